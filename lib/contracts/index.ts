@@ -1,0 +1,6 @@
+export * from './lead';
+export * from './profile';
+export * from './classification';
+export * from './conversation';
+export * from './scrape';
+export * from './issues';
