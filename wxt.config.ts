@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 
-// Least privilege: only the CRM hosts. The backend origin is granted at run time
-// (optional host permission), so it never has to be baked into the manifest.
+// Least privilege: the CRM hosts and a backend on this machine. Any other backend
+// origin is granted at run time (optional host permission), never baked in.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   vite: () => ({
@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'Pulso',
     description: 'AI side panel for HubSpot, Salesforce, Zendesk and WhatsApp Web',
     permissions: ['storage'],
-    host_permissions: ['https://*.hubspot.com/*'],
+    host_permissions: ['https://*.hubspot.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
   },
 });

@@ -4,3 +4,4 @@ export * from './classification';
 export * from './conversation';
 export * from './scrape';
 export * from './issues';
+export * from './api';

@@ -1,0 +1,214 @@
+/**
+ * The `pulso` command line (bin/pulso.js loads this file through tsx).
+ *
+ *   pulso scrape --url URL FILE.html            one ScrapeResult JSON on stdout
+ *   pulso classify [--profile PROFILE.json] [FILE]
+ *                                               Lead JSON lines or CSV in → one LeadClassification
+ *                                               JSON line per input, in order; a bad input line gives
+ *                                               {"error": "...", "line": N} at its position, a message
+ *                                               on stderr, and exit status 1 at the end
+ *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CompanyProfile, LeadClassification } from '../../lib/contracts';
+import { ConfigError, loadConfig, loadProfileFile } from '../config';
+import type { LeadClassifier, WarnLogger } from '../llm/lead-classifier';
+import { parseLeadInput } from './input';
+
+export const USAGE = `usage: pulso <command> [options]
+
+commands:
+  scrape --url URL FILE.html        parse a saved CRM page; prints one ScrapeResult JSON
+  classify [--profile PROFILE.json] [FILE]
+                                    read Lead JSON lines (or a CSV whose headers are Lead
+                                    field names) from FILE or stdin; print one
+                                    LeadClassification JSON line per input, in order.
+                                    A bad input prints {"error": "...", "line": N} in its
+                                    place, a message on stderr, and exit status 1 at the end.
+                                    Uses the LLM when LLM_BASE_URL is set, else the rules.
+  serve                             start the backend (PORT, HOST, LLM_BASE_URL, ... from env)
+
+options:
+  -h, --help                        show this help
+
+Without --profile, classify uses PULSO_PROFILE or the demo profile.
+`;
+
+/** Where the CLI writes; injectable for in-process tests. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+
+class UsageError extends Error {}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function stderrLogger(io: CliIo): WarnLogger {
+  return {
+    warn(obj: object, msg?: string) {
+      const o = obj as { reason?: string; detail?: string };
+      io.stderr.write(`pulso: warning: ${msg ?? ''}${o.reason ? ` (${o.reason}${o.detail ? `: ${o.detail}` : ''})` : ''}\n`);
+    },
+  };
+}
+
+async function scrape(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (!values.url) throw new UsageError('scrape: --url URL is required');
+  if (positionals.length !== 1) throw new UsageError('scrape: exactly one FILE.html is required');
+  const file = positionals[0]!;
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch (err) {
+    await write(io.stderr, `pulso scrape: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const { scrapePage } = await import('../../lib/sites/index');
+  const { documentFromHtml } = await import('../../lib/sites/saved-page');
+  try {
+    const result = scrapePage(documentFromHtml(html), values.url);
+    await write(io.stdout, `${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (err) {
+    const e = err as Error;
+    await write(io.stderr, `pulso scrape: ${e.name === 'UnsupportedPageError' ? 'unsupported page' : 'cannot scrape'}: ${e.message}\n`);
+    return 1;
+  }
+}
+
+/** Runs `fn` over items with at most `limit` in flight, yielding results in input order. */
+async function* inOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const pending: Promise<R>[] = [];
+  let next = 0;
+  const launch = () => {
+    while (next < items.length && pending.length < limit) pending.push(fn(items[next++]!));
+  };
+  launch();
+  while (pending.length) {
+    const result = await pending.shift()!;
+    launch();
+    yield result;
+  }
+}
+
+async function classify(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { profile: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('classify: at most one FILE');
+  const config = loadConfig(io.env);
+  let profile: CompanyProfile = config.profile;
+  if (values.profile) profile = loadProfileFile(values.profile);
+
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
+  } catch (err) {
+    await write(io.stderr, `pulso classify: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const input = parseLeadInput(text, file);
+  for (const w of input.warnings) await write(io.stderr, `pulso classify: ${w}\n`);
+
+  const { createLeadClassifier } = await import('../llm/lead-classifier');
+  const classifier: LeadClassifier = createLeadClassifier(config.llm, { logger: stderrLogger(io) });
+  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (classifier.mode === 'llm' ? 8 : 1)) || 1));
+
+  let failed = 0;
+  const results = inOrder(input.items, concurrency, async (item): Promise<LeadClassification | { error: string; line: number }> => {
+    if ('error' in item) return { error: item.error, line: item.line };
+    try {
+      return await classifier.classify(item.lead, profile);
+    } catch (err) {
+      return { error: `line ${item.line}: classification failed: ${(err as Error).message}`, line: item.line };
+    }
+  });
+  for await (const result of results) {
+    if ('error' in result) {
+      failed++;
+      await write(io.stderr, `pulso classify: ${result.error}\n`);
+    }
+    await write(io.stdout, `${JSON.stringify(result)}\n`);
+  }
+  if (failed) await write(io.stderr, `pulso classify: ${failed} of ${input.items.length} input(s) failed\n`);
+  return failed ? 1 : 0;
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  const config = loadConfig(io.env);
+  const { startServer } = await import('../server');
+  const app = await startServer(config);
+  const stop = (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return 0;
+}
+
+/** Runs the CLI; resolves to the exit status (serve resolves once listening). */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scrape':
+        return await scrape(rest, io);
+      case 'classify':
+        return await classify(rest, io);
+      case 'serve':
+        return await serve(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        await write(command === undefined ? io.stderr : io.stdout, USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      await write(io.stderr, `pulso: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      await write(io.stderr, `pulso: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

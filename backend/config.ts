@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { CompanyProfileSchema, describeZodIssues, type CompanyProfile } from '../lib/contracts';
+import { DEMO_PROFILE } from '../lib/profile/demo-profile';
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const intFrom = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(def) : v.trim()))
+    .pipe(z.string().regex(/^\d+$/, `expected an integer between ${min} and ${max}`))
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** The environment, exactly as CONTRACTS.md names it (plus LLM_TIMEOUT_MS and PULSO_PROFILE). */
+export const EnvSchema = z.object({
+  PORT: intFrom(8787, 0, 65_535),
+  HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+  LLM_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:8000/v1' })
+      .optional(),
+  ),
+  LLM_MODEL: optionalText.transform((v) => v ?? 'openai/gpt-oss-20b'),
+  LLM_API_KEY: optionalText,
+  LLM_TIMEOUT_MS: intFrom(15_000, 1, 600_000),
+  PULSO_TEAM_TOKENS: list,
+  PULSO_ADMIN_TOKEN: optionalText,
+  PULSO_ALLOWED_ORIGINS: list,
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  PULSO_PROFILE: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface LlmConfig {
+  /** OpenAI-compatible base URL ending in /v1 (a bare host gets /v1 appended). */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Undefined = rules engine only. */
+  llm?: LlmConfig;
+  /** Kept for health reporting when no LLM is configured. */
+  llmModel: string;
+  teamTokens: string[];
+  adminToken?: string;
+  allowedOrigins: string[];
+  /** Undefined = the embedded store. */
+  databaseUrl?: string;
+  profile: CompanyProfile;
+  /** Where the profile came from: a file path or "demo". */
+  profileSource: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A bare `http://host:8000` means vLLM's `/v1`; a URL with a path is kept as given. */
+export function normalizeLlmBaseUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.pathname === '' || url.pathname === '/') url.pathname = '/v1';
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function loadProfileFile(path: string): CompanyProfile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`PULSO_PROFILE: cannot read ${path}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`PULSO_PROFILE: ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = CompanyProfileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`PULSO_PROFILE: ${path}: ${describeZodIssues(parsed.error, 'profile')}`);
+  return parsed.data;
+}
+
+/** Parses and validates the environment; throws ConfigError naming the bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    throw new ConfigError(`invalid configuration: ${message}`);
+  }
+  const e = parsed.data;
+  const profilePath = e.PULSO_PROFILE ? resolve(e.PULSO_PROFILE) : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    llm: e.LLM_BASE_URL
+      ? {
+          baseUrl: normalizeLlmBaseUrl(e.LLM_BASE_URL),
+          model: e.LLM_MODEL,
+          apiKey: e.LLM_API_KEY,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+        }
+      : undefined,
+    llmModel: e.LLM_MODEL,
+    teamTokens: e.PULSO_TEAM_TOKENS,
+    adminToken: e.PULSO_ADMIN_TOKEN,
+    allowedOrigins: e.PULSO_ALLOWED_ORIGINS,
+    databaseUrl: e.DATABASE_URL,
+    profile: profilePath ? loadProfileFile(profilePath) : DEMO_PROFILE,
+    profileSource: profilePath ?? 'demo',
+    logLevel: e.LOG_LEVEL,
+  };
+}

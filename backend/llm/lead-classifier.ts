@@ -1,0 +1,256 @@
+import OpenAI from 'openai';
+import {
+  describeZodIssues,
+  type CompanyProfile,
+  type Lead,
+  type LeadClassification,
+  type Priority,
+  type Stage,
+} from '../../lib/contracts';
+import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
+import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
+import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
+import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
+import type { LlmConfig } from '../config';
+
+/** The subset of pino the classifier needs. */
+export interface WarnLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+export interface LeadClassifier {
+  mode: 'rules' | 'llm';
+  model?: string;
+  /** Identifies what produces results, for cache keys. */
+  engine: string;
+  classify(lead: Lead, profile: CompanyProfile): Promise<LeadClassification>;
+}
+
+export function rulesEngineId(): string {
+  return `rules:${RULES_VERSION}`;
+}
+
+export function llmEngineId(model: string): string {
+  return `llm:${model}:${LEAD_PROMPT_VERSION}:${RULES_VERSION}`;
+}
+
+/** Why an LLM answer was not used. */
+export class LlmFailure extends Error {
+  override name = 'LlmFailure';
+  constructor(
+    readonly reason: 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'http_error' | 'empty' | 'malformed_json' | 'schema_invalid',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const STAGE_RANK: Record<Stage, number> = { SQL: 4, MQL: 3, Nurture: 2, Review: 1, Disqualified: 0 };
+const PRIORITY_RANK: Record<Priority, number> = { P1: 3, P2: 2, P3: 1, P4: 0 };
+
+/** True when stage `a` ranks the lead above stage `b`. */
+export function stageAbove(a: Stage, b: Stage): boolean {
+  return STAGE_RANK[a] > STAGE_RANK[b];
+}
+export function priorityAbove(a: Priority, b: Priority): boolean {
+  return PRIORITY_RANK[a] > PRIORITY_RANK[b];
+}
+
+/** The JSON object in a model's text: the whole text, else a fenced block, else the outermost braces. */
+export function extractJson(text: string): unknown {
+  const trimmed = text.trim();
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    /* fall through */
+  }
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(trimmed);
+  if (fenced?.[1]) {
+    try {
+      return JSON.parse(fenced[1].trim());
+    } catch {
+      /* fall through */
+    }
+  }
+  const start = trimmed.indexOf('{');
+  const end = trimmed.lastIndexOf('}');
+  if (start >= 0 && end > start) {
+    try {
+      return JSON.parse(trimmed.slice(start, end + 1));
+    } catch {
+      /* fall through */
+    }
+  }
+  throw new LlmFailure('malformed_json', `the model's answer is not JSON (${trimmed.length} chars)`);
+}
+
+interface MessageLike {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+
+/**
+ * The answer text: `content`, or — when vLLM serves gpt-oss with a reasoning parser and
+ * puts the structured output in the reasoning channel — `reasoning_content` / `reasoning`.
+ */
+export function answerText(message: MessageLike | undefined): string {
+  const candidates = [message?.content, message?.reasoning_content, message?.reasoning];
+  for (const c of candidates) if (typeof c === 'string' && c.trim() !== '') return c;
+  throw new LlmFailure('empty', 'the model returned an empty message');
+}
+
+/** Parses and validates the model's answer. Reasoning text is only used when content is empty. */
+export function parseLeadAnswer(message: MessageLike | undefined): LeadLlmAnswer {
+  const content = message?.content;
+  let json: unknown;
+  if (typeof content === 'string' && content.trim() !== '') {
+    json = extractJson(content);
+  } else {
+    // content empty: the JSON may be in either reasoning field; take the first that parses.
+    let lastError: unknown = new LlmFailure('empty', 'the model returned an empty message');
+    let found = false;
+    for (const text of [message?.reasoning_content, message?.reasoning]) {
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      try {
+        json = extractJson(text);
+        found = true;
+        break;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    if (!found) throw lastError;
+  }
+  const parsed = LeadLlmAnswerSchema.safeParse(json);
+  if (!parsed.success) throw new LlmFailure('schema_invalid', describeZodIssues(parsed.error, 'answer'));
+  return parsed.data;
+}
+
+/**
+ * Combines the LLM answer with the rules result: flags come from the rules; when the rules
+ * flag a possible injection the LLM may not rank the lead above the rules (stage and
+ * priority capped); slaHours always follows the profile's SLA for the final priority.
+ */
+export function mergeWithRules(
+  answer: LeadLlmAnswer,
+  rules: LeadClassification,
+  profile: CompanyProfile,
+  language: 'es' | 'en' | undefined = rules.language,
+): LeadClassification {
+  const flags = [...(rules.flags ?? [])];
+  let { stage, priority, rationale } = answer;
+  if (flags.includes('possible_injection')) {
+    const capped: string[] = [];
+    if (stageAbove(stage, rules.stage)) {
+      capped.push(`stage ${stage} -> ${rules.stage}`);
+      stage = rules.stage;
+    }
+    if (priorityAbove(priority, rules.priority)) {
+      capped.push(`priority ${priority} -> ${rules.priority}`);
+      priority = rules.priority;
+    }
+    if (capped.length) {
+      rationale = `${rationale} [capped to the rules result because the lead contains possible prompt injection: ${capped.join(', ')}]`.slice(0, 4_000);
+    }
+  }
+  return {
+    ...answer,
+    stage,
+    priority,
+    slaHours: profile.slaHours[priority],
+    rationale,
+    source: 'llm',
+    flags,
+    ...(language ? { language } : {}),
+  };
+}
+
+/** The lead with every string field passed through the injection cleaner (what the LLM sees). */
+export function cleanLeadForLlm(lead: Lead): Lead {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(lead)) {
+    out[key] = typeof value === 'string' ? findInjection(value).cleaned : value;
+  }
+  return out as Lead;
+}
+
+function classifyError(err: unknown): LlmFailure {
+  if (err instanceof LlmFailure) return err;
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM request timed out');
+  if (err instanceof OpenAI.APIConnectionError) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return new LlmFailure('connection', `cannot reach the LLM${cause?.code ? ` (${cause.code})` : ''}`);
+  }
+  if (err instanceof OpenAI.APIError) {
+    const status = err.status;
+    if (status === 429) return new LlmFailure('rate_limited', 'the LLM answered 429 (rate limited)', status);
+    if (status !== undefined && status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}`, status);
+    return new LlmFailure('http_error', `the LLM answered ${status ?? 'an error'}`, status);
+  }
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new LlmFailure('timeout', 'the LLM request timed out');
+  return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
+}
+
+export function createRulesClassifier(): LeadClassifier {
+  return {
+    mode: 'rules',
+    engine: rulesEngineId(),
+    async classify(lead, profile) {
+      return classifyLeadByRules(lead, profile);
+    },
+  };
+}
+
+export interface LlmClassifierOptions {
+  logger: WarnLogger;
+  /** Injected for tests; defaults to an OpenAI client built from the config. */
+  client?: OpenAI;
+}
+
+export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOptions): LeadClassifier {
+  const client =
+    options.client ??
+    new OpenAI({
+      baseURL: llm.baseUrl,
+      apiKey: llm.apiKey || 'EMPTY',
+      timeout: llm.timeoutMs,
+      maxRetries: 0,
+    });
+  const logger = options.logger;
+  return {
+    mode: 'llm',
+    model: llm.model,
+    engine: llmEngineId(llm.model),
+    async classify(lead, profile) {
+      const rules = classifyLeadByRules(lead, profile);
+      const started = Date.now();
+      try {
+        const language = rules.language ?? leadLanguage(lead);
+        const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
+        const completion = await client.chat.completions.create({
+          model: llm.model,
+          messages,
+          temperature: 0,
+          response_format: leadResponseFormat(),
+        });
+        const answer = parseLeadAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
+        return mergeWithRules(answer, rules, profile, language);
+      } catch (err) {
+        const failure = classifyError(err);
+        logger.warn(
+          { reason: failure.reason, status: failure.status, detail: failure.message, ms: Date.now() - started, model: llm.model },
+          'LLM lead classification failed; using the rules result',
+        );
+        return { ...rules, source: 'rules' };
+      }
+    },
+  };
+}
+
+/** LLM when configured, else the rules engine. */
+export function createLeadClassifier(llm: LlmConfig | undefined, options: LlmClassifierOptions): LeadClassifier {
+  return llm ? createLlmClassifier(llm, options) : createRulesClassifier();
+}

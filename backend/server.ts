@@ -1,0 +1,160 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Config } from './config';
+import { BODY_LIMIT_BYTES, errorBody } from './http';
+export { BODY_LIMIT_BYTES, errorBody } from './http';
+import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
+import { healthRoutes } from './routes/health';
+import { leadRoutes } from './routes/leads';
+
+/** Everything that may carry a secret in a log line is censored. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'headers.authorization',
+  'headers.cookie',
+  'authorization',
+  'apiKey',
+  'token',
+  'tokens',
+  'teamTokens',
+  'adminToken',
+  '*.apiKey',
+  '*.authorization',
+  '*.token',
+  '*.teamTokens',
+  '*.adminToken',
+  'config.llm.apiKey',
+  'config.databaseUrl',
+  'databaseUrl',
+  '*.databaseUrl',
+];
+
+export interface BuildOptions {
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: DestinationStream;
+  /** Override the lead classifier (tests). */
+  classifier?: LeadClassifier;
+}
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createLogger(config: Pick<Config, 'logLevel'>, stream?: DestinationStream): Logger {
+  const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  return stream ? pino(options, stream) : pino(options);
+}
+
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-zA-Z0-9._-]+$/;
+
+export function isAllowedOrigin(origin: string, allowed: readonly string[]): boolean {
+  if (allowed.includes('*')) return true;
+  if (allowed.includes(origin)) return true;
+  return EXTENSION_ORIGIN.test(origin);
+}
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+/** Constant-time check of `Authorization: Bearer <token>` against the configured tokens. */
+export function bearerMatches(header: string | undefined, tokens: readonly string[]): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
+  if (!match?.[1]) return false;
+  const given = digest(match[1].trim());
+  let ok = false;
+  for (const t of tokens) if (timingSafeEqual(given, digest(t))) ok = true;
+  return ok;
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = createLogger(config, options.logStream);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+    trustProxy: false,
+  });
+
+  // Request log lines include the headers, so redaction is what keeps the token out.
+  app.addHook('onRequest', async (req) => {
+    req.log.debug({ req: { method: req.method, url: req.url, headers: req.headers } }, 'request headers');
+  });
+
+  const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
+
+  await app.register(cors, {
+    origin: (origin, cb) => {
+      // No Origin header: same-origin, curl, the CLI — CORS does not apply.
+      if (!origin) return cb(null, true);
+      cb(null, isAllowedOrigin(origin, config.allowedOrigins));
+    },
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+
+  const tokens = [...config.teamTokens, ...(config.adminToken ? [config.adminToken] : [])];
+  app.addHook('onRequest', async (req: FastifyRequest, reply) => {
+    if (tokens.length === 0 || req.method === 'OPTIONS') return;
+    const path = req.url.split('?')[0] ?? '';
+    if (!path.startsWith('/v1/') && path !== '/v1') return;
+    if (!bearerMatches(req.headers.authorization, tokens)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'missing or invalid bearer token (Authorization: Bearer <token>)'));
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      return reply.code(413).send(errorBody('payload_too_large', `request body exceeds ${BODY_LIMIT_BYTES} bytes`));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return reply.code(415).send(errorBody('unsupported_media_type', 'send Content-Type: application/json'));
+    }
+    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(400).send(errorBody('invalid_json', `the body is not valid JSON: ${err.message}`));
+    }
+    if (status >= 400 && status < 500) return reply.code(status).send(errorBody('bad_request', err.message));
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal', 'internal server error'));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+  });
+
+  await app.register(healthRoutes, { config, classifier, version: packageVersion() });
+  await app.register(leadRoutes, { config, classifier });
+
+  return app;
+}
+
+/** Builds the server and listens on config.host:config.port. */
+export async function startServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = await buildServer(config, options);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    {
+      mode: config.llm ? 'llm' : 'rules',
+      model: config.llm?.model,
+      llmBaseUrl: config.llm?.baseUrl,
+      auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
+      allowedOrigins: config.allowedOrigins,
+      store: config.databaseUrl ? 'postgres' : 'embedded',
+      profile: config.profileSource,
+    },
+    'pulso backend ready',
+  );
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { ScrapeResult } from '@/lib/contracts';
+import type { LeadResultReply } from '@/lib/messaging';
+import { Card } from './Card';
+import { ContactCard } from './ContactCard';
+import { FieldsCard } from './FieldsCard';
+import { ListCard } from './ListCard';
+import { ScoresCard } from './ScoresCard';
+import { SourceBadge } from './SourceBadge';
+import { StageCard } from './StageCard';
+import { useTranslate } from './use-translate';
+
+export function LeadResultView({ reply, scrape, pending }: { reply: LeadResultReply; scrape: ScrapeResult; pending: boolean }) {
+  const t = useTranslate();
+  const { result } = reply;
+  return (
+    <div className="space-y-3" data-testid="pulso-result" data-record-id={scrape.recordId}>
+      <SourceBadge reply={reply} pending={pending} />
+      <StageCard result={result} />
+      {result.flags.length > 0 && (
+        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="pulso-flags">
+          <strong>{t('panel.flags')}:</strong>
+          <ul className="list-disc pl-4">
+            {result.flags.map((flag) => (
+              <li key={flag}>{t(`flag.${flag}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Card title={t('panel.summary')} id="pulso-summary">
+        <p className="text-sm" data-testid="pulso-summary-text">
+          {result.summary}
+        </p>
+        <p className="mt-2 text-sm">
+          <span className="text-slate-500">{t('panel.owner')}: </span>
+          <span className="font-medium">{result.recommendedOwner}</span>
+        </p>
+      </Card>
+      <ScoresCard scores={result.scores} />
+      <ContactCard contact={result.contact} />
+      <ListCard title={t('panel.nextSteps')} id="pulso-next-steps" items={result.nextSteps} ordered />
+      <ListCard title={t('panel.needs')} id="pulso-needs" items={result.detectedNeeds} />
+      <ListCard title={t('panel.services')} id="pulso-services" items={result.matchedServices} />
+      <Card title={t('panel.rationale')} id="pulso-rationale">
+        <p className="text-sm whitespace-pre-line" data-testid="pulso-rationale-text">
+          {result.rationale}
+        </p>
+      </Card>
+      <FieldsCard scrape={scrape} />
+    </div>
+  );
+}

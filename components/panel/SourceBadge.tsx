@@ -1,0 +1,28 @@
+import type { LeadResultReply } from '@/lib/messaging';
+import { useTranslate } from './use-translate';
+
+export function SourceBadge({ reply, pending }: { reply: LeadResultReply; pending: boolean }) {
+  const t = useTranslate();
+  const isLlm = reply.result.source === 'llm';
+  return (
+    <div className="space-y-1">
+      <span
+        data-testid="pulso-source"
+        data-source={reply.result.source}
+        className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${isLlm ? 'bg-violet-100 text-violet-800' : 'bg-emerald-100 text-emerald-800'}`}
+      >
+        {t('source.label')}: {t(isLlm ? 'source.llm' : 'source.rules')}
+      </span>
+      <p
+        role="status"
+        data-testid="pulso-origin"
+        data-origin={reply.origin}
+        data-pending={pending ? 'true' : 'false'}
+        className={`text-xs ${reply.origin === 'offline' ? 'font-semibold text-amber-700' : 'text-slate-500'}`}
+      >
+        {t(`origin.${reply.origin}`)}
+        {reply.origin !== 'preview' ? ` · ${Math.round(reply.latencyMs)} ms` : ''}
+      </p>
+    </div>
+  );
+}

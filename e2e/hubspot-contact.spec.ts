@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { startRulesBackend } from './support/backend';
+import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
+import { hubspotRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+
+const CONTACT_101 = 'https://app.hubspot.com/contacts/12345678/record/0-1/101';
+
+let fixtures: FixtureServer;
+let backend: Awaited<ReturnType<typeof startRulesBackend>>;
+let browser: LaunchedExtension;
+
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer([hubspotRoutes]);
+  backend = await startRulesBackend();
+  browser = await launchWithExtension(fixtures.port);
+  await setBackend(browser.worker, backend.url);
+});
+
+test.afterAll(async () => {
+  await browser?.context.close();
+  await backend?.app.close();
+  await fixtures?.close();
+});
+
+test('the HubSpot contact panel classifies, follows SPA navigation, and falls back to rules offline', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(CONTACT_101);
+
+  const panel = page.getByTestId('pulso-panel');
+  const result = panel.getByTestId('pulso-result');
+  // A hot lead: the CTO of a manufacturer losing data with production stopped.
+  await expect(result).toHaveAttribute('data-record-id', '101');
+  await expect(panel.getByTestId('pulso-origin')).toHaveAttribute('data-origin', 'backend');
+  await expect(panel.getByTestId('pulso-stage')).toHaveText('SQL');
+  await expect(panel.getByTestId('pulso-priority')).toHaveText('P1');
+  await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');
+  await expect(panel.getByTestId('pulso-fields-read')).toContainText('email');
+
+  // The CRM's own styles must not reach the panel, nor the panel's the CRM.
+  const pageFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(pageFont).not.toContain('ui-sans-serif');
+
+  // SPA navigation to another contact: the panel follows without a reload.
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  await page.locator('a[href="/contacts/12345678/record/0-1/202"]').first().click();
+  await expect(page).toHaveURL(/record\/0-1\/202/);
+  await expect(result).toHaveAttribute('data-record-id', '202');
+  await expect(panel.getByTestId('pulso-origin')).toHaveAttribute('data-origin', /backend|cache/);
+  await expect(panel.getByTestId('pulso-stage')).not.toHaveText('SQL');
+  await expect(panel.getByTestId('pulso-fields-missing')).toContainText('phone');
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  // Backend stopped: the panel still answers, from the local rules engine, and says so.
+  await backend.app.close();
+  await panel.getByTestId('pulso-refresh').click();
+  await expect(panel.getByTestId('pulso-origin')).toHaveAttribute('data-origin', 'offline');
+  await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');
+  await expect(result).toHaveAttribute('data-record-id', '202');
+
+  // Keyboard: the toggle collapses and reopens the panel.
+  await panel.getByTestId('pulso-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('pulso-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(result).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(result).toBeVisible();
+});

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+const SPA_SHIM = readFileSync(resolve(import.meta.dirname, 'spa-shim.js'), 'utf8');
+
+/** A throwaway self-signed certificate; Chromium is started with --ignore-certificate-errors. */
+function selfSignedCert(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'pulso-cert-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=pulso-fixtures',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/** Maps a CRM URL to the saved fixture page that stands for it. */
+export type FixtureRoute = (url: URL) => string | undefined;
+
+export const hubspotRoutes: FixtureRoute = (url) => {
+  const match = /^\/contacts\/\d+\/record\/0-1\/(\d+)/.exec(url.pathname);
+  return match ? `hubspot/contact-${match[1]}.html` : undefined;
+};
+
+export interface FixtureServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the fixture pages over HTTPS at their real paths, with a small shim that
+ * plays the CRM's client-side router. `/__fixture/<file>` serves a raw fixture,
+ * which the shim fetches to "navigate" without a reload.
+ */
+export async function startFixtureServer(routes: FixtureRoute[]): Promise<FixtureServer> {
+  const server: Server = createServer(selfSignedCert(), (req, res) => {
+    const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+    const raw = url.pathname.startsWith('/__fixture/') ? url.pathname.slice('/__fixture/'.length) : undefined;
+    const file = raw ?? routes.map((route) => route(url)).find(Boolean);
+    const path = file && resolve(FIXTURES, file);
+    if (!path || !path.startsWith(FIXTURES) || !existsSync(path)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('no fixture');
+      return;
+    }
+    let html = readFileSync(path, 'utf8');
+    if (!raw) html = html.replace(/<\/body>/i, `<script>${SPA_SHIM}</script></body>`);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,64 @@
+import {
+  ApiErrorSchema,
+  HealthSchema,
+  LeadClassificationSchema,
+  type CompanyProfile,
+  type Health,
+  type Lead,
+  type LeadClassification,
+} from './contracts';
+
+export class BackendError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+export interface BackendClientOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+  healthTimeoutMs?: number;
+  classifyTimeoutMs?: number;
+}
+
+/** The extension's only door to the backend; every answer is validated before it is used. */
+export function createBackendClient(options: BackendClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+
+  async function call(path: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw new BackendError(`backend unreachable at ${options.baseUrl} (${(err as Error).message})`);
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = ApiErrorSchema.safeParse(body);
+      throw new BackendError(parsed.success ? parsed.data.message : `backend answered ${response.status}`, response.status);
+    }
+    return body;
+  }
+
+  return {
+    async health(): Promise<Health> {
+      const parsed = HealthSchema.safeParse(await call('/healthz', { method: 'GET' }, options.healthTimeoutMs ?? 3_000));
+      if (!parsed.success) throw new BackendError('the backend health answer is not a Pulso backend');
+      return parsed.data;
+    },
+    async classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
+      const body = await call('/v1/leads/classify', { method: 'POST', body: JSON.stringify({ lead, profile }) }, options.classifyTimeoutMs ?? 20_000);
+      const parsed = LeadClassificationSchema.safeParse(body);
+      if (!parsed.success) throw new BackendError('the backend answered a classification that does not match the contract');
+      return parsed.data;
+    },
+  };
+}
+export type BackendClient = ReturnType<typeof createBackendClient>;

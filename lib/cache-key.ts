@@ -1,0 +1,25 @@
+import type { CompanyProfile, Lead } from './contracts';
+import { stableHash } from './stable-hash';
+
+/** Whitespace and empty fields do not change a classification, so they must not change the key. */
+export function normalizeLeadForKey(lead: Lead): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [field, value] of Object.entries(lead)) {
+    if (typeof value === 'number') out[field] = value;
+    else if (typeof value === 'string' && value.trim()) out[field] = value.trim().replace(/\s+/g, ' ');
+  }
+  return out;
+}
+
+export async function profileVersion(profile: CompanyProfile): Promise<string> {
+  return (await stableHash(profile)).slice(0, 16);
+}
+
+/**
+ * One key for the extension's cache and the backend's: a hash of the lead's fields,
+ * the profile version and the engine (model + prompt + rules versions), so a new
+ * profile or model never serves a stale result.
+ */
+export async function leadCacheKey(lead: Lead, profile: CompanyProfile, engine: string): Promise<string> {
+  return stableHash({ lead: normalizeLeadForKey(lead), profile: await profileVersion(profile), engine });
+}

@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PulsoDb, ResultCache } from './cache';
+import { createLeadService } from './lead-service';
+import { classifyLeadByRules } from './rules';
+import { DEMO_PROFILE } from './profile/demo-profile';
+import { SettingsSchema } from './settings';
+import type { LeadClassification } from './contracts';
+
+const lead = {
+  fullName: 'María González',
+  jobTitle: 'CTO',
+  company: 'Metalúrgica Andina',
+  email: 'maria.gonzalez@andina.com.ar',
+  industry: 'Manufacturing',
+  description: 'Fallo crítico en las copias de seguridad: pérdida de datos y producción detenida esta semana.',
+};
+const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-1/101' };
+
+/** A backend that answers like the real one, counting the calls it gets. */
+function fakeBackend(options: { engine?: string; down?: boolean } = {}) {
+  const calls = { health: 0, classify: 0 };
+  const llmResult: LeadClassification = { ...classifyLeadByRules(lead, DEMO_PROFILE), source: 'llm', summary: 'from the model' };
+  const fetchImpl = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    if (options.down) throw new TypeError('fetch failed');
+    if (url.endsWith('/healthz')) {
+      calls.health++;
+      return Response.json({ ok: true, version: '0.1.0', mode: 'llm', model: 'm', engine: options.engine ?? 'llm:m:p1:r1' });
+    }
+    calls.classify++;
+    return Response.json(llmResult);
+  }) as typeof fetch;
+  return { calls, fetchImpl };
+}
+
+describe('lead service (background route)', () => {
+  let cache: ResultCache;
+  let clock: number;
+  beforeEach(async () => {
+    cache = new ResultCache(new PulsoDb(`test-${Math.random()}`));
+    clock = 1_000_000;
+  });
+  const service = (fetchImpl: typeof fetch) =>
+    createLeadService({
+      cache,
+      fetch: fetchImpl,
+      now: () => clock,
+      readProfile: async () => DEMO_PROFILE,
+      readSettings: async () => SettingsSchema.parse({ cacheTtlHours: 1 }),
+    });
+
+  it('answers a preview from the rules engine without touching the backend', async () => {
+    const backend = fakeBackend();
+    const reply = await service(backend.fetchImpl).classify({ lead, phase: 'preview', page });
+    expect(reply.origin).toBe('preview');
+    expect(reply.result.source).toBe('rules');
+    expect(backend.calls).toEqual({ health: 0, classify: 0 });
+  });
+
+  it('asks the backend once, then serves the cache until the TTL ends', async () => {
+    const backend = fakeBackend();
+    const svc = service(backend.fetchImpl);
+    const first = await svc.classify({ lead, phase: 'final', page });
+    expect(first.origin).toBe('backend');
+    expect(first.result.summary).toBe('from the model');
+    const second = await svc.classify({ lead, phase: 'final', page });
+    expect(second.origin).toBe('cache');
+    expect(backend.calls.classify).toBe(1);
+    clock += 3_600_001;
+    expect((await svc.classify({ lead, phase: 'final', page })).origin).toBe('backend');
+    expect(backend.calls.classify).toBe(2);
+  });
+
+  it('skips the cache on refresh', async () => {
+    const backend = fakeBackend();
+    const svc = service(backend.fetchImpl);
+    await svc.classify({ lead, phase: 'final', page });
+    expect((await svc.classify({ lead, phase: 'final', page, refresh: true })).origin).toBe('backend');
+    expect(backend.calls.classify).toBe(2);
+  });
+
+  it('does not reuse a result made by another engine', async () => {
+    await service(fakeBackend({ engine: 'rules:1' }).fetchImpl).classify({ lead, phase: 'final', page });
+    const other = fakeBackend({ engine: 'llm:new-model:p2:r1' });
+    expect((await service(other.fetchImpl).classify({ lead, phase: 'final', page })).origin).toBe('backend');
+  });
+
+  it('falls back to local rules when the backend is unreachable, and caches nothing', async () => {
+    const reply = await service(fakeBackend({ down: true }).fetchImpl).classify({ lead, phase: 'final', page });
+    expect(reply.origin).toBe('offline');
+    expect(reply.result.source).toBe('rules');
+    expect(reply.error).toMatch(/unreachable/);
+    expect(await cache.count()).toBe(0);
+  });
+
+  it('rejects a malformed message with a clear error', async () => {
+    await expect(service(fakeBackend().fetchImpl).classify({ lead: { jobTitle: 7 }, phase: 'final', page })).rejects.toThrow(/jobTitle/);
+  });
+});

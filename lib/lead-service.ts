@@ -1,0 +1,79 @@
+import { classifyLeadByRules } from './rules';
+import { leadCacheKey } from './cache-key';
+import { createBackendClient, type BackendClient } from './backend-client';
+import type { ResultCache } from './cache';
+import type { CompanyProfile } from './contracts';
+import { ClassifyLeadMessageSchema, type LeadResultReply } from './messaging';
+import type { Settings } from './settings';
+import { RULES_VERSION } from './versions';
+
+export const LOCAL_RULES_ENGINE = `rules:${RULES_VERSION}`;
+const HEALTH_TTL_MS = 60_000;
+
+export interface LeadServiceDeps {
+  cache: ResultCache;
+  readSettings: () => Promise<Settings>;
+  readProfile: () => Promise<CompanyProfile>;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/**
+ * The background's lead route: rules preview at once; then cache → backend →
+ * offline rules. Only backend answers are cached, so an outage never pins a
+ * rules result in place of a better one.
+ */
+export function createLeadService(deps: LeadServiceDeps) {
+  const now = deps.now ?? (() => Date.now());
+  let health: { baseUrl: string; engine: string; at: number } | undefined;
+
+  async function engineOf(client: BackendClient, baseUrl: string): Promise<string> {
+    if (health && health.baseUrl === baseUrl && now() - health.at < HEALTH_TTL_MS) return health.engine;
+    const answer = await client.health();
+    health = { baseUrl, engine: answer.engine, at: now() };
+    return answer.engine;
+  }
+
+  return {
+    async classify(raw: unknown): Promise<LeadResultReply> {
+      const started = now();
+      const message = ClassifyLeadMessageSchema.parse(raw);
+      const profile = await deps.readProfile();
+      const elapsed = () => Math.max(0, now() - started);
+      const rulesReply = (origin: 'preview' | 'offline', error?: string): LeadResultReply => ({
+        result: classifyLeadByRules(message.lead, profile),
+        origin,
+        engine: LOCAL_RULES_ENGINE,
+        latencyMs: elapsed(),
+        ...(error ? { error } : {}),
+      });
+      if (message.phase === 'preview') return rulesReply('preview');
+
+      const settings = await deps.readSettings();
+      const client = createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
+      try {
+        const engine = await engineOf(client, settings.backendUrl);
+        const key = await leadCacheKey(message.lead, profile, engine);
+        if (!message.refresh) {
+          const hit = await deps.cache.get(key, now());
+          if (hit) return { result: hit.result, origin: 'cache', engine, latencyMs: elapsed() };
+        }
+        const result = await client.classifyLead(message.lead, profile);
+        const createdAt = now();
+        await deps.cache.put({
+          key,
+          result,
+          engine,
+          crm: message.page.crm,
+          recordId: message.page.recordId,
+          createdAt,
+          expiresAt: createdAt + settings.cacheTtlHours * 3_600_000,
+        });
+        return { result, origin: 'backend', engine, latencyMs: elapsed() };
+      } catch (err) {
+        health = undefined;
+        return rulesReply('offline', (err as Error).message);
+      }
+    },
+  };
+}

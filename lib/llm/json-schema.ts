@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { LeadClassificationSchema } from '../contracts';
+
+/**
+ * What the LLM must answer: a LeadClassification without the fields the backend owns
+ * (source, flags, language). slaHours is only required to be >= 0 here: the backend
+ * replaces it with the profile's SLA for the final priority.
+ */
+export const LeadLlmAnswerSchema = LeadClassificationSchema.omit({ source: true, flags: true, language: true }).extend({
+  slaHours: z.number().min(0),
+});
+export type LeadLlmAnswer = z.output<typeof LeadLlmAnswerSchema>;
+
+export const LEAD_ANSWER_SCHEMA_NAME = 'lead_classification';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** Keywords some vLLM guided-decoding backends (xgrammar, outlines, guidance) reject or mishandle. */
+const DROPPED_KEYWORDS = new Set(['$schema', '$id', 'multipleOf', 'uniqueItems', 'format', 'default', 'examples']);
+
+/**
+ * Makes a JSON schema safe for vLLM's structured output:
+ * - drops `$schema`, `multipleOf`, `uniqueItems` (and `format`, `default`, `examples`);
+ * - drops `pattern` when it is combined with `minLength`/`maxLength` (rejected together);
+ * - turns `exclusiveMinimum`/`exclusiveMaximum` into `minimum`/`maximum` (zod re-validates afterwards);
+ * - forces `additionalProperties: false` on every object.
+ * Pure: returns a new object.
+ */
+export function sanitizeJsonSchemaForVllm(schema: unknown): JsonSchema {
+  return clean(schema) as JsonSchema;
+}
+
+function clean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(clean);
+  if (node === null || typeof node !== 'object') return node;
+  const src = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const hasLength = 'minLength' in src || 'maxLength' in src;
+  for (const [key, value] of Object.entries(src)) {
+    if (DROPPED_KEYWORDS.has(key)) continue;
+    if (key === 'pattern' && hasLength) continue;
+    if (key === 'exclusiveMinimum' && typeof value === 'number') {
+      if (!('minimum' in src)) out.minimum = value;
+      continue;
+    }
+    if (key === 'exclusiveMaximum' && typeof value === 'number') {
+      if (!('maximum' in src)) out.maximum = value;
+      continue;
+    }
+    if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+      continue;
+    }
+    out[key] = clean(value);
+  }
+  if (out.type === 'object' || 'properties' in out) out.additionalProperties = false;
+  return out;
+}
+
+/** The leading keys, in order: a model decoding left to right produces the verdict first. */
+const LEADING_KEYS = ['stage', 'priority', 'slaHours'];
+
+function orderProperties(schema: JsonSchema): JsonSchema {
+  const props = schema.properties as Record<string, unknown> | undefined;
+  if (!props) return schema;
+  const keys = [...LEADING_KEYS.filter((k) => k in props), ...Object.keys(props).filter((k) => !LEADING_KEYS.includes(k))];
+  const required = Array.isArray(schema.required)
+    ? [...LEADING_KEYS.filter((k) => (schema.required as string[]).includes(k)), ...(schema.required as string[]).filter((k) => !LEADING_KEYS.includes(k))]
+    : schema.required;
+  return { ...schema, properties: Object.fromEntries(keys.map((k) => [k, props[k]])), required };
+}
+
+let cached: JsonSchema | undefined;
+
+/** The response JSON schema sent in `response_format.json_schema.schema` for lead classification. */
+export function leadAnswerJsonSchema(): JsonSchema {
+  cached ??= orderProperties(
+    sanitizeJsonSchemaForVllm(z.toJSONSchema(LeadLlmAnswerSchema, { target: 'draft-7', io: 'output' })),
+  );
+  return structuredClone(cached);
+}
+
+/** `response_format` for an OpenAI-compatible chat completion (vLLM structured outputs). */
+export function leadResponseFormat() {
+  return {
+    type: 'json_schema' as const,
+    json_schema: { name: LEAD_ANSWER_SCHEMA_NAME, schema: leadAnswerJsonSchema(), strict: true },
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { CrmSchema, LeadClassificationSchema, LeadSchema } from './contracts';
+
+/** Content script → background: classify the lead read from the page. */
+export const ClassifyLeadMessageSchema = z.object({
+  lead: LeadSchema,
+  /** "preview": the rules result at once; "final": cache, then backend, then offline rules. */
+  phase: z.enum(['preview', 'final']),
+  /** Skip the cache (the panel's refresh button). */
+  refresh: z.boolean().default(false),
+  page: z.object({ crm: CrmSchema, recordId: z.string().max(200), url: z.string().max(4_000) }),
+});
+export type ClassifyLeadMessage = z.input<typeof ClassifyLeadMessageSchema>;
+
+export const ResultOriginSchema = z.enum(['preview', 'cache', 'backend', 'offline']);
+export type ResultOrigin = z.infer<typeof ResultOriginSchema>;
+
+export const LeadResultReplySchema = z.object({
+  result: LeadClassificationSchema,
+  origin: ResultOriginSchema,
+  engine: z.string(),
+  latencyMs: z.number().nonnegative(),
+  /** Why the backend was not used, when origin is "offline". */
+  error: z.string().optional(),
+});
+export type LeadResultReply = z.output<typeof LeadResultReplySchema>;
+
+interface ProtocolMap {
+  classifyLead(data: ClassifyLeadMessage): LeadResultReply;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+/** Both ends validate: the background the request, the content script the reply. */
+export async function requestLeadResult(message: ClassifyLeadMessage): Promise<LeadResultReply> {
+  const request = ClassifyLeadMessageSchema.parse(message);
+  return LeadResultReplySchema.parse(await sendMessage('classifyLead', request));
+}

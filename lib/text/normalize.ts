@@ -1,0 +1,101 @@
+/**
+ * Text normalisation shared by the rules engine: page text is hostile (HTML,
+ * control characters, mixed accents), so every matcher works on one canonical
+ * form — lowercase ASCII letters, digits, punctuation and single spaces.
+ */
+
+const HTML_TAG = /<[^>]{0,500}>/g;
+const HTML_ENTITY = /&(?:nbsp|amp|lt|gt|quot|#39|apos);/g;
+const ENTITY_TEXT: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+};
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const SPACES = /[ \t\u00a0]+/g;
+
+/** Removes tags, decodes the common entities and drops control characters; keeps line breaks. */
+export function cleanText(text: unknown): string {
+  if (typeof text === 'number' && Number.isFinite(text)) return String(text);
+  if (typeof text !== 'string' || text.length === 0) return '';
+  return text
+    .replace(HTML_TAG, ' ')
+    .replace(HTML_ENTITY, (entity) => ENTITY_TEXT[entity] ?? ' ')
+    .replace(CONTROL, ' ')
+    .replace(/\r\n?/g, '\n')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** Lowercase, accents and diacritics stripped (ñ → n, ü → u), whitespace collapsed. */
+export function normalize(text: unknown): string {
+  const cleaned = cleanText(text);
+  if (!cleaned) return '';
+  return cleaned
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u00b4`]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const TOKEN = /[a-z0-9]+/g;
+
+/** Words of the normalised text (letters and digits only). */
+export function tokenize(text: unknown): string[] {
+  return normalize(text).match(TOKEN) ?? [];
+}
+
+/** Words too common in either language to say anything about a lead's need or industry. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a al and are as at be by con de del desde el en entre es esta este esto for from la las lo los mas ' +
+    'muy nos nuestra nuestro nuestros nuestras of on or our para pero por que se sin son su sus the their this to ' +
+    'un una unos unas we with y you your it its is was fue ha han hay have has had will would can could ' +
+    'also tambien como how what which cual quien who'
+  ).split(' '),
+);
+
+const SUFFIXES = [
+  'aciones', 'iciones', 'amente', 'ciones', 'mente', 'cion', 'sion', 'ings', 'ing', 'edly', 'ies', 'es', 's',
+] as const;
+
+/**
+ * A light stemmer for Spanish and English: drops common inflectional endings and
+ * the final vowel, then keeps at most six letters, so "clínicas", "clínica" and
+ * "clinic" meet at "clinic", "facturación" and "facturas" at "factur".
+ */
+export function stem(token: string): string {
+  let word = token;
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
+      word = word.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (word.length > 4 && /[aeiou]$/.test(word)) word = word.slice(0, -1);
+  return word.slice(0, 6);
+}
+
+/** Prefix test used for inflection-tolerant matching: "urgen" matches urgente, urgently, urgencia. */
+export function matchesPrefix(token: string, prefix: string): boolean {
+  return token.startsWith(prefix);
+}
+
+/** Stems of the meaningful words of a text: no stopwords, no words shorter than three letters, no bare numbers. */
+export function contentStems(text: unknown): Set<string> {
+  const stems = new Set<string>();
+  for (const token of tokenize(text)) {
+    if (token.length < 3 || STOPWORDS.has(token) || /^\d+$/.test(token)) continue;
+    stems.add(stem(token));
+  }
+  return stems;
+}
