@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCsv } from '../backend/cli/csv';
+import { LeadSchema, type Lead } from '../lib/contracts';
+import { DEMO_PROFILE } from '../lib/profile/demo-profile';
+import { classifyLeadByRules } from '../lib/rules';
+import { percentile } from './stats';
+
+/** Realistic leads: the Odoo CRM demo set, plus Spanish and English leads with long notes. */
+export function benchLeads(): Lead[] {
+  const csv = readFileSync(resolve(import.meta.dirname, '../../shared/datasets/odoo_crm_demo_leads/crm_leads_flat.csv'), 'utf8');
+  const [header, ...records] = parseCsv(csv);
+  const leads: Lead[] = [];
+  for (const record of records) {
+    const row = Object.fromEntries(header!.cells.map((name, i) => [name, record.cells[i] ?? ''])) as Record<string, string>;
+    const lead = LeadSchema.safeParse({
+      fullName: row.contact_name || undefined,
+      jobTitle: row.function || undefined,
+      company: row.partner_name || undefined,
+      email: row.email_from || undefined,
+      phone: row.phone || undefined,
+      location: [row.city, row.country].filter(Boolean).join(', ') || undefined,
+      description: row.description || row.name || undefined,
+    });
+    if (lead.success) leads.push(lead.data);
+  }
+  const note = 'Tenemos un fallo crítico en las copias de seguridad, pérdida de datos y producción detenida esta semana. '.repeat(20);
+  leads.push(
+    { fullName: 'María González', jobTitle: 'CTO', company: 'Metalúrgica Andina', email: 'maria@andina.com.ar', industry: 'Manufacturing', description: note, companySize: '201-500' },
+    { fullName: 'John Carter', jobTitle: 'IT Manager', company: 'Northwind Retail', email: 'john@northwind.com', industry: 'Retail', description: 'Looking at cloud migration options next quarter, no rush.' },
+  );
+  return leads;
+}
+
+export function benchRules() {
+  const leads = benchLeads();
+  for (let i = 0; i < 2_000; i++) classifyLeadByRules(leads[i % leads.length]!, DEMO_PROFILE); // warm-up (JIT)
+  const rounds = 20_000;
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    classifyLeadByRules(leads[i % leads.length]!, DEMO_PROFILE);
+    samples.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  return { leads: leads.length, rounds, meanMs: total / rounds, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+}

@@ -1,0 +1,22 @@
+import { benchBundles } from './bundle.bench';
+import { benchPanel } from './panel.bench';
+import { benchRules } from './rules.bench';
+import { fmt } from './stats';
+
+const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
+
+console.log('Pulso benchmarks — figures, and the ratio to each target (< 1.00× meets it)\n');
+
+const rules = benchRules();
+console.log(`rules engine: ${rules.rounds} classifications over ${rules.leads} leads`);
+console.log(`  mean ${fmt(rules.meanMs, 4)} ms/lead, p50 ${fmt(rules.p50Ms, 4)} ms, p99 ${fmt(rules.p99Ms, 4)} ms  (target < 1 ms: ${ratio(rules.meanMs, 1)})`);
+
+for (const bundle of benchBundles()) {
+  console.log(`content script ${bundle.file}: ${fmt(bundle.rawKb, 1)} KB raw, ${fmt(bundle.gzipKb, 1)} KB gzipped  (target < 150 KB: ${ratio(bundle.gzipKb, 150)})`);
+}
+
+const panel = await benchPanel();
+console.log(`panel, HubSpot contact, backend in rules mode, ${panel.runs} runs each (from DOMContentLoaded):`);
+console.log(`  rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
+console.log(`  backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
+console.log(`  cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms  (target < 50 ms: ${ratio(panel.warmP50, 50)})`);
