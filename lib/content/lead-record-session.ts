@@ -112,7 +112,9 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     }
     route = { url, recordId: page.recordId };
     store.set({ status: 'waiting', recordId: page.recordId });
-    observer = new MutationObserver(() => scheduleCheck(classifiedFingerprint ? settleMs : 16));
+    // The page's own MutationObserver (a saved-page DOM in tests brings its own).
+    const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    observer = new Observer(() => scheduleCheck(classifiedFingerprint ? settleMs : 16));
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] });
     check();
   }

@@ -155,7 +155,7 @@ export const WORLDWIDE: readonly Term[] = ['global*', 'worldwide', 'todo el mund
 
 /** International calling codes → country, for leads with a phone but no location. */
 export const PHONE_PREFIXES: ReadonlyArray<readonly [string, string]> = [
-  ['34', 'ES'], ['52', 'MX'], ['57', 'CO'], ['56', 'CL'], ['54', 'AR'], ['51', 'PE'], ['593', 'EC'], ['598', 'UY'],
+  ['1', 'US'], ['34', 'ES'], ['52', 'MX'], ['57', 'CO'], ['56', 'CL'], ['54', 'AR'], ['51', 'PE'], ['593', 'EC'], ['598', 'UY'],
   ['595', 'PY'], ['591', 'BO'], ['58', 'VE'], ['502', 'GT'], ['506', 'CR'], ['507', 'PA'], ['503', 'SV'], ['504', 'HN'],
   ['505', 'NI'], ['53', 'CU'], ['55', 'BR'], ['44', 'GB'], ['33', 'FR'], ['49', 'DE'], ['39', 'IT'], ['351', 'PT'],
   ['31', 'NL'], ['32', 'BE'], ['353', 'IE'], ['41', 'CH'], ['91', 'IN'], ['86', 'CN'], ['81', 'JP'], ['61', 'AU'],

@@ -73,6 +73,7 @@ import {
 } from './selectors';
 
 const GLOBAL_CHROME_SELECTOR = GLOBAL_CHROME.join(', ');
+const FORM_CONTROLS = 'input, textarea, select';
 
 /** Not inside the global nav / account menu / a floating tooltip. */
 function outsideChrome(el: Element): boolean {
@@ -84,16 +85,16 @@ function region(scope: ParentNode, chain: SelectorChain, fallback: ParentNode): 
   return firstVisible(scope, chain, { accept: outsideChrome }) ?? fallback;
 }
 
-/** The value of a property element: an input's value, or a row's text without its label. */
+/**
+ * The value of a property element: an input's value; for a whole row (e.g.
+ * matched by data-profile-property), its visible control's value — empty when
+ * the control is empty, never the label — else the row's text without its label.
+ */
 function propertyValue(el: Element, max: number): string {
-  const value = editableValue(el, max);
-  if (!el.matches('input, textarea, select') && el.querySelector(PROPERTY_LABEL_PART)) {
-    // A whole row matched (e.g. data-profile-property): its text would start with the label.
-    const control = el.querySelector('input, textarea, select');
-    if (control && !isHiddenInside(control, el)) return value;
-    return textOf(el, { max, skip: (node) => node.matches(PROPERTY_LABEL_PART) });
-  }
-  return value;
+  if (el.matches(FORM_CONTROLS)) return editableValue(el, max);
+  const control = Array.from(el.querySelectorAll(FORM_CONTROLS)).find((node) => !isHiddenInside(node, el));
+  if (control) return editableValue(control, max);
+  return textOf(el, { max, skip: (node) => node.matches(PROPERTY_LABEL_PART) });
 }
 
 /** The element holding the value a label names: its `for` target, the next `dd`, or the row around it. */

@@ -1,0 +1,166 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { ScrapeResult } from '../contracts';
+import type { ClassifyLeadMessage, LeadResultReply } from '../messaging';
+import type { SiteAdapter } from '../sites/types';
+import { createPanelStore, type PanelState } from './panel-store';
+import { startLeadRecordSession, type SessionContext } from './lead-record-session';
+
+/** A toy CRM: the record id lives in the URL, the contact's name and email in the DOM. */
+const adapter: SiteAdapter = {
+  crm: 'hubspot',
+  matches: (url) => url.startsWith('https://crm.test/'),
+  pageKind(url) {
+    const id = /\/record\/(\w+)$/.exec(url)?.[1];
+    return id ? { kind: 'record', recordType: 'contact', recordId: id } : undefined;
+  },
+  scrape(doc, url): ScrapeResult {
+    const name = doc.querySelector('#name')?.textContent?.trim();
+    const email = doc.querySelector('#email')?.textContent?.trim();
+    const fields = { ...(name ? { fullName: name } : {}), ...(email ? { email } : {}) };
+    return { crm: 'hubspot', kind: 'record', url, recordType: 'contact', recordId: this.pageKind(url)!.recordId, fields, rows: [], missing: [] };
+  },
+};
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((ok) => (resolve = ok));
+  return { promise, resolve };
+}
+
+function reply(message: ClassifyLeadMessage, origin: LeadResultReply['origin']): LeadResultReply {
+  return {
+    origin,
+    engine: 'rules:test',
+    latencyMs: 1,
+    result: {
+      stage: 'MQL', priority: 'P3', slaHours: 24,
+      scores: { fit: 50, urgency: 20, opportunity: 30, dataQuality: 70 },
+      contact: { seniority: 'MANAGER', roleType: 'INFLUENCER', decisionPower: 'MEDIUM', emailType: 'CORPORATE' },
+      // The summary echoes the lead so a test can tell which record an answer belongs to.
+      summary: `summary of ${message.lead.fullName}`,
+      detectedNeeds: [], matchedServices: [], nextSteps: [], recommendedOwner: 'SDR', rationale: '', source: 'rules', flags: [],
+    },
+  };
+}
+
+function setup() {
+  const { document } = parseHTML('<html><body><main id="app"></main></body></html>');
+  let url = 'https://crm.test/home';
+  const invalidators: (() => void)[] = [];
+  const ctx: SessionContext = {
+    isInvalid: false,
+    onInvalidated: (cb) => (invalidators.push(cb), () => {}),
+    setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
+  };
+  const store = createPanelStore();
+  const states: PanelState[] = [];
+  store.subscribe(() => states.push(store.get()));
+  const finals = new Map<string, ReturnType<typeof deferred<LeadResultReply>>>();
+  const requests: ClassifyLeadMessage[] = [];
+  const request = async (message: ClassifyLeadMessage) => {
+    requests.push(message);
+    if (message.phase === 'preview') return reply(message, 'preview');
+    const pending = deferred<LeadResultReply>();
+    finals.set(message.page.recordId, pending);
+    return pending.promise;
+  };
+  const session = startLeadRecordSession({ ctx, adapter, store, request, doc: document as unknown as Document, currentUrl: () => url, settleMs: 10 });
+  const render = (name: string, email: string) => {
+    const h1 = Object.assign(document.createElement('h1'), { id: 'name', textContent: name });
+    const span = Object.assign(document.createElement('span'), { id: 'email', textContent: email });
+    document.getElementById('app')!.replaceChildren(h1, span);
+  };
+  const navigate = (next: string) => {
+    url = next;
+    session.onRoute();
+  };
+  const invalidate = () => {
+    ctx.isInvalid = true;
+    invalidators.forEach((cb) => cb());
+  };
+  return { document, store, states, finals, requests, session, render, navigate, invalidate };
+}
+
+const tick = (ms = 40) => new Promise((ok) => setTimeout(ok, ms));
+
+describe('lead record session', () => {
+  it('stays idle off record pages and waits for the record to render', async () => {
+    const t = setup();
+    t.session.onRoute();
+    expect(t.store.get().status).toBe('idle');
+    t.navigate('https://crm.test/record/101');
+    expect(t.store.get()).toEqual({ status: 'waiting', recordId: '101' });
+    await tick();
+    expect(t.requests).toHaveLength(0);
+  });
+
+  it('paints the rules preview first, then the final answer', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    const afterPreview = t.store.get();
+    expect(afterPreview.status === 'ready' && afterPreview.reply.origin).toBe('preview');
+    expect(afterPreview.status === 'ready' && afterPreview.pending).toBe(true);
+    const final = t.requests.find((r) => r.phase === 'final')!;
+    t.finals.get('101')!.resolve(reply(final, 'backend'));
+    await tick();
+    const done = t.store.get();
+    expect(done.status === 'ready' && done.reply.origin).toBe('backend');
+    expect(done.status === 'ready' && done.pending).toBe(false);
+  });
+
+  it('never shows a late answer for the previous record on the next one', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    const first = t.requests.find((r) => r.phase === 'final')!;
+    // SPA navigation: the URL changes while the old record is still on screen.
+    t.navigate('https://crm.test/record/202');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    expect(t.requests.filter((r) => r.phase === 'final')).toHaveLength(1);
+    expect(t.store.get()).toEqual({ status: 'waiting', recordId: '202' });
+    // The old record's answer arrives late: it must be dropped.
+    t.finals.get('101')!.resolve(reply(first, 'backend'));
+    await tick();
+    expect(t.store.get().status).toBe('waiting');
+    // The new record renders: its own answer is shown.
+    t.render('Peter Novak', 'peter@northwind.com');
+    await tick();
+    const second = t.requests.filter((r) => r.phase === 'final')[1]!;
+    expect(second.page.recordId).toBe('202');
+    expect(second.lead.fullName).toBe('Peter Novak');
+    t.finals.get('202')!.resolve(reply(second, 'backend'));
+    await tick();
+    const shown = t.store.get();
+    expect(shown.status === 'ready' && shown.recordId).toBe('202');
+    expect(shown.status === 'ready' && shown.reply.result.summary).toBe('summary of Peter Novak');
+    expect(t.states.some((s) => s.status === 'ready' && s.recordId === '202' && s.reply.result.summary.includes('Ana'))).toBe(false);
+  });
+
+  it('re-classifies when late fields change the record, and refresh skips the cache', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', '');
+    await tick();
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    const finals = t.requests.filter((r) => r.phase === 'final');
+    expect(finals.map((r) => r.lead.email)).toEqual([undefined, 'ana@andina.com']);
+    t.session.refresh();
+    await tick();
+    expect(t.requests.filter((r) => r.phase === 'final').at(-1)?.refresh).toBe(true);
+  });
+
+  it('stops observing when the extension context is invalidated', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.invalidate();
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    expect(t.requests).toHaveLength(0);
+  });
+});
