@@ -180,7 +180,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       return sendJson(res, 500, { object: 'error', message: 'Internal server error', type: 'InternalServerError', param: null, code: 500 });
     }
     if (mode === 'slow') await sleep(delayMs);
-    if (res.destroyed || req.destroyed) return;
+    if (res.destroyed || res.writableEnded) return; // the client gave up (req.destroyed is true once its body was read)
     const id = `chatcmpl-fake-${++counter}`;
     const created = Math.floor(Date.now() / 1000);
     const message = messageFor(body);

@@ -12,7 +12,7 @@ export interface LeadPanelProps {
 /** The docked side panel: a collapsible region with a header, and the result for the open record. */
 export function LeadPanel({ store, onRefresh, initiallyCollapsed = false }: LeadPanelProps) {
   const t = useTranslate();
-  const state = useSyncExternalStore(store.subscribe, store.get);
+  const state = useSyncExternalStore(store.subscribe, store.get, store.get);
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const toggleRef = useRef<HTMLButtonElement>(null);
 

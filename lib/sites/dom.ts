@@ -171,7 +171,8 @@ function formControlValue(el: Element): string {
   return el.textContent ?? '';
 }
 
-const FORM_CONTROLS = 'input, textarea, select';
+/** Elements whose value is read through `.value` rather than text. */
+export const FORM_CONTROLS = 'input, textarea, select';
 
 /**
  * The value of an inline-editable property: HubSpot and its peers render

@@ -33,18 +33,26 @@ export function cleanText(text: unknown): string {
     .trim();
 }
 
-/** Lowercase, accents and diacritics stripped (ñ → n, ü → u), whitespace collapsed. */
-export function normalize(text: unknown): string {
-  const cleaned = cleanText(text);
-  if (!cleaned) return '';
-  return cleaned
+/**
+ * The normalised text and, beside it, the same text before lowercasing and accent
+ * stripping. When both have the same length (almost always) an index in `norm`
+ * is an index in `display`, so a rationale can quote the lead's own words.
+ */
+export function normalizePair(text: unknown): { norm: string; display: string } {
+  const display = cleanText(text).replace(/\s+/g, ' ').trim();
+  if (!display) return { norm: '', display: '' };
+  const norm = display
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u00b4`]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[\u2010-\u2015]/g, '-');
+  return { norm, display: display.length === norm.length ? display : norm };
+}
+
+/** Lowercase, accents and diacritics stripped (ñ → n, ü → u), whitespace collapsed. */
+export function normalize(text: unknown): string {
+  return normalizePair(text).norm;
 }
 
 const TOKEN = /[a-z0-9]+/g;

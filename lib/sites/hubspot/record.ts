@@ -34,6 +34,7 @@ import {
   type ScrapeResult,
 } from '../../contracts';
 import {
+  FORM_CONTROLS,
   allVisible,
   cleanText,
   editableValue,
@@ -73,7 +74,6 @@ import {
 } from './selectors';
 
 const GLOBAL_CHROME_SELECTOR = GLOBAL_CHROME.join(', ');
-const FORM_CONTROLS = 'input, textarea, select';
 
 /** Not inside the global nav / account menu / a floating tooltip. */
 function outsideChrome(el: Element): boolean {
@@ -112,20 +112,42 @@ function valueElementForLabel(label: Element, scope: ParentNode): Element | unde
   let row = label.parentElement;
   for (let depth = 0; row && depth < 4; depth += 1, row = row.parentElement) {
     if (row === scope) break;
-    if (textOf(row, { skip: (node) => node === label }) || row.querySelector('input, textarea, select')) return row;
+    if (textOf(row, { skip: (node) => node === label }) || row.querySelector(FORM_CONTROLS)) return row;
   }
   return undefined;
 }
 
+interface LabelEntry {
+  text: string;
+  label: Element;
+}
+
+/**
+ * Visible labels of a scope with their normalised text, built once per scope
+ * per scrape: a record with many empty properties asks for labels a dozen
+ * times. Reset at the start of every readHubSpotContact (the SPA re-renders).
+ */
+let labelIndex = new WeakMap<ParentNode, LabelEntry[]>();
+
+function labelsOf(scope: ParentNode): LabelEntry[] {
+  let entries = labelIndex.get(scope);
+  if (!entries) {
+    // All label forms at once, in document order: a page may mix <label> rows and <dt>/<dd> lists.
+    entries = allVisible(scope, [PROPERTY_LABEL.join(', ')], { accept: outsideChrome }).map((label) => ({
+      text: normalizeLabel(textOf(label)),
+      label,
+    }));
+    labelIndex.set(scope, entries);
+  }
+  return entries;
+}
+
 function readByLabel(scope: ParentNode, labels: readonly string[], max: number): string {
-  const wanted = new Set(labels);
-  for (const label of allVisible(scope, PROPERTY_LABEL, { accept: outsideChrome })) {
-    if (!wanted.has(normalizeLabel(textOf(label)))) continue;
+  for (const { text, label } of labelsOf(scope)) {
+    if (!labels.includes(text)) continue;
     const valueEl = valueElementForLabel(label, scope);
     if (!valueEl) continue;
-    const value = valueEl.contains(label)
-      ? textOf(valueEl, { max, skip: (node) => node === label || node.matches(PROPERTY_LABEL_PART) })
-      : propertyValue(valueEl, max);
+    const value = propertyValue(valueEl, max);
     if (value) return value;
   }
   return '';
@@ -239,6 +261,7 @@ function readOwner(scope: ParentNode): string {
 /** Read the visible contact record of a HubSpot page. `url` gives the contact id. */
 export function readHubSpotContact(doc: Document, url: string): ScrapeResult {
   const contact = parseHubSpotContactUrl(url);
+  labelIndex = new WeakMap();
   const body: ParentNode = doc.body ?? doc;
   const page = region(body, RECORD_PAGE, body);
   const left = region(page, LEFT_SIDEBAR, page);

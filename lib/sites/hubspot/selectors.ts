@@ -11,8 +11,9 @@
 export type SelectorChain = readonly string[];
 
 /**
- * The global chrome: top nav and the signed-in user's account menu. They show
- * the *rep's* own name and email; nothing is ever read from inside them.
+ * Never read from inside these: the global nav and the signed-in user's
+ * account menu (they show the *rep's* own name and email), and floating
+ * tooltips / popovers (they repeat labels and names out of context).
  */
 export const GLOBAL_CHROME: SelectorChain = [
   '#hs-nav-v4',
@@ -102,8 +103,8 @@ export const PROPERTY_LABEL: SelectorChain = [
   'dt',
 ];
 
-/** The label part of a row, left out when a row's text is read as its value. */
-export const PROPERTY_LABEL_PART = 'label, dt, [data-selenium-test$="property-label"], [data-test-id$="property-label"]';
+/** The label part of a row (any of PROPERTY_LABEL), left out when a row's text is read as its value. */
+export const PROPERTY_LABEL_PART = PROPERTY_LABEL.join(', ');
 
 /** What HubSpot's UI calls each property (English and Spanish UI), lower-cased, for the label fallback. */
 export const PROPERTY_LABELS: Record<ContactProperty, readonly string[]> = {
