@@ -188,6 +188,8 @@ describe('logs', () => {
     const text = logs.text();
     expect(logs.lines.length).toBeGreaterThan(5);
     expect(text).toContain('[redacted]');
+    const headerLine = logs.lines.find((l) => l.includes('"request headers"') && l.includes('authorization'));
+    expect(headerLine).toContain('"authorization":"[redacted]"');
     expect(text).toMatch(/LLM lead classification failed/); // the fallback reason is logged
     for (const secret of ['sk-llm-SECRET-1', 'team-SECRET-2', 'admin-SECRET-3', 'wrong-SECRET-4']) expect(text).not.toContain(secret);
     // and the fake vLLM did receive the key (so it was really in play)

@@ -88,7 +88,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 
   // Request log lines include the headers, so redaction is what keeps the token out.
   app.addHook('onRequest', async (req) => {
-    req.log.debug({ req: { method: req.method, url: req.url, headers: req.headers } }, 'request headers');
+    req.log.debug({ headers: req.headers }, 'request headers');
   });
 
   const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });

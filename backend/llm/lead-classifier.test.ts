@@ -122,6 +122,8 @@ describe('LLM lead classifier', () => {
     expect(result.priority).not.toBe('P1');
     expect(result.slaHours).toBe(DEMO_PROFILE.slaHours[result.priority]);
     expect(result.flags).toEqual(rules.flags);
+    for (const k of ['fit', 'urgency', 'opportunity', 'dataQuality'] as const) expect(result.scores[k]).toBeLessThanOrEqual(rules.scores[k]);
+    expect(result.contact.emailType).toBe(rules.contact.emailType);
   });
 
   it('injection_obeyed on a clean lead is not capped (the cap needs the rules flag)', async () => {

@@ -129,9 +129,10 @@ export function parseLeadAnswer(message: MessageLike | undefined): LeadLlmAnswer
 }
 
 /**
- * Combines the LLM answer with the rules result: flags come from the rules; when the rules
- * flag a possible injection the LLM may not rank the lead above the rules (stage and
- * priority capped); slaHours always follows the profile's SLA for the final priority.
+ * Combines the LLM answer with the rules result: flags and contact.emailType come from the
+ * rules; when the rules flag a possible injection the LLM may not rank the lead above the
+ * rules (stage, priority and each score capped to the rules'); slaHours always follows the
+ * profile's SLA for the final priority.
  */
 export function mergeWithRules(
   answer: LeadLlmAnswer,
@@ -140,8 +141,14 @@ export function mergeWithRules(
   language: 'es' | 'en' | undefined = rules.language,
 ): LeadClassification {
   const flags = [...(rules.flags ?? [])];
-  let { stage, priority, rationale } = answer;
+  let { stage, priority, rationale, scores } = answer;
   if (flags.includes('possible_injection')) {
+    scores = {
+      fit: Math.min(scores.fit, rules.scores.fit),
+      urgency: Math.min(scores.urgency, rules.scores.urgency),
+      opportunity: Math.min(scores.opportunity, rules.scores.opportunity),
+      dataQuality: Math.min(scores.dataQuality, rules.scores.dataQuality),
+    };
     const capped: string[] = [];
     if (stageAbove(stage, rules.stage)) {
       capped.push(`stage ${stage} -> ${rules.stage}`);
@@ -152,13 +159,16 @@ export function mergeWithRules(
       priority = rules.priority;
     }
     if (capped.length) {
-      rationale = `${rationale} [capped to the rules result because the lead contains possible prompt injection: ${capped.join(', ')}]`.slice(0, 4_000);
+      rationale = `${rationale.trim()} [capped to the rules result because the lead contains possible prompt injection: ${capped.join(', ')}]`.trim().slice(0, 4_000);
     }
   }
   return {
     ...answer,
     stage,
     priority,
+    scores,
+    // The email type is a fact the rules read exactly (domain lists), not a judgement.
+    contact: { ...answer.contact, emailType: rules.contact.emailType },
     slaHours: profile.slaHours[priority],
     rationale,
     source: 'llm',

@@ -14,7 +14,7 @@ const CUES: ReadonlyArray<{ kind: 'pressure' | 'incident'; points: number; terms
   { kind: 'incident', points: 40, terms: ['perdida* de datos', 'perdimos * datos', 'perdimos datos', 'hemos perdido', 'se perdieron', 'data loss', 'lost * data', 'lost data', 'lost all', 'datos perdidos', 'borrado* de datos'] },
   { kind: 'incident', points: 40, terms: ['/(?:detencion|parada|paro|paralizacion|caida) de (?:la )?(?:produccion|planta|linea)/', '/produccion (?:esta |se ha |ha )?(?:detenida|parada|paralizada|caida|detuvo|paro|paralizo)/', '/(?:planta|linea|lineas|fabrica) (?:esta |estan )?(?:parada|paradas|detenida|detenidas|paralizada|paralizadas)/', '/production (?:is |has |has been |was )?(?:down|stopped|halted|standstill)/', '/production line[s]? (?:is |are )?(?:down|stopped|halted)/', '/(?:halted|stopped) production/', '/plant (?:is )?(?:down|stopped)/'] },
   { kind: 'incident', points: 45, terms: ['ransomware', 'cifraron', 'encrypted our', 'secuestro de datos'] },
-  { kind: 'incident', points: 35, terms: ['brecha*', 'breach*', 'hackead*', 'hackeo', 'hacked', 'intrusion', 'ciberataque*', 'cyberattack*', 'cyber attack', 'ataque informatico', 'ataque*', 'attack*', 'fuga de datos', 'data leak*'] },
+  { kind: 'incident', points: 35, terms: ['brecha*', 'breach*', 'hackead*', 'hackeo', 'hacked', 'intrusion', 'ciberataque*', 'cyberattack*', 'cyber attack', 'ataque informatico', 'ataque*', 'atac*', 'attack*', 'fuga de datos', 'data leak*'] },
   { kind: 'incident', points: 35, terms: ['caido', 'caida', 'caidos', 'caidas', 'se cayo', 'se ha caido', 'outage*', 'downtime', '/(?:is|are|went|goes|going|been|was|were|still|keeps going) down/', 'sin servicio', 'sin sistema*', 'fuera de servicio', 'out of service', 'offline', 'inoperativ*', 'bloquead*'] },
   { kind: 'incident', points: 30, terms: ['no funciona*', 'dejo de funcionar', 'dejaron de funcionar', 'ha dejado de funcionar', 'not working', "doesn't work", 'doesnt work', 'stopped working', "isn't working", "won't start", 'fallo*', 'falla', 'fallas', 'fallando', 'fallan', 'fallaron', 'fallado', 'averia*', 'fail', 'fails', 'failed', 'failing', 'failure*', 'broken', 'roto', 'rota', 'crash*', 'colaps*', 'error critico', 'critical error'] },
   { kind: 'incident', points: 30, terms: ['critic*', 'grave*', 'severe*', 'serious*', 'emergencia*', 'emergency', 'emergencies', 'sos'] },
@@ -38,11 +38,13 @@ const NEGATORS = new Set([
   "aren't", 'arent', "wasn't", 'wasnt', "doesn't", 'doesnt', 'ningun', 'ninguna', 'ninguno', 'tampoco', 'zero', 'cero',
 ]);
 const CLAUSE_BREAK = /[.!?;:,\n()]|\b(?:y|and|pero|but|aunque|although|porque|because|que|which)\b/g;
+// Negative words that belong to an incident cue ("no funciona"), not to a negation of what follows.
+const NOT_A_NEGATION = /\b(?:no|not|cannot|can't)\s+(?:funciona\w*|working|work|works|arranca\w*|responde\w*|anda|carga|podemos|puedo|can|access|acceder)\b/g;
 const HOT_STATUS = /\b(?:hot|caliente|urgent|urgente|critical|critico|critica)\b/;
 
 /** True when one of the three words before `index` (in the same clause) negates what follows. */
 function negated(norm: string, index: number): boolean {
-  const window = norm.slice(Math.max(0, index - 40), index);
+  const window = norm.slice(Math.max(0, index - 40), index).replace(NOT_A_NEGATION, ' , ');
   let start = 0;
   for (const m of window.matchAll(CLAUSE_BREAK)) start = (m.index ?? 0) + m[0].length;
   const words = window.slice(start).split(/[^a-z0-9']+/).filter(Boolean).slice(-3);
@@ -72,7 +74,7 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): ScoreR
   }
   if (saidNotUrgent) contributions.push({ key: 'urgency_negated', detail: '', points: 0 });
   const calm = CALM.test(norm);
-  if (calm && contributions.length > 0) contributions.push({ key: 'urgency_calm', detail: '', points: -15 });
+  if (calm && hits.some((h) => !(saidNotUrgent && h.kind === 'pressure'))) contributions.push({ key: 'urgency_calm', detail: '', points: -15 });
   const status = normalize(lead.status);
   if (status && HOT_STATUS.test(status)) contributions.push({ key: 'urgency_status', detail: lead.status ?? '', points: 15 });
   const score = clampScore(contributions.reduce((sum, c) => sum + c.points, 0));

@@ -1,0 +1,155 @@
+import {
+  DEFAULT_SLA_HOURS,
+  LEAD_FIELDS,
+  type CompanyProfile,
+  type Lead,
+  type LeadClassification,
+  type LeadFlag,
+} from '../../contracts';
+import { detectLanguage, type Language } from '../../text/language';
+import { cleanText, tokenize } from '../../text/normalize';
+import { classifyEmail } from '../contact/email-type';
+import { classifyJobTitle } from '../contact/job-title';
+import { findInjection } from '../safety/injection';
+import { scoreDataQuality } from './data-quality';
+import { buildNextSteps, buildRationale, buildSummary, recommendOwner, type ExplainInput } from './explain';
+import { scoreFit } from './fit';
+import { detectNeeds } from './needs';
+import { scoreOpportunity } from './opportunity';
+import { decidePriority, decideStage } from './stage';
+import { scoreUrgency } from './urgency';
+
+const MAX_FIELD = 8_000;
+
+/** A copy of the lead with every field as plain bounded text (or a number), and injection sentences removed. */
+export function sanitizeLead(lead: Lead): { lead: Lead; injection: boolean } {
+  const out: Record<string, string | number> = {};
+  let injection = false;
+  const source = (lead ?? {}) as Record<string, unknown>;
+  for (const field of LEAD_FIELDS) {
+    const value = source[field];
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) out[field] = value;
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    const text = cleanText(value.length > MAX_FIELD * 2 ? value.slice(0, MAX_FIELD * 2) : value).slice(0, MAX_FIELD);
+    const screened = findInjection(text);
+    if (screened.flagged) injection = true;
+    if (screened.cleaned) out[field] = screened.cleaned;
+  }
+  return { lead: out as Lead, injection };
+}
+
+const hasText = (v: unknown) => (typeof v === 'string' ? v.trim().length > 0 : typeof v === 'number');
+
+/** The fields a rep should complete, in CONTRACTS.md order. */
+function missingFields(lead: Lead): string[] {
+  const missing: string[] = [];
+  for (const field of ['jobTitle', 'company', 'description', 'industry', 'location', 'companySize'] as const) {
+    if (!hasText(lead[field])) missing.push(field);
+  }
+  if (!hasText(lead.email) && !hasText(lead.phone)) missing.push('email');
+  return missing.slice(0, 4);
+}
+
+/** The rules engine's classification of one lead against one company profile (rules 1–9 of the brief). */
+export function classifyLeadByRules(lead: Lead, profile: CompanyProfile): LeadClassification {
+  try {
+    return classify(lead, profile);
+  } catch {
+    // Last line of defence: a hostile record must never take the panel down.
+    return fallback(profile);
+  }
+}
+
+function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
+  const { lead, injection } = sanitizeLead(rawLead);
+  const language: Language = detectLanguage(`${lead.description ?? ''} ${lead.jobTitle ?? ''}`);
+
+  const title = classifyJobTitle(lead.jobTitle);
+  const email = classifyEmail(lead.email);
+  const freeEmailDecisionMaker = email.type === 'FREE' && title.decisionPower === 'HIGH';
+
+  const fit = scoreFit(lead, profile);
+  const urgency = scoreUrgency(lead);
+  const opportunity = scoreOpportunity(lead);
+  const dataQuality = scoreDataQuality(lead, { freeEmailDecisionMaker });
+
+  const descriptionWords = tokenize(lead.description).length;
+  const enoughInformation = hasText(lead.jobTitle) || descriptionWords >= 3 || hasText(lead.industry);
+
+  const stage = decideStage({
+    fit: fit.score,
+    urgency: urgency.score,
+    opportunity: opportunity.score,
+    decisionPower: title.decisionPower,
+    poorData: dataQuality.poor,
+    enoughInformation,
+  });
+  const priority = decidePriority(stage, urgency.score, opportunity.score);
+  const slaHours = profile?.slaHours?.[priority] ?? DEFAULT_SLA_HOURS[priority];
+
+  const flags: LeadFlag[] = [];
+  if (injection) flags.push('possible_injection');
+  if (freeEmailDecisionMaker) flags.push('free_email_decision_maker');
+  if (stage === 'Review') flags.push('not_enough_information');
+
+  const needs = detectNeeds(lead.description ?? '', language);
+  const explain: ExplainInput = {
+    language,
+    stage,
+    priority,
+    slaHours,
+    fit,
+    urgency,
+    opportunity,
+    dataQuality,
+    contact: { seniority: title.seniority, decisionPower: title.decisionPower, title: lead.jobTitle ?? '', emailType: email.type },
+    needs,
+    matchedServices: fit.matchedServices,
+    missing: missingFields(lead),
+    injection,
+    freeEmailDecisionMaker,
+    invalidEmail: email.type === 'INVALID',
+    who: [lead.fullName, lead.jobTitle].filter(hasText).join(', ').slice(0, 200),
+    company: (lead.company ?? '').slice(0, 200),
+  };
+
+  return {
+    stage,
+    priority,
+    slaHours,
+    scores: { fit: fit.score, urgency: urgency.score, opportunity: opportunity.score, dataQuality: dataQuality.score },
+    contact: { seniority: title.seniority, roleType: title.roleType, decisionPower: title.decisionPower, emailType: email.type },
+    summary: buildSummary(explain),
+    detectedNeeds: needs.map((n) => n.slice(0, 300)),
+    matchedServices: fit.matchedServices.slice(0, 20).map((s) => s.slice(0, 300)),
+    nextSteps: buildNextSteps(explain).map((s) => s.slice(0, 500)),
+    recommendedOwner: recommendOwner(language, stage, priority),
+    rationale: buildRationale(explain),
+    source: 'rules',
+    flags,
+    language,
+  };
+}
+
+function fallback(profile: CompanyProfile): LeadClassification {
+  const slaHours = profile?.slaHours?.P3 ?? DEFAULT_SLA_HOURS.P3;
+  return {
+    stage: 'Review',
+    priority: 'P3',
+    slaHours,
+    scores: { fit: 0, urgency: 0, opportunity: 0, dataQuality: 0 },
+    contact: { seniority: 'UNKNOWN', roleType: 'UNKNOWN', decisionPower: 'LOW', emailType: 'MISSING' },
+    summary: 'The lead could not be read by the rules engine.',
+    detectedNeeds: [],
+    matchedServices: [],
+    nextSteps: ['Review the lead by hand.', 'Check the record for malformed fields.'],
+    recommendedOwner: 'Sales Ops (review)',
+    rationale: 'Rules engine error: the record could not be scored.',
+    source: 'rules',
+    flags: ['not_enough_information'],
+    language: 'en',
+  };
+}

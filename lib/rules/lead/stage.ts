@@ -1,0 +1,61 @@
+import type { ContactProfile, Priority, Stage } from '../../contracts';
+
+/** Thresholds of the source's stage rules (brief, rule 8). */
+export const THRESHOLDS = {
+  /** Fit A/B. */
+  goodFit: 55,
+  /** Fit C: acceptable. Below it, disqualified. */
+  acceptableFit: 35,
+  highUrgency: 60,
+  /** SQL with urgency at least this high is P1. */
+  veryHighUrgency: 80,
+  mediumUrgency: 30,
+  bigOpportunity: 60,
+} as const;
+
+export interface StageInput {
+  fit: number;
+  urgency: number;
+  opportunity: number;
+  decisionPower: ContactProfile['decisionPower'];
+  poorData: boolean;
+  enoughInformation: boolean;
+}
+
+/**
+ * Source: "SQL = fit A/B + high urgency + decision maker; MQL = good fit, medium
+ * urgency; Nurture = acceptable fit, no urgency; Disqualified = low fit or poor
+ * data; Review = not enough information". Poor (junk) data is checked before
+ * missing information, so a junk record is disqualified, not reviewed. A lead is
+ * never SQL without a HIGH decision power and a fit of at least B.
+ */
+export function decideStage(input: StageInput): Stage {
+  if (input.poorData) return 'Disqualified';
+  if (!input.enoughInformation) return 'Review';
+  if (input.fit < THRESHOLDS.acceptableFit) return 'Disqualified';
+  const goodFit = input.fit >= THRESHOLDS.goodFit;
+  if (goodFit && input.urgency >= THRESHOLDS.highUrgency && input.decisionPower === 'HIGH') return 'SQL';
+  if (goodFit && input.urgency >= THRESHOLDS.mediumUrgency) return 'MQL';
+  return 'Nurture';
+}
+
+/**
+ * P1 = SQL with very high urgency or a big opportunity; other SQL P2. MQL P2 when
+ * urgent or big, else P3. Nurture P3 when big, else P4. Disqualified P4.
+ * Decision: Review is P3 — someone should look within a day, but it is not a hot lead.
+ */
+export function decidePriority(stage: Stage, urgency: number, opportunity: number): Priority {
+  const big = opportunity >= THRESHOLDS.bigOpportunity;
+  switch (stage) {
+    case 'SQL':
+      return urgency >= THRESHOLDS.veryHighUrgency || big ? 'P1' : 'P2';
+    case 'MQL':
+      return urgency >= THRESHOLDS.highUrgency || big ? 'P2' : 'P3';
+    case 'Nurture':
+      return big ? 'P3' : 'P4';
+    case 'Review':
+      return 'P3';
+    default:
+      return 'P4';
+  }
+}

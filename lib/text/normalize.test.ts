@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, contentStems, normalize, normalizePair, stem, tokenize } from './normalize';
+import { compileAny } from './patterns';
+
+describe('normalize', () => {
+  it('lowercases and strips accents and diacritics', () => {
+    expect(normalize('Pérdida de DATOS en Ñandú, pingüino')).toBe('perdida de datos en nandu, pinguino');
+  });
+  it('removes HTML tags and control characters', () => {
+    expect(cleanText('<b>Hola</b>\u0000 mundo&nbsp;!')).toBe('Hola mundo !');
+    expect(normalize(undefined)).toBe('');
+    expect(normalize(42)).toBe('42');
+  });
+  it('keeps indexes aligned with the original text for quoting', () => {
+    const { norm, display } = normalizePair('Producción  detenida');
+    expect(norm).toBe('produccion detenida');
+    expect(display).toBe('Producción detenida');
+  });
+  it('tokenizes into letters and digits', () => {
+    expect(tokenize('¿Migración a la nube? 24/7')).toEqual(['migracion', 'a', 'la', 'nube', '24', '7']);
+  });
+});
+
+describe('stem (light Spanish/English stemmer)', () => {
+  it('joins inflections of both languages', () => {
+    expect(stem('clinicas')).toBe(stem('clinica'));
+    expect(stem('clinic')).toBe(stem('clinicas'));
+    expect(stem('facturacion')).toBe(stem('facturas'));
+    expect(stem('historias')).toBe(stem('history'));
+  });
+  it('drops stopwords and short words from content stems', () => {
+    expect([...contentStems('de la nube y the cloud')]).toEqual(['nube', 'cloud']);
+  });
+});
+
+describe('patterns: prefix terms are inflection-tolerant', () => {
+  it('matches urgen* as urgente, urgently, urgencia', () => {
+    const re = compileAny(['urgen*']);
+    for (const t of ['urgente', 'urgently', 'urgencia', 'urgency']) expect(re.test(t)).toBe(true);
+    expect(re.test('insurgente')).toBe(false);
+  });
+  it('matches phrases across accents and spacing', () => {
+    expect(compileAny(['perdida de datos']).test(normalize('Pérdida  de datos'))).toBe(true);
+  });
+});
