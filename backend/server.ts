@@ -82,7 +82,6 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     trustProxy: false,
   });
 

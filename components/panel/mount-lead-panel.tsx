@@ -40,6 +40,6 @@ export async function mountLeadPanel(ctx: ContentScriptContext, adapter: SiteAda
   });
   ui.mount();
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => session.onRoute());
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => session.onRoute(event.newUrl.href));
   session.onRoute();
 }

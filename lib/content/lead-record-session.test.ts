@@ -71,9 +71,10 @@ function setup() {
     const span = Object.assign(document.createElement('span'), { id: 'email', textContent: email });
     document.getElementById('app')!.replaceChildren(h1, span);
   };
+  // Like WXT's event: the new URL is announced before `location` changes.
   const navigate = (next: string) => {
+    session.onRoute(next);
     url = next;
-    session.onRoute();
   };
   const invalidate = () => {
     ctx.isInvalid = true;

@@ -95,9 +95,9 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     }
   }
 
-  function onRoute() {
+  function onRoute(nextUrl?: string) {
     if (ctx.isInvalid) return;
-    const url = currentUrl();
+    const url = nextUrl ?? currentUrl();
     if (route?.url === url) return;
     stopObserving();
     generation++;
@@ -120,7 +120,11 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   }
 
   return {
-    /** Call on start and on every `wxt:locationchange`. */
+    /**
+     * Call on start and on every `wxt:locationchange`, passing the event's new URL:
+     * WXT fires it from the Navigation API's "navigate" event, before `location`
+     * has changed.
+     */
     onRoute,
     /** The panel's refresh: classify the record as the page shows it now, skipping caches. */
     refresh() {
