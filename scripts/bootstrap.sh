@@ -1,6 +1,6 @@
 # Sourced by start.sh and test-all.sh: makes a fresh machine ready, idempotently.
 #   - Node >= 22 (the machine may have 20): installed under .tools from the npm registry
-#   - the project's dependencies, from package-lock.json
+#   - the project's dependencies, at the versions in package-lock.json
 #   - Chromium for the browser tests (PULSO_NEED_CHROMIUM=1), from Debian's packages
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,8 +20,11 @@ echo "[pulso] node $(node -v), npm $(npm -v)" >&2
 
 stamp="$ROOT/node_modules/.pulso-lock-stamp"
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  echo "[pulso] installing dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  # npm install, not npm ci: the registry mirror lacks other platforms' optional
+  # binaries (e.g. @tailwindcss/oxide-android-arm64), which npm ci counts as a lockfile
+  # mismatch. npm install still takes the locked versions.
+  echo "[pulso] installing dependencies (npm install from package-lock.json)" >&2
+  npm install --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json "$stamp"
 fi
 
