@@ -8,11 +8,20 @@ export default defineConfig({
   vite: () => ({
     plugins: [tailwindcss()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Pulso',
     description: 'AI side panel for HubSpot, Salesforce, Zendesk and WhatsApp Web',
     permissions: ['storage'],
     host_permissions: ['https://*.hubspot.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'pulso@pulso.app',
+          // Lead and chat text read from the CRM goes to the team's own backend.
+          data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+        },
+      },
+    }),
+  }),
 });
