@@ -1,4 +1,4 @@
-import type { Crm, RecordType, ScrapeResult } from '../contracts';
+import type { Crm, LeadFields, RecordType, ScrapeResult } from '../contracts';
 
 /** What kind of page a URL shows, and which record: decided from the URL alone. */
 export interface PageKind {
@@ -18,4 +18,20 @@ export interface SiteAdapter {
   matches(url: string): boolean;
   pageKind(url: string): PageKind | undefined;
   scrape(doc: Document, url: string): ScrapeResult;
+  /**
+   * List views only: the visible rows with the live elements a badge is drawn
+   * next to. `scrape` returns the same rows (without elements) for the CLI.
+   */
+  readListRows?(doc: Document, url: string): ListRow[];
+}
+
+/** One visible row of a CRM list view. */
+export interface ListRow {
+  recordId: string;
+  recordType: RecordType;
+  fields: LeadFields;
+  /** The row's element (a <tr>, or a virtualised row <div> the table re-uses for other records). */
+  rowElement: Element;
+  /** The element the badge goes into or after (usually the name cell's content). */
+  badgeAnchor: Element;
 }
