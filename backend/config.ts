@@ -28,7 +28,7 @@ const intFrom = (def: number, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-/** The environment, exactly as CONTRACTS.md names it (plus LLM_TIMEOUT_MS and PULSO_PROFILE). */
+/** The environment, exactly as CONTRACTS.md names it (plus LLM_TIMEOUT_MS, PULSO_PROFILE and the admission/cache knobs). */
 export const EnvSchema = z.object({
   PORT: intFrom(8787, 0, 65_535),
   HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
@@ -40,6 +40,17 @@ export const EnvSchema = z.object({
   LLM_MODEL: optionalText.transform((v) => v ?? 'openai/gpt-oss-20b'),
   LLM_API_KEY: optionalText,
   LLM_TIMEOUT_MS: intFrom(15_000, 1, 600_000),
+  /** gpt-oss reads it as its reasoning budget; low keeps "priority in < 1 s" realistic. */
+  LLM_REASONING_EFFORT: z.enum(['none', 'low', 'medium', 'high']).default('low'),
+  /** Wait before the single retry (429, 5xx, timeout, connection error). */
+  LLM_RETRY_BACKOFF_MS: intFrom(200, 0, 10_000),
+  /** Upstream calls in flight at once (vLLM has no admission control of its own). */
+  LLM_MAX_CONCURRENCY: intFrom(16, 1, 10_000),
+  /** Requests waiting for an upstream slot; beyond it → 429 with Retry-After. */
+  LLM_MAX_QUEUE: intFrom(64, 0, 100_000),
+  /** Server-side result cache (LLM results only); 0 disables it. */
+  PULSO_CACHE_TTL_MS: intFrom(300_000, 0, 86_400_000),
+  PULSO_CACHE_MAX_ENTRIES: intFrom(5_000, 1, 1_000_000),
   PULSO_TEAM_TOKENS: list,
   PULSO_ADMIN_TOKEN: optionalText,
   PULSO_ALLOWED_ORIGINS: list,
@@ -55,7 +66,21 @@ export interface LlmConfig {
   baseUrl: string;
   model: string;
   apiKey?: string;
+  /** Per attempt; the one retry gets its own timeout. */
   timeoutMs: number;
+  /** Sent as `reasoning_effort`; "none" leaves the field out. */
+  reasoningEffort?: 'none' | 'low' | 'medium' | 'high';
+  retryBackoffMs?: number;
+}
+
+export interface AdmissionConfig {
+  maxConcurrency: number;
+  maxQueue: number;
+}
+
+export interface CacheConfig {
+  ttlMs: number;
+  maxEntries: number;
 }
 
 export interface Config {
@@ -74,6 +99,8 @@ export interface Config {
   /** Where the profile came from: a file path or "demo". */
   profileSource: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  admission: AdmissionConfig;
+  cache: CacheConfig;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +152,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           model: e.LLM_MODEL,
           apiKey: e.LLM_API_KEY,
           timeoutMs: e.LLM_TIMEOUT_MS,
+          reasoningEffort: e.LLM_REASONING_EFFORT,
+          retryBackoffMs: e.LLM_RETRY_BACKOFF_MS,
         }
       : undefined,
     llmModel: e.LLM_MODEL,
@@ -135,5 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     profile: profilePath ? loadProfileFile(profilePath) : DEMO_PROFILE,
     profileSource: profilePath ?? 'demo',
     logLevel: e.LOG_LEVEL,
+    admission: { maxConcurrency: e.LLM_MAX_CONCURRENCY, maxQueue: e.LLM_MAX_QUEUE },
+    cache: { ttlMs: e.PULSO_CACHE_TTL_MS, maxEntries: e.PULSO_CACHE_MAX_ENTRIES },
   };
 }

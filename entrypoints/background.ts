@@ -10,6 +10,7 @@ export default defineBackground(() => {
   const leads = createLeadService({ cache, readSettings, readProfile });
 
   onMessage('classifyLead', ({ data }) => leads.classify(data));
+  onMessage('classifyBatch', ({ data }) => leads.classifyBatch(data));
 
   browser.runtime.onInstalled.addListener(() => {
     void cache.pruneExpired();

@@ -1,5 +1,6 @@
 import {
   ApiErrorSchema,
+  ClassifyBatchResponseSchema,
   HealthSchema,
   LeadClassificationSchema,
   type CompanyProfile,
@@ -48,6 +49,15 @@ export function createBackendClient(options: BackendClientOptions) {
   }
 
   return {
+    /** One answer per lead, in input order: a classification or that row's error. */
+    async classifyBatch(leads: Lead[], profile: CompanyProfile): Promise<({ result: LeadClassification } | { error: string })[]> {
+      const body = await call('/v1/leads/classify-batch', { method: 'POST', body: JSON.stringify({ leads, profile }) }, options.classifyTimeoutMs ?? 30_000);
+      const parsed = ClassifyBatchResponseSchema.safeParse(body);
+      if (!parsed.success || parsed.data.results.length !== leads.length) {
+        throw new BackendError('the backend answered a batch that does not match the contract');
+      }
+      return parsed.data.results.map((item) => ('result' in item ? { result: item.result } : { error: item.error }));
+    },
     async health(): Promise<Health> {
       const parsed = HealthSchema.safeParse(await call('/healthz', { method: 'GET' }, options.healthTimeoutMs ?? 3_000));
       if (!parsed.success) throw new BackendError('the backend health answer is not a Pulso backend');

@@ -19,19 +19,28 @@ const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubsp
 
 /** A backend that answers like the real one, counting the calls it gets. */
 function fakeBackend(options: { engine?: string; down?: boolean } = {}) {
-  const calls = { health: 0, classify: 0 };
+  const calls = { health: 0, classify: 0, batch: 0 };
+  const batchSizes: number[] = [];
   const llmResult: LeadClassification = { ...classifyLeadByRules(lead, DEMO_PROFILE), source: 'llm', summary: 'from the model' };
-  const fetchImpl = (async (input: RequestInfo | URL) => {
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (options.down) throw new TypeError('fetch failed');
     if (url.endsWith('/healthz')) {
       calls.health++;
       return Response.json({ ok: true, version: '0.1.0', mode: 'llm', model: 'm', engine: options.engine ?? 'llm:m:p1:r1' });
     }
+    if (url.endsWith('/v1/leads/classify-batch')) {
+      calls.batch++;
+      const body = JSON.parse(String(init?.body)) as { leads: { fullName?: string }[] };
+      batchSizes.push(body.leads.length);
+      return Response.json({
+        results: body.leads.map((row, index) => (row.fullName === 'Bad Row' ? { index, error: 'invalid_lead: fullName' } : { index, result: llmResult })),
+      });
+    }
     calls.classify++;
     return Response.json(llmResult);
   }) as typeof fetch;
-  return { calls, fetchImpl };
+  return { calls, fetchImpl, batchSizes };
 }
 
 describe('lead service (background route)', () => {
@@ -55,7 +64,7 @@ describe('lead service (background route)', () => {
     const reply = await service(backend.fetchImpl).classify({ lead, phase: 'preview', page });
     expect(reply.origin).toBe('preview');
     expect(reply.result.source).toBe('rules');
-    expect(backend.calls).toEqual({ health: 0, classify: 0 });
+    expect(backend.calls).toEqual({ health: 0, classify: 0, batch: 0 });
   });
 
   it('asks the backend once, then serves the cache until the TTL ends', async () => {
@@ -96,5 +105,33 @@ describe('lead service (background route)', () => {
 
   it('rejects a malformed message with a clear error', async () => {
     await expect(service(fakeBackend().fetchImpl).classify({ lead: { jobTitle: 7 }, phase: 'final', page })).rejects.toThrow(/jobTitle/);
+  });
+
+  describe('list views (batch)', () => {
+    const listPage = { crm: 'hubspot' as const, url: 'https://app.hubspot.com/contacts/1/objects/0-1/views/all/list' };
+    const rows = [
+      { recordId: '1', lead },
+      { recordId: '2', lead: { ...lead, fullName: 'Bad Row' } },
+      { recordId: '3', lead: { ...lead, fullName: 'Peter Novak', jobTitle: 'Marketing Coordinator' } },
+    ];
+
+    it('answers each row, caches the good ones, and asks only for the misses next time', async () => {
+      const backend = fakeBackend();
+      const svc = service(backend.fetchImpl);
+      const first = await svc.classifyBatch({ items: rows, page: listPage });
+      expect(first.items.map((i) => [i.recordId, 'result' in i ? i.origin : i.error])).toEqual([
+        ['1', 'backend'], ['2', 'invalid_lead: fullName'], ['3', 'backend'],
+      ]);
+      const second = await svc.classifyBatch({ items: rows, page: listPage });
+      expect(second.items.map((i) => [i.recordId, 'result' in i ? i.origin : i.error])).toEqual([
+        ['1', 'cache'], ['3', 'cache'], ['2', 'invalid_lead: fullName'],
+      ]);
+      expect(backend.batchSizes).toEqual([3, 1]);
+    });
+
+    it('answers every row from local rules when the backend is down', async () => {
+      const reply = await service(fakeBackend({ down: true }).fetchImpl).classifyBatch({ items: rows, page: listPage });
+      expect(reply.items.every((i) => 'result' in i && i.origin === 'offline' && i.result.source === 'rules')).toBe(true);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { leadCacheKey } from './cache-key';
 import { createBackendClient, type BackendClient } from './backend-client';
 import type { ResultCache } from './cache';
 import type { CompanyProfile } from './contracts';
-import { ClassifyLeadMessageSchema, type LeadResultReply } from './messaging';
+import { ClassifyBatchMessageSchema, ClassifyLeadMessageSchema, type BatchReply, type LeadResultReply } from './messaging';
 import type { Settings } from './settings';
 import { RULES_VERSION } from './versions';
 
@@ -73,6 +73,54 @@ export function createLeadService(deps: LeadServiceDeps) {
       } catch (err) {
         health = undefined;
         return rulesReply('offline', (err as Error).message);
+      }
+    },
+
+    /** List views: cache hits at once, one backend batch for the rest, local rules if it is down. */
+    async classifyBatch(raw: unknown): Promise<BatchReply> {
+      const message = ClassifyBatchMessageSchema.parse(raw);
+      const profile = await deps.readProfile();
+      const settings = await deps.readSettings();
+      const client = createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
+      const out: BatchReply['items'] = [];
+      try {
+        const engine = await engineOf(client, settings.backendUrl);
+        const misses: { recordId: string; lead: (typeof message.items)[number]['lead']; key: string }[] = [];
+        for (const item of message.items) {
+          const key = await leadCacheKey(item.lead, profile, engine);
+          const hit = await deps.cache.get(key, now());
+          if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
+          else misses.push({ ...item, key });
+        }
+        if (misses.length === 0) return { items: out };
+        const answers = await client.classifyBatch(
+          misses.map((m) => m.lead),
+          profile,
+        );
+        const createdAt = now();
+        for (const [index, miss] of misses.entries()) {
+          const answer = answers[index];
+          if (answer && 'result' in answer) {
+            out.push({ recordId: miss.recordId, result: answer.result, origin: 'backend' });
+            await deps.cache.put({
+              key: miss.key,
+              result: answer.result,
+              engine,
+              crm: message.page.crm,
+              recordId: miss.recordId,
+              createdAt,
+              expiresAt: createdAt + settings.cacheTtlHours * 3_600_000,
+            });
+          } else out.push({ recordId: miss.recordId, error: answer?.error ?? 'no answer for this row' });
+        }
+        return { items: out };
+      } catch (err) {
+        health = undefined;
+        const answered = new Set(out.map((item) => item.recordId));
+        for (const item of message.items) {
+          if (!answered.has(item.recordId)) out.push({ recordId: item.recordId, result: classifyLeadByRules(item.lead, profile), origin: 'offline' });
+        }
+        return { items: out };
       }
     },
   };

@@ -26,11 +26,31 @@ export const LeadResultReplySchema = z.object({
 });
 export type LeadResultReply = z.output<typeof LeadResultReplySchema>;
 
+/** Content script → background: classify the visible rows of a list view. */
+export const ClassifyBatchMessageSchema = z.object({
+  items: z.array(z.object({ recordId: z.string().min(1).max(200), lead: LeadSchema })).min(1).max(100),
+  page: z.object({ crm: CrmSchema, url: z.string().max(4_000) }),
+});
+export type ClassifyBatchMessage = z.input<typeof ClassifyBatchMessageSchema>;
+
+export const BatchReplyItemSchema = z.union([
+  z.object({ recordId: z.string(), result: LeadClassificationSchema, origin: ResultOriginSchema }),
+  z.object({ recordId: z.string(), error: z.string() }),
+]);
+export const BatchReplySchema = z.object({ items: z.array(BatchReplyItemSchema) });
+export type BatchReply = z.output<typeof BatchReplySchema>;
+
 interface ProtocolMap {
   classifyLead(data: ClassifyLeadMessage): LeadResultReply;
+  classifyBatch(data: ClassifyBatchMessage): BatchReply;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+export async function requestBatchResults(message: ClassifyBatchMessage): Promise<BatchReply> {
+  const request = ClassifyBatchMessageSchema.parse(message);
+  return BatchReplySchema.parse(await sendMessage('classifyBatch', request));
+}
 
 /** Both ends validate: the background the request, the content script the reply. */
 export async function requestLeadResult(message: ClassifyLeadMessage): Promise<LeadResultReply> {

@@ -6,7 +6,10 @@ import {
   type LeadClassification,
   type Priority,
   type Stage,
+  PRIORITIES,
+  STAGES,
 } from '../../lib/contracts';
+import { IncrementalJsonFields, type JsonScalar } from '../../lib/llm/incremental-json';
 import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
 import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
 import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
@@ -18,12 +21,36 @@ export interface WarnLogger {
   warn(obj: object, msg?: string): void;
 }
 
+/** Stage, priority and SLA: what the panel needs first, sent before the full answer when streaming. */
+export interface LeadPartial {
+  stage: Stage;
+  priority: Priority;
+  slaHours: number;
+}
+
+export interface ClassifyOptions {
+  /**
+   * Called once, as soon as the model has produced stage, priority and slaHours (already capped
+   * like the final result). Giving it makes the upstream call a streaming one.
+   */
+  onPartial?: (partial: LeadPartial) => void;
+  /** The rules result when the caller already has it (the streaming route sent it as the preview). */
+  rules?: LeadClassification;
+}
+
+export interface ClassifyOutcome {
+  result: LeadClassification;
+  /** Why the LLM answer was not used (an LlmFailure reason); absent when it was, or in rules mode. */
+  error?: LlmFailure['reason'];
+}
+
 export interface LeadClassifier {
   mode: 'rules' | 'llm';
   model?: string;
   /** Identifies what produces results, for cache keys. */
   engine: string;
   classify(lead: Lead, profile: CompanyProfile): Promise<LeadClassification>;
+  classifyDetailed(lead: Lead, profile: CompanyProfile, options?: ClassifyOptions): Promise<ClassifyOutcome>;
 }
 
 export function rulesEngineId(): string {
@@ -83,6 +110,26 @@ export function extractJson(text: string): unknown {
     }
   }
   throw new LlmFailure('malformed_json', `the model's answer is not JSON (${trimmed.length} chars)`);
+}
+
+/**
+ * The partial the panel may show: stage and priority capped to the rules when the rules flag a
+ * possible injection (the same cap as mergeWithRules), slaHours from the profile's policy.
+ */
+export function capPartial(stage: Stage, priority: Priority, rules: LeadClassification, profile: CompanyProfile): LeadPartial {
+  if ((rules.flags ?? []).includes('possible_injection')) {
+    if (stageAbove(stage, rules.stage)) stage = rules.stage;
+    if (priorityAbove(priority, rules.priority)) priority = rules.priority;
+  }
+  return { stage, priority, slaHours: profile.slaHours[priority] };
+}
+
+/** Stage and priority from streamed fields, once they and slaHours are complete and valid. */
+export function partialFromFields(fields: Record<string, JsonScalar>): { stage: Stage; priority: Priority } | undefined {
+  const { stage, priority, slaHours } = fields;
+  if (typeof slaHours !== 'number') return undefined;
+  if (!(STAGES as readonly unknown[]).includes(stage) || !(PRIORITIES as readonly unknown[]).includes(priority)) return undefined;
+  return { stage: stage as Stage, priority: priority as Priority };
 }
 
 interface MessageLike {
@@ -188,6 +235,7 @@ export function cleanLeadForLlm(lead: Lead): Lead {
 
 function classifyError(err: unknown): LlmFailure {
   if (err instanceof LlmFailure) return err;
+  if (err instanceof OpenAI.APIUserAbortError) return new LlmFailure('timeout', 'the LLM request timed out');
   if (err instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM request timed out');
   if (err instanceof OpenAI.APIConnectionError) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -211,6 +259,9 @@ export function createRulesClassifier(): LeadClassifier {
     async classify(lead, profile) {
       return classifyLeadByRules(lead, profile);
     },
+    async classifyDetailed(lead, profile, options) {
+      return { result: options?.rules ?? classifyLeadByRules(lead, profile) };
+    },
   };
 }
 
@@ -220,6 +271,18 @@ export interface LlmClassifierOptions {
   client?: OpenAI;
 }
 
+/** Failures worth one more try: the upstream was busy, broken or unreachable — never a 4xx or a bad answer. */
+export const RETRYABLE_REASONS: ReadonlySet<LlmFailure['reason']> = new Set(['timeout', 'rate_limited', 'server_error', 'connection']);
+
+/** Streamed delta fields: vLLM puts gpt-oss reasoning in `reasoning_content` (older) or `reasoning` (newer). */
+interface DeltaLike {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOptions): LeadClassifier {
   const client =
     options.client ??
@@ -227,35 +290,127 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
       baseURL: llm.baseUrl,
       apiKey: llm.apiKey || 'EMPTY',
       timeout: llm.timeoutMs,
+      // Retries are ours (exactly one, never on a 4xx): the SDK's would also retry 408/409.
       maxRetries: 0,
     });
   const logger = options.logger;
+  const effort = llm.reasoningEffort ?? 'low';
+  const backoffMs = llm.retryBackoffMs ?? 200;
+
+  /** One upstream call, bounded by LLM_TIMEOUT_MS whether it streams or not. */
+  async function attempt(
+    messages: ReturnType<typeof buildLeadMessages>,
+    onFields: ((fields: { stage: Stage; priority: Priority }) => void) | undefined,
+  ): Promise<LeadLlmAnswer> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, llm.timeoutMs);
+    const body = {
+      model: llm.model,
+      messages,
+      temperature: 0,
+      response_format: leadResponseFormat(),
+      ...(effort !== 'none' ? { reasoning_effort: effort } : {}),
+    };
+    try {
+      if (!onFields) {
+        const completion = await client.chat.completions.create(body, { signal: controller.signal });
+        return parseLeadAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
+      }
+      const stream = await client.chat.completions.create({ ...body, stream: true }, { signal: controller.signal });
+      let content = '';
+      let reasoning = '';
+      let announced = false;
+      const announce = (fields: Record<string, JsonScalar>) => {
+        if (announced) return;
+        const found = partialFromFields(fields);
+        if (!found) return;
+        announced = true;
+        onFields(found);
+      };
+      const contentFields = new IncrementalJsonFields();
+      const reasoningFields = new IncrementalJsonFields();
+      for await (const chunk of stream) {
+        const delta = chunk.choices?.[0]?.delta as DeltaLike | undefined;
+        if (!delta) continue;
+        if (delta.content) {
+          content += delta.content;
+          contentFields.push(delta.content);
+          announce(contentFields.fields);
+        }
+        const r = delta.reasoning_content ?? delta.reasoning;
+        if (r) {
+          reasoning += r;
+          // The reasoning channel only counts while content is empty (the gpt-oss fallback).
+          if (!content) {
+            reasoningFields.push(r);
+            announce(reasoningFields.fields);
+          }
+        }
+      }
+      return parseLeadAnswer({ content, reasoning_content: reasoning });
+    } catch (err) {
+      if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${llm.timeoutMs} ms`);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
+    const rules = opts.rules ?? classifyLeadByRules(lead, profile);
+    const started = Date.now();
+    const language = rules.language ?? leadLanguage(lead);
+    const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
+    let partialSent = false;
+    const onFields = opts.onPartial
+      ? (fields: { stage: Stage; priority: Priority }) => {
+          if (partialSent) return; // a retry re-streams: the panel already shows the first one
+          partialSent = true;
+          opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile));
+        }
+      : undefined;
+    let first: LlmFailure | undefined;
+    for (let n = 1; n <= 2; n++) {
+      try {
+        const answer = await attempt(messages, onFields);
+        return { result: mergeWithRules(answer, rules, profile, language) };
+      } catch (err) {
+        const failure = classifyError(err);
+        if (n === 1 && RETRYABLE_REASONS.has(failure.reason)) {
+          first = failure;
+          await sleep(backoffMs * (0.75 + Math.random() * 0.5));
+          continue;
+        }
+        logger.warn(
+          {
+            reason: failure.reason,
+            status: failure.status,
+            detail: failure.message,
+            attempts: n,
+            ...(first ? { firstReason: first.reason } : {}),
+            ms: Date.now() - started,
+            model: llm.model,
+          },
+          'LLM lead classification failed; using the rules result',
+        );
+        return { result: { ...rules, source: 'rules' }, error: failure.reason };
+      }
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+  }
+
   return {
     mode: 'llm',
     model: llm.model,
     engine: llmEngineId(llm.model),
+    classifyDetailed,
     async classify(lead, profile) {
-      const rules = classifyLeadByRules(lead, profile);
-      const started = Date.now();
-      try {
-        const language = rules.language ?? leadLanguage(lead);
-        const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
-        const completion = await client.chat.completions.create({
-          model: llm.model,
-          messages,
-          temperature: 0,
-          response_format: leadResponseFormat(),
-        });
-        const answer = parseLeadAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
-        return mergeWithRules(answer, rules, profile, language);
-      } catch (err) {
-        const failure = classifyError(err);
-        logger.warn(
-          { reason: failure.reason, status: failure.status, detail: failure.message, ms: Date.now() - started, model: llm.model },
-          'LLM lead classification failed; using the rules result',
-        );
-        return { ...rules, source: 'rules' };
-      }
+      return (await classifyDetailed(lead, profile)).result;
     },
   };
 }

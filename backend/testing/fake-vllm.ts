@@ -5,14 +5,18 @@
  *   fake.setMode('429'); fake.requests[0].body.response_format …
  *   await fake.close();
  *
- * CLI:  tsx backend/testing/fake-vllm.ts --port 8000 [--mode ok] [--delay 0] [--model openai/gpt-oss-20b]
+ * Realistic timing: `ttftMs` (time to first token) then `perTokenMs` per ~4-character token,
+ * scheduled from the request's arrival so timer jitter does not add up; a non-streaming
+ * answer is sent when the last token would have been generated.
+ *
+ * CLI:  tsx backend/testing/fake-vllm.ts --port 8000 [--mode ok] [--delay 0] [--ttft 80 --per-token 10] [--model openai/gpt-oss-20b]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-export const FAKE_MODES = ['ok', '429', '500', 'slow', 'malformed', 'schema_invalid', 'reasoning_only', 'injection_obeyed'] as const;
+export const FAKE_MODES = ['ok', '400', '429', '500', 'slow', 'malformed', 'schema_invalid', 'reasoning_only', 'injection_obeyed'] as const;
 export type FakeMode = (typeof FAKE_MODES)[number];
 
 export interface ChatRequestBody {
@@ -29,6 +33,9 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body?: ChatRequestBody;
+  /** performance.now() when the request arrived, and when its answer was fully written. */
+  at: number;
+  finishedAt?: number;
 }
 
 /** The answer: a fixed JSON object, or one computed from the request. */
@@ -43,6 +50,10 @@ export interface FakeVllmOptions {
   delayMs?: number;
   /** Default: an object derived from the request's json_schema (first enum value, minimum numbers…). */
   answer?: Answer;
+  /** Time to first token (ms), default 0. */
+  ttftMs?: number;
+  /** Time per ~4-character token (ms), default 0. */
+  perTokenMs?: number;
 }
 
 export interface FakeVllm {
@@ -54,7 +65,9 @@ export interface FakeVllm {
   requests: RecordedRequest[];
   /** Only the chat completion requests. */
   readonly chatRequests: RecordedRequest[];
-  setMode(mode: FakeMode, options?: { delayMs?: number }): void;
+  /** `times`: only the next N chat requests get this mode, then back to "ok". */
+  setMode(mode: FakeMode, options?: { delayMs?: number; times?: number }): void;
+  setTiming(timing: { ttftMs?: number; perTokenMs?: number }): void;
   setAnswer(answer: Answer | undefined): void;
   reset(): void;
   close(): Promise<void>;
@@ -128,11 +141,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const approxTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
+/** The text cut into ~4-character "tokens", the granularity a model streams at. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += 4) out.push(text.slice(i, i + 4));
+  return out;
+}
+
 export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<FakeVllm> {
   const model = options.model ?? 'openai/gpt-oss-20b';
   let mode: FakeMode = options.mode ?? 'ok';
   let delayMs = options.delayMs ?? 1_000;
   let answer: Answer | undefined = options.answer;
+  let modeTimes: number | undefined;
+  let ttftMs = options.ttftMs ?? 0;
+  let perTokenMs = options.perTokenMs ?? 0;
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -146,6 +169,16 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       timers.add(t);
     });
 
+  /** The mode for this chat request (a mode set for N requests falls back to "ok" after them). */
+  function currentMode(): FakeMode {
+    const m = mode;
+    if (modeTimes !== undefined && --modeTimes <= 0) {
+      mode = 'ok';
+      modeTimes = undefined;
+    }
+    return m;
+  }
+
   function answerFor(body: ChatRequestBody): Json {
     if (typeof answer === 'function') return answer(body);
     if (answer) return structuredClone(answer);
@@ -155,7 +188,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
   }
 
   /** The message (content / reasoning fields) for the current mode. */
-  function messageFor(body: ChatRequestBody): { content: string; reasoning_content?: string; reasoning?: string } {
+  function messageFor(body: ChatRequestBody, mode: FakeMode): { content: string; reasoning_content?: string; reasoning?: string } {
     switch (mode) {
       case 'malformed':
         return { content: '{"stage": "SQL", "priority": "P1", "slaHours": 1, "scores": {"fit": 9' };
@@ -172,7 +205,18 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     }
   }
 
-  async function chat(req: IncomingMessage, res: ServerResponse, body: ChatRequestBody): Promise<void> {
+  /** Waits until `start + ms` (absolute, so per-token timers do not drift). */
+  const sleepUntil = (start: number, ms: number) => {
+    const wait = start + ms - performance.now();
+    return wait > 0 ? sleep(wait) : Promise.resolve();
+  };
+
+  async function chat(req: IncomingMessage, res: ServerResponse, body: ChatRequestBody, record: RecordedRequest): Promise<void> {
+    const mode = currentMode();
+    const start = record.at;
+    if (mode === '400') {
+      return sendJson(res, 400, { object: 'error', message: 'response_format: unsupported schema keyword', type: 'BadRequestError', param: null, code: 400 });
+    }
     if (mode === '429') {
       return sendJson(res, 429, { object: 'error', message: 'Too many requests', type: 'RateLimitError', param: null, code: 429 });
     }
@@ -183,7 +227,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     if (res.destroyed || res.writableEnded) return; // the client gave up (req.destroyed is true once its body was read)
     const id = `chatcmpl-fake-${++counter}`;
     const created = Math.floor(Date.now() / 1000);
-    const message = messageFor(body);
+    const message = messageFor(body, mode);
     const promptText = (body.messages ?? []).map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
     const completionText = message.content || message.reasoning_content || '';
     const usage = {
@@ -196,21 +240,32 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       const chunk = (delta: Json, finish: string | null, extra: Json = {}) =>
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model ?? model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra })}\n\n`;
       res.write(chunk({ role: 'assistant', content: '' }, null));
-      if (message.reasoning_content) res.write(chunk({ reasoning_content: message.reasoning_content, reasoning: message.reasoning }, null));
-      const text = message.content;
-      const step = 16;
-      for (let i = 0; i < text.length; i += step) {
+      const tokens: { field: 'content' | 'reasoning'; text: string }[] = [
+        ...tokenize(message.reasoning_content ?? '').map((text) => ({ field: 'reasoning' as const, text })),
+        ...tokenize(message.content).map((text) => ({ field: 'content' as const, text })),
+      ];
+      for (let i = 0; i < tokens.length; i++) {
+        if (ttftMs || perTokenMs) await sleepUntil(start, ttftMs + i * perTokenMs);
         if (res.destroyed) return;
-        res.write(chunk({ content: text.slice(i, i + step) }, null));
+        const t = tokens[i]!;
+        // vLLM sends reasoning deltas as `reasoning_content` (older) and `reasoning` (newer).
+        res.write(chunk(t.field === 'content' ? { content: t.text } : { reasoning_content: t.text, reasoning: t.text }, null));
       }
       res.write(chunk({}, 'stop'));
       if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
         res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model ?? model, choices: [], usage })}\n\n`);
       }
       res.write('data: [DONE]\n\n');
+      record.finishedAt = performance.now();
       res.end();
       return;
     }
+    if (ttftMs || perTokenMs) {
+      const tokens = tokenize(message.reasoning_content ?? '').length + tokenize(message.content).length;
+      await sleepUntil(start, ttftMs + Math.max(0, tokens - 1) * perTokenMs);
+      if (res.destroyed || res.writableEnded) return;
+    }
+    record.finishedAt = performance.now();
     sendJson(res, 200, {
       id,
       object: 'chat.completion',
@@ -231,7 +286,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
 
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers };
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, at: performance.now() };
     try {
       const raw = await readBody(req);
       if (req.method === 'GET' && path === '/v1/models') {
@@ -255,7 +310,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
         if (!Array.isArray(body.messages) || body.messages.length === 0) {
           return sendJson(res, 400, { object: 'error', message: 'messages is required', type: 'BadRequestError', code: 400 });
         }
-        return await chat(req, res, body);
+        return await chat(req, res, body, record);
       }
       requests.push(record);
       sendJson(res, 404, { object: 'error', message: `no route ${req.method} ${path}`, type: 'NotFoundError', code: 404 });
@@ -282,7 +337,12 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     },
     setMode(next, opts) {
       mode = next;
+      modeTimes = opts?.times;
       if (opts?.delayMs !== undefined) delayMs = opts.delayMs;
+    },
+    setTiming(timing) {
+      if (timing.ttftMs !== undefined) ttftMs = timing.ttftMs;
+      if (timing.perTokenMs !== undefined) perTokenMs = timing.perTokenMs;
     },
     setAnswer(next) {
       answer = next;
@@ -290,7 +350,10 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     reset() {
       requests.length = 0;
       mode = options.mode ?? 'ok';
+      modeTimes = undefined;
       answer = options.answer;
+      ttftMs = options.ttftMs ?? 0;
+      perTokenMs = options.perTokenMs ?? 0;
     },
     async close() {
       for (const t of timers) clearTimeout(t);
@@ -309,11 +372,13 @@ async function cli(): Promise<void> {
       mode: { type: 'string', default: 'ok' },
       delay: { type: 'string', default: '0' },
       model: { type: 'string', default: 'openai/gpt-oss-20b' },
+      ttft: { type: 'string', default: '0' },
+      'per-token': { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    process.stdout.write(`usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--model NAME]\n`);
+    process.stdout.write(`usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--model NAME]\n`);
     return;
   }
   if (!FAKE_MODES.includes(values.mode as FakeMode)) throw new Error(`--mode must be one of ${FAKE_MODES.join(', ')}`);
@@ -324,6 +389,8 @@ async function cli(): Promise<void> {
     model: values.model,
     mode: delay > 0 && values.mode === 'ok' ? 'slow' : (values.mode as FakeMode),
     delayMs: delay,
+    ttftMs: Number(values.ttft),
+    perTokenMs: Number(values['per-token']),
   });
   process.stdout.write(`fake vLLM listening on ${fake.baseUrl} (model ${fake.model}, mode ${values.mode})\n`);
   const stop = () => void fake.close().then(() => process.exit(0));

@@ -3,6 +3,7 @@ import type { ClassifyLeadMessage, LeadResultReply } from '../messaging';
 import { hasRecordContent } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { stableStringify } from '../stable-hash';
+import { createCoalescer, observeBody } from './dom-watch';
 import type { PanelStore } from './panel-store';
 
 /** The part of WXT's ContentScriptContext the session needs (so tests can pass a fake). */
@@ -42,7 +43,6 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   // During SPA navigation the URL changes before the DOM does: the previous record's
   // fields must not be read as the new record's.
   let staleFingerprint: string | undefined;
-  let checkScheduled = false;
   let lastScrape: ScrapeResult | undefined;
 
   const stopObserving = () => {
@@ -51,14 +51,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   };
   ctx.onInvalidated(stopObserving);
 
-  function scheduleCheck(delay: number) {
-    if (checkScheduled || ctx.isInvalid) return;
-    checkScheduled = true;
-    ctx.setTimeout(() => {
-      checkScheduled = false;
-      check();
-    }, delay);
-  }
+  const scheduleCheck = createCoalescer(ctx, () => check());
 
   function check() {
     if (!route || ctx.isInvalid) return;
@@ -112,10 +105,11 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     }
     route = { url, recordId: page.recordId };
     store.set({ status: 'waiting', recordId: page.recordId });
-    // The page's own MutationObserver (a saved-page DOM in tests brings its own).
-    const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
-    observer = new Observer(() => scheduleCheck(classifiedFingerprint ? settleMs : 16));
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] });
+    observer = observeBody(
+      doc,
+      { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] },
+      () => scheduleCheck(classifiedFingerprint ? settleMs : 16),
+    );
     check();
   }
 

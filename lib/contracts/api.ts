@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LeadClassificationSchema, StageSchema } from './classification';
 import { LeadSchema } from './lead';
-import { CompanyProfileSchema } from './profile';
+import { CompanyProfileSchema, PrioritySchema } from './profile';
 
 /** POST /v1/leads/classify — the lead, and optionally the company profile (else the backend's configured one). */
 export const ClassifyLeadRequestSchema = z.object({
@@ -43,3 +44,53 @@ export const ReadySchema = z.object({
   llm: z.enum(['disabled', 'up', 'down']),
 });
 export type Ready = z.infer<typeof ReadySchema>;
+
+/**
+ * POST /v1/leads/classify?stream=1 answers NDJSON (`application/x-ndjson`), one event a line:
+ *   {"type":"preview","result":<LeadClassification from the rules>}            at once
+ *   {"type":"partial","stage":"MQL","priority":"P2","slaHours":4}              as soon as the model produced them (LLM mode only)
+ *   {"type":"final","result":<LeadClassification>,"error"?:"timeout"}        last line; `error` = why the LLM was not used
+ * The partial is already capped like the final (a lead flagged possible_injection never ranks above its rules result).
+ */
+export const LeadStreamPreviewSchema = z.object({ type: z.literal('preview'), result: LeadClassificationSchema });
+export const LeadStreamPartialSchema = z.object({
+  type: z.literal('partial'),
+  stage: StageSchema,
+  priority: PrioritySchema,
+  slaHours: z.number().positive(),
+});
+export const LeadStreamFinalSchema = z.object({
+  type: z.literal('final'),
+  result: LeadClassificationSchema,
+  error: z.string().optional(),
+});
+export const LeadStreamEventSchema = z.discriminatedUnion('type', [LeadStreamPreviewSchema, LeadStreamPartialSchema, LeadStreamFinalSchema]);
+export type LeadStreamEvent = z.infer<typeof LeadStreamEventSchema>;
+export type LeadStreamPartial = z.infer<typeof LeadStreamPartialSchema>;
+
+export const MAX_BATCH_LEADS = 100;
+
+/**
+ * POST /v1/leads/classify-batch — 1..100 leads and optionally the profile. Rows are validated
+ * one by one (a bad row gets an error line, the others are still answered), so `leads` is an
+ * array of anything here and each row is checked against LeadSchema by the backend.
+ */
+export const ClassifyBatchRequestSchema = z.object({
+  leads: z.array(z.unknown()).min(1).max(MAX_BATCH_LEADS),
+  profile: CompanyProfileSchema.optional(),
+});
+export type ClassifyBatchRequest = z.input<typeof ClassifyBatchRequestSchema>;
+
+/**
+ * One row of a batch: `{"index":i,"result":<LeadClassification>}` or `{"index":i,"error":"…"}`.
+ * With ?stream=1 each is one NDJSON line, sent as the row completes (any order); `error` starts
+ * with a stable code (`invalid_lead:`, `queue_full:`).
+ */
+export const BatchItemResultSchema = z.object({ index: z.number().int().min(0), result: LeadClassificationSchema });
+export const BatchItemErrorSchema = z.object({ index: z.number().int().min(0), error: z.string() });
+export const BatchItemEventSchema = z.union([BatchItemResultSchema, BatchItemErrorSchema]);
+export type BatchItemEvent = z.infer<typeof BatchItemEventSchema>;
+
+/** POST /v1/leads/classify-batch without ?stream=1: every row, in input order. */
+export const ClassifyBatchResponseSchema = z.object({ results: z.array(BatchItemEventSchema) });
+export type ClassifyBatchResponse = z.infer<typeof ClassifyBatchResponseSchema>;

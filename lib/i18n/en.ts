@@ -43,6 +43,18 @@ export const en = {
   'origin.backend': 'From the backend',
   'origin.offline': 'Backend unreachable — computed locally by the rules engine.',
   'error.generic': 'Something went wrong: {message}',
+  'badge.label': '{stage} · {priority}: {reason}',
+  'badge.error': 'Pulso could not classify this row: {message}',
+  'list.title': 'Pulso priorities',
+  'list.summary': '{count} rows',
+  'list.filter': 'Show',
+  'list.filterAll': 'All rows',
+  'list.filterP2': 'P1–P2 only',
+  'list.filterP1': 'P1 only',
+  'list.callFirst': 'Call first',
+  'list.open': 'Open the Pulso priorities',
+  'list.close': 'Close the Pulso priorities',
+  'list.pending': '{count} still being classified',
 } as const;
 
 export type MessageKey = keyof typeof en;

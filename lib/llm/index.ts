@@ -1,2 +1,3 @@
 export * from './json-schema';
 export * from './lead-prompt';
+export * from './incremental-json';

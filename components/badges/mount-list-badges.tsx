@@ -1,0 +1,88 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LeadClassification } from '@/lib/contracts';
+import { startListBadgesSession, type BadgePainter } from '@/lib/content/list-badges-session';
+import { translate, uiLanguageFrom, type UiLanguage } from '@/lib/i18n';
+import { requestBatchResults } from '@/lib/messaging';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { UiLanguageContext } from '../panel/use-translate';
+import { mountReactShadowUi } from '../shadow-ui';
+import { ListToolbar, type ListSnapshot } from './ListToolbar';
+import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
+import { RowFilter, type PriorityFilter } from './row-filter';
+
+function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
+  const reason = result.rationale.split('\n')[0] || result.summary;
+  return translate(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+}
+
+/** Priority badges on every visible row of a list view, and the manager's toolbar. */
+export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAdapter) {
+  const lang = uiLanguageFrom(navigator.language);
+  let snapshot: ListSnapshot = { rows: [] };
+  let filter: PriorityFilter = 'all';
+  const listeners = new Set<() => void>();
+  const store = {
+    get: () => snapshot,
+    subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
+  };
+  const rowFilter = new RowFilter();
+  const refilter = () =>
+    rowFilter.apply(
+      snapshot.rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
+      filter,
+      (recordId) => session.results.get(recordId)?.priority,
+    );
+
+  const painter: BadgePainter<HTMLElement> = {
+    find: (anchor) => (anchor.querySelector(BADGE_TAG) as HTMLElement | null) ?? undefined,
+    create(anchor) {
+      const badge = createPriorityBadge(document);
+      anchor.append(badge);
+      return badge;
+    },
+    loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
+    ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(lang, result) }),
+    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(lang, 'badge.error', { message }) }),
+    recordIdOf: (badge) => badge.dataset.recordId,
+  };
+
+  const session = startListBadgesSession({
+    ctx,
+    adapter,
+    painter,
+    async classifyBatch(items, url) {
+      const reply = await requestBatchResults({ items, page: { crm: adapter.crm, url } });
+      return reply.items;
+    },
+    onRowsChanged(rows) {
+      snapshot = { rows };
+      refilter();
+      for (const listener of listeners) listener();
+    },
+  });
+
+  await mountReactShadowUi(ctx, 'pulso-list-toolbar', (root) => {
+    const render = () =>
+      root.render(
+        <UiLanguageContext.Provider value={lang}>
+          <ListToolbar
+            store={store}
+            filter={filter}
+            onFilter={(next) => {
+              filter = next;
+              refilter();
+              render();
+            }}
+            onShowRow={(row) => row.rowElement.scrollIntoView({ block: 'center' })}
+          />
+        </UiLanguageContext.Provider>,
+      );
+    render();
+  });
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    filter = 'all';
+    session.onRoute(event.newUrl.href);
+  });
+  session.onRoute();
+}

@@ -1,0 +1,56 @@
+import type { LeadClassification } from '@/lib/contracts';
+
+export const BADGE_TAG = 'pulso-badge';
+
+/** What a badge shows; `recordId` ties it to a record, not to the (re-usable) row node. */
+export type BadgeState =
+  | { recordId: string; status: 'loading' }
+  | { recordId: string; status: 'ready'; result: LeadClassification; label: string }
+  | { recordId: string; status: 'error'; label: string };
+
+// Self-contained and tiny: one <style> per badge inside its own shadow root, so the
+// CRM's CSS cannot reach it and it cannot reach the CRM; sizes in px, never rem.
+const BADGE_CSS = `
+:host { all: initial; display: inline-block; margin-left: 6px; vertical-align: middle; }
+span { display: inline-block; min-width: 22px; padding: 1px 6px; border-radius: 9px; font: 600 11px/16px system-ui, sans-serif; text-align: center; color: #fff; background: #94a3b8; cursor: default; }
+span[data-priority="P1"] { background: #dc2626; }
+span[data-priority="P2"] { background: #f97316; }
+span[data-priority="P3"] { background: #0284c7; }
+span[data-priority="P4"] { background: #64748b; }
+span[data-status="loading"] { background: #e2e8f0; color: #475569; }
+span[data-status="error"] { background: #fef3c7; color: #92400e; }
+`;
+
+export function createPriorityBadge(doc: Document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  const pill = doc.createElement('span');
+  pill.setAttribute('role', 'img');
+  shadow.append(style, pill);
+  return host;
+}
+
+/** Paints a state; everything from the page or the model goes in as text, never markup. */
+export function paintPriorityBadge(host: HTMLElement, state: BadgeState): void {
+  const pill = host.shadowRoot?.querySelector('span');
+  if (!pill) return;
+  host.dataset.recordId = state.recordId;
+  host.dataset.status = state.status;
+  pill.dataset.status = state.status;
+  if (state.status === 'ready') {
+    const { priority, stage } = state.result;
+    host.dataset.priority = priority;
+    pill.dataset.priority = priority;
+    pill.textContent = priority;
+    pill.title = state.label;
+    pill.setAttribute('aria-label', state.label);
+  } else {
+    delete host.dataset.priority;
+    delete pill.dataset.priority;
+    pill.textContent = state.status === 'loading' ? '…' : '!';
+    pill.title = state.status === 'error' ? state.label : '';
+    pill.setAttribute('aria-label', state.status === 'error' ? state.label : 'Pulso');
+  }
+}
