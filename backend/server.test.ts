@@ -81,7 +81,9 @@ describe('POST /v1/leads/classify', () => {
     expect(ok.source).toBe('llm');
     expect(ok.stage).toBe('MQL');
     fake.setMode('500');
-    const res = await classify(app, { lead: HOT_LEAD });
+    // the same lead now comes from the server cache; another lead meets the broken upstream
+    expect((await classify(app, { lead: HOT_LEAD })).json().source).toBe('llm');
+    const res = await classify(app, { lead: { ...HOT_LEAD, fullName: 'Jane Other' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().source).toBe('rules');
   });
@@ -180,7 +182,7 @@ describe('logs', () => {
     await classify(app, { lead: HOT_LEAD }, { authorization: 'Bearer team-SECRET-2' });
     await classify(app, { lead: HOT_LEAD }, { authorization: 'Bearer wrong-SECRET-4' });
     fake.setMode('500');
-    await classify(app, { lead: HOT_LEAD }, { authorization: 'Bearer admin-SECRET-3' });
+    await classify(app, { lead: { ...HOT_LEAD, fullName: 'Not Cached' } }, { authorization: 'Bearer admin-SECRET-3' });
     await app.inject({ method: 'GET', url: '/readyz' });
     app.log.info({ config: testConfig({ ...secrets, LLM_BASE_URL: fake.baseUrl }) }, 'config dump attempt');
     app.log.info({ headers: { authorization: 'Bearer team-SECRET-2' } }, 'header dump attempt');

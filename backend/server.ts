@@ -5,10 +5,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 import { BODY_LIMIT_BYTES, errorBody } from './http';
-export { BODY_LIMIT_BYTES, errorBody } from './http';
+export { BATCH_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES, errorBody } from './http';
 import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
+import { createLeadGateway, type LeadGateway } from './llm/lead-gateway';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
+import { metricsRoutes } from './routes/metrics';
 
 /** Everything that may carry a secret in a log line is censored. */
 export const REDACT_PATHS = [
@@ -39,6 +41,8 @@ export interface BuildOptions {
   logStream?: DestinationStream;
   /** Override the lead classifier (tests). */
   classifier?: LeadClassifier;
+  /** Receives the gateway (cache, single-flight, admission) the routes use — tests and benches read its metrics. */
+  onGateway?: (gateway: LeadGateway) => void;
 }
 
 export function packageVersion(): string {
@@ -91,6 +95,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
+  const gateway = createLeadGateway(classifier, config.admission, config.cache);
+  options.onGateway?.(gateway);
 
   await app.register(cors, {
     origin: (origin, cb) => {
@@ -116,7 +122,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      return reply.code(413).send(errorBody('payload_too_large', `request body exceeds ${BODY_LIMIT_BYTES} bytes`));
+      const limit = req.routeOptions?.bodyLimit ?? BODY_LIMIT_BYTES;
+      return reply.code(413).send(errorBody('payload_too_large', `request body exceeds ${limit} bytes`));
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
       return reply.code(415).send(errorBody('unsupported_media_type', 'send Content-Type: application/json'));
@@ -134,7 +141,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   await app.register(healthRoutes, { config, classifier, version: packageVersion() });
-  await app.register(leadRoutes, { config, classifier });
+  await app.register(leadRoutes, { config, gateway });
+  await app.register(metricsRoutes, { gateway });
 
   return app;
 }
@@ -147,6 +155,9 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
     {
       mode: config.llm ? 'llm' : 'rules',
       model: config.llm?.model,
+      reasoningEffort: config.llm?.reasoningEffort,
+      admission: config.admission,
+      cacheTtlMs: config.cache.ttlMs,
       llmBaseUrl: config.llm?.baseUrl,
       auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
       allowedOrigins: config.allowedOrigins,

@@ -134,4 +134,36 @@ describe('lead service (background route)', () => {
       expect(reply.items.every((i) => 'result' in i && i.origin === 'offline' && i.result.source === 'rules')).toBe(true);
     });
   });
+
+  it('streams: hands the early stage/priority over before the final result, and caches the final', async () => {
+    const finalResult = { ...classifyLeadByRules(lead, DEMO_PROFILE), source: 'llm' as const, summary: 'streamed' };
+    const lines = [
+      { type: 'preview', result: classifyLeadByRules(lead, DEMO_PROFILE) },
+      { type: 'partial', stage: 'SQL', priority: 'P1', slaHours: 1 },
+      { type: 'final', result: finalResult },
+    ];
+    const seen: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith('/healthz')) return Response.json({ ok: true, version: '1', mode: 'llm', model: 'm', engine: 'llm:m:p:r' });
+      expect(url).toMatch(/\/v1\/leads\/classify\?stream=1$/);
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const line of lines) {
+            seen.push(`sent ${line.type}`);
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+            await new Promise((ok) => setTimeout(ok, 5));
+          }
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/x-ndjson' } });
+    }) as typeof fetch;
+    const reply = await service(fetchImpl).classify({ lead, phase: 'final', page }, (partial) => seen.push(`partial ${partial.priority}`));
+    expect(seen).toEqual(['sent preview', 'sent partial', 'partial P1', 'sent final']);
+    expect(reply.origin).toBe('backend');
+    expect(reply.result.summary).toBe('streamed');
+    expect(await cache.count()).toBe(1);
+  });
 });

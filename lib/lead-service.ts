@@ -2,7 +2,7 @@ import { classifyLeadByRules } from './rules';
 import { leadCacheKey } from './cache-key';
 import { createBackendClient, type BackendClient } from './backend-client';
 import type { ResultCache } from './cache';
-import type { CompanyProfile } from './contracts';
+import type { CompanyProfile, LeadStreamPartial } from './contracts';
 import { ClassifyBatchMessageSchema, ClassifyLeadMessageSchema, type BatchReply, type LeadResultReply } from './messaging';
 import type { Settings } from './settings';
 import { RULES_VERSION } from './versions';
@@ -35,7 +35,7 @@ export function createLeadService(deps: LeadServiceDeps) {
   }
 
   return {
-    async classify(raw: unknown): Promise<LeadResultReply> {
+    async classify(raw: unknown, onPartial?: (partial: LeadStreamPartial) => void): Promise<LeadResultReply> {
       const started = now();
       const message = ClassifyLeadMessageSchema.parse(raw);
       const profile = await deps.readProfile();
@@ -58,7 +58,9 @@ export function createLeadService(deps: LeadServiceDeps) {
           const hit = await deps.cache.get(key, now());
           if (hit) return { result: hit.result, origin: 'cache', engine, latencyMs: elapsed() };
         }
-        const result = await client.classifyLead(message.lead, profile);
+        const result = onPartial
+          ? await client.classifyLeadStreaming(message.lead, profile, onPartial)
+          : await client.classifyLead(message.lead, profile);
         const createdAt = now();
         await deps.cache.put({
           key,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { CrmSchema, LeadClassificationSchema, LeadSchema } from './contracts';
+import { CrmSchema, LeadClassificationSchema, LeadSchema, LeadStreamPartialSchema } from './contracts';
 
 /** Content script → background: classify the lead read from the page. */
 export const ClassifyLeadMessageSchema = z.object({
@@ -10,6 +10,8 @@ export const ClassifyLeadMessageSchema = z.object({
   /** Skip the cache (the panel's refresh button). */
   refresh: z.boolean().default(false),
   page: z.object({ crm: CrmSchema, recordId: z.string().max(200), url: z.string().max(4_000) }),
+  /** Ties the early stage/priority pushed back to the tab ("leadPartial") to this request. */
+  requestId: z.string().max(100).optional(),
 });
 export type ClassifyLeadMessage = z.input<typeof ClassifyLeadMessageSchema>;
 
@@ -40,8 +42,13 @@ export const BatchReplyItemSchema = z.union([
 export const BatchReplySchema = z.object({ items: z.array(BatchReplyItemSchema) });
 export type BatchReply = z.output<typeof BatchReplySchema>;
 
+/** Background → tab: the model has produced stage, priority and SLA; the rest is coming. */
+export const LeadPartialMessageSchema = LeadStreamPartialSchema.omit({ type: true }).extend({ requestId: z.string().max(100) });
+export type LeadPartialMessage = z.infer<typeof LeadPartialMessageSchema>;
+
 interface ProtocolMap {
   classifyLead(data: ClassifyLeadMessage): LeadResultReply;
+  leadPartial(data: LeadPartialMessage): void;
   classifyBatch(data: ClassifyBatchMessage): BatchReply;
 }
 

@@ -5,6 +5,7 @@ import { classifyLeadByRules } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
 import { HOT_LEAD, INJECTION_LEAD, MQL_ANSWER } from '../testing/fixtures';
 import { startFakeVllm, type FakeMode, type FakeVllm } from '../testing/fake-vllm';
+import type { LlmConfig } from '../config';
 import {
   createLeadClassifier,
   extractJson,
@@ -20,8 +21,8 @@ let fake: FakeVllm;
 const warnings: { obj: Record<string, unknown>; msg?: string }[] = [];
 const logger: WarnLogger = { warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg }) };
 
-function classifier(timeoutMs = 5_000, baseUrl = fake.baseUrl) {
-  return createLeadClassifier({ baseUrl, model: 'openai/gpt-oss-20b', timeoutMs, apiKey: 'sk-test-secret' }, { logger });
+function classifier(timeoutMs = 5_000, baseUrl = fake.baseUrl, extra: Partial<LlmConfig> = {}) {
+  return createLeadClassifier({ baseUrl, model: 'openai/gpt-oss-20b', timeoutMs, apiKey: 'sk-test-secret', retryBackoffMs: 5, ...extra }, { logger });
 }
 
 beforeAll(async () => {
@@ -70,30 +71,75 @@ describe('LLM lead classifier', () => {
     expect(result.stage).toBe('MQL');
   });
 
-  const faults: [FakeMode, string][] = [
-    ['429', 'rate_limited'],
-    ['500', 'server_error'],
-    ['malformed', 'malformed_json'],
-    ['schema_invalid', 'schema_invalid'],
+  // [mode, reason, upstream calls]: one retry for a busy/broken upstream, none for a 400 or a bad answer.
+  const faults: [FakeMode, string, number][] = [
+    ['429', 'rate_limited', 2],
+    ['500', 'server_error', 2],
+    ['400', 'http_error', 1],
+    ['malformed', 'malformed_json', 1],
+    ['schema_invalid', 'schema_invalid', 1],
   ];
-  for (const [mode, reason] of faults) {
-    it(`${mode} → the rules result, source "rules", reason logged`, async () => {
+  for (const [mode, reason, calls] of faults) {
+    it(`${mode} → ${calls === 2 ? 'one retry, then ' : 'no retry, '}the rules result, source "rules", reason logged`, async () => {
       fake.setMode(mode);
-      const result = await classifier().classify(HOT_LEAD, DEMO_PROFILE);
-      expect(result).toEqual({ ...classifyLeadByRules(HOT_LEAD, DEMO_PROFILE), source: 'rules' });
+      const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE);
+      expect(outcome.result).toEqual({ ...classifyLeadByRules(HOT_LEAD, DEMO_PROFILE), source: 'rules' });
+      expect(outcome.error).toBe(reason);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]!.obj.reason).toBe(reason);
-      expect(fake.chatRequests).toHaveLength(1); // maxRetries: 0
+      expect(warnings[0]!.obj.attempts).toBe(calls);
+      expect(fake.chatRequests).toHaveLength(calls);
     });
   }
+
+  it('500 once, then ok → the retry answers (source "llm"), after a short backoff, nothing logged', async () => {
+    fake.setMode('500', { times: 1 });
+    const started = Date.now();
+    const result = await classifier(5_000, fake.baseUrl, { retryBackoffMs: 60 }).classify(HOT_LEAD, DEMO_PROFILE);
+    expect(result.source).toBe('llm');
+    expect(fake.chatRequests).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40); // 60 ms ± 25 % jitter
+    expect(warnings).toEqual([]);
+  });
+
+  it('sends reasoning_effort low by default, the configured one otherwise, none when "none"', async () => {
+    await classifier().classify(HOT_LEAD, DEMO_PROFILE);
+    await classifier(5_000, fake.baseUrl, { reasoningEffort: 'high' }).classify(HOT_LEAD, DEMO_PROFILE);
+    await classifier(5_000, fake.baseUrl, { reasoningEffort: 'none' }).classify(HOT_LEAD, DEMO_PROFILE);
+    const efforts = fake.chatRequests.map((r) => r.body?.reasoning_effort);
+    expect(efforts).toEqual(['low', 'high', undefined]);
+  });
+
+  it('two different leads share the exact same prompt prefix bytes (system + user preamble): vLLM prefix caching', async () => {
+    await classifier().classify(HOT_LEAD, DEMO_PROFILE);
+    await classifier().classify({ ...INJECTION_LEAD, description: 'Necesitamos migrar a la nube, urgente.' }, DEMO_PROFILE);
+    const [a, b] = fake.chatRequests.map((r) => JSON.stringify(r.body!.messages));
+    let common = 0;
+    while (common < a!.length && a![common] === b![common]) common++;
+    const system = String(fake.chatRequests[0]!.body!.messages![0]!.content);
+    const user = String(fake.chatRequests[0]!.body!.messages![1]!.content);
+    const lead = user.indexOf('```json\n');
+    expect(system.length).toBeGreaterThan(2_000);
+    // Everything up to the fenced lead is identical, byte for byte; the lead starts right after it.
+    expect(a!.slice(0, common)).toContain(JSON.stringify(user.slice(0, lead + '```json'.length)).slice(1, -1));
+    expect(a!.slice(0, common)).toContain(JSON.stringify(system).slice(1, -1));
+  });
+
+  it('a timeout is retried once (each attempt has LLM_TIMEOUT_MS)', async () => {
+    fake.setMode('slow', { delayMs: 2_000, times: 1 });
+    const result = await classifier(300).classify(HOT_LEAD, DEMO_PROFILE);
+    expect(result.source).toBe('llm');
+    expect(fake.chatRequests).toHaveLength(2);
+  });
 
   it('slow (beyond LLM_TIMEOUT_MS) → the rules result, reason timeout', async () => {
     fake.setMode('slow', { delayMs: 2_000 });
     const started = Date.now();
     const result = await classifier(200).classify(HOT_LEAD, DEMO_PROFILE);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(1_500); // two attempts of 200 ms and a 5 ms backoff
     expect(result.source).toBe('rules');
     expect(warnings[0]!.obj.reason).toBe('timeout');
+    expect(fake.chatRequests).toHaveLength(2);
   });
 
   it('slow but within the timeout → the LLM answer', async () => {
@@ -169,5 +215,61 @@ describe('answer parsing', () => {
     const low = mergeWithRules({ ...answer, stage: 'Disqualified', priority: 'P4' }, rules, DEMO_PROFILE);
     expect(low.stage).toBe('Disqualified');
     expect(low.priority).toBe('P4');
+  });
+});
+
+describe('LLM lead classifier, streaming (onPartial)', () => {
+  it('reports stage / priority / SLA once, well before the model has finished, then the same final result', async () => {
+    fake.setTiming({ ttftMs: 30, perTokenMs: 3 });
+    const partials: { at: number; p: unknown }[] = [];
+    const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push({ at: performance.now(), p }) });
+    expect(outcome.result.source).toBe('llm');
+    expect(outcome.result.stage).toBe('MQL');
+    expect(partials).toHaveLength(1);
+    expect(partials[0]!.p).toEqual({ stage: 'MQL', priority: 'P2', slaHours: DEMO_PROFILE.slaHours.P2 });
+    const req = fake.chatRequests[0]!;
+    expect(req.body!.stream).toBe(true);
+    // ~150 tokens at 3 ms: the partial needs ~15 of them
+    expect(req.finishedAt! - partials[0]!.at).toBeGreaterThan(200);
+  });
+
+  it('reads the partial from the reasoning deltas when content is empty (gpt-oss fallback)', async () => {
+    fake.setMode('reasoning_only');
+    const partials: unknown[] = [];
+    const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push(p) });
+    expect(outcome.result.source).toBe('llm');
+    expect(partials).toEqual([{ stage: 'MQL', priority: 'P2', slaHours: DEMO_PROFILE.slaHours.P2 }]);
+  });
+
+  it('injection_obeyed: the streamed partial is capped to the rules like the final result', async () => {
+    fake.setMode('injection_obeyed');
+    const rules = classifyLeadByRules(INJECTION_LEAD, DEMO_PROFILE);
+    const partials: { stage: string; priority: string; slaHours: number }[] = [];
+    const outcome = await classifier().classifyDetailed(INJECTION_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push(p) });
+    expect(partials).toHaveLength(1);
+    expect(partials[0]).toEqual({ stage: outcome.result.stage, priority: outcome.result.priority, slaHours: outcome.result.slaHours });
+    expect(partials[0]!.stage).not.toBe('SQL');
+    expect(partials[0]!.priority).not.toBe('P1');
+    expect(stageAbove(outcome.result.stage, rules.stage)).toBe(false);
+    expect(priorityAbove(outcome.result.priority, rules.priority)).toBe(false);
+  });
+
+  it('a 500 before the stream starts is retried once; malformed JSON gives no partial and the rules', async () => {
+    fake.setMode('500', { times: 1 });
+    const partials: unknown[] = [];
+    expect((await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push(p) })).result.source).toBe('llm');
+    expect(fake.chatRequests).toHaveLength(2);
+    expect(partials).toHaveLength(1);
+    fake.setMode('malformed');
+    const bad = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push(p) });
+    expect(bad.error).toBe('malformed_json');
+    expect(bad.result.source).toBe('rules');
+  });
+
+  it('a stream slower than LLM_TIMEOUT_MS → timeout (the whole stream is bounded, not only the headers)', async () => {
+    fake.setTiming({ ttftMs: 0, perTokenMs: 5 }); // ~150 tokens ≈ 750 ms
+    const outcome = await classifier(250).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: () => {} });
+    expect(outcome.error).toBe('timeout');
+    expect(fake.chatRequests).toHaveLength(2);
   });
 });

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config';
 
-/** A config from an env map (defaults everywhere else), LOG_LEVEL silent unless given. */
+/** A config from an env map (defaults everywhere else), LOG_LEVEL silent and a 5 ms retry backoff unless given. */
 export function testConfig(env: Record<string, string | undefined> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', LLM_RETRY_BACKOFF_MS: '5', ...env });
 }
 
 /** A log destination that keeps every line, for asserting what reached the logs. */

@@ -73,4 +73,16 @@ describe('LeadPanel', () => {
     expect(html).toContain('aria-expanded="true"');
     expect(html).toContain('aria-label="Collapse the Pulso panel"');
   });
+
+  it("shows the model's early priority over the preview while the full answer is coming", () => {
+    const preview: PanelState = {
+      status: 'ready', recordId: '101', scrape, pending: true,
+      reply: { result: { ...result, stage: 'MQL', priority: 'P3', slaHours: 24, source: 'rules' }, origin: 'preview', engine: 'rules:1', latencyMs: 1 },
+      partial: { stage: 'SQL', priority: 'P1', slaHours: 1 },
+    };
+    const html = render(preview);
+    expect(html).toContain('data-testid="pulso-priority">P1<');
+    expect(html).toContain('data-testid="pulso-stage">SQL<');
+    expect(html).toContain('data-origin="partial"');
+  });
 });

@@ -77,7 +77,9 @@ export function LeadPanel({ store, onRefresh, initiallyCollapsed = false }: Lead
                 {t('error.generic', { message: state.message })}
               </p>
             )}
-            {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} />}
+            {state.status === 'ready' && (
+              <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} />
+            )}
           </div>
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { ScrapeResult } from '@/lib/contracts';
+import type { LeadClassification, ScrapeResult } from '@/lib/contracts';
 import type { LeadResultReply } from '@/lib/messaging';
 import { Card } from './Card';
 import { ContactCard } from './ContactCard';
@@ -9,13 +9,22 @@ import { SourceBadge } from './SourceBadge';
 import { StageCard } from './StageCard';
 import { useTranslate } from './use-translate';
 
-export function LeadResultView({ reply, scrape, pending }: { reply: LeadResultReply; scrape: ScrapeResult; pending: boolean }) {
+export interface LeadResultViewProps {
+  reply: LeadResultReply;
+  scrape: ScrapeResult;
+  pending: boolean;
+  partial?: Pick<LeadClassification, 'stage' | 'priority' | 'slaHours'>;
+}
+
+export function LeadResultView({ reply, scrape, pending, partial }: LeadResultViewProps) {
   const t = useTranslate();
   const { result } = reply;
+  // While the model writes, its stage/priority/SLA replace the preview's as soon as they exist.
+  const headline = pending && partial ? { ...result, ...partial } : result;
   return (
     <div className="space-y-3" data-testid="pulso-result" data-record-id={scrape.recordId}>
-      <SourceBadge reply={reply} pending={pending} />
-      <StageCard result={result} />
+      <SourceBadge reply={reply} pending={pending} partial={Boolean(pending && partial)} />
+      <StageCard result={headline} />
       {result.flags.length > 0 && (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="pulso-flags">
           <strong>{t('panel.flags')}:</strong>

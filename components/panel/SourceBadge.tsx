@@ -1,7 +1,7 @@
 import type { LeadResultReply } from '@/lib/messaging';
 import { useTranslate } from './use-translate';
 
-export function SourceBadge({ reply, pending }: { reply: LeadResultReply; pending: boolean }) {
+export function SourceBadge({ reply, pending, partial }: { reply: LeadResultReply; pending: boolean; partial: boolean }) {
   const t = useTranslate();
   const isLlm = reply.result.source === 'llm';
   return (
@@ -16,11 +16,11 @@ export function SourceBadge({ reply, pending }: { reply: LeadResultReply; pendin
       <p
         role="status"
         data-testid="pulso-origin"
-        data-origin={reply.origin}
+        data-origin={partial ? 'partial' : reply.origin}
         data-pending={pending ? 'true' : 'false'}
         className={`text-xs ${reply.origin === 'offline' ? 'font-semibold text-amber-700' : 'text-slate-500'}`}
       >
-        {t(`origin.${reply.origin}`)}
+        {t(partial ? 'origin.partial' : `origin.${reply.origin}`)}
         {reply.origin !== 'preview' ? ` · ${Math.round(reply.latencyMs)} ms` : ''}
       </p>
     </div>

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPanelStore } from '@/lib/content/panel-store';
 import { startLeadRecordSession } from '@/lib/content/lead-record-session';
 import { uiLanguageFrom } from '@/lib/i18n';
-import { requestLeadResult } from '@/lib/messaging';
+import { LeadPartialMessageSchema, onMessage, requestLeadResult } from '@/lib/messaging';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { mountReactShadowUi } from '../shadow-ui';
 import { LeadPanel } from './LeadPanel';
@@ -11,7 +11,17 @@ import { UiLanguageContext } from './use-translate';
 /** Wires a site adapter to the side panel for one tab. Content scripts call only this. */
 export async function mountLeadPanel(ctx: ContentScriptContext, adapter: SiteAdapter) {
   const store = createPanelStore();
-  const session = startLeadRecordSession({ ctx, adapter, store, request: requestLeadResult });
+  const session = startLeadRecordSession({
+    ctx,
+    adapter,
+    store,
+    request: requestLeadResult,
+    subscribePartials: (handler) =>
+      onMessage('leadPartial', ({ data }) => {
+        const partial = LeadPartialMessageSchema.safeParse(data);
+        if (partial.success) handler(partial.data);
+      }),
+  });
   const lang = uiLanguageFrom(navigator.language);
 
   await mountReactShadowUi(ctx, 'pulso-panel', (root) =>

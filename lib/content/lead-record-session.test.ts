@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { ScrapeResult } from '../contracts';
-import type { ClassifyLeadMessage, LeadResultReply } from '../messaging';
+import type { ClassifyLeadMessage, LeadPartialMessage, LeadResultReply } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { createPanelStore, type PanelState } from './panel-store';
 import { startLeadRecordSession, type SessionContext } from './lead-record-session';
@@ -65,7 +65,12 @@ function setup() {
     finals.set(message.page.recordId, pending);
     return pending.promise;
   };
-  const session = startLeadRecordSession({ ctx, adapter, store, request, doc: document as unknown as Document, currentUrl: () => url, settleMs: 10 });
+  let pushPartial: ((partial: LeadPartialMessage) => void) | undefined;
+  const subscribePartials = (handler: (partial: LeadPartialMessage) => void) => {
+    pushPartial = handler;
+    return () => (pushPartial = undefined);
+  };
+  const session = startLeadRecordSession({ ctx, adapter, store, request, subscribePartials, doc: document as unknown as Document, currentUrl: () => url, settleMs: 10 });
   const render = (name: string, email: string) => {
     const h1 = Object.assign(document.createElement('h1'), { id: 'name', textContent: name });
     const span = Object.assign(document.createElement('span'), { id: 'email', textContent: email });
@@ -80,7 +85,7 @@ function setup() {
     ctx.isInvalid = true;
     invalidators.forEach((cb) => cb());
   };
-  return { document, store, states, finals, requests, session, render, navigate, invalidate };
+  return { document, store, states, finals, requests, session, render, navigate, invalidate, partial: (p: LeadPartialMessage) => pushPartial?.(p) };
 }
 
 const tick = (ms = 40) => new Promise((ok) => setTimeout(ok, ms));
@@ -163,5 +168,26 @@ describe('lead record session', () => {
     t.render('Ana Ruiz', 'ana@andina.com');
     await tick();
     expect(t.requests).toHaveLength(0);
+  });
+
+  it("shows the model's early stage and priority for the current request only", async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    const final = t.requests.find((r) => r.phase === 'final')!;
+    expect(final.requestId).toBeTruthy();
+    t.partial({ requestId: 'someone-else', stage: 'SQL', priority: 'P1', slaHours: 1 });
+    expect(t.store.get().status === 'ready' && t.store.get()).not.toHaveProperty('partial');
+    t.partial({ requestId: final.requestId!, stage: 'SQL', priority: 'P1', slaHours: 1 });
+    const early = t.store.get();
+    expect(early.status === 'ready' && early.partial).toEqual({ stage: 'SQL', priority: 'P1', slaHours: 1 });
+    t.finals.get('101')!.resolve(reply(final, 'backend'));
+    await tick();
+    const done = t.store.get();
+    expect(done.status === 'ready' && done.pending).toBe(false);
+    // A partial arriving after the final answer changes nothing.
+    t.partial({ requestId: final.requestId!, stage: 'Review', priority: 'P4', slaHours: 72 });
+    expect(t.store.get()).toBe(done);
   });
 });

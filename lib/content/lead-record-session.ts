@@ -1,5 +1,5 @@
 import { LeadSchema, type ScrapeResult } from '../contracts';
-import type { ClassifyLeadMessage, LeadResultReply } from '../messaging';
+import type { ClassifyLeadMessage, LeadPartialMessage, LeadResultReply } from '../messaging';
 import { hasRecordContent } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { stableStringify } from '../stable-hash';
@@ -18,6 +18,8 @@ export interface LeadRecordSessionOptions {
   adapter: SiteAdapter;
   store: PanelStore;
   request: (message: ClassifyLeadMessage) => Promise<LeadResultReply>;
+  /** Early stage/priority pushed by the background while the model still writes. */
+  subscribePartials?: (handler: (partial: LeadPartialMessage) => void) => () => void;
   doc?: Document;
   currentUrl?: () => string;
   /** How long the page must be quiet before a changed record is classified again. */
@@ -51,6 +53,14 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   };
   ctx.onInvalidated(stopObserving);
 
+  let currentRequestId: string | undefined;
+  const unsubscribe = options.subscribePartials?.(({ requestId, ...partial }) => {
+    const state = store.get();
+    if (requestId !== currentRequestId || state.status !== 'ready' || !state.pending) return;
+    store.set({ ...state, partial });
+  });
+  if (unsubscribe) ctx.onInvalidated(unsubscribe);
+
   const scheduleCheck = createCoalescer(ctx, () => check());
 
   function check() {
@@ -73,6 +83,8 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     const lead = LeadSchema.safeParse(scrape.fields);
     if (!lead.success) return;
     const mine = ++generation;
+    const requestId = `${mine}-${Math.random().toString(36).slice(2, 10)}`;
+    currentRequestId = requestId;
     lastScrape = scrape;
     const page = { crm: scrape.crm, recordId: scrape.recordId, url: scrape.url };
     const current = () => mine === generation && !ctx.isInvalid;
@@ -80,7 +92,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
       const preview = await options.request({ lead: lead.data, phase: 'preview', page });
       if (!current()) return;
       store.set({ status: 'ready', recordId: scrape.recordId, scrape, reply: preview, pending: true });
-      const final = await options.request({ lead: lead.data, phase: 'final', page, refresh });
+      const final = await options.request({ lead: lead.data, phase: 'final', page, refresh, requestId });
       if (!current()) return;
       store.set({ status: 'ready', recordId: scrape.recordId, scrape, reply: final, pending: false });
     } catch (err) {

@@ -1,10 +1,18 @@
-import type { ScrapeResult } from '../contracts';
+import type { LeadStreamPartial, ScrapeResult } from '../contracts';
 import type { LeadResultReply } from '../messaging';
 
 export type PanelState =
   | { status: 'idle' }
   | { status: 'waiting'; recordId: string }
-  | { status: 'ready'; recordId: string; scrape: ScrapeResult; reply: LeadResultReply; pending: boolean }
+  | {
+      status: 'ready';
+      recordId: string;
+      scrape: ScrapeResult;
+      reply: LeadResultReply;
+      pending: boolean;
+      /** Stage, priority and SLA from the model, ahead of its full answer. */
+      partial?: Omit<LeadStreamPartial, 'type'>;
+    }
   | { status: 'error'; recordId: string; message: string };
 
 /** A tiny external store for useSyncExternalStore: the session writes, the panel reads. */

@@ -39,6 +39,7 @@ export const en = {
   'source.rules': 'Rules',
   'source.label': 'Source',
   'origin.preview': 'Instant preview (rules), waiting for the backend…',
+  'origin.partial': 'The model has set the priority; the full answer is coming…',
   'origin.cache': 'From cache',
   'origin.backend': 'From the backend',
   'origin.offline': 'Backend unreachable — computed locally by the rules engine.',

@@ -41,6 +41,7 @@ export const es: Record<MessageKey, string> = {
   'source.rules': 'Reglas',
   'source.label': 'Origen',
   'origin.preview': 'Vista previa inmediata (reglas), esperando al backend…',
+  'origin.partial': 'El modelo ya ha fijado la prioridad; el resto de la respuesta está llegando…',
   'origin.cache': 'Desde la caché',
   'origin.backend': 'Desde el backend',
   'origin.offline': 'Backend no disponible: calculado localmente con el motor de reglas.',

@@ -1,0 +1,116 @@
+/**
+ * Reads the rows of a CRM list view (an HTML table or an ARIA grid) into
+ * ListRows: each shown row's record id (from its link or data attribute — never
+ * the row's position: virtualised tables re-use row nodes for other records),
+ * its Lead fields mapped from the column headers, and the elements a badge is
+ * drawn next to. Header rows, loading placeholders and hidden measurement rows
+ * have no record link and are never rows. The adapters give the CRM specifics.
+ */
+import type { LeadField, LeadFields, RecordType } from '../contracts';
+import { SHORT_TEXT_MAX } from '../contracts/lead';
+import { normalizeLabel } from './dom';
+import type { ListRow } from './types';
+import { formatStatusParts, joinDistinct, parseCurrencyAmount } from './values';
+
+/** What one column feeds: a Lead field; status parts carry their prefix, location parts are joined in column order. */
+export interface ColumnSpec {
+  field: LeadField;
+  prefix?: string;
+}
+
+export interface ListTableOptions {
+  recordType: RecordType;
+  /** Header label (normalised) → what the column feeds. */
+  columns: ReadonlyMap<string, ColumnSpec>;
+  /** Rows of the table, in document order (may include header and placeholder rows). */
+  rows(table: Element): Element[];
+  /** Header cells in column order. */
+  headers(table: Element): Element[];
+  /** The cells of a row in column order. */
+  cells(row: Element): Element[];
+  /** The row's record id and the link to the record (in the name cell), if the row is a record. */
+  record(row: Element): { recordId: string; link: Element } | undefined;
+  /** A header's label (its text without sort arrows and assistive text). */
+  headerLabel(header: Element): string;
+  /** A cell's own label when the table carries it on the cell (Salesforce's data-label). */
+  cellLabel?(cell: Element): string;
+  /** A cell's shown value. */
+  cellText(cell: Element): string;
+  /** Shown to the user (markers and layout). */
+  isShown(el: Element): boolean;
+}
+
+function columnIndexOf(cell: Element, fallback: number): number {
+  const aria = Number(cell.getAttribute('aria-colindex'));
+  return Number.isInteger(aria) && aria > 0 ? aria - 1 : fallback;
+}
+
+/** The cell of `row` that holds `link`, and the element the badge goes into: the cell's child holding the link. */
+function badgeAnchorFor(link: Element, cells: readonly Element[]): Element {
+  const cell = cells.find((candidate) => candidate.contains(link));
+  if (!cell) return link;
+  let anchor: Element = link;
+  while (anchor.parentElement && anchor.parentElement !== cell) anchor = anchor.parentElement;
+  return anchor;
+}
+
+/** Lead fields from one row's cells. */
+function rowFields(options: ListTableOptions, labels: readonly string[], cells: readonly Element[]): LeadFields {
+  const single = new Map<LeadField, string>();
+  const status: [string, string][] = [];
+  const location: string[] = [];
+  cells.forEach((cell, position) => {
+    const label = normalizeLabel(options.cellLabel?.(cell) || labels[columnIndexOf(cell, position)] || '');
+    const column = options.columns.get(label);
+    if (!column) return;
+    const value = options.cellText(cell);
+    if (!value) return;
+    if (column.field === 'status') status.push([column.prefix ?? '', value]);
+    else if (column.field === 'location') location.push(value);
+    else if (!single.has(column.field)) single.set(column.field, value);
+  });
+  const fields: LeadFields = {};
+  for (const [field, value] of single) {
+    if (field === 'companySize' || field === 'annualRevenue') fields[field] = parseCurrencyAmount(value);
+    else (fields as Record<string, string>)[field] = value;
+  }
+  const place = joinDistinct(location, ', ').slice(0, SHORT_TEXT_MAX);
+  if (place) fields.location = place;
+  const state = formatStatusParts(status).slice(0, SHORT_TEXT_MAX);
+  if (state) fields.status = state;
+  return fields;
+}
+
+/** The shown record rows of `table`, one per record id (a stale duplicate row is dropped). */
+export function readTableRows(table: Element, options: ListTableOptions): ListRow[] {
+  const labels: string[] = [];
+  options.headers(table).forEach((header, position) => {
+    labels[columnIndexOf(header, position)] = normalizeLabel(options.headerLabel(header));
+  });
+  const seen = new Set<string>();
+  const rows: ListRow[] = [];
+  for (const row of options.rows(table)) {
+    if (!options.isShown(row)) continue;
+    const cells = options.cells(row);
+    // A header row (sticky copy or the real one) is all header cells.
+    if (cells.length === 0 || cells.every((cell) => cell.getAttribute('role') === 'columnheader' || cell.getAttribute('scope') === 'col')) continue;
+    const record = options.record(row);
+    if (!record || seen.has(record.recordId) || !options.isShown(record.link)) continue;
+    seen.add(record.recordId);
+    rows.push({
+      recordId: record.recordId,
+      recordType: options.recordType,
+      fields: rowFields(options, labels, cells),
+      rowElement: row,
+      badgeAnchor: badgeAnchorFor(record.link, cells),
+    });
+  }
+  return rows;
+}
+
+/** Header label → column spec, from [spec, labels…] pairs. */
+export function columnMap(entries: readonly (readonly [ColumnSpec, readonly string[]])[]): ReadonlyMap<string, ColumnSpec> {
+  const map = new Map<string, ColumnSpec>();
+  for (const [spec, labels] of entries) for (const label of labels) map.set(label, spec);
+  return map;
+}

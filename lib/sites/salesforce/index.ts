@@ -1,0 +1,21 @@
+import type { SiteAdapter } from '../types';
+import { readSalesforceList, readSalesforceListRows } from './list';
+import { isSalesforceUrl, salesforcePageKind } from './match';
+import { readSalesforceRecord } from './record';
+
+/** Salesforce Lightning: Lead, Contact, Opportunity, Account and Case records and their list views, console tabs included. */
+export const salesforceAdapter: SiteAdapter = {
+  crm: 'salesforce',
+  matches: isSalesforceUrl,
+  pageKind: salesforcePageKind,
+  scrape(doc, url) {
+    return salesforcePageKind(url)?.kind === 'list' ? readSalesforceList(doc, url) : readSalesforceRecord(doc, url);
+  },
+  readListRows(doc, url) {
+    return salesforcePageKind(url)?.kind === 'list' ? readSalesforceListRows(doc, url) : [];
+  },
+};
+
+export { readSalesforceRecord } from './record';
+export { readSalesforceList, readSalesforceListRows } from './list';
+export { isSalesforceUrl, parseSalesforceListUrl, parseSalesforceRecordUrl, salesforcePageKind } from './match';
