@@ -12,7 +12,13 @@ export default defineConfig({
     name: 'Pulso',
     description: 'AI side panel for HubSpot, Salesforce, Zendesk and WhatsApp Web',
     permissions: ['storage'],
-    host_permissions: ['https://*.hubspot.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    host_permissions: [
+      'https://*.hubspot.com/*',
+      'https://*.lightning.force.com/*',
+      'https://*.my.salesforce.com/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,3 +1,4 @@
+import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBundles } from './bundle.bench';
 import { benchPanel } from './panel.bench';
 import { benchRules } from './rules.bench';
@@ -24,3 +25,6 @@ console.log('  full page load, from DOMContentLoaded (includes the browser injec
 console.log(`    rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
 console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
 console.log(`    cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms`);
+
+const backend = await benchBackend();
+for (const line of formatBackendBench(backend, ratio)) console.log(line);

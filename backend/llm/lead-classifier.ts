@@ -296,6 +296,8 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
   const logger = options.logger;
   const effort = llm.reasoningEffort ?? 'low';
   const backoffMs = llm.retryBackoffMs ?? 200;
+  // Built once: the schema is the same for every request (and the SDK does not mutate it).
+  const responseFormat = leadResponseFormat();
 
   /** One upstream call, bounded by LLM_TIMEOUT_MS whether it streams or not. */
   async function attempt(
@@ -312,7 +314,7 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
       model: llm.model,
       messages,
       temperature: 0,
-      response_format: leadResponseFormat(),
+      response_format: responseFormat,
       ...(effort !== 'none' ? { reasoning_effort: effort } : {}),
     };
     try {

@@ -80,3 +80,25 @@ describe('fake vLLM', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
+
+describe('fake vLLM timing (--ttft, --per-token)', () => {
+  it('streams ~4-character tokens after the TTFT at the per-token pace; a mode can last N requests', async () => {
+    const fake = await startFakeVllm({ answer: { stage: 'SQL', priority: 'P1', slaHours: 1 }, ttftMs: 60, perTokenMs: 5 });
+    try {
+      fake.setMode('500', { times: 1 });
+      const post = (stream: boolean) =>
+        fetch(`${fake.baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream }) });
+      expect((await post(false)).status).toBe(500);
+      const t0 = performance.now();
+      const res = await post(true);
+      const arrivals: number[] = [];
+      for await (const _chunk of res.body as unknown as AsyncIterable<Uint8Array>) arrivals.push(performance.now() - t0);
+      const text = await (await post(false)).json();
+      expect(text.choices[0].message.content).toBe('{"stage":"SQL","priority":"P1","slaHours":1}');
+      expect(arrivals.at(-1)!).toBeGreaterThanOrEqual(60 + 10 * 5 - 5); // 11 tokens
+      expect(fake.chatRequests[1]!.finishedAt! - fake.chatRequests[1]!.at).toBeGreaterThanOrEqual(105);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -18,6 +18,21 @@ const LANGUAGE_NAMES: Record<PromptLanguage, string> = { es: 'Spanish (español)
  * it is byte-identical for every lead of a company (vLLM prefix caching reuses it).
  */
 export function buildLeadSystemPrompt(profile: CompanyProfile): string {
+  let prompt = systemPrompts.get(profile);
+  if (prompt === undefined) {
+    prompt = renderLeadSystemPrompt(profile);
+    systemPrompts.set(profile, prompt);
+  }
+  return prompt;
+}
+
+/**
+ * The configured profile is one object for the server's lifetime: its prompt (stable-stringified
+ * profile included) is rendered once. Profiles are treated as immutable once parsed.
+ */
+const systemPrompts = new WeakMap<CompanyProfile, string>();
+
+function renderLeadSystemPrompt(profile: CompanyProfile): string {
   const sla = profile.slaHours;
   return [
     'You are Pulso, a B2B lead-qualification analyst working inside a CRM.',

@@ -4,11 +4,12 @@
  */
 import type { ScrapeResult } from '../contracts';
 import { hubspotAdapter } from './hubspot';
+import { salesforceAdapter } from './salesforce';
 import type { SiteAdapter } from './types';
 
-export type { PageKind, SiteAdapter } from './types';
+export type { ListRow, PageKind, SiteAdapter } from './types';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [hubspotAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [hubspotAdapter, salesforceAdapter];
 
 /** The adapter whose site the URL belongs to, if any. */
 export function adapterForUrl(url: string): SiteAdapter | undefined {
@@ -29,10 +30,10 @@ export class UnsupportedPageError extends Error {
 export function scrapePage(doc: Document, url: string): ScrapeResult {
   const adapter = adapterForUrl(url);
   if (!adapter) {
-    throw new UnsupportedPageError(url, 'no site adapter for this host (supported: HubSpot; https only)');
+    throw new UnsupportedPageError(url, 'no site adapter for this host (supported: HubSpot, Salesforce Lightning; https only)');
   }
   if (!adapter.pageKind(url)) {
-    throw new UnsupportedPageError(url, `not a ${adapter.crm} page Pulso reads (supported: contact record pages)`);
+    throw new UnsupportedPageError(url, `not a ${adapter.crm} page Pulso reads (supported: contact record pages and the other record pages and list views of each CRM)`);
   }
   return adapter.scrape(doc, url);
 }

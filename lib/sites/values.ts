@@ -1,3 +1,5 @@
+import { LEAD_FIELDS, type LeadField, type LeadFields } from '../contracts';
+
 /**
  * Value forms shared by the site adapters: how a shown value becomes a Lead
  * field value, the same way on every CRM (pure; no DOM).
@@ -55,4 +57,16 @@ const SALUTATION = /^(?:mr|mrs|ms|mx|dr|prof|sr|sra|srta|dra)\.?\s+(?=\S)/i;
 /** "Ms. Carla Ruiz" → "Carla Ruiz": Salesforce's formatted names lead with the salutation. */
 export function withoutSalutation(name: string): string {
   return name.replace(SALUTATION, '');
+}
+
+/** The Lead fields shown (empty ones dropped), and the names of those not shown, in contract order. */
+export function splitShown(fields: LeadFields): { shown: LeadFields; missing: LeadField[] } {
+  const shown: LeadFields = {};
+  const missing: LeadField[] = [];
+  for (const field of LEAD_FIELDS) {
+    const value = fields[field];
+    if (value === undefined || value === '') missing.push(field);
+    else (shown as Record<LeadField, string | number>)[field] = value;
+  }
+  return { shown, missing };
 }

@@ -16,7 +16,10 @@ const ENTITY_TEXT: Record<string, string> = {
   '&apos;': "'",
 };
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Invisible characters that split a word without showing ("Ign\u200bore"): removed, not turned into a space. */
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPACES = /[ \t\u00a0]+/g;
 
@@ -27,6 +30,7 @@ export function cleanText(text: unknown): string {
   return text
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => ENTITY_TEXT[entity] ?? ' ')
+    .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(SPACES, ' ')
@@ -106,4 +110,23 @@ export function contentStems(text: unknown): Set<string> {
     stems.add(stem(token));
   }
   return stems;
+}
+
+/**
+ * Latin look-alikes (Cyrillic, Greek) and compatibility forms (fullwidth "ｉｇｎｏｒｅ",
+ * mathematical letters) folded to plain ASCII letters — for screening text for
+ * instructions, where "Іgnоrе" written with Cyrillic letters must read as "ignore".
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
+  А: 'a', В: 'b', Е: 'e', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', У: 'y', Х: 'x', Ѕ: 's', І: 'i', Ј: 'j',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
+  ı: 'i', ℓ: 'l',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+
+export function foldConfusables(text: string): string {
+  if (!text) return '';
+  return text.normalize('NFKC').replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c);
 }

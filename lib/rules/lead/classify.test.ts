@@ -25,9 +25,10 @@ describe('rule 8: stage and priority, end to end', () => {
     expect(r.contact).toEqual({ seniority: 'C_LEVEL', roleType: 'TECH_DECISION_MAKER', decisionPower: 'HIGH', emailType: 'CORPORATE' });
     expect(r.matchedServices).toContain('Backup and disaster recovery');
     expect(r.detectedNeeds).toContain('Copias de seguridad y recuperación');
-    expect(r.rationale).toMatch(/Encaje \d+ \(A\).*Urgencia 100.*'pérdida de datos' \+40.*→ SQL, P1, SLA 1 h/);
+    expect(r.rationale).toMatch(/Encaje \d+ \(A\).*Urgencia 100.*'pérdida de datos' \+40.*Etapa SQL: .*→ P1 .*SLA 1 h/s);
     expect(r.nextSteps.length).toBeGreaterThanOrEqual(2);
-    expect(r.recommendedOwner).toBe('Ejecutivo de cuentas sénior');
+    // v2: a technical decision maker brings technical pre-sales along with the senior AE.
+    expect(r.recommendedOwner).toBe('Ejecutivo de cuentas sénior + preventa técnica');
   });
   it('MQL: good fit, medium urgency, a manager (English output)', () => {
     const r = classify({ fullName: 'John Carter', jobTitle: 'IT Manager', company: 'ShopMart', email: 'john@shopmart.com', industry: 'Retail', location: 'Mexico City, Mexico', companySize: '800', description: 'We want dashboards and analytics for our stores; our reporting is failing and we need something this month.' });
@@ -39,8 +40,10 @@ describe('rule 8: stage and priority, end to end', () => {
     expect(r.stage).toBe('MQL');
   });
   it('Nurture: good fit, no urgency', () => {
-    const r = classify({ fullName: 'Ana Ruiz', jobTitle: 'Directora Financiera', company: 'Transportes Andinos', email: 'ana@transandinos.cl', industry: 'Logística', location: 'Santiago, Chile', companySize: '1,200', description: 'Queremos conocer opciones de migración a la nube para el próximo año. No es urgente.' });
-    expect(r).toMatchObject({ stage: 'Nurture', priority: 'P4', slaHours: 72, recommendedOwner: 'Marketing (nutrición)' });
+    const lead: Lead = { fullName: 'Ana Ruiz', jobTitle: 'Directora Financiera', company: 'Transportes Andinos', email: 'ana@transandinos.cl', industry: 'Logística', location: 'Santiago, Chile', companySize: '300', description: 'Queremos conocer opciones de migración a la nube para el próximo año. No es urgente.' };
+    expect(classify(lead)).toMatchObject({ stage: 'Nurture', priority: 'P4', slaHours: 72, recommendedOwner: 'Marketing (nutrición)' });
+    // v2 rule 8b: an enterprise account (≥ 1,000 employees) is a big opportunity: Nurture P3.
+    expect(classify({ ...lead, companySize: '1,200' })).toMatchObject({ stage: 'Nurture', priority: 'P3', slaHours: 24 });
   });
   it('Disqualified: junk data', () => {
     expect(classify({ fullName: 'test test', email: 'asdf@asdf.com', description: 'asdf' })).toMatchObject({ stage: 'Disqualified', priority: 'P4' });

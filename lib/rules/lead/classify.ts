@@ -11,15 +11,22 @@ import { cleanText, tokenize } from '../../text/normalize';
 import { classifyEmail } from '../contact/email-type';
 import { classifyJobTitle } from '../contact/job-title';
 import { findInjection } from '../safety/injection';
+import { checkBuyer } from './buyer';
 import { scoreDataQuality } from './data-quality';
 import { buildNextSteps, buildRationale, buildSummary, recommendOwner, type ExplainInput } from './explain';
 import { scoreFit } from './fit';
 import { detectNeeds } from './needs';
 import { scoreOpportunity } from './opportunity';
-import { decidePriority, decideStage } from './stage';
+import { ENTERPRISE, decidePriority, decideStage, isBigOpportunity } from './stage';
 import { scoreUrgency } from './urgency';
 
 const MAX_FIELD = 8_000;
+/**
+ * v2: the scoring rules read at most this much of the description (the need and its
+ * urgency come first in what people write); injection screening still reads it all.
+ * Keeps a 7,500-character description well under a millisecond.
+ */
+export const SCORED_DESCRIPTION_MAX = 1_500;
 
 /** A copy of the lead with every field as plain bounded text (or a number), and injection sentences removed. */
 export function sanitizeLead(lead: Lead): { lead: Lead; injection: boolean } {
@@ -64,7 +71,12 @@ export function classifyLeadByRules(lead: Lead, profile: CompanyProfile): LeadCl
 }
 
 function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
-  const { lead, injection } = sanitizeLead(rawLead);
+  const sanitized = sanitizeLead(rawLead);
+  const injection = sanitized.injection;
+  const lead: Lead = { ...sanitized.lead };
+  if (typeof lead.description === 'string' && lead.description.length > SCORED_DESCRIPTION_MAX) {
+    lead.description = lead.description.slice(0, SCORED_DESCRIPTION_MAX);
+  }
   const language: Language = detectLanguage(`${lead.description ?? ''} ${lead.jobTitle ?? ''}`);
 
   const title = classifyJobTitle(lead.jobTitle);
@@ -75,9 +87,14 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
   const urgency = scoreUrgency(lead);
   const opportunity = scoreOpportunity(lead);
   const dataQuality = scoreDataQuality(lead, { freeEmailDecisionMaker });
+  const buyer = checkBuyer(lead);
+  const needs = detectNeeds(lead.description ?? '', language);
 
+  // v2: a description counts as information when it states a need (a need, a service, an
+  // urgency cue) or says enough (≥ 6 words); "Please call me back" alone is not enough.
   const descriptionWords = tokenize(lead.description).length;
-  const enoughInformation = hasText(lead.jobTitle) || descriptionWords >= 3 || hasText(lead.industry);
+  const statesNeed = needs.length > 0 || fit.matchedServices.length > 0 || urgency.score > 0;
+  const enoughInformation = hasText(lead.jobTitle) || hasText(lead.industry) || descriptionWords >= 6 || (statesNeed && descriptionWords >= 2);
 
   const stage = decideStage({
     fit: fit.score,
@@ -86,8 +103,12 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
     decisionPower: title.decisionPower,
     poorData: dataQuality.poor,
     enoughInformation,
+    notABuyer: buyer.notABuyer,
   });
-  const priority = decidePriority(stage, urgency.score, opportunity.score);
+  const enterprise =
+    (opportunity.employees ?? 0) >= ENTERPRISE.employees || (opportunity.revenue ?? 0) >= ENTERPRISE.revenue;
+  const priorityInput = { urgency: urgency.score, opportunity: opportunity.score, incident: urgency.incident, enterprise };
+  const priority = decidePriority(stage, priorityInput);
   const slaHours = profile?.slaHours?.[priority] ?? DEFAULT_SLA_HOURS[priority];
 
   const flags: LeadFlag[] = [];
@@ -95,7 +116,6 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
   if (freeEmailDecisionMaker) flags.push('free_email_decision_maker');
   if (stage === 'Review') flags.push('not_enough_information');
 
-  const needs = detectNeeds(lead.description ?? '', language);
   const explain: ExplainInput = {
     language,
     stage,
@@ -105,7 +125,14 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
     urgency,
     opportunity,
     dataQuality,
-    contact: { seniority: title.seniority, decisionPower: title.decisionPower, title: lead.jobTitle ?? '', emailType: email.type },
+    contact: { seniority: title.seniority, roleType: title.roleType, decisionPower: title.decisionPower, title: lead.jobTitle ?? '', emailType: email.type },
+    incident: urgency.incident,
+    big: isBigOpportunity(priorityInput),
+    enterprise,
+    poorData: dataQuality.poor,
+    junkFields: dataQuality.junkFields,
+    enoughInformation,
+    buyer,
     needs,
     matchedServices: fit.matchedServices,
     missing: missingFields(lead),
@@ -126,7 +153,7 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
     detectedNeeds: needs.map((n) => n.slice(0, 300)),
     matchedServices: fit.matchedServices.slice(0, 20).map((s) => s.slice(0, 300)),
     nextSteps: buildNextSteps(explain).map((s) => s.slice(0, 500)),
-    recommendedOwner: recommendOwner(language, stage, priority),
+    recommendedOwner: recommendOwner(language, stage, priority, title.roleType),
     rationale: buildRationale(explain),
     source: 'rules',
     flags,

@@ -12,7 +12,15 @@ export interface ExplainInput {
   urgency: { score: number; contributions: Contribution[] };
   opportunity: { score: number; contributions: Contribution[] };
   dataQuality: { score: number; contributions: Contribution[] };
-  contact: { seniority: string; decisionPower: string; title: string; emailType: string };
+  contact: { seniority: string; roleType: string; decisionPower: string; title: string; emailType: string };
+  /** v2: what decided stage and priority, for the "Stage" line of the rationale. */
+  incident: boolean;
+  big: boolean;
+  enterprise: boolean;
+  poorData: boolean;
+  junkFields: string[];
+  enoughInformation: boolean;
+  buyer: { notABuyer: boolean; reason: '' | 'student' | 'job_seeker' | 'vendor'; evidence: string };
   needs: string[];
   matchedServices: string[];
   missing: string[];
@@ -41,21 +49,67 @@ function section(language: Language, name: string, score: string, contributions:
   return `${name} ${score}: ${parts.length ? parts.join(', ') : PHRASES[language].rationale.none}`;
 }
 
-/** "Fit 78 (A): industry 'Manufacturing' +35, …; Urgency 85: 'pérdida de datos' +40 …; Contact: CTO (C_LEVEL, HIGH) → SQL, P1, SLA 1 h". */
+/**
+ * One line per rule group, newline-separated (the panel renders line breaks):
+ *   Fit 78 (A): industry 'Manufacturing' +35, service match 'Cloud migration' +30, …
+ *   Urgency 85: 'pérdida de datos' +40, …
+ *   Opportunity 56: employees '250' +30, …
+ *   Data quality 90: name +15, corporate email 'acme.es' +20, …
+ *   Contact: CTO → C_LEVEL, TECH_DECISION_MAKER, decision power HIGH; email CORPORATE
+ *   Stage SQL: fit A/B (78 ≥ 55) + high urgency (85 ≥ 60) + decision maker → P1 (incident in progress), SLA 1 h
+ *   Owner: … (why)
+ */
 export function buildRationale(input: ExplainInput): string {
   const r = PHRASES[input.language].rationale;
-  const sections = [
+  const lines = [
     section(input.language, r.fit, `${input.fit.score} (${input.fit.grade})`, input.fit.contributions),
     section(input.language, r.urgency, String(input.urgency.score), input.urgency.contributions),
     section(input.language, r.opportunity, String(input.opportunity.score), input.opportunity.contributions),
     section(input.language, r.dataQuality, String(input.dataQuality.score), input.dataQuality.contributions),
   ];
-  const title = input.contact.title ? `${input.contact.title.slice(0, MAX_DETAIL)} ` : '';
-  sections.push(
-    `${r.contact}: ${title}(${input.contact.seniority}, ${input.contact.decisionPower}, ${input.contact.emailType}) → ${input.stage}, ${input.priority}, ${r.hours(input.slaHours)}`,
+  const title = input.contact.title ? `${input.contact.title.slice(0, MAX_DETAIL)} → ` : '';
+  lines.push(
+    `${r.contact}: ${title}${input.contact.seniority}, ${input.contact.roleType}, ${r.decisionPower} ${input.contact.decisionPower}; ${r.email} ${input.contact.emailType}${input.freeEmailDecisionMaker ? ` (${r.labels.dq_free_email_dm})` : ''}`,
   );
-  if (input.injection) sections.push(r.injection);
-  return sections.join('; ').slice(0, 4_000);
+  lines.push(`${r.stage} ${input.stage}: ${stageReason(input)} → ${input.priority} (${priorityReason(input)}), ${r.hours(input.slaHours)}`);
+  if (input.injection) lines.push(r.injection);
+  return lines.join('\n').slice(0, 4_000);
+}
+
+const HIGH_URGENCY = 60;
+const MEDIUM_URGENCY = 30;
+const GOOD_FIT = 55;
+const ACCEPTABLE_FIT = 35;
+
+/** Which of the source's stage rules decided the stage, with the numbers. */
+export function stageReason(input: ExplainInput): string {
+  const why = PHRASES[input.language].rationale.why;
+  const fit = input.fit.score;
+  const urgency = input.urgency.score;
+  switch (input.stage) {
+    case 'SQL':
+      return why.sql(fit, urgency);
+    case 'MQL':
+      return urgency >= HIGH_URGENCY && input.contact.decisionPower !== 'HIGH' ? why.mqlNoDm(fit, urgency) : why.mql(fit, urgency);
+    case 'Nurture':
+      return fit < GOOD_FIT ? why.nurtureFit(fit) : urgency < MEDIUM_URGENCY ? why.nurtureUrgency(urgency) : why.nurtureFit(fit);
+    case 'Disqualified':
+      if (input.buyer.notABuyer) return why.notABuyer(input.buyer.reason, input.buyer.evidence);
+      if (input.poorData) return why.poorData(input.junkFields.join(', '), input.contact.emailType);
+      return why.lowFit(fit, ACCEPTABLE_FIT);
+    default:
+      return why.review;
+  }
+}
+
+function priorityReason(input: ExplainInput): string {
+  const why = PHRASES[input.language].rationale.why;
+  const reasons: string[] = [];
+  if (input.stage === 'SQL' && input.incident) reasons.push(why.incident);
+  if (input.stage !== 'Disqualified' && input.stage !== 'Review' && input.big) reasons.push(input.enterprise ? why.enterprise : why.bigOpportunity(input.opportunity.score));
+  if ((input.stage === 'SQL' || input.stage === 'MQL') && input.urgency.score >= (input.stage === 'SQL' ? 80 : HIGH_URGENCY)) reasons.push(why.urgency(input.urgency.score));
+  if (reasons.length === 0) reasons.push(why.stageDefault(input.stage));
+  return reasons.join(', ');
 }
 
 export function buildSummary(input: ExplainInput): string {
@@ -107,13 +161,21 @@ export function buildNextSteps(input: ExplainInput): string[] {
   return steps.slice(0, 4);
 }
 
-export function recommendOwner(language: Language, stage: Stage, priority: Priority): string {
+/**
+ * Recommended owner (rule 9): a senior AE for SQL P1, an AE for other SQL — with technical
+ * pre-sales when the contact is a technical decision maker (CTO, CIO, CISO, IT director);
+ * SDR qualifies MQL; marketing nurtures; sales ops cleans up disqualified records and
+ * reviews leads without enough information. In the lead's language.
+ */
+export function recommendOwner(language: Language, stage: Stage, priority: Priority, roleType = 'UNKNOWN'): string {
   const o = PHRASES[language].owner;
+  const tech = roleType === 'TECH_DECISION_MAKER';
   switch (stage) {
     case 'SQL':
-      return priority === 'P1' ? o.senior : o.ae;
+      if (priority === 'P1') return tech ? o.seniorPresales : o.senior;
+      return tech ? o.aePresales : o.ae;
     case 'MQL':
-      return o.sdr;
+      return tech ? o.sdrPresales : o.sdr;
     case 'Nurture':
       return o.nurture;
     case 'Disqualified':

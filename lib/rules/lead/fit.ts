@@ -25,6 +25,10 @@ const INDUSTRY_MAX = 35;
 const SERVICE_MAX = 35;
 const SIZE_MAX = 15;
 const LOCATION_MAX = 15;
+/** v2: a lead outside the audience's sizes or countries loses points (was 0). */
+const OFF_AUDIENCE = -10;
+/** v2: the highest fit (top of grade C) of a lead whose stated industry is not a target one. */
+const OFF_INDUSTRY_CAP = 54;
 /** A service matches when the lead covers at least half of what its name says. */
 const SERVICE_MATCH_SHARE = 0.5;
 
@@ -87,7 +91,8 @@ export function scoreFit(lead: Lead, profile: CompanyProfile): FitResult {
   else if (size === null) contributions.push({ key: 'size_unknown', detail: sizeLabel, points: 6 });
   else if (sizes.some((r) => size >= r.min && size <= r.max)) contributions.push({ key: 'size_in', detail: `${size} ∈ ${sizeLabel}`, points: SIZE_MAX });
   else if (sizes.some((r) => size >= r.min / 2 && size <= r.max * 2)) contributions.push({ key: 'size_near', detail: `${size} ~ ${sizeLabel}`, points: 7 });
-  else contributions.push({ key: 'size_off', detail: `${size} ∉ ${sizeLabel}`, points: 0 });
+  // v2: outside the audience is a reason against, not just no reason for (−10).
+  else contributions.push({ key: 'size_off', detail: `${size} ∉ ${sizeLabel}`, points: OFF_AUDIENCE });
 
   // Location vs the audience's countries (the phone's country code when no location).
   const located = locateCountries(normalize(lead.location));
@@ -98,8 +103,14 @@ export function scoreFit(lead: Lead, profile: CompanyProfile): FitResult {
   if (countries.size === 0 || worldwide) contributions.push({ key: 'location_any', detail: '', points: 10 });
   else if (located.size === 0) contributions.push({ key: 'location_unknown', detail: '', points: 6 });
   else if ([...located].some((c) => countries.has(c))) contributions.push({ key: 'location_in', detail: lead.location || [...located].join(', '), points: LOCATION_MAX });
-  else contributions.push({ key: 'location_off', detail: lead.location || [...located].join(', '), points: 0 });
+  else contributions.push({ key: 'location_off', detail: lead.location || [...located].join(', '), points: OFF_AUDIENCE });
 
-  const score = clampScore(contributions.reduce((sum, c) => sum + c.points, 0));
+  let score = clampScore(contributions.reduce((sum, c) => sum + c.points, 0));
+  // v2: a stated industry the profile does not target caps fit at C ("acceptable"): the source's
+  // SQL and MQL need a good fit, and the ICP names its industries.
+  if (contributions.some((c) => c.key === 'industry_off') && score > OFF_INDUSTRY_CAP) {
+    contributions.push({ key: 'industry_off_cap', detail: String(OFF_INDUSTRY_CAP), points: OFF_INDUSTRY_CAP - score });
+    score = OFF_INDUSTRY_CAP;
+  }
   return { score, grade: fitGrade(score), contributions, matchedServices, matchedIndustry };
 }

@@ -2,7 +2,7 @@ import type { Language } from '../../text/language';
 
 /** Every user-facing sentence of the lead rules, per language (the brief, rule 9). */
 export interface Phrases {
-  owner: { senior: string; ae: string; sdr: string; nurture: string; cleanup: string; review: string };
+  owner: { senior: string; seniorPresales: string; ae: string; aePresales: string; sdr: string; sdrPresales: string; nurture: string; cleanup: string; review: string };
   summary: (p: { who: string; company: string; stage: string; priority: string; needs: string; slaHours: number }) => string;
   someone: string;
   unknownCompany: string;
@@ -33,6 +33,25 @@ export interface Phrases {
     hours: (h: number) => string;
     none: string;
     injection: string;
+    stage: string;
+    email: string;
+    decisionPower: string;
+    why: {
+      sql: (fit: number, urgency: number) => string;
+      mql: (fit: number, urgency: number) => string;
+      mqlNoDm: (fit: number, urgency: number) => string;
+      nurtureFit: (fit: number) => string;
+      nurtureUrgency: (urgency: number) => string;
+      lowFit: (fit: number, min: number) => string;
+      poorData: (junk: string, emailType: string) => string;
+      notABuyer: (reason: string, evidence: string) => string;
+      review: string;
+      incident: string;
+      enterprise: string;
+      bigOpportunity: (opp: number) => string;
+      urgency: (u: number) => string;
+      stageDefault: (stage: string) => string;
+    };
     labels: Record<string, string>;
   };
 }
@@ -40,8 +59,11 @@ export interface Phrases {
 const EN: Phrases = {
   owner: {
     senior: 'Senior Account Executive',
+    seniorPresales: 'Senior Account Executive + technical pre-sales',
     ae: 'Account Executive',
+    aePresales: 'Account Executive + technical pre-sales',
     sdr: 'SDR',
+    sdrPresales: 'SDR (with technical pre-sales on the call)',
     nurture: 'Marketing (nurture)',
     cleanup: 'Sales Ops (data cleanup)',
     review: 'Sales Ops (review)',
@@ -76,7 +98,26 @@ const EN: Phrases = {
     contact: 'Contact',
     hours: (h) => `SLA ${h} h`,
     none: 'no cues',
-    injection: 'possible prompt injection removed before scoring',
+    injection: 'Possible prompt injection: the instruction-like text was removed before scoring and cannot raise the result',
+    stage: 'Stage',
+    email: 'email',
+    decisionPower: 'decision power',
+    why: {
+      sql: (f, u) => `fit A/B (${f} ≥ 55) + high urgency (${u} ≥ 60) + decision maker`,
+      mql: (f, u) => `good fit (${f} ≥ 55) + medium urgency (${u} ≥ 30)`,
+      mqlNoDm: (f, u) => `good fit (${f}) + high urgency (${u}) but no decision maker, so not SQL`,
+      nurtureFit: (f) => `acceptable fit (${f}, grade C) — SQL and MQL need fit ≥ 55`,
+      nurtureUrgency: (u) => `good fit, no urgency (${u} < 30)`,
+      lowFit: (f, min) => `low fit (${f} < ${min})`,
+      poorData: (junk, e) => `poor data (${junk ? `junk: ${junk}` : `email ${e}, no valid contact`})`,
+      notABuyer: (reason, ev) => `not a buyer (${reason === 'student' ? 'student' : reason === 'job_seeker' ? 'job seeker' : 'vendor pitching us'}: '${ev}')`,
+      review: 'not enough information (no job title, industry or stated need)',
+      incident: 'incident in progress',
+      enterprise: 'enterprise account',
+      bigOpportunity: (o) => `big opportunity ${o} ≥ 60`,
+      urgency: (u) => `urgency ${u}`,
+      stageDefault: (st) => `default for ${st}`,
+    },
     labels: {
       industry: 'industry', industry_any: 'any industry', industry_off: 'industry outside target', industry_unknown: 'industry unknown',
       service: 'service match', service_any: 'any service', service_off: 'no service match', service_unknown: 'need unknown',
@@ -89,6 +130,7 @@ const EN: Phrases = {
       dq_coherent: 'email matches company', dq_phone: 'phone', dq_phone_invalid: 'implausible phone', dq_company: 'company',
       dq_title: 'title', dq_description: 'need', dq_industry: 'industry', dq_location: 'location', dq_size: 'size',
       dq_junk: 'junk', dq_free_email_dm: 'decision maker on free email',
+      industry_off_cap: 'off-target industry caps fit at', urgency_cue_incident: '',
     },
   },
 };
@@ -96,8 +138,11 @@ const EN: Phrases = {
 const ES: Phrases = {
   owner: {
     senior: 'Ejecutivo de cuentas sénior',
+    seniorPresales: 'Ejecutivo de cuentas sénior + preventa técnica',
     ae: 'Ejecutivo de cuentas',
+    aePresales: 'Ejecutivo de cuentas + preventa técnica',
     sdr: 'SDR (desarrollo de ventas)',
+    sdrPresales: 'SDR (desarrollo de ventas), con preventa técnica en la llamada',
     nurture: 'Marketing (nutrición)',
     cleanup: 'Sales Ops (depuración de datos)',
     review: 'Sales Ops (revisión)',
@@ -132,7 +177,26 @@ const ES: Phrases = {
     contact: 'Contacto',
     hours: (h) => `SLA ${h} h`,
     none: 'sin señales',
-    injection: 'posible inyección de instrucciones eliminada antes de puntuar',
+    injection: 'Posible inyección de instrucciones: el texto con forma de orden se eliminó antes de puntuar y no puede subir el resultado',
+    stage: 'Etapa',
+    email: 'correo',
+    decisionPower: 'poder de decisión',
+    why: {
+      sql: (f, u) => `encaje A/B (${f} ≥ 55) + urgencia alta (${u} ≥ 60) + decisor`,
+      mql: (f, u) => `buen encaje (${f} ≥ 55) + urgencia media (${u} ≥ 30)`,
+      mqlNoDm: (f, u) => `buen encaje (${f}) + urgencia alta (${u}) pero sin decisor, así que no es SQL`,
+      nurtureFit: (f) => `encaje aceptable (${f}, grado C): SQL y MQL requieren encaje ≥ 55`,
+      nurtureUrgency: (u) => `buen encaje, sin urgencia (${u} < 30)`,
+      lowFit: (f, min) => `encaje bajo (${f} < ${min})`,
+      poorData: (junk, e) => `datos pobres (${junk ? `basura: ${junk}` : `correo ${e}, sin contacto válido`})`,
+      notABuyer: (reason, ev) => `no es comprador (${reason === 'student' ? 'estudiante' : reason === 'job_seeker' ? 'busca empleo' : 'proveedor que nos vende'}: '${ev}')`,
+      review: 'información insuficiente (sin cargo, sector ni necesidad)',
+      incident: 'incidente en curso',
+      enterprise: 'cuenta enterprise',
+      bigOpportunity: (o) => `oportunidad grande ${o} ≥ 60`,
+      urgency: (u) => `urgencia ${u}`,
+      stageDefault: (st) => `por defecto para ${st}`,
+    },
     labels: {
       industry: 'sector', industry_any: 'cualquier sector', industry_off: 'sector fuera del objetivo', industry_unknown: 'sector desconocido',
       service: 'servicio', service_any: 'cualquier servicio', service_off: 'ningún servicio coincide', service_unknown: 'necesidad desconocida',
@@ -145,6 +209,7 @@ const ES: Phrases = {
       dq_coherent: 'correo coherente con la empresa', dq_phone: 'teléfono', dq_phone_invalid: 'teléfono no plausible', dq_company: 'empresa',
       dq_title: 'cargo', dq_description: 'necesidad', dq_industry: 'sector', dq_location: 'ubicación', dq_size: 'tamaño',
       dq_junk: 'datos basura', dq_free_email_dm: 'decisor con correo gratuito',
+      industry_off_cap: 'sector fuera del objetivo limita el encaje a', urgency_cue_incident: '',
     },
   },
 };

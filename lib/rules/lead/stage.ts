@@ -20,6 +20,8 @@ export interface StageInput {
   decisionPower: ContactProfile['decisionPower'];
   poorData: boolean;
   enoughInformation: boolean;
+  /** v2: a student, a job seeker or a vendor pitching us: not a buyer, so Disqualified. */
+  notABuyer?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface StageInput {
  * never SQL without a HIGH decision power and a fit of at least B.
  */
 export function decideStage(input: StageInput): Stage {
-  if (input.poorData) return 'Disqualified';
+  if (input.poorData || input.notABuyer) return 'Disqualified';
   if (!input.enoughInformation) return 'Review';
   if (input.fit < THRESHOLDS.acceptableFit) return 'Disqualified';
   const goodFit = input.fit >= THRESHOLDS.goodFit;
@@ -39,18 +41,38 @@ export function decideStage(input: StageInput): Stage {
   return 'Nurture';
 }
 
+/** What decides priority inside a stage (rule 8b). */
+export interface PriorityInput {
+  urgency: number;
+  opportunity: number;
+  /** Something is broken now (outage, breach, data loss, production stopped). */
+  incident?: boolean;
+  /** An enterprise account on its own: ≥ 1,000 employees or ≥ 50 M revenue. */
+  enterprise?: boolean;
+}
+
+export const ENTERPRISE = { employees: 1_000, revenue: 50e6 } as const;
+
+/** True when the opportunity is big: a high opportunity score or an enterprise account. */
+export function isBigOpportunity(input: Pick<PriorityInput, 'opportunity' | 'enterprise'>): boolean {
+  return input.opportunity >= THRESHOLDS.bigOpportunity || input.enterprise === true;
+}
+
 /**
- * P1 = SQL with very high urgency or a big opportunity; other SQL P2. MQL P2 when
- * urgent or big, else P3. Nurture P3 when big, else P4. Disqualified P4.
+ * P1 = SQL with an incident in progress, very high urgency or a big opportunity; other SQL P2.
+ * MQL P2 when urgent or big, else P3. Nurture P3 when big, else P4. Disqualified P4.
  * Decision: Review is P3 — someone should look within a day, but it is not a hot lead.
+ * v2: an incident (something broken now) makes an SQL P1 — the 1-hour SLA exists for it;
+ * an enterprise account (≥ 1,000 employees or ≥ 50 M revenue) counts as big on its own.
  */
-export function decidePriority(stage: Stage, urgency: number, opportunity: number): Priority {
-  const big = opportunity >= THRESHOLDS.bigOpportunity;
+export function decidePriority(stage: Stage, urgencyOrInput: number | PriorityInput, opportunity = 0): Priority {
+  const input: PriorityInput = typeof urgencyOrInput === 'number' ? { urgency: urgencyOrInput, opportunity } : urgencyOrInput;
+  const big = isBigOpportunity(input);
   switch (stage) {
     case 'SQL':
-      return urgency >= THRESHOLDS.veryHighUrgency || big ? 'P1' : 'P2';
+      return input.urgency >= THRESHOLDS.veryHighUrgency || big || input.incident === true ? 'P1' : 'P2';
     case 'MQL':
-      return urgency >= THRESHOLDS.highUrgency || big ? 'P2' : 'P3';
+      return input.urgency >= THRESHOLDS.highUrgency || big ? 'P2' : 'P3';
     case 'Nurture':
       return big ? 'P3' : 'P4';
     case 'Review':

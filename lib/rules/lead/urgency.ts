@@ -15,14 +15,16 @@ const CUES: ReadonlyArray<{ kind: 'pressure' | 'incident'; points: number; terms
   { kind: 'incident', points: 40, terms: ['/(?:detencion|parada|paro|paralizacion|caida) de (?:la )?(?:produccion|planta|linea)/', '/produccion (?:esta |se ha |ha )?(?:detenida|parada|paralizada|caida|detuvo|paro|paralizo)/', '/(?:planta|linea|lineas|fabrica) (?:esta |estan )?(?:parada|paradas|detenida|detenidas|paralizada|paralizadas)/', '/production (?:is |has |has been |was )?(?:down|stopped|halted|standstill)/', '/production line[s]? (?:is |are )?(?:down|stopped|halted)/', '/(?:halted|stopped) production/', '/plant (?:is )?(?:down|stopped)/'] },
   { kind: 'incident', points: 45, terms: ['ransomware', 'cifraron', 'encrypted our', 'secuestro de datos'] },
   { kind: 'incident', points: 35, terms: ['brecha*', 'breach*', 'hackead*', 'hackeo', 'hacked', 'intrusion', 'ciberataque*', 'cyberattack*', 'cyber attack', 'ataque informatico', 'ataque*', 'atac*', 'attack*', 'fuga de datos', 'data leak*'] },
-  { kind: 'incident', points: 35, terms: ['caido', 'caida', 'caidos', 'caidas', 'se cayo', 'se ha caido', 'outage*', 'downtime', '/(?:is|are|went|goes|going|been|was|were|still|keeps going) down/', 'sin servicio', 'sin sistema*', 'fuera de servicio', 'out of service', 'offline', 'inoperativ*', 'bloquead*'] },
-  { kind: 'incident', points: 30, terms: ['no funciona*', 'dejo de funcionar', 'dejaron de funcionar', 'ha dejado de funcionar', 'not working', "doesn't work", 'doesnt work', 'stopped working', "isn't working", "won't start", 'fallo*', 'falla', 'fallas', 'fallando', 'fallan', 'fallaron', 'fallado', 'averia*', 'fail', 'fails', 'failed', 'failing', 'failure*', 'broken', 'roto', 'rota', 'crash*', 'colaps*', 'error critico', 'critical error'] },
+  { kind: 'incident', points: 35, terms: ['caido', 'caida', 'caidos', 'caidas', 'se cayo', 'se ha caido', '/se (?:nos |me |les |le )?(?:ha |han )?(?:cayo|cayeron|caido)/', 'outage*', 'downtime', '/(?:is|are|went|goes|going|been|was|were|still|keeps going) down/', 'sin servicio', 'sin sistema*', 'fuera de servicio', 'out of service', 'offline', 'inoperativ*', 'bloquead*'] },
+  { kind: 'incident', points: 30, terms: ['/no (?:podemos|puedo|pueden|podemos ni) (?:facturar|trabajar|operar|vender|despachar|acceder|producir|cobrar)/', "/(?:cannot|can't|cant|unable to) (?:invoice|work|operate|sell|ship|access|produce|bill)/", 'no funciona*', 'dejo de funcionar', 'dejaron de funcionar', 'ha dejado de funcionar', 'not working', "doesn't work", 'doesnt work', 'stopped working', "isn't working", "won't start", 'fallo*', 'falla', 'fallas', 'fallando', 'fallan', 'fallaron', 'fallado', 'averia*', 'fail', 'fails', 'failed', 'failing', 'failure*', 'broken', 'roto', 'rota', 'crash*', 'colaps*', 'error critico', 'critical error'] },
   { kind: 'incident', points: 30, terms: ['critic*', 'grave*', 'severe*', 'serious*', 'emergencia*', 'emergency', 'emergencies', 'sos'] },
   { kind: 'incident', points: 20, terms: ['incidente*', 'incident*', 'problema grave', 'serious problem', 'riesgo', 'at risk', 'multa*', 'sancion*', 'penalty'] },
-  { kind: 'pressure', points: 35, terms: ['urgen*', 'asap', 'a.s.a.p', 'cuanto antes', 'lo antes posible', 'lo mas pronto posible', 'as soon as possible', 'de inmediato', 'inmediat*', 'immediate*', 'right away', 'right now', 'ya mismo'] },
-  { kind: 'pressure', points: 25, terms: ['/hoy(?! en dia)/', 'hoy mismo', 'today', 'tonight', 'esta noche', 'esta semana', 'this week', 'within * hours', 'en * horas', '24 horas', '24 hours', '48 horas', '48 hours'] },
+  { kind: 'pressure', points: 35, terms: ['urgen*', 'asap', 'a.s.a.p', 'cuanto antes', 'lo antes posible', 'lo mas pronto posible', 'as soon as possible', 'de inmediato', 'inmediat*', 'immediate*', 'right away', 'right now', 'ya mismo', '/(?:lo |la |los |las )?necesit[a-z]* (?:[a-z0-9/]+ ){0,5}ya(?! (?:tenemos|hemos|contamos|usamos|trabajamos|somos|estamos))/'] },
+  // v2: a date this close is 35 on its own (medium); with an urgency word or an incident it is high.
+  { kind: 'pressure', points: 35, terms: ['/hoy(?! en dia)/', 'hoy mismo', 'today', 'tonight', 'esta noche', 'esta semana', 'this week', 'within * hours', 'en * horas', '24 horas', '24 hours', '48 horas', '48 hours', 'desde ayer', 'desde anoche', 'desde hoy', 'desde esta manana', 'since yesterday', 'since last night', 'since this morning', 'since today'] },
   { kind: 'pressure', points: 20, terms: ['/(?<!la |las |por )manana/', 'tomorrow', 'prisa', 'rush', 'hurry', 'prioridad alta', 'high priority', 'top priority', 'maxima prioridad', 'prioritario', 'time-sensitive', 'time sensitive'] },
-  { kind: 'pressure', points: 15, terms: ['/(?<!largo |medio |corto )plazo/', 'deadline*', 'fecha limite', 'este mes', 'this month', 'fin de mes', 'end of * month', 'end of month', 'proxima semana', 'next week', 'auditoria * proxim*', 'before the audit', 'vence*', 'expira*', 'expires'] },
+  // v2: a dated timeline (this month, next week, a deadline) is the source's "medium urgency" on its own: 30, was 15.
+  { kind: 'pressure', points: 30, terms: ['/(?<!largo |medio |corto )plazo/', 'deadline*', 'fecha limite', 'este mes', 'this month', 'fin de mes', 'end of * month', 'end of month', 'proxima semana', 'next week', 'proximo mes', 'el mes que viene', 'next month', 'este trimestre', 'this quarter', '/(?:in|within|en|dentro de) (?:\\d+|one|two|three|four|a few|a couple of|una|dos|tres|cuatro|unas pocas) (?:weeks?|semanas?|days|dias)/', 'auditoria * proxim*', 'before the audit', 'vence*', 'expira*', 'expires'] },
 ];
 
 const COMPILED = CUES.map((cue) => ({ ...cue, regex: compileAnyGlobal(cue.terms) }));
@@ -52,7 +54,7 @@ function negated(norm: string, index: number): boolean {
 }
 
 /** Urgency 0–100 from the description and the CRM status (rule 4). */
-export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): ScoreResult & { calm: boolean } {
+export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): ScoreResult & { calm: boolean; incident: boolean } {
   const { norm, display } = normalizePair(lead.description);
   const contributions: Contribution[] = [];
   let saidNotUrgent = false;
@@ -78,5 +80,6 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): ScoreR
   const status = normalize(lead.status);
   if (status && HOT_STATUS.test(status)) contributions.push({ key: 'urgency_status', detail: lead.status ?? '', points: 15 });
   const score = clampScore(contributions.reduce((sum, c) => sum + c.points, 0));
-  return { score, contributions, calm: calm || saidNotUrgent };
+  const incident = hits.some((h) => h.kind === 'incident');
+  return { score, contributions, calm: calm || saidNotUrgent, incident };
 }

@@ -1,4 +1,4 @@
-import { normalize } from '../../text/normalize';
+import { foldConfusables, normalize } from '../../text/normalize';
 
 /**
  * Prompt-injection screening (the brief, rule 7; PRODUCT.md: "the page is
@@ -28,8 +28,17 @@ const PATTERNS: readonly RegExp[] = [
   // "you are now…", "ahora eres…", "act as an AI…", "pretend…", "from now on you…"
   new RegExp(String.raw`\b(?:you are now|you're now|you are no longer|now you are|ahora eres|ahora tu eres|ya no eres|from now on,? you|(?:a partir de ahora|de ahora en adelante),? (?:eres|tu|debes|vas|actua|responde|clasifica|ignora)|pretend (?:to be|you)|finge (?:ser|que)|haz de cuenta|roleplay|role-play|simulate being)\b`),
   new RegExp(String.raw`\b(?:act as|actua como|actuar como)\s+(?:an?\s+|una?\s+)?(?:${MACHINE}|system|sistema|admin|administrator|administrador|developer|different|unrestricted|dan)\b`),
-  // role markers and chat-template tokens: "system:", "<|im_start|>", "[INST]", "### Instruction"
-  /(?:^|[\s"'(\[])(?:system|assistant|developer)\s*:/,
+  // role markers and chat-template tokens: "system:", "<|im_start|>", "[INST]", "### Instruction".
+  // v2: "System: SAP Business One" (a field label) is not one — the marker must be followed by
+  // something addressed to the classifier (an order, a classifier word, an outcome).
+  new RegExp(String.raw`(?:^|[\s"'(\[])(?:system|assistant|developer|admin|administrator|override)\s*:.{0,80}?(?:\b(?:ignor\w*|disregard|classif\w*|clasific\w*|you|your|tu|eres|lead|leads|prospect|priority|prioridad|stage|etapa|score|rate|mark|marca|respond\w*|responde\w*|policy|politica|instructions?|instrucciones|rules|reglas|must|debes)\b|${TARGET})`),
+  // v2: a classification written as JSON or key=value: {"stage":"SQL"}, priority=P1, "prioridad": "P1", urgency: 100
+  new RegExp(String.raw`["']?\b(?:stage|etapa|priority|prioridad|slahours|sla_hours|sla|lead_?score|classification|clasificacion)\b["']?\s*[:=]\s*["']?\s*${TARGET}\b`),
+  /["']?\b(?:fit|urgency|urgencia|encaje|score|scores|opportunity|oportunidad|dataquality|data_quality|priority|prioridad)\b["']?\s*[:=]\s*["']?\s*(?:9\d|100)\b/,
+  /\{\s*"(?:stage|priority|scores|slahours|etapa|prioridad)"\s*:/,
+  // v2: bracketed pseudo-authority: "[ADMIN OVERRIDE]", "[SYSTEM NOTE]", "(nota del sistema)"
+  /[[(<]\s*(?:admin|administrator|administrador|system|sistema|developer|desarrollador|override|root)(?:\s+(?:override|note|nota|message|mensaje|mode|modo|prompt|instruction|instruccion))?\s*[\])>]/,
+  /[[(<]\s*(?:note|nota|message|mensaje|instruction|instruccion)\s+(?:del|de la|from the|of the|from|de)\s+(?:system|sistema|admin|administrador|administrator)\s*[\])>]/,
   /(?:^|[\s"'(\[])sistema\s*:.{0,60}\b(?:ignor\w*|clasific\w*|eres|responde\w*|nuevas instrucciones|este lead|el lead|prioridad)\b/,
   /<\|?\s*(?:system|im_start|im_end|endoftext|assistant|user)\s*\|?>|\[\/?(?:inst|system|sys)\]|<<\s*sys\s*>>|#{2,}\s*(?:instruction|instruccion|system|sistema)|<\/?system>/,
   // "respond only with…", "responde solo con…", "output only JSON"
@@ -46,14 +55,27 @@ const PATTERNS: readonly RegExp[] = [
   /\b(?:you must|you should|you have to|debes|deberias|tienes que|has de)\s+(?:\w+\s+){0,2}(?:classif\w*|clasific\w*|mark|marcar|rate|puntu\w*|asign\w*|assign|prioritiz\w*|prioriz\w*|ignore|ignor\w*|obey|obedec\w*)\b/,
 ];
 
+const PREFILTER = /\b(?:as an? (?:ai|a\.i\.|artificial intelligence|language model|llm)|como (?:una? )?(?:ia|inteligencia artificial|modelo de lenguaje|llm))\b/;
+
 function splitSentences(text: string): string[] {
   // After ".", "!", "?" or ";" followed by whitespace, and at line breaks: "$2.5M" and "v1.2" stay whole.
   return text.split(/(?<=[.!?;])(?=\s)|(?=\n)/);
 }
 
+/**
+ * v2: the screening form of a sentence — look-alike letters folded (Cyrillic "і", fullwidth
+ * "ｉ"), invisible characters dropped (by normalize), and letters spaced out to dodge word
+ * matching ("I G N O R A", "i.g.n.o.r.e") joined back into words.
+ */
+export function screeningForm(sentence: string): string {
+  return normalize(foldConfusables(sentence))
+    .replace(/\b(?:[a-z][ .\-_*]{1,3}){3,}[a-z]\b/g, (m) => m.replace(/[ .\-_*]/g, ''))
+    .replace(/\s+/g, ' ');
+}
+
 /** True when one sentence reads like an instruction to the classifier. */
 export function isInjectionSentence(sentence: string): boolean {
-  const norm = normalize(sentence);
+  const norm = screeningForm(sentence);
   if (norm.length < 3) return false;
   for (const pattern of PATTERNS) if (pattern.test(norm)) return true;
   return false;
@@ -62,6 +84,10 @@ export function isInjectionSentence(sentence: string): boolean {
 /** Rule 7: flags instruction-like text and returns it without those sentences. */
 export function findInjection(text: string): { flagged: boolean; cleaned: string } {
   if (typeof text !== 'string' || text.length === 0) return { flagged: false, cleaned: typeof text === 'string' ? text : '' };
+  // v2 fast path: one pass over the whole text; only when some pattern (or a sentence-initial
+  // "as an AI") could match does the sentence-by-sentence pass run. Same result, ~4× faster on long text.
+  const whole = screeningForm(text);
+  if (!PREFILTER.test(whole) && !PATTERNS.some((p) => p.test(whole))) return { flagged: false, cleaned: text };
   let flagged = false;
   const kept: string[] = [];
   for (const sentence of splitSentences(text)) {

@@ -1,16 +1,25 @@
 import type { SiteAdapter } from '../types';
-import { hubSpotPageKind, isHubSpotUrl } from './match';
+import { readHubSpotList, readHubSpotListRows } from './list';
+import { hubSpotPageKind, isHubSpotUrl, parseHubSpotRecordUrl } from './match';
+import { readHubSpotObjectRecord } from './objects';
 import { readHubSpotContact } from './record';
 
-/** HubSpot: contact record pages on every regional host (app, app-eu1, app-na2, app-ap1 …). */
+/** HubSpot: contact, company, deal and ticket records and their index tables, on every regional host (app, app-eu1, app-na2, app-ap1 …). */
 export const hubspotAdapter: SiteAdapter = {
   crm: 'hubspot',
   matches: isHubSpotUrl,
   pageKind: hubSpotPageKind,
   scrape(doc, url) {
-    return readHubSpotContact(doc, url);
+    const kind = hubSpotPageKind(url);
+    if (kind?.kind === 'list') return readHubSpotList(doc, url);
+    return parseHubSpotRecordUrl(url)?.objectType === '0-1' || !kind ? readHubSpotContact(doc, url) : readHubSpotObjectRecord(doc, url);
+  },
+  readListRows(doc, url) {
+    return hubSpotPageKind(url)?.kind === 'list' ? readHubSpotListRows(doc, url) : [];
   },
 };
 
 export { readHubSpotContact } from './record';
-export { hubSpotPageKind, isHubSpotUrl, parseHubSpotContactUrl } from './match';
+export { readHubSpotObjectRecord } from './objects';
+export { readHubSpotList, readHubSpotListRows } from './list';
+export { hubSpotPageKind, isHubSpotUrl, parseHubSpotContactUrl, parseHubSpotListUrl, parseHubSpotRecordUrl } from './match';

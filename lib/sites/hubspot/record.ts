@@ -44,6 +44,7 @@ import {
   normalizeLabel,
   textOf,
 } from '../dom';
+import { parseWholeAmount } from '../values';
 import { parseHubSpotContactUrl } from './match';
 import {
   COMPANY_CARD,
@@ -76,12 +77,12 @@ import {
 const GLOBAL_CHROME_SELECTOR = GLOBAL_CHROME.join(', ');
 
 /** Not inside the global nav / account menu / a floating tooltip. */
-function outsideChrome(el: Element): boolean {
+export function outsideChrome(el: Element): boolean {
   return el.closest(GLOBAL_CHROME_SELECTOR) === null;
 }
 
 /** A page region: the first visible match of `chain` outside the chrome, else `fallback`. */
-function region(scope: ParentNode, chain: SelectorChain, fallback: ParentNode): ParentNode {
+export function region(scope: ParentNode, chain: SelectorChain, fallback: ParentNode): ParentNode {
   return firstVisible(scope, chain, { accept: outsideChrome }) ?? fallback;
 }
 
@@ -155,6 +156,11 @@ function readByLabel(scope: ParentNode, labels: readonly string[], max: number):
 
 /** A contact property from the left column: its hooks first, then its label. */
 function readContactProperty(scope: ParentNode, property: ContactProperty, max = SHORT_TEXT_MAX): string {
+  return readHubSpotProperty(scope, property, PROPERTY_LABELS[property], max);
+}
+
+/** Any object's property (by internal name) in `scope`: its hooks first, then its labels. */
+export function readHubSpotProperty(scope: ParentNode, property: string, labels: readonly string[], max = SHORT_TEXT_MAX): string {
   for (const selector of propertyValueChain(property)) {
     for (const el of Array.from(scope.querySelectorAll(selector))) {
       if (!outsideChrome(el) || !isVisible(el)) continue;
@@ -162,7 +168,12 @@ function readContactProperty(scope: ParentNode, property: ContactProperty, max =
       if (value) return value;
     }
   }
-  return readByLabel(scope, PROPERTY_LABELS[property], max);
+  return readByLabel(scope, labels, max);
+}
+
+/** Start a scrape: the label index of the previous one belongs to a DOM the SPA has re-rendered since. */
+export function beginHubSpotScrape(): void {
+  labelIndex = new WeakMap();
 }
 
 function joinDistinct(parts: readonly string[], separator: string): string {
@@ -185,18 +196,7 @@ export function formatHubSpotStatus(lifecycleStage: string, leadStatus: string):
   return parts.join(' · ');
 }
 
-/**
- * "250" → 250, "1,200" → 1200, "1.200" → 1200, "$18,000,000" → 18000000;
- * ranges ("201-500"), decimals, other currencies and abbreviations stay text.
- */
-export function parseWholeAmount(text: string): number | string {
-  const bare = text.replace(/^(?:US\$|USD|\$)\s*/i, '').replace(/\s*(?:USD)$/i, '');
-  if (/^\d+$/.test(bare) || /^\d{1,3}(?:,\d{3})+$/.test(bare) || /^\d{1,3}(?:\.\d{3})+$/.test(bare)) {
-    const value = Number(bare.replace(/[.,]/g, ''));
-    if (Number.isSafeInteger(value)) return value;
-  }
-  return text;
-}
+export { parseWholeAmount } from '../values';
 
 interface TimelineEntry {
   text: string;
@@ -213,7 +213,7 @@ function engagementType(card: Element): string | undefined {
 }
 
 /** The newest describing activity body in the timeline (by timestamp; document order breaks ties). */
-function readNewestActivity(scope: ParentNode): string {
+export function readNewestActivity(scope: ParentNode): string {
   const entries: TimelineEntry[] = [];
   allVisible(scope, TIMELINE_CARD, { accept: outsideChrome }).forEach((card, order) => {
     const type = engagementType(card);
@@ -229,7 +229,7 @@ function readNewestActivity(scope: ParentNode): string {
   return entries[0]?.text ?? '';
 }
 
-interface CompanyCardValues {
+export interface CompanyCardValues {
   name: string;
   companySize?: number | string;
   annualRevenue?: number | string;
@@ -242,7 +242,7 @@ function readCompanyProperty(chicklet: Element, property: CompanyProperty): numb
 }
 
 /** The primary associated company as its card shows it (first visible chicklet). */
-function readCompanyCard(scope: ParentNode): CompanyCardValues | undefined {
+export function readCompanyCard(scope: ParentNode): CompanyCardValues | undefined {
   const card = firstVisible(scope, COMPANY_CARD, { accept: outsideChrome });
   if (!card) return undefined;
   const chicklet = firstVisible(card, COMPANY_CHICKLET) ?? card;
@@ -261,7 +261,7 @@ function readOwner(scope: ParentNode): string {
 /** Read the visible contact record of a HubSpot page. `url` gives the contact id. */
 export function readHubSpotContact(doc: Document, url: string): ScrapeResult {
   const contact = parseHubSpotContactUrl(url);
-  labelIndex = new WeakMap();
+  beginHubSpotScrape();
   const body: ParentNode = doc.body ?? doc;
   const page = region(body, RECORD_PAGE, body);
   const left = region(page, LEFT_SIDEBAR, page);

@@ -189,3 +189,68 @@ export const COMPANY_PROPERTY_LABELS: Record<CompanyProperty, readonly string[]>
   numberofemployees: ['number of employees', 'número de empleados'],
   annualrevenue: ['annual revenue', 'ingresos anuales'],
 };
+
+/** What HubSpot's UI calls the company, deal and ticket properties the adapter reads (English and Spanish UI). */
+export const OBJECT_PROPERTY_LABELS = {
+  name: ['company name', 'name', 'nombre de la empresa', 'nombre'],
+  domain: ['company domain name', 'domain', 'nombre de dominio de la empresa', 'dominio'],
+  industry: ['industry', 'sector'],
+  numberofemployees: ['number of employees', 'número de empleados'],
+  annualrevenue: ['annual revenue', 'ingresos anuales'],
+  phone: ['phone number', 'número de teléfono', 'teléfono'],
+  city: ['city', 'ciudad'],
+  state: ['state/region', 'estado/región'],
+  country: ['country/region', 'país/región', 'país'],
+  description: ['description', 'descripción'],
+  lifecyclestage: ['lifecycle stage', 'etapa del ciclo de vida'],
+  hs_lead_status: ['lead status', 'estado del lead'],
+  hs_analytics_source: ['original source', 'fuente original'],
+  company_owner: ['company owner', 'propietario de la empresa'],
+  dealname: ['deal name', 'nombre del negocio'],
+  amount: ['amount', 'importe', 'monto'],
+  dealstage: ['deal stage', 'etapa del negocio'],
+  deal_owner: ['deal owner', 'propietario del negocio'],
+  subject: ['ticket name', 'subject', 'nombre del ticket', 'asunto'],
+  content: ['ticket description', 'descripción del ticket', 'description', 'descripción'],
+  hs_pipeline_stage: ['ticket status', 'estado del ticket', 'status', 'estado'],
+  hs_ticket_priority: ['priority', 'prioridad'],
+  ticket_owner: ['ticket owner', 'propietario del ticket'],
+  source_type: ['source', 'origen', 'fuente'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The associated-contacts card in the right column of a company, deal or ticket. */
+export const CONTACT_CARD: SelectorChain = [
+  '[data-test-id="card-wrapper-ASSOCIATION_V3/0-1"]',
+  '[data-selenium-test="association-card-0-1"]',
+];
+
+/** One associated contact inside the card (the primary one first). */
+export const CONTACT_CHICKLET: SelectorChain = [
+  '[data-selenium-test="association-chicklet-contact"]',
+  '[data-selenium-test="association-chicklet"]',
+  '[data-test-id="association-chicklet"]',
+];
+
+/** The contact's name inside a chicklet. */
+export const CONTACT_NAME: SelectorChain = [
+  '[data-test-id="associated-contact-link"]',
+  '[data-selenium-test="association-chicklet-title"]',
+  'a[href*="/record/0-1/"]',
+];
+
+/** Property values shown on an association chicklet, by internal name. */
+export function chickletPropertyChain(property: string): SelectorChain {
+  return [`[data-selenium-test="property-value-${property}"]`, `[data-test-id="property-value-${property}"]`];
+}
+
+/** Object index (list) pages: the table, its header cells, its rows and cells. */
+export const INDEX_TABLE: SelectorChain = [
+  '[data-test-id="index-page-table"] table',
+  'table[data-test-id="crm-object-table"]',
+  '[data-selenium-test="object-table"] table',
+  'table[role="grid"]',
+  'main table',
+];
+export const INDEX_HEADER_CELL = 'thead th, thead [role="columnheader"]';
+export const INDEX_ROW = 'tbody tr, [role="rowgroup"] [role="row"]';
+export const INDEX_CELL = 'td, th, [role="gridcell"], [role="rowheader"]';

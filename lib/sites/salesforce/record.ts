@@ -28,17 +28,9 @@
  *   amount is the deal's size, not the company's revenue, so it never goes to
  *   annualRevenue); Case "{Subject} — {Description}"; others the Description.
  */
-import {
-  LEAD_FIELDS,
-  LONG_TEXT_MAX,
-  SHORT_TEXT_MAX,
-  ScrapeResultSchema,
-  type LeadField,
-  type LeadFields,
-  type ScrapeResult,
-} from '../../contracts';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, type ScrapeResult } from '../../contracts';
 import { boundText, cleanText, normalizeLabel, textOf } from '../dom';
-import { formatStatusParts, joinDistinct, parseCurrencyAmount, withoutSalutation } from '../values';
+import { formatStatusParts, joinDistinct, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
 import { ENTITY_LABELS, OBJECT_FIELDS, type FieldSpec } from './fields';
 import { SALESFORCE_OBJECTS, parseSalesforceRecordUrl, sameSalesforceId, type SalesforceObject } from './match';
 import {
@@ -121,8 +113,10 @@ function readShownFields(view: LightningView, scope: ParentNode): ShownField[] {
   for (const selector of LAYOUT_ITEM) {
     for (const item of Array.from(scope.querySelectorAll(selector))) {
       // Generic SLDS form elements count only with a test-id label, and only outside an item already read.
-      if (selector === '.slds-form-element' && (!item.querySelector('.test-id__field-label') || item.closest(LAYOUT_ITEM_SELECTOR))) continue;
-      if (items.has(item) || Array.from(items).some((seen) => seen.contains(item)) || !view.isReadable(item)) continue;
+      // Items nest an .slds-form-element (and Aura items may sit in LWC ones): read the outermost only.
+      if (item.parentElement?.closest(LAYOUT_ITEM_SELECTOR)) continue;
+      if (selector === '.slds-form-element' && (item.matches(LAYOUT_ITEM_SELECTOR) || !item.querySelector('.test-id__field-label'))) continue;
+      if (items.has(item) || !view.isReadable(item)) continue;
       items.add(item);
       const labelEl = view.first(item, FIELD_LABEL);
       const label = normalizeLabel(item.getAttribute('field-label') ?? lightningText(view, labelEl));
@@ -187,18 +181,6 @@ export function mapSalesforceFields(object: SalesforceObject, fields: readonly S
     owner: read('owner'),
     status: cleanText(formatStatusParts((map.status ?? []).map(([prefix, spec]) => [prefix, valueOf(fields, spec)] as const))),
   };
-}
-
-/** The Lead fields shown, and the names of those not shown. */
-export function splitShown(fields: LeadFields): { shown: LeadFields; missing: LeadField[] } {
-  const shown: LeadFields = {};
-  const missing: LeadField[] = [];
-  for (const field of LEAD_FIELDS) {
-    const value = fields[field];
-    if (value === undefined || value === '') missing.push(field);
-    else (shown as Record<LeadField, string | number>)[field] = value;
-  }
-  return { shown, missing };
 }
 
 /** Read the visible record of a Lightning record page. `url` gives the object and the id. */

@@ -16,36 +16,31 @@ export type SelectorChain = readonly string[];
  * (its "recent items" menus list other records), the console tab bar (tab
  * titles name other open records), the utility bar, and hover cards / tooltips.
  */
-export const GLOBAL_CHROME: SelectorChain = [
-  '#oneHeader',
-  '.oneHeader',
-  '.slds-global-header_container',
-  'one-appnav',
-  'one-app-nav-bar',
-  '.oneAppNavContainer',
-  '.oneUserProfileCard',
-  '.userProfilePanel',
-  '.tabBarContainer',
-  '.oneConsoleTabset > .tabBarContainer',
-  '.oneUtilityBar',
-  '.forceHoverPanel',
-  'force-record-preview-card',
-  '[role="tooltip"]',
-];
+export const GLOBAL_CHROME = {
+  ids: ['oneHeader'],
+  classes: [
+    'oneHeader',
+    'slds-global-header_container',
+    'oneAppNavContainer',
+    'oneUserProfileCard',
+    'userProfilePanel',
+    'tabBarContainer',
+    'oneUtilityBar',
+    'forceHoverPanel',
+  ],
+  tags: ['one-appnav', 'one-app-nav-bar', 'force-record-preview-card'],
+  roles: ['tooltip'],
+} as const;
 
 /**
  * Containers Lightning keeps one of per visited page or console tab: the
  * current one is `.active` (or `data-is-active="true"`); earlier ones stay in
  * the DOM, hidden by a stylesheet rule a saved page does not apply.
  */
-export const CACHED_VIEW: SelectorChain = [
-  '.oneContent',
-  '.windowViewMode-normal',
-  '.windowViewMode-maximized',
-  '.tabContent',
-  '.oneConsoleTab',
-  '[data-is-active]',
-];
+export const CACHED_VIEW = {
+  classes: ['oneContent', 'windowViewMode-normal', 'windowViewMode-maximized', 'tabContent', 'oneConsoleTab'],
+  attribute: 'data-is-active',
+} as const;
 
 /** Classes SLDS hides with its stylesheet (tabs, toggled sections): hidden even without layout. */
 export const SLDS_HIDDEN_CLASSES: readonly string[] = ['slds-hide', 'slds-hidden', 'hideEl', 'forceOutOfView'];

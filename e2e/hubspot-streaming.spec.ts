@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { startFakeVllm, type FakeVllm } from '../backend/testing/fake-vllm';
+import { startBackend } from './support/backend';
+import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
+import { hubspotRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+
+// The model disagrees with the rules preview (SQL/P1) so each phase is visible, and it
+// writes a long answer slowly, so its priority arrives well before the whole result.
+const MODEL_ANSWER = {
+  stage: 'MQL',
+  priority: 'P2',
+  slaHours: 4,
+  scores: { fit: 70, urgency: 55, opportunity: 50, dataQuality: 90 },
+  contact: { seniority: 'C_LEVEL', roleType: 'TECH_DECISION_MAKER', decisionPower: 'HIGH', emailType: 'CORPORATE' },
+  summary: 'Resumen del modelo: '.padEnd(400, 'detalle '),
+  detectedNeeds: ['Copias de seguridad'],
+  matchedServices: ['Backup and disaster recovery'],
+  nextSteps: ['Llamar hoy', 'Enviar propuesta'],
+  recommendedOwner: 'Preventa técnica',
+  rationale: 'Razonamiento del modelo: '.padEnd(1_200, 'motivo '),
+};
+
+let fixtures: FixtureServer;
+let llm: FakeVllm;
+let backend: Awaited<ReturnType<typeof startBackend>>;
+let browser: LaunchedExtension;
+
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer([hubspotRoutes]);
+  llm = await startFakeVllm({ answer: MODEL_ANSWER, ttftMs: 80, perTokenMs: 8 });
+  backend = await startBackend({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: llm.model });
+  browser = await launchWithExtension(fixtures.port);
+  await setBackend(browser.worker, backend.url);
+});
+
+test.afterAll(async () => {
+  await browser?.context.close();
+  await backend?.app.close();
+  await llm?.close();
+  await fixtures?.close();
+});
+
+test('the panel shows the model’s priority as soon as it is streamed, before the full answer', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://app.hubspot.com/contacts/12345678/record/0-1/101');
+  const panel = page.getByTestId('pulso-panel');
+  const origin = panel.getByTestId('pulso-origin');
+
+  // The model's priority, ahead of its full answer (the preview said P1).
+  await expect(origin).toHaveAttribute('data-origin', 'partial');
+  await expect(panel.getByTestId('pulso-priority')).toHaveText('P2');
+  await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');
+
+  // Then the whole answer, from the LLM.
+  await expect(origin).toHaveAttribute('data-origin', 'backend');
+  await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'llm');
+  await expect(panel.getByTestId('pulso-stage')).toHaveText('MQL');
+  await expect(panel.getByTestId('pulso-summary-text')).toContainText('Resumen del modelo');
+  expect(llm.chatRequests.length).toBeGreaterThanOrEqual(1);
+});
