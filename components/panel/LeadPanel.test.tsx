@@ -57,9 +57,10 @@ describe('LeadPanel', () => {
   });
 
   it('says plainly when the backend was unreachable', () => {
-    const html = render({ ...ready, reply: { ...ready.reply, origin: 'offline', result: { ...result, source: 'rules' } } } as PanelState);
+    const html = render({ ...ready, reply: { ...ready.reply, origin: 'offline', error: 'the LLM queue is full; retry after 3 s', result: { ...result, source: 'rules' } } } as PanelState);
     expect(html).toContain('data-origin="offline"');
-    expect(html).toContain('Backend unreachable');
+    expect(html).toContain('Backend not available');
+    expect(html).toContain('the LLM queue is full; retry after 3 s');
   });
 
   it('renders nothing off record pages, and a waiting note while the record loads', () => {

@@ -23,6 +23,11 @@ export function SourceBadge({ reply, pending, partial }: { reply: LeadResultRepl
         {t(partial ? 'origin.partial' : `origin.${reply.origin}`)}
         {reply.origin !== 'preview' ? ` · ${Math.round(reply.latencyMs)} ms` : ''}
       </p>
+      {reply.origin === 'offline' && reply.error && (
+        <p className="text-xs break-words text-amber-700" data-testid="pulso-offline-reason">
+          {reply.error}
+        </p>
+      )}
     </div>
   );
 }

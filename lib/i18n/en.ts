@@ -42,7 +42,7 @@ export const en = {
   'origin.partial': 'The model has set the priority; the full answer is coming…',
   'origin.cache': 'From cache',
   'origin.backend': 'From the backend',
-  'origin.offline': 'Backend unreachable — computed locally by the rules engine.',
+  'origin.offline': 'Backend not available — computed locally by the rules engine.',
   'error.generic': 'Something went wrong: {message}',
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso could not classify this row: {message}',

@@ -41,9 +41,26 @@ describe('HubSpot contact record URLs', () => {
   });
 
   it.each([
-    'https://app.hubspot.com/contacts/12345678/record/0-2/9001', // a company
-    'https://app.hubspot.com/contacts/12345678/record/0-3/9001', // a deal
-    'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list', // a list
+    ['https://app.hubspot.com/contacts/12345678/record/0-2/9001', 'record', 'company', '9001'],
+    ['https://app-na2.hubspot.com/contacts/12345678/record/0-3/7001/', 'record', 'deal', '7001'],
+    ['https://app-ap1.hubspot.com/contacts/12345678/record/0-5/5001?tab=activity', 'record', 'ticket', '5001'],
+    ['https://app.hubspot.com/contacts/12345678/company/9001', 'record', 'company', '9001'],
+    ['https://app.hubspot.com/contacts/12345678/deal/7001/', 'record', 'deal', '7001'],
+    ['https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list', 'list', 'contact', ''],
+    ['https://app-eu1.hubspot.com/contacts/12345678/objects/0-2/views/123456/list', 'list', 'company', ''],
+    ['https://app.hubspot.com/contacts/12345678/objects/0-3/views/my/list?query=x', 'list', 'deal', ''],
+    ['https://app.hubspot.com/contacts/12345678/objects/0-5/views/all/list', 'list', 'ticket', ''],
+    ['https://app.hubspot.com/contacts/12345678/contacts/list/view/all/', 'list', 'contact', ''],
+    ['https://app.hubspot.com/contacts/12345678/companies/list/view/all/', 'list', 'company', ''],
+  ])('%s is a %s of %s', (url, kind, recordType, recordId) => {
+    expect(hubSpotPageKind(url)).toEqual({ kind, recordType, recordId });
+    expect(parseHubSpotContactUrl(url)).toBeUndefined();
+  });
+
+  it.each([
+    'https://app.hubspot.com/contacts/12345678/record/0-4/9001', // an object Pulso does not read
+    'https://app.hubspot.com/contacts/12345678/record/2-123456/9001', // a custom object
+    'https://app.hubspot.com/contacts/12345678/objects/0-3/views/all/board', // the deals board, not a table
     'https://app.hubspot.com/contacts/12345678/record/0-1/abc',
     'https://app.hubspot.com/contacts/12345678/record/0-1/',
     'https://app.hubspot.com/home-beta/12345678',
@@ -65,7 +82,7 @@ describe('scrapePage on unsupported pages', () => {
   });
 
   it('names the URL when the page kind is not supported', () => {
-    const url = 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list';
+    const url = 'https://app.hubspot.com/contacts/12345678/objects/0-3/views/all/board';
     expect(() => scrapePage(doc, url)).toThrow(UnsupportedPageError);
     expect(() => scrapePage(doc, url)).toThrow(/contact record/);
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScrapeResultSchema } from '../../contracts';
 import { hasRecordContent, scrapePage } from '..';
-import { documentFromHtml } from '../saved-page';
-import { SIGNED_IN_USER, fixtureDocument, medianMs } from '../fixture-support';
+import { SIGNED_IN_USER, documentFromHtml, fixtureDocument, medianMs } from '../saved-page';
 import { readSalesforceRecord } from './record';
 
 const HOST = 'https://nubeandina.lightning.force.com';
