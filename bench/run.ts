@@ -2,6 +2,7 @@ import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBundles } from './bundle.bench';
 import { benchPanel } from './panel.bench';
 import { benchRules } from './rules.bench';
+import { benchScrapes } from './scrape.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -11,6 +12,11 @@ console.log('Pulso benchmarks — figures, and the ratio to each target (< 1.00�
 const rules = benchRules();
 console.log(`rules engine: ${rules.rounds} classifications over ${rules.leads} leads`);
 console.log(`  mean ${fmt(rules.meanMs, 4)} ms/lead, p50 ${fmt(rules.p50Ms, 4)} ms, p99 ${fmt(rules.p99Ms, 4)} ms  (target < 1 ms: ${ratio(rules.meanMs, 1)})`);
+
+for (const scrape of benchScrapes()) {
+  const target = scrape.list ? 50 : 5;
+  console.log(`scrape ${scrape.name} (Node, saved page): p50 ${fmt(scrape.p50, 2)} ms, p99 ${fmt(scrape.p99, 2)} ms  (target < ${target} ms${scrape.list ? ', one long task' : ''}: ${ratio(scrape.p50, target)})`);
+}
 
 for (const bundle of benchBundles()) {
   console.log(`content script ${bundle.file}: ${fmt(bundle.rawKb, 1)} KB raw, ${fmt(bundle.gzipKb, 1)} KB gzipped  (target < 150 KB: ${ratio(bundle.gzipKb, 150)})`);

@@ -28,15 +28,3 @@ export function fixtureDocument(path: string): Document {
 /** The signed-in rep every fixture shows in the CRM's chrome. */
 export const SIGNED_IN_USER = ['Andrea Salazar', 'andrea.salazar@nubeandina.io', 'nubeandina.io'];
 
-/** Median time (ms) of `runs` calls after `warm` warm-up calls. */
-export function medianMs(fn: () => void, runs = 25, warm = 10): number {
-  for (let i = 0; i < warm; i += 1) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
