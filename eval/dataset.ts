@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CompanyProfileSchema, LeadSchema, PrioritySchema, StageSchema, type CompanyProfile, type Lead } from '../lib/contracts';
 import { parseCsv } from '../backend/cli/csv';
 
 export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+/** Held-out set, labelled blind to the rules engine (eval/HOLDOUT.md). */
+export const HOLDOUT_PATH = join(EVAL_DIR, 'holdout.jsonl');
 
 export const LabeledLeadSchema = z.object({
   id: z.string().min(1),
@@ -26,7 +28,7 @@ export function loadLabeledLeads(path = join(EVAL_DIR, 'leads.jsonl')): LabeledL
     .filter(({ line }) => line.trim() !== '')
     .map(({ line, n }) => {
       const parsed = LabeledLeadSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`eval/leads.jsonl line ${n}: ${parsed.error.message}`);
+      if (!parsed.success) throw new Error(`eval/${basename(path)} line ${n}: ${parsed.error.message}`);
       return parsed.data;
     });
 }

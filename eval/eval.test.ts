@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LeadSchema, STAGES } from '../lib/contracts';
-import { loadLabeledLeads, loadProfile } from './dataset';
+import { HOLDOUT_PATH, loadLabeledLeads, loadProfile } from './dataset';
 import { accuracy, binaryMetrics, confusion, isHot, rankedAbove } from './metrics';
 
 describe('eval dataset (eval/leads.jsonl)', () => {
@@ -27,6 +27,28 @@ describe('eval dataset (eval/leads.jsonl)', () => {
   });
   it('the profile parses', () => {
     expect(loadProfile().services.length).toBeGreaterThan(0);
+  });
+});
+
+describe('held-out set (eval/holdout.jsonl, eval/HOLDOUT.md)', () => {
+  const holdout = loadLabeledLeads(HOLDOUT_PATH);
+  it('48 leads (24 es, 24 en), unique ids not shared with the main set, every stage at least 7 times', () => {
+    expect(holdout.length).toBe(48);
+    expect(holdout.filter((l) => l.lang === 'es').length).toBe(24);
+    expect(holdout.filter((l) => l.lang === 'en').length).toBe(24);
+    const mainIds = new Set(loadLabeledLeads().map((l) => l.id));
+    expect(new Set(holdout.map((l) => l.id)).size).toBe(holdout.length);
+    expect(holdout.filter((l) => mainIds.has(l.id))).toEqual([]);
+    for (const s of STAGES) expect(holdout.filter((l) => l.expected.stage === s).length, s).toBeGreaterThanOrEqual(7);
+  });
+  it('every lead and clean twin parses; 6 injections, each with a clean twin', () => {
+    for (const l of holdout) {
+      expect(LeadSchema.safeParse(l.lead).success, l.id).toBe(true);
+      if (l.clean) expect(LeadSchema.safeParse(l.clean).success, l.id).toBe(true);
+    }
+    const inj = holdout.filter((l) => l.tags.includes('injection'));
+    expect(inj.length).toBe(6);
+    expect(inj.every((l) => l.clean)).toBe(true);
   });
 });
 

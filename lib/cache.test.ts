@@ -43,4 +43,15 @@ describe('ResultCache', () => {
     expect(await cache.pruneExpired(20)).toBe(2);
     expect(await cache.count()).toBe(1);
   });
+
+  it('finds the newest live result for a record made by the same engine', async () => {
+    const cache = new ResultCache(new PulsoDb(`t-${Math.random()}`));
+    await cache.put({ ...entry('old', 1_000), recordId: '101', createdAt: 1 });
+    await cache.put({ ...entry('new', 1_000), recordId: '101', createdAt: 5, result: { ...entry('x', 0).result, priority: 'P1' } });
+    await cache.put({ ...entry('other-engine', 1_000), recordId: '101', createdAt: 9, engine: 'llm:m' });
+    await cache.put({ ...entry('expired', 10), recordId: '101', createdAt: 10 });
+    expect((await cache.latestForRecord('hubspot', '101', 'rules:1', 20))?.key).toBe('new');
+    expect(await cache.latestForRecord('hubspot', '202', 'rules:1', 20)).toBeUndefined();
+    expect(await cache.latestForRecord('salesforce', '101', 'rules:1', 20)).toBeUndefined();
+  });
 });

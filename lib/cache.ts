@@ -38,6 +38,19 @@ export class ResultCache {
     return parsed.data;
   }
 
+  /**
+   * The newest live result for a record made by `engine`, whatever fields it was made
+   * from: a list row shows a few columns, the record page many more.
+   */
+  async latestForRecord(crm: CachedResult['crm'], recordId: string, engine: string, now = Date.now()): Promise<CachedResult | undefined> {
+    const entries = await this.db.results.where('[crm+recordId]').equals([crm, recordId]).toArray();
+    return entries
+      .map((raw) => CachedResultSchema.safeParse(raw))
+      .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+      .filter((entry) => entry.engine === engine && entry.expiresAt > now)
+      .sort((a, b) => b.createdAt - a.createdAt)[0];
+  }
+
   async put(entry: CachedResult): Promise<void> {
     await this.db.results.put(CachedResultSchema.parse(entry));
   }

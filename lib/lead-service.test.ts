@@ -129,6 +129,15 @@ describe('lead service (background route)', () => {
       expect(backend.batchSizes).toEqual([3, 1]);
     });
 
+    it('prefers the result made from the record page over the few columns of the row', async () => {
+      const backend = fakeBackend();
+      const svc = service(backend.fetchImpl);
+      const full = await svc.classify({ lead, phase: 'final', page: { ...page, recordId: '3' } });
+      const reply = await svc.classifyBatch({ items: [rows[2]!], page: listPage });
+      expect(reply.items[0]).toEqual({ recordId: '3', result: full.result, origin: 'cache' });
+      expect(backend.calls.batch).toBe(0);
+    });
+
     it('answers every row from local rules when the backend is down', async () => {
       const reply = await service(fakeBackend({ down: true }).fetchImpl).classifyBatch({ items: rows, page: listPage });
       expect(reply.items.every((i) => 'result' in i && i.origin === 'offline' && i.result.source === 'rules')).toBe(true);

@@ -78,7 +78,10 @@ export function createLeadService(deps: LeadServiceDeps) {
       }
     },
 
-    /** List views: cache hits at once, one backend batch for the rest, local rules if it is down. */
+    /**
+     * List views: cache hits at once (preferring the record's own page result), one
+     * backend batch for the rest, local rules if it is down.
+     */
     async classifyBatch(raw: unknown): Promise<BatchReply> {
       const message = ClassifyBatchMessageSchema.parse(raw);
       const profile = await deps.readProfile();
@@ -90,7 +93,8 @@ export function createLeadService(deps: LeadServiceDeps) {
         const misses: { recordId: string; lead: (typeof message.items)[number]['lead']; key: string }[] = [];
         for (const item of message.items) {
           const key = await leadCacheKey(item.lead, profile, engine);
-          const hit = await deps.cache.get(key, now());
+          // A list row shows a few columns; the record page, read when the rep opened it, many more.
+          const hit = (await deps.cache.latestForRecord(message.page.crm, item.recordId, engine, now())) ?? (await deps.cache.get(key, now()));
           if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
           else misses.push({ ...item, key });
         }

@@ -44,6 +44,8 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
     ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(lang, result) }),
     failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(lang, 'badge.error', { message }) }),
     recordIdOf: (badge) => badge.dataset.recordId,
+    all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
+    remove: (badge) => badge.remove(),
   };
 
   const session = startListBadgesSession({

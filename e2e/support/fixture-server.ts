@@ -21,9 +21,20 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
 /** Maps a CRM URL to the saved fixture page that stands for it. */
 export type FixtureRoute = (url: URL) => string | undefined;
 
+const HUBSPOT_RECORD_FILES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
+
 export const hubspotRoutes: FixtureRoute = (url) => {
-  const match = /^\/contacts\/\d+\/record\/0-1\/(\d+)/.exec(url.pathname);
-  return match ? `hubspot/contact-${match[1]}.html` : undefined;
+  const record = /^\/contacts\/\d+\/record\/(0-[1235])\/(\d+)/.exec(url.pathname);
+  if (record) return `hubspot/${HUBSPOT_RECORD_FILES[record[1]!]}-${record[2]}.html`;
+  if (/^\/contacts\/\d+\/objects\/0-1\/views\/[^/]+\/list/.test(url.pathname)) return 'hubspot/contacts-list.html';
+  return undefined;
+};
+
+export const salesforceRoutes: FixtureRoute = (url) => {
+  const record = /^\/lightning\/r\/(Lead|Contact|Opportunity|Case|Account)\/(\w+)\/view/.exec(url.pathname);
+  if (record) return `salesforce/${record[1]!.toLowerCase()}-${record[2]}.html`;
+  if (/^\/lightning\/o\/Lead\/list/.test(url.pathname)) return 'salesforce/lead-list.html';
+  return undefined;
 };
 
 export interface FixtureServer {

@@ -14,7 +14,7 @@ const adapter: SiteAdapter = {
     throw new Error('not used');
   },
   readListRows(doc): ListRow[] {
-    return Array.from(doc.querySelectorAll('.row')).map((row) => {
+    return Array.from(doc.querySelectorAll('.row')).filter((row) => row.querySelector('a')).map((row) => {
       const link = row.querySelector('a')!;
       return {
         recordId: link.getAttribute('href')!.split('/').pop()!,
@@ -39,6 +39,8 @@ const painter: BadgePainter<HTMLElement> = {
   ready: (badge, id, result) => Object.assign(badge.dataset, { recordId: id, text: result.priority }),
   failed: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '!' }),
   recordIdOf: (badge) => badge.dataset.recordId,
+  all: (doc) => Array.from(doc.querySelectorAll('pulso-badge')) as HTMLElement[],
+  remove: (badge) => badge.remove(),
 };
 
 const priorityOf = (id: string) => (['P1', 'P2', 'P3', 'P4'] as const)[Number(id) % 4]!;
@@ -120,5 +122,17 @@ describe('list badges session', () => {
     t.session.onRoute('https://crm.test/record/1');
     expect(t.batches).toHaveLength(0);
     expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
+  });
+
+  it('takes the badge away from a row that is no longer a record', async () => {
+    const t = setup(['1', '2']);
+    t.session.onRoute();
+    t.release.forEach((r) => r());
+    await tick();
+    // The second row becomes a loading placeholder: its link goes, its node stays.
+    t.document.querySelectorAll('.row a')[1]!.remove();
+    await tick();
+    const badges = Array.from(t.document.querySelectorAll('.row'), (row) => (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset.recordId);
+    expect(badges).toEqual(['1', undefined]);
   });
 });

@@ -18,6 +18,9 @@ export interface BadgePainter<B> {
   ready(badge: B, recordId: string, result: LeadClassification): void;
   failed(badge: B, recordId: string, message: string): void;
   recordIdOf(badge: B): string | undefined;
+  /** Every badge on the page, to take away those whose row is no longer read. */
+  all(doc: Document): B[];
+  remove(badge: B): void;
 }
 
 export interface ListBadgesOptions<B> {
@@ -72,8 +75,10 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     } catch {
       return;
     }
+    const current = new Set<B>();
     for (const row of rows) {
       const badge = painter.find(row.badgeAnchor) ?? painter.create(row.badgeAnchor);
+      current.add(badge);
       if (painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId)) paint(badge, row.recordId);
       if (!requested.has(row.recordId)) {
         const lead = LeadSchema.safeParse(row.fields);
@@ -85,6 +90,9 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
         }
       }
     }
+    // A row the adapter no longer reads (re-used for a record shown elsewhere, turned into a
+    // placeholder…) must not keep a badge that now speaks of another record.
+    for (const badge of painter.all(doc)) if (!current.has(badge)) painter.remove(badge);
     options.onRowsChanged?.(rows.map((row) => ({ row, result: results.get(row.recordId) })));
     flush();
   }

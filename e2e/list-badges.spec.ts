@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startRulesBackend } from './support/backend';
+import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
+import { hubspotRoutes, salesforceRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+
+const HUBSPOT_LIST = 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list';
+const SALESFORCE_LIST = 'https://nubeandina.lightning.force.com/lightning/o/Lead/list?filterName=00B5g00000MyOpenLeads';
+
+let fixtures: FixtureServer;
+let backend: Awaited<ReturnType<typeof startRulesBackend>>;
+let browser: LaunchedExtension;
+
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer([hubspotRoutes, salesforceRoutes]);
+  backend = await startRulesBackend();
+  browser = await launchWithExtension(fixtures.port);
+  await setBackend(browser.worker, backend.url);
+});
+
+test.afterAll(async () => {
+  await browser?.context.close();
+  await backend?.app.close();
+  await fixtures?.close();
+});
+
+/** Each visible record link with the badge that sits in its row (if any). */
+function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
+  return page.evaluate(
+    ([rowSel, linkSel]) =>
+      Array.from(document.querySelectorAll(rowSel))
+        .filter((row) => row.querySelector(linkSel) && row.checkVisibility({ visibilityProperty: true }))
+        .map((row) => {
+          const href = row.querySelector(linkSel)!.getAttribute('href')!;
+          const badge = row.querySelector('pulso-badge') as HTMLElement | null;
+          return { href, badgeRecord: badge?.dataset.recordId, status: badge?.dataset.status, priority: badge?.dataset.priority };
+        }),
+    [rowSelector, linkSelector] as const,
+  );
+}
+
+test('HubSpot contacts list: a priority badge on every visible row, the right one per record', async () => {
+  const page = await browser.context.newPage();
+  // The rep opened María González's record earlier: its full classification is cached.
+  await page.goto('https://app.hubspot.com/contacts/12345678/record/0-1/101');
+  await expect(page.getByTestId('pulso-origin')).toHaveAttribute('data-origin', 'backend');
+  await page.goto(HUBSPOT_LIST);
+  const badges = page.locator('pulso-badge[data-status="ready"]');
+  await expect(badges).toHaveCount(50);
+
+  const rows = await rowsWithBadges(page, '#crm-list-root tbody tr', 'a[href*="/record/0-1/"]');
+  expect(rows).toHaveLength(50);
+  for (const row of rows) expect(row.href.endsWith(`/record/0-1/${row.badgeRecord}`), JSON.stringify(row)).toBe(true);
+  // The default columns (name, email, phone, owner, company, status) say too little to judge
+  // a lead, but María González's row reuses the result of her record page: P1.
+  expect(rows.find((r) => r.badgeRecord === '101')?.priority).toBe('P1');
+  expect(rows.find((r) => r.badgeRecord === '1014')?.priority).toBe('P3');
+  // The hover text gives the stage and the top reason.
+  await expect(page.locator('pulso-badge[data-record-id="101"] >> span')).toHaveAttribute('title', /^SQL · P1: /);
+
+  // A virtualised table re-uses a row node for another record: the badge must follow.
+  await page.evaluate(() => {
+    const link = document.querySelector('#crm-list-root a[href$="/record/0-1/202"]')!;
+    link.setAttribute('href', '/contacts/12345678/record/0-1/4040');
+    link.textContent = 'Valentina Ortega';
+  });
+  await expect(page.locator('pulso-badge[data-record-id="202"]')).toHaveCount(0);
+  await expect(page.locator('pulso-badge[data-record-id="4040"][data-status="ready"]')).toHaveCount(1);
+  await expect(page.locator('pulso-badge[data-record-id="101"][data-priority="P1"]')).toHaveCount(1);
+
+  // The manager's toolbar: counts, and a filter that hides rows below P1 and brings them back.
+  const toolbar = page.getByTestId('pulso-list-toolbar');
+  await expect(toolbar.getByTestId('pulso-list-counts')).toContainText('P1');
+  await toolbar.getByRole('button', { name: /Pulso priorities/ }).click();
+  await toolbar.getByTestId('pulso-list-filter').selectOption('P1');
+  const visibleRows = () => page.locator('#crm-list-root tbody tr:visible a[href*="/record/0-1/"]').count();
+  const p1Count = await page.locator('pulso-badge[data-priority="P1"]').count();
+  await expect.poll(visibleRows).toBe(p1Count);
+  await expect(toolbar.getByTestId('pulso-call-first')).toContainText('María González');
+  await toolbar.getByTestId('pulso-list-filter').selectOption('all');
+  await expect.poll(visibleRows).toBe(50);
+});
+
+test('Salesforce lead list view: badges on all 25 rows', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(SALESFORCE_LIST);
+  await expect(page.locator('pulso-badge[data-status="ready"]')).toHaveCount(25);
+  const rows = await rowsWithBadges(page, '#crm-list-root tr[data-row-key-value]', 'a[data-recordid]');
+  expect(rows).toHaveLength(25);
+  for (const row of rows) expect(row.href).toContain(`/Lead/${row.badgeRecord}/view`);
+});
