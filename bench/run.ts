@@ -1,4 +1,5 @@
 import { benchBackend, formatBackendBench } from './backend.bench';
+import { benchBadges } from './badges.bench';
 import { benchBundles } from './bundle.bench';
 import { benchPanel } from './panel.bench';
 import { benchRules } from './rules.bench';
@@ -31,6 +32,12 @@ console.log('  full page load, from DOMContentLoaded (includes the browser injec
 console.log(`    rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
 console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
 console.log(`    cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms`);
+
+const badges = await benchBadges();
+console.log(`list badges, HubSpot contacts list (${badges.rows} rows), upstream 300 ms per lead, ${badges.runs} runs each (from DOMContentLoaded):`);
+console.log(`  all badges painted, cold: p50 ${fmt(badges.coldP50, 0)} ms, max ${fmt(badges.coldMax, 0)} ms  (target < 1500 ms: ${ratio(badges.coldP50, 1500)})`);
+console.log(`  all badges painted, warm (cache): p50 ${fmt(badges.warmP50, 0)} ms, max ${fmt(badges.warmMax, 0)} ms, upstream calls ${badges.warmUpstreamCalls}  (target < 100 ms: ${ratio(badges.warmP50, 100)})`);
+console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
 
 const backend = await benchBackend();
 for (const line of formatBackendBench(backend, ratio)) console.log(line);

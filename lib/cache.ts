@@ -43,12 +43,38 @@ export class ResultCache {
    * from: a list row shows a few columns, the record page many more.
    */
   async latestForRecord(crm: CachedResult['crm'], recordId: string, engine: string, now = Date.now()): Promise<CachedResult | undefined> {
-    const entries = await this.db.results.where('[crm+recordId]').equals([crm, recordId]).toArray();
-    return entries
-      .map((raw) => CachedResultSchema.safeParse(raw))
-      .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
-      .filter((entry) => entry.engine === engine && entry.expiresAt > now)
-      .sort((a, b) => b.createdAt - a.createdAt)[0];
+    return (await this.latestForRecords(crm, [recordId], engine, now)).get(recordId);
+  }
+
+  /** latestForRecord for many records in one IndexedDB query (a list view has dozens). */
+  async latestForRecords(crm: CachedResult['crm'], recordIds: string[], engine: string, now = Date.now()): Promise<Map<string, CachedResult>> {
+    const entries = await this.db.results
+      .where('[crm+recordId]')
+      .anyOf(recordIds.map((id) => [crm, id]))
+      .toArray();
+    const latest = new Map<string, CachedResult>();
+    for (const raw of entries) {
+      const parsed = CachedResultSchema.safeParse(raw);
+      if (!parsed.success || parsed.data.engine !== engine || parsed.data.expiresAt <= now) continue;
+      const seen = latest.get(parsed.data.recordId);
+      if (!seen || seen.createdAt < parsed.data.createdAt) latest.set(parsed.data.recordId, parsed.data);
+    }
+    return latest;
+  }
+
+  /** Live entries for these keys, in one read; expired or unreadable ones are misses. */
+  async getMany(keys: string[], now = Date.now()): Promise<Map<string, CachedResult>> {
+    const found = new Map<string, CachedResult>();
+    const raws = await this.db.results.bulkGet(keys);
+    raws.forEach((raw, i) => {
+      const parsed = raw && CachedResultSchema.safeParse(raw);
+      if (parsed?.success && parsed.data.expiresAt > now) found.set(keys[i]!, parsed.data);
+    });
+    return found;
+  }
+
+  async putMany(entries: CachedResult[]): Promise<void> {
+    await this.db.results.bulkPut(entries.map((entry) => CachedResultSchema.parse(entry)));
   }
 
   async put(entry: CachedResult): Promise<void> {

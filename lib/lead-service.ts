@@ -1,7 +1,7 @@
 import { classifyLeadByRules } from './rules';
 import { leadCacheKey } from './cache-key';
 import { createBackendClient, type BackendClient } from './backend-client';
-import type { ResultCache } from './cache';
+import type { CachedResult, ResultCache } from './cache';
 import type { CompanyProfile, LeadStreamPartial } from './contracts';
 import { ClassifyBatchMessageSchema, ClassifyLeadMessageSchema, type BatchReply, type LeadResultReply } from './messaging';
 import type { Settings } from './settings';
@@ -90,25 +90,28 @@ export function createLeadService(deps: LeadServiceDeps) {
       const out: BatchReply['items'] = [];
       try {
         const engine = await engineOf(client, settings.backendUrl);
+        const keys = await Promise.all(message.items.map((item) => leadCacheKey(item.lead, profile, engine)));
+        // A list row shows a few columns; the record page, read when the rep opened it, many more.
+        const byRecord = await deps.cache.latestForRecords(message.page.crm, message.items.map((item) => item.recordId), engine, now());
+        const byKey = await deps.cache.getMany(keys, now());
         const misses: { recordId: string; lead: (typeof message.items)[number]['lead']; key: string }[] = [];
-        for (const item of message.items) {
-          const key = await leadCacheKey(item.lead, profile, engine);
-          // A list row shows a few columns; the record page, read when the rep opened it, many more.
-          const hit = (await deps.cache.latestForRecord(message.page.crm, item.recordId, engine, now())) ?? (await deps.cache.get(key, now()));
+        message.items.forEach((item, i) => {
+          const hit = byRecord.get(item.recordId) ?? byKey.get(keys[i]!);
           if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
-          else misses.push({ ...item, key });
-        }
+          else misses.push({ ...item, key: keys[i]! });
+        });
         if (misses.length === 0) return { items: out };
         const answers = await client.classifyBatch(
           misses.map((m) => m.lead),
           profile,
         );
         const createdAt = now();
-        for (const [index, miss] of misses.entries()) {
+        const fresh: CachedResult[] = [];
+        misses.forEach((miss, index) => {
           const answer = answers[index];
           if (answer && 'result' in answer) {
             out.push({ recordId: miss.recordId, result: answer.result, origin: 'backend' });
-            await deps.cache.put({
+            fresh.push({
               key: miss.key,
               result: answer.result,
               engine,
@@ -118,7 +121,8 @@ export function createLeadService(deps: LeadServiceDeps) {
               expiresAt: createdAt + settings.cacheTtlHours * 3_600_000,
             });
           } else out.push({ recordId: miss.recordId, error: answer?.error ?? 'no answer for this row' });
-        }
+        });
+        await deps.cache.putMany(fresh);
         return { items: out };
       } catch (err) {
         health = undefined;

@@ -62,7 +62,7 @@ function setup(ids: string[]) {
     batches.push(items);
     return new Promise<BatchAnswer[]>((ok) => release.push(() => ok(items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) })))));
   };
-  const session = startListBadgesSession({ ctx, adapter, painter, classifyBatch, doc: document as unknown as Document, currentUrl: () => 'https://crm.test/list' });
+  const session = startListBadgesSession({ ctx, adapter, painter, classifyBatch, chunkSize: 5, doc: document as unknown as Document, currentUrl: () => 'https://crm.test/list' });
   const shown = () => Array.from(document.querySelectorAll('.row')).map((row) => ({
     id: row.querySelector('a')!.getAttribute('href')!.split('/').pop(),
     badge: (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset,

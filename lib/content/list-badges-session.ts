@@ -30,7 +30,10 @@ export interface ListBadgesOptions<B> {
   classifyBatch: (items: BatchItem[], url: string) => Promise<BatchAnswer[]>;
   doc?: Document;
   currentUrl?: () => string;
-  /** Rows per request: small enough that badges fill in as answers come, not all at the end. */
+  /**
+   * Rows per request: small enough that badges fill in as answers come, large enough
+   * that a 50-row page fits in the browser's 6 connections per host.
+   */
   chunkSize?: number;
   /** Called after every paint with the rows on screen and what is known of them. */
   onRowsChanged?: (rows: { row: ListRow; result?: LeadClassification }[]) => void;
@@ -44,7 +47,7 @@ export interface ListBadgesOptions<B> {
 export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
-  const chunkSize = options.chunkSize ?? 5;
+  const chunkSize = options.chunkSize ?? 10;
   const { ctx, adapter, painter } = options;
 
   const results = new Map<string, LeadClassification>();
