@@ -2,6 +2,7 @@ import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles } from './bundle.bench';
 import { benchPanel } from './panel.bench';
+import { benchProxySteady } from './proxy-steady.bench';
 import { benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
 import { fmt } from './stats';
@@ -41,3 +42,7 @@ console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskM
 
 const backend = await benchBackend();
 for (const line of formatBackendBench(backend, ratio)) console.log(line);
+const steady = await benchProxySteady();
+console.log(
+  `  proxy overhead, instant upstream, one client at a time (${steady.rounds} requests each): direct p50 ${fmt(steady.directP50, 2)} ms, through the backend p50 ${fmt(steady.proxiedP50, 2)} ms → overhead p50 ${fmt(steady.overheadP50, 2)} ms  (target ≤ 3 ms: ${ratio(steady.overheadP50, 3)})`,
+);
