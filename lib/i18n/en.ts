@@ -1,61 +1,9 @@
-/** English UI catalogue. Every key here must exist in es.ts (a test and the type enforce it). */
-export const en = {
-  'panel.title': 'Pulso',
-  'panel.collapse': 'Collapse the Pulso panel',
-  'panel.expand': 'Open the Pulso panel',
-  'panel.refresh': 'Refresh',
-  'panel.refreshing': 'Refreshing…',
-  'panel.waiting': 'Waiting for the record to load…',
-  'panel.notRecord': 'Open a contact record to see its classification.',
-  'panel.region': 'Pulso lead panel',
-  'panel.stage': 'Stage',
-  'panel.priority': 'Priority',
-  'panel.sla': 'Respond within',
-  'panel.slaHours': '{hours} h',
-  'panel.scores': 'Scores',
-  'score.fit': 'Fit',
-  'score.urgency': 'Urgency',
-  'score.opportunity': 'Opportunity',
-  'score.dataQuality': 'Data quality',
-  'panel.contact': 'Contact',
-  'contact.seniority': 'Seniority',
-  'contact.roleType': 'Role',
-  'contact.decisionPower': 'Decision power',
-  'contact.emailType': 'Email',
-  'panel.summary': 'Summary',
-  'panel.needs': 'Detected needs',
-  'panel.services': 'Matching services',
-  'panel.nextSteps': 'Next steps',
-  'panel.owner': 'Recommended owner',
-  'panel.rationale': 'Why',
-  'panel.fieldsRead': 'Fields read',
-  'panel.fieldsMissing': 'Missing on the page',
-  'panel.none': 'None',
-  'panel.flags': 'Warnings',
-  'flag.possible_injection': 'The record contains text that looks like instructions to the classifier; it was ignored.',
-  'flag.free_email_decision_maker': 'Decision maker writing from a free email address.',
-  'flag.not_enough_information': 'Not enough information to judge this lead.',
-  'source.llm': 'LLM',
-  'source.rules': 'Rules',
-  'source.label': 'Source',
-  'origin.preview': 'Instant preview (rules), waiting for the backend…',
-  'origin.partial': 'The model has set the priority; the full answer is coming…',
-  'origin.cache': 'From cache',
-  'origin.backend': 'From the backend',
-  'origin.offline': 'Backend not available — computed locally by the rules engine.',
-  'error.generic': 'Something went wrong: {message}',
-  'badge.label': '{stage} · {priority}: {reason}',
-  'badge.error': 'Pulso could not classify this row: {message}',
-  'list.title': 'Pulso priorities',
-  'list.summary': '{count} rows',
-  'list.filter': 'Show',
-  'list.filterAll': 'All rows',
-  'list.filterP2': 'P1–P2 only',
-  'list.filterP1': 'P1 only',
-  'list.callFirst': 'Call first',
-  'list.open': 'Open the Pulso priorities',
-  'list.close': 'Close the Pulso priorities',
-  'list.pending': '{count} still being classified',
-} as const;
+import { conversationEn } from './conversation.en';
+import { historyEn } from './history.en';
+import { optionsEn } from './options.en';
+import { panelEn } from './panel.en';
+
+/** The English catalogue: one file per area, so each can grow without touching the others. */
+export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn } as const;
 
 export type MessageKey = keyof typeof en;
