@@ -1,6 +1,7 @@
 import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles } from './bundle.bench';
+import { benchComposer } from './composer.bench';
 import { benchPanel } from './panel.bench';
 import { benchProxySteady } from './proxy-steady.bench';
 import { benchRules } from './rules.bench';
@@ -39,6 +40,10 @@ console.log(`list badges, HubSpot contacts list (${badges.rows} rows), upstream 
 console.log(`  all badges painted, cold: p50 ${fmt(badges.coldP50, 0)} ms, max ${fmt(badges.coldMax, 0)} ms  (target < 1500 ms: ${ratio(badges.coldP50, 1500)})`);
 console.log(`  all badges painted, warm (cache): p50 ${fmt(badges.warmP50, 0)} ms, max ${fmt(badges.warmMax, 0)} ms, upstream calls ${badges.warmUpstreamCalls}  (target < 100 ms: ${ratio(badges.warmP50, 100)})`);
 console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
+
+for (const editor of await benchComposer()) {
+  console.log(`insert a draft into ${editor.name}: p50 ${fmt(editor.p50, 1)} ms, max ${fmt(editor.max, 1)} ms (two frames of settling included)  (target < 50 ms: ${ratio(editor.p50, 50)})`);
+}
 
 const backend = await benchBackend();
 for (const line of formatBackendBench(backend, ratio)) console.log(line);

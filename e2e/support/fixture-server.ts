@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleForBrowser } from './bundle';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const SPA_SHIM = readFileSync(resolve(import.meta.dirname, 'spa-shim.js'), 'utf8');
@@ -48,8 +49,15 @@ export interface FixtureServer {
  * which the shim fetches to "navigate" without a reload.
  */
 export async function startFixtureServer(routes: FixtureRoute[]): Promise<FixtureServer> {
-  const server: Server = createServer(selfSignedCert(), (req, res) => {
+  const server: Server = createServer(selfSignedCert(), async (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+    if (url.pathname.startsWith('/__bundle/')) {
+      // A fixture page's script, bundled on demand (real editor libraries from node_modules).
+      const entry = resolve(FIXTURES, url.pathname.slice('/__bundle/'.length));
+      if (!entry.startsWith(FIXTURES) || !existsSync(entry)) return void res.writeHead(404).end();
+      const code = await bundleForBrowser(entry).catch((err: Error) => `console.error(${JSON.stringify(err.message)})`);
+      return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code);
+    }
     const raw = url.pathname.startsWith('/__fixture/') ? url.pathname.slice('/__fixture/'.length) : undefined;
     const file = raw ?? routes.map((route) => route(url)).find(Boolean);
     const path = file && resolve(FIXTURES, file);

@@ -1,0 +1,48 @@
+import { chromium } from '@playwright/test';
+import { bundleForBrowser } from '../e2e/support/bundle';
+import { CHROMIUM } from '../e2e/support/extension';
+import { startFixtureServer } from '../e2e/support/fixture-server';
+import { percentile } from './stats';
+
+const EDITORS = [
+  { name: 'Lexical (WhatsApp)', fixture: 'lexical.html', selector: 'footer [contenteditable="true"]' },
+  { name: 'CKEditor 5 (Zendesk)', fixture: 'ckeditor.html', selector: '.ck-editor__editable' },
+  { name: 'React textarea', fixture: 'textarea.html', selector: 'textarea' },
+];
+const DRAFT = 'Hola María 👋\nSí, tenemos la silla Ergo en azul: 149 €.\n¡Gracias!';
+
+/** insertIntoComposer on the real editors: from the call to the text verified in the editor. */
+export async function benchComposer(runs = 10) {
+  const fixtures = await startFixtureServer([]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--ignore-certificate-errors'] });
+  const lib = await bundleForBrowser('lib/composer/insert-into-composer.ts', { globalName: 'PulsoComposer' });
+  try {
+    const out = [];
+    for (const editor of EDITORS) {
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage({ ignoreHTTPSErrors: true });
+        await page.goto(`https://127.0.0.1:${fixtures.port}/__fixture/editors/${editor.fixture}`);
+        await page.waitForFunction('window.__composerReady === true');
+        await page.addScriptTag({ content: lib });
+        const result = await page.evaluate(
+          async ({ selector, text }) => {
+            const lib = (window as unknown as { PulsoComposer: typeof import('../lib/composer/insert-into-composer') }).PulsoComposer;
+            const t0 = performance.now();
+            const outcome = await lib.insertIntoComposer(document.querySelector<HTMLElement>(selector)!, text, 'append');
+            return { ok: outcome.ok, ms: performance.now() - t0 };
+          },
+          { selector: editor.selector, text: DRAFT },
+        );
+        if (!result.ok) throw new Error(`insertion failed on ${editor.name}`);
+        samples.push(result.ms);
+        await page.close();
+      }
+      out.push({ name: editor.name, p50: percentile(samples, 50), max: Math.max(...samples) });
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await fixtures.close();
+  }
+}

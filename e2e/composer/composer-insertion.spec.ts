@@ -1,0 +1,117 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { bundleForBrowser } from '../support/bundle';
+import { CHROMIUM } from '../support/extension';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+
+// Each composer runs its real editor library; Pulso's insertion code is injected into
+// the page as the content script would run it, and the editor's own state is checked.
+const DRAFT = 'Hola María 👋\nSí, tenemos la silla Ergo en azul: 149 €.\n¡Gracias!';
+
+let fixtures: FixtureServer;
+let browser: Browser;
+let composerLib: string;
+
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer([]);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--ignore-certificate-errors'] });
+  composerLib = await bundleForBrowser('lib/composer/insert-into-composer.ts', { globalName: 'PulsoComposer' });
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+async function openComposer(fixture: string, seed = ''): Promise<Page> {
+  const page = await browser.newPage({ ignoreHTTPSErrors: true });
+  await page.goto(`https://127.0.0.1:${fixtures.port}/__fixture/editors/${fixture}${seed ? `?seed=${encodeURIComponent(seed)}` : ''}`);
+  await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
+  await page.addScriptTag({ content: composerLib });
+  return page;
+}
+
+async function insert(page: Page, selector: string, text: string, mode: 'append' | 'replace' = 'append') {
+  return page.evaluate(
+    async ({ selector, text, mode }) => {
+      const lib = (window as unknown as { PulsoComposer: typeof import('../../lib/composer/insert-into-composer') }).PulsoComposer;
+      const target = document.querySelector<HTMLElement>(selector)!;
+      const started = performance.now();
+      const outcome = await lib.insertIntoComposer(target, text, mode);
+      return { ...outcome, ms: performance.now() - started };
+    },
+    { selector, text, mode },
+  );
+}
+
+const editorState = (page: Page) => page.evaluate(() => (window as unknown as { __composerState: string }).__composerState);
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+test.describe('WhatsApp composer (Lexical)', () => {
+  const COMPOSER = 'footer [contenteditable="true"]';
+
+  test('a draft goes into Lexical’s state with newlines and emoji, and Send enables', async () => {
+    const page = await openComposer('lexical.html');
+    await expect(page.locator('button[aria-label="Send"]')).toBeDisabled();
+    const outcome = await insert(page, COMPOSER, DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(lines(await editorState(page))).toEqual(lines(DRAFT));
+    await expect(page.locator('button[aria-label="Send"]')).toBeEnabled();
+  });
+
+  test('the agent’s own text stays; the draft follows it', async () => {
+    const page = await openComposer('lexical.html', 'Un momento,');
+    const outcome = await insert(page, COMPOSER, DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(lines(await editorState(page))).toEqual(['Un momento,', ...lines(DRAFT)]);
+  });
+
+  test('replace (after the agent confirmed) swaps the agent’s text for the draft', async () => {
+    const page = await openComposer('lexical.html', 'texto viejo');
+    const outcome = await insert(page, COMPOSER, DRAFT, 'replace');
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(lines(await editorState(page))).toEqual(lines(DRAFT));
+  });
+});
+
+test.describe('Zendesk rich-text composer (CKEditor 5)', () => {
+  const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable';
+
+  test('a draft goes into CKEditor’s model, one paragraph per line, and Submit enables', async () => {
+    const page = await openComposer('ckeditor.html');
+    await expect(page.locator('[data-test-id="submit_button-button"]')).toBeDisabled();
+    const outcome = await insert(page, COMPOSER, DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    const html = await editorState(page);
+    expect(lines(html.replace(/<\/p>|<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' '))).toEqual(lines(DRAFT));
+    await expect(page.locator('[data-test-id="submit_button-button"]')).toBeEnabled();
+  });
+
+  test('the agent’s own text stays', async () => {
+    const page = await openComposer('ckeditor.html', 'Hola,');
+    const outcome = await insert(page, COMPOSER, DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(await editorState(page)).toMatch(/^<p>Hola,/);
+  });
+});
+
+test.describe('plain composer (React-controlled textarea)', () => {
+  test('a draft reaches React’s state and survives the next render', async () => {
+    const page = await openComposer('textarea.html', 'Hola,');
+    const outcome = await insert(page, 'textarea', DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(await editorState(page)).toBe(`Hola,\n${DRAFT}`);
+    await expect(page.locator('[data-test-id="submit_button-button"]')).toBeEnabled();
+    await page.locator('textarea').press('End');
+    await page.keyboard.type('!');
+    expect(await editorState(page)).toBe(`Hola,\n${DRAFT}!`);
+  });
+});
+
+test.describe('bare contenteditable widget', () => {
+  test('the chain falls through to execCommand and the widget’s state takes the draft', async () => {
+    const page = await openComposer('plain.html');
+    const outcome = await insert(page, '[data-widget="composer"]', DRAFT);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true, strategy: 'execCommand' });
+    expect(lines(await editorState(page))).toEqual(lines(DRAFT));
+    await expect(page.locator('[data-widget="send"]')).toBeEnabled();
+  });
+});

@@ -1,0 +1,14 @@
+/** How a draft goes into a composer that may already hold the agent's text. */
+export type InsertMode = 'append' | 'replace';
+
+/**
+ * One way of putting text into a web app's composer so that the app registers it as
+ * typed (its state holds it, its send button enables). Each returns whether it ran;
+ * the caller then checks the composer really holds the text.
+ */
+export interface InsertionStrategy {
+  name: string;
+  /** Whether this strategy can even try on this element. */
+  applies(target: HTMLElement): boolean;
+  insert(target: HTMLElement, text: string): boolean;
+}
