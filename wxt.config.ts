@@ -11,11 +11,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Pulso',
     description: 'AI side panel for HubSpot, Salesforce, Zendesk and WhatsApp Web',
-    permissions: ['storage'],
+    // alarms: the daily history trim. activeTab: the popup reads the current tab's URL to say
+    // whether Pulso supports it (CRM hosts are readable anyway through the host permissions).
+    permissions: ['storage', 'alarms', 'activeTab'],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open or collapse the Pulso panel',
+      },
+    },
     host_permissions: [
       'https://*.hubspot.com/*',
       'https://*.lightning.force.com/*',
       'https://*.my.salesforce.com/*',
+      'https://*.zendesk.com/*',
+      'https://web.whatsapp.com/*',
       'http://127.0.0.1/*',
       'http://localhost/*',
     ],

@@ -58,6 +58,8 @@ export const EnvSchema = z.object({
     z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
   ),
   PULSO_PROFILE: optionalText,
+  /** Where the embedded store keeps its files (the published team profile); default .pulso-data/ in the cwd. */
+  PULSO_DATA_DIR: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -93,8 +95,10 @@ export interface Config {
   teamTokens: string[];
   adminToken?: string;
   allowedOrigins: string[];
-  /** Undefined = the embedded store. */
+  /** Accepted for compatibility; the embedded store (dataDir) is used either way for now. */
   databaseUrl?: string;
+  /** The embedded store's directory (PULSO_DATA_DIR, default `.pulso-data` in the cwd). */
+  dataDir: string;
   profile: CompanyProfile;
   /** Where the profile came from: a file path or "demo". */
   profileSource: string;
@@ -161,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.PULSO_ADMIN_TOKEN,
     allowedOrigins: e.PULSO_ALLOWED_ORIGINS,
     databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.PULSO_DATA_DIR ?? '.pulso-data'),
     profile: profilePath ? loadProfileFile(profilePath) : DEMO_PROFILE,
     profileSource: profilePath ?? 'demo',
     logLevel: e.LOG_LEVEL,

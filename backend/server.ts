@@ -10,7 +10,10 @@ import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier
 import { createLeadGateway, type LeadGateway } from './llm/lead-gateway';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
+import { conversationTriageRoutes } from './routes/conversations-triage';
 import { metricsRoutes } from './routes/metrics';
+import { currentProfile, profileRoutes } from './routes/profile';
+import { ProfileStore } from './store/profile-store';
 
 /** Everything that may carry a secret in a log line is censored. */
 export const REDACT_PATHS = [
@@ -43,6 +46,8 @@ export interface BuildOptions {
   classifier?: LeadClassifier;
   /** Receives the gateway (cache, single-flight, admission) the routes use — tests and benches read its metrics. */
   onGateway?: (gateway: LeadGateway) => void;
+  /** Override the embedded profile store (tests); default one under config.dataDir. */
+  profileStore?: ProfileStore;
 }
 
 export function packageVersion(): string {
@@ -140,8 +145,18 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 
-  await app.register(healthRoutes, { config, classifier, version: packageVersion() });
-  await app.register(leadRoutes, { config, gateway });
+  // Routes read `config.profile` when a request brings no profile: it is the published team
+  // profile once an admin has published one (PUT /v1/profile), else the configured one.
+  const profileStore = options.profileStore ?? new ProfileStore(config.dataDir);
+  const routeConfig: Config = Object.defineProperty({ ...config }, 'profile', {
+    get: () => currentProfile(config, profileStore),
+    enumerable: true,
+  });
+
+  await app.register(healthRoutes, { config: routeConfig, classifier, version: packageVersion() });
+  await app.register(leadRoutes, { config: routeConfig, gateway });
+  await app.register(conversationTriageRoutes, { config: routeConfig, admission: gateway.admission, logger: logger.child({ component: 'conversation-triage' }) });
+  await app.register(profileRoutes, { config, store: profileStore });
   await app.register(metricsRoutes, { gateway });
 
   return app;
@@ -161,7 +176,10 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       llmBaseUrl: config.llm?.baseUrl,
       auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
       allowedOrigins: config.allowedOrigins,
-      store: config.databaseUrl ? 'postgres' : 'embedded',
+      // DATABASE_URL is accepted but not used yet: the embedded store holds the team profile.
+      store: 'embedded',
+      dataDir: config.dataDir,
+      databaseUrlIgnored: Boolean(config.databaseUrl),
       profile: config.profileSource,
     },
     'pulso backend ready',

@@ -159,6 +159,8 @@ async function main(): Promise<void> {
   } else {
     console.log('\n(LLM not evaluated: set LLM_BASE_URL to evaluate the model through backend/llm/lead-classifier.ts)');
   }
+  const { runConversationEval } = await import('./conversations/run');
+  await runConversationEval(profile);
   console.log(`\neval finished in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 }
 

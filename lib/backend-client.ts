@@ -4,7 +4,15 @@ import {
   HealthSchema,
   LeadClassificationSchema,
   LeadStreamEventSchema,
+  TeamProfileResponseSchema,
+  ConversationTriageSchema,
+  ReplyDraftSchema,
   type CompanyProfile,
+  type Conversation,
+  type ConversationTriage,
+  type DraftStrategy,
+  type ReplyDraft,
+  type TeamProfileResponse,
   type LeadStreamPartial,
   type Health,
   type Lead,
@@ -64,6 +72,18 @@ export function createBackendClient(options: BackendClientOptions) {
       }
       return parsed.data.results.map((item) => ('result' in item ? { result: item.result } : { error: item.error }));
     },
+    async triageConversation(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage> {
+      const body = await call('/v1/conversations/triage', { method: 'POST', body: JSON.stringify({ conversation, profile }) }, options.classifyTimeoutMs ?? 20_000);
+      const parsed = ConversationTriageSchema.safeParse(body);
+      if (!parsed.success) throw new BackendError('the backend answered a triage that does not match the contract');
+      return parsed.data;
+    },
+    async draftReply(request: { conversation: Conversation; profile: CompanyProfile; strategy?: DraftStrategy; tone?: string; previousText?: string }): Promise<ReplyDraft> {
+      const body = await call('/v1/conversations/draft', { method: 'POST', body: JSON.stringify(request) }, options.classifyTimeoutMs ?? 20_000);
+      const parsed = ReplyDraftSchema.safeParse(body);
+      if (!parsed.success) throw new BackendError('the backend answered a draft that does not match the contract');
+      return parsed.data;
+    },
     async health(): Promise<Health> {
       const parsed = HealthSchema.safeParse(await call('/healthz', { method: 'GET' }, options.healthTimeoutMs ?? 3_000));
       if (!parsed.success) throw new BackendError('the backend health answer is not a Pulso backend');
@@ -88,6 +108,19 @@ export function createBackendClient(options: BackendClientOptions) {
         throw new BackendError(`the backend stream broke off (${(err as Error).message})`);
       }
       throw new BackendError('the backend stream ended without a final result');
+    },
+    /** GET /v1/profile: the team profile (any team token). */
+    async getProfile(): Promise<TeamProfileResponse> {
+      const parsed = TeamProfileResponseSchema.safeParse(await call('/v1/profile', { method: 'GET' }, options.healthTimeoutMs ?? 5_000));
+      if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
+      return parsed.data;
+    },
+    /** PUT /v1/profile: publish the team profile; the client's token must be the admin token (else 403). */
+    async putProfile(profile: CompanyProfile): Promise<TeamProfileResponse> {
+      const body = await call('/v1/profile', { method: 'PUT', body: JSON.stringify({ profile }) }, options.classifyTimeoutMs ?? 15_000);
+      const parsed = TeamProfileResponseSchema.safeParse(body);
+      if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
+      return parsed.data;
     },
     async classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
       const body = await call('/v1/leads/classify', { method: 'POST', body: JSON.stringify({ lead, profile }) }, options.classifyTimeoutMs ?? 20_000);

@@ -1,6 +1,8 @@
-import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { CrmSchema, LeadClassificationSchema } from './contracts';
+import { PulsoDb } from './db';
+
+export { PulsoDb } from './db';
 
 export const CachedResultSchema = z.object({
   key: z.string(),
@@ -12,15 +14,6 @@ export const CachedResultSchema = z.object({
   expiresAt: z.number(),
 });
 export type CachedResult = z.output<typeof CachedResultSchema>;
-
-export class PulsoDb extends Dexie {
-  results!: Table<CachedResult, string>;
-
-  constructor(name = 'pulso') {
-    super(name);
-    this.version(1).stores({ results: 'key, expiresAt, [crm+recordId]' });
-  }
-}
 
 /** Backend results in IndexedDB, so revisits paint at once and survive service-worker restarts. */
 export class ResultCache {

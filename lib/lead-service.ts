@@ -2,10 +2,12 @@ import { classifyLeadByRules } from './rules';
 import { leadCacheKey } from './cache-key';
 import { createBackendClient, type BackendClient } from './backend-client';
 import type { CachedResult, ResultCache } from './cache';
-import type { CompanyProfile, LeadStreamPartial } from './contracts';
+import type { CompanyProfile, LeadStreamPartial, RecordType } from './contracts';
+import { maskLead } from './privacy/mask';
 import { ClassifyBatchMessageSchema, ClassifyLeadMessageSchema, type BatchReply, type LeadResultReply } from './messaging';
 import type { Settings } from './settings';
 import { RULES_VERSION } from './versions';
+import { historyEntryFrom, type HistoryFacts, type NewHistoryEntry } from './history';
 
 export const LOCAL_RULES_ENGINE = `rules:${RULES_VERSION}`;
 const HEALTH_TTL_MS = 60_000;
@@ -16,6 +18,10 @@ export interface LeadServiceDeps {
   readProfile: () => Promise<CompanyProfile>;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Where every final result is recorded (the history page); previews are not. */
+  history?: { add(entries: NewHistoryEntry[]): Promise<unknown> };
+  /** The record type a page URL names, for the history (lib/history/record-type.ts). */
+  recordTypeForUrl?: (url: string) => RecordType;
 }
 
 /**
@@ -34,6 +40,16 @@ export function createLeadService(deps: LeadServiceDeps) {
     return answer.engine;
   }
 
+  // History is a record of what was shown: a failed write must never cost the rep the result.
+  async function record(facts: HistoryFacts[]): Promise<void> {
+    if (!deps.history || facts.length === 0) return;
+    try {
+      await deps.history.add(facts.map((fact) => historyEntryFrom({ ...fact, recordType: fact.recordType ?? deps.recordTypeForUrl?.(fact.url) })));
+    } catch (err) {
+      console.warn('[pulso] history not recorded', err);
+    }
+  }
+
   return {
     async classify(raw: unknown, onPartial?: (partial: LeadStreamPartial) => void): Promise<LeadResultReply> {
       const started = now();
@@ -48,19 +64,28 @@ export function createLeadService(deps: LeadServiceDeps) {
         ...(error ? { error } : {}),
       });
       if (message.phase === 'preview') return rulesReply('preview');
+      const recorded = async (reply: LeadResultReply): Promise<LeadResultReply> => {
+        if (reply.origin !== 'preview') {
+          const { crm, recordId, url } = message.page;
+          await record([{ crm, recordId, url, kind: 'record', input: message.lead, result: reply.result, origin: reply.origin, latencyMs: reply.latencyMs, createdAt: now() }]);
+        }
+        return reply;
+      };
 
       const settings = await deps.readSettings();
       const client = createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
+      // Privacy: what leaves the browser is the masked lead (the panel keeps showing the real one).
+      const outgoing = settings.privacy.maskContacts ? maskLead(message.lead) : message.lead;
       try {
         const engine = await engineOf(client, settings.backendUrl);
-        const key = await leadCacheKey(message.lead, profile, engine);
+        const key = await leadCacheKey(outgoing, profile, engine);
         if (!message.refresh) {
           const hit = await deps.cache.get(key, now());
-          if (hit) return { result: hit.result, origin: 'cache', engine, latencyMs: elapsed() };
+          if (hit) return recorded({ result: hit.result, origin: 'cache', engine, latencyMs: elapsed() });
         }
         const result = onPartial
-          ? await client.classifyLeadStreaming(message.lead, profile, onPartial)
-          : await client.classifyLead(message.lead, profile);
+          ? await client.classifyLeadStreaming(outgoing, profile, onPartial)
+          : await client.classifyLead(outgoing, profile);
         const createdAt = now();
         await deps.cache.put({
           key,
@@ -71,10 +96,10 @@ export function createLeadService(deps: LeadServiceDeps) {
           createdAt,
           expiresAt: createdAt + settings.cacheTtlHours * 3_600_000,
         });
-        return { result, origin: 'backend', engine, latencyMs: elapsed() };
+        return recorded({ result, origin: 'backend', engine, latencyMs: elapsed() });
       } catch (err) {
         health = undefined;
-        return rulesReply('offline', (err as Error).message);
+        return recorded(rulesReply('offline', (err as Error).message));
       }
     },
 
@@ -83,14 +108,38 @@ export function createLeadService(deps: LeadServiceDeps) {
      * backend batch for the rest, local rules if it is down.
      */
     async classifyBatch(raw: unknown): Promise<BatchReply> {
+      const started = now();
       const message = ClassifyBatchMessageSchema.parse(raw);
+      // Every row answered goes to the history as a list result, timed by the whole batch.
+      const recorded = async (reply: BatchReply): Promise<BatchReply> => {
+        const leads = new Map(message.items.map((item) => [item.recordId, item.lead]));
+        const createdAt = now();
+        const facts: HistoryFacts[] = [];
+        for (const item of reply.items) {
+          if (!('result' in item) || item.origin === 'preview') continue;
+          facts.push({
+            crm: message.page.crm,
+            kind: 'list',
+            recordId: item.recordId,
+            url: message.page.url,
+            input: leads.get(item.recordId) ?? {},
+            result: item.result,
+            origin: item.origin,
+            latencyMs: Math.max(0, createdAt - started),
+            createdAt,
+          });
+        }
+        await record(facts);
+        return reply;
+      };
       const profile = await deps.readProfile();
       const settings = await deps.readSettings();
       const client = createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
       const out: BatchReply['items'] = [];
+      const outgoing = (lead: (typeof message.items)[number]['lead']) => (settings.privacy.maskContacts ? maskLead(lead) : lead);
       try {
         const engine = await engineOf(client, settings.backendUrl);
-        const keys = await Promise.all(message.items.map((item) => leadCacheKey(item.lead, profile, engine)));
+        const keys = await Promise.all(message.items.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
         // A list row shows a few columns; the record page, read when the rep opened it, many more.
         const byRecord = await deps.cache.latestForRecords(message.page.crm, message.items.map((item) => item.recordId), engine, now());
         const byKey = await deps.cache.getMany(keys, now());
@@ -100,9 +149,9 @@ export function createLeadService(deps: LeadServiceDeps) {
           if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
           else misses.push({ ...item, key: keys[i]! });
         });
-        if (misses.length === 0) return { items: out };
+        if (misses.length === 0) return recorded({ items: out });
         const answers = await client.classifyBatch(
-          misses.map((m) => m.lead),
+          misses.map((m) => outgoing(m.lead)),
           profile,
         );
         const createdAt = now();
@@ -123,14 +172,14 @@ export function createLeadService(deps: LeadServiceDeps) {
           } else out.push({ recordId: miss.recordId, error: answer?.error ?? 'no answer for this row' });
         });
         await deps.cache.putMany(fresh);
-        return { items: out };
+        return recorded({ items: out });
       } catch (err) {
         health = undefined;
         const answered = new Set(out.map((item) => item.recordId));
         for (const item of message.items) {
           if (!answered.has(item.recordId)) out.push({ recordId: item.recordId, result: classifyLeadByRules(item.lead, profile), origin: 'offline' });
         }
-        return { items: out };
+        return recorded({ items: out });
       }
     },
   };

@@ -1,6 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_BACKEND_URL, readProfile, readSettings, writeProfile, writeSettings } from './settings';
+import {
+  DEFAULT_BACKEND_URL,
+  readHistoryRetentionDays,
+  readProfile,
+  readSettings,
+  updateSettings,
+  watchSettings,
+  writeProfile,
+  writeSettings,
+  type Settings,
+} from './settings';
+import { resolveUiLanguage } from './i18n';
 import { DEMO_PROFILE } from './profile/demo-profile';
 
 describe('settings', () => {
@@ -27,5 +38,56 @@ describe('settings', () => {
     await writeProfile({ name: 'Clínica Dental Sonrisa', services: ['Ortodoncia'] });
     await expect(writeProfile({ name: '', services: 'x' })).rejects.toThrow();
     expect((await readProfile()).name).toBe('Clínica Dental Sonrisa');
+  });
+
+  it('defaults: every site on, masking off, 30 days of history, language follows the browser, no admin token', async () => {
+    const settings = await readSettings();
+    expect(settings.sites).toEqual({ hubspot: true, salesforce: true, zendesk: true, whatsapp: true });
+    expect(settings.privacy).toEqual({ maskContacts: false, historyRetentionDays: 30 });
+    expect(settings.language).toBe('auto');
+    expect(settings.adminToken).toBe('');
+    expect(await readHistoryRetentionDays()).toBe(30);
+  });
+
+  it('settings stored by an older version (no sites, privacy, language) read with the new defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { backendUrl: 'http://127.0.0.1:9999', token: 't', cacheTtlHours: 24 } });
+    const settings = await readSettings();
+    expect(settings.backendUrl).toBe('http://127.0.0.1:9999');
+    expect(settings.sites.whatsapp).toBe(true);
+    expect(settings.privacy.historyRetentionDays).toBe(30);
+  });
+
+  it('updateSettings keeps the rest, and refuses a bad value whole', async () => {
+    await updateSettings({ token: 'rep-1', sites: { hubspot: true, salesforce: false, zendesk: true, whatsapp: false } });
+    await updateSettings({ privacy: { maskContacts: true, historyRetentionDays: 7 }, language: 'es' });
+    await expect(updateSettings({ privacy: { maskContacts: true, historyRetentionDays: 0 } })).rejects.toThrow();
+    await expect(updateSettings({ language: 'fr' as never })).rejects.toThrow();
+    const settings = await readSettings();
+    expect(settings).toMatchObject({ token: 'rep-1', language: 'es', privacy: { maskContacts: true, historyRetentionDays: 7 } });
+    expect(settings.sites.salesforce).toBe(false);
+    expect(await readHistoryRetentionDays()).toBe(7);
+  });
+
+  it('a corrupt nested value falls back to defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { sites: { hubspot: 'yes' }, privacy: { historyRetentionDays: -3 } } });
+    expect((await readSettings()).sites.hubspot).toBe(true);
+    expect(await readHistoryRetentionDays()).toBe(30);
+  });
+
+  it('watchSettings reports each change, validated', async () => {
+    const seen: Settings[] = [];
+    const unwatch = watchSettings((s) => seen.push(s));
+    await updateSettings({ language: 'en' });
+    await fakeBrowser.storage.local.set({ settings: { language: 42 } });
+    unwatch();
+    await updateSettings({ language: 'es' });
+    expect(seen.map((s) => s.language)).toEqual(['en', 'auto']);
+  });
+
+  it('resolveUiLanguage: a chosen language wins, auto follows the browser', () => {
+    expect(resolveUiLanguage('es', 'en-US')).toBe('es');
+    expect(resolveUiLanguage('en', 'es-CL')).toBe('en');
+    expect(resolveUiLanguage('auto', 'es-CL')).toBe('es');
+    expect(resolveUiLanguage('auto', 'de-DE')).toBe('en');
   });
 });

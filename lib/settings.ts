@@ -13,13 +13,41 @@ export const BackendUrlSchema = z
   .refine((value) => /^https?:$/.test(new URL(value).protocol), { message: 'the backend URL must start with http:// or https://' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+export const DEFAULT_HISTORY_RETENTION_DAYS = 30;
+export const UI_LANGUAGE_SETTINGS = ['auto', 'es', 'en'] as const;
+export type UiLanguageSetting = (typeof UI_LANGUAGE_SETTINGS)[number];
+
 export const SettingsSchema = z.object({
   backendUrl: BackendUrlSchema.default(DEFAULT_BACKEND_URL),
   /** A rep's team token; it goes to the backend only, never into a page. */
   token: z.string().max(500).default(''),
   cacheTtlHours: z.number().positive().max(24 * 90).default(24),
+  /** Which CRMs Pulso draws on; content scripts check it at start and on every change. */
+  sites: z
+    .object({
+      hubspot: z.boolean().default(true),
+      salesforce: z.boolean().default(true),
+      zendesk: z.boolean().default(true),
+      whatsapp: z.boolean().default(true),
+    })
+    .prefault({}),
+  privacy: z
+    .object({
+      /** Emails and phone numbers are masked before a lead leaves the browser (lib/privacy/mask.ts). */
+      maskContacts: z.boolean().default(false),
+      /** The history page trims results older than this (read it with readHistoryRetentionDays()). */
+      historyRetentionDays: z.number().int().min(1).max(3_650).default(DEFAULT_HISTORY_RETENTION_DAYS),
+    })
+    .prefault({}),
+  /** UI language: 'auto' follows the browser (resolveUiLanguage in lib/i18n). */
+  language: z.enum(UI_LANGUAGE_SETTINGS).default('auto'),
+  /** The admin token, only to publish the team profile; kept in storage.local, sent only to the backend, never logged. */
+  adminToken: z.string().max(500).default(''),
 });
 export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+export type SiteKey = keyof Settings['sites'];
+export const SITE_KEYS = ['hubspot', 'salesforce', 'zendesk', 'whatsapp'] as const satisfies readonly SiteKey[];
 
 const settingsItem = storage.defineItem<unknown>('local:settings');
 const profileItem = storage.defineItem<unknown>('local:profile');
@@ -36,9 +64,60 @@ export async function writeSettings(input: z.input<typeof SettingsSchema>): Prom
   return settings;
 }
 
-export async function readProfile(): Promise<CompanyProfile> {
+/** Changes some settings and keeps the rest; an invalid patch throws and nothing is written. */
+export async function updateSettings(patch: Partial<SettingsInput>): Promise<Settings> {
+  return writeSettings({ ...(await readSettings()), ...patch });
+}
+
+/** Days of history to keep (the history page's trim); 30 unless the admin set another value. */
+export async function readHistoryRetentionDays(): Promise<number> {
+  return (await readSettings()).privacy.historyRetentionDays;
+}
+
+/** Calls `onChange` with the validated settings whenever they change (any tab, any context). Returns the unwatch. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => {
+    const parsed = SettingsSchema.safeParse(value ?? {});
+    onChange(parsed.success ? parsed.data : SettingsSchema.parse({}));
+  });
+}
+
+/** The admin's locally saved profile (the options page's editor), or undefined when none was saved. */
+export async function readLocalProfile(): Promise<CompanyProfile | undefined> {
   const parsed = CompanyProfileSchema.safeParse(await profileItem.getValue());
-  return parsed.success ? parsed.data : DEMO_PROFILE;
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The profile every classification uses: the team profile published on the backend (pulled
+ * by lib/profile/team-profile.ts), else the one saved in this browser, else the backend's
+ * configured one, else the demo profile.
+ */
+export async function readProfile(): Promise<CompanyProfile> {
+  const team = await readTeamProfile();
+  if (team?.source === 'published') return team.profile;
+  return (await readLocalProfile()) ?? team?.profile ?? DEMO_PROFILE;
+}
+
+/** The last team profile pulled from the backend, validated on read. */
+export const TeamProfileCacheSchema = z.object({
+  version: z.string(),
+  profile: CompanyProfileSchema,
+  updatedAt: z.string().nullable(),
+  source: z.enum(['published', 'configured']),
+  backendUrl: z.string(),
+  pulledAt: z.number(),
+});
+export type TeamProfileCache = z.output<typeof TeamProfileCacheSchema>;
+const teamProfileItem = storage.defineItem<unknown>('local:teamProfile');
+
+export async function readTeamProfile(): Promise<TeamProfileCache | undefined> {
+  const parsed = TeamProfileCacheSchema.safeParse(await teamProfileItem.getValue());
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function writeTeamProfile(value: z.input<typeof TeamProfileCacheSchema>): Promise<void> {
+  await teamProfileItem.setValue(TeamProfileCacheSchema.parse(value));
 }
 
 export async function writeProfile(input: unknown): Promise<CompanyProfile> {

@@ -7,6 +7,8 @@
  *                                               JSON line per input, in order; a bad input line gives
  *                                               {"error": "...", "line": N} at its position, a message
  *                                               on stderr, and exit status 1 at the end
+ *   pulso triage [--profile PROFILE.json] [FILE] Conversation JSON lines in → one ConversationTriage
+ *                                               JSON line per input (bad lines as for classify)
  *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
  */
 import { readFileSync } from 'node:fs';
@@ -27,12 +29,16 @@ commands:
                                     A bad input prints {"error": "...", "line": N} in its
                                     place, a message on stderr, and exit status 1 at the end.
                                     Uses the LLM when LLM_BASE_URL is set, else the rules.
+  triage [--profile PROFILE.json] [FILE]
+                                    read Conversation JSON lines from FILE or stdin; print
+                                    one ConversationTriage JSON line per input, in order.
+                                    Bad lines as for classify. LLM when LLM_BASE_URL is set.
   serve                             start the backend (PORT, HOST, LLM_BASE_URL, ... from env)
 
 options:
   -h, --help                        show this help
 
-Without --profile, classify uses PULSO_PROFILE or the demo profile.
+Without --profile, classify and triage use PULSO_PROFILE or the demo profile.
 `;
 
 /** Where the CLI writes; injectable for in-process tests. */
@@ -162,6 +168,52 @@ async function classify(args: string[], io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
+async function triage(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { profile: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('triage: at most one FILE');
+  const config = loadConfig(io.env);
+  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
+  } catch (err) {
+    await write(io.stderr, `pulso triage: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const { parseConversationLines } = await import('./conversation-input');
+  const { createConversationTriager } = await import('../llm/conversation-triage');
+  const items = parseConversationLines(text);
+  const triager = createConversationTriager(config.llm, { logger: stderrLogger(io) });
+  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (triager.mode === 'llm' ? 8 : 1)) || 1));
+  let failed = 0;
+  const results = inOrder(items, concurrency, async (item): Promise<object> => {
+    if ('error' in item) return { error: item.error, line: item.line };
+    try {
+      return await triager.triage(item.conversation, profile);
+    } catch (err) {
+      return { error: `line ${item.line}: triage failed: ${(err as Error).message}`, line: item.line };
+    }
+  });
+  for await (const result of results) {
+    if ('error' in result) {
+      failed++;
+      await write(io.stderr, `pulso triage: ${(result as { error: string }).error}\n`);
+    }
+    await write(io.stdout, `${JSON.stringify(result)}\n`);
+  }
+  if (failed) await write(io.stderr, `pulso triage: ${failed} of ${items.length} input(s) failed\n`);
+  return failed ? 1 : 0;
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -189,6 +241,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return await scrape(rest, io);
       case 'classify':
         return await classify(rest, io);
+      case 'triage':
+        return await triage(rest, io);
       case 'serve':
         return await serve(rest, io);
       case undefined:

@@ -1,8 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LeadClassification } from '@/lib/contracts';
 import { startListBadgesSession, type BadgePainter } from '@/lib/content/list-badges-session';
-import { translate, uiLanguageFrom, type UiLanguage } from '@/lib/i18n';
+import { resolveUiLanguage, translate, type UiLanguage } from '@/lib/i18n';
 import { requestBatchResults } from '@/lib/messaging';
+import { readSettings, watchSettings, type SiteKey } from '@/lib/settings';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { UiLanguageContext } from '../panel/use-translate';
 import { mountReactShadowUi } from '../shadow-ui';
@@ -15,76 +16,115 @@ function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
   return translate(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
 }
 
-/** Priority badges on every visible row of a list view, and the manager's toolbar. */
+/**
+ * Priority badges on every visible row of a list view, and the manager's toolbar — while the
+ * site is turned on in the options (checked at start and on change), in the chosen language.
+ */
 export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAdapter) {
-  const lang = uiLanguageFrom(navigator.language);
-  let snapshot: ListSnapshot = { rows: [] };
-  let filter: PriorityFilter = 'all';
-  const listeners = new Set<() => void>();
-  const store = {
-    get: () => snapshot,
-    subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
-  };
-  const rowFilter = new RowFilter();
-  const refilter = () =>
-    rowFilter.apply(
-      snapshot.rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
-      filter,
-      (recordId) => session.results.get(recordId)?.priority,
-    );
+  const site = adapter.crm as SiteKey;
+  const settings = await readSettings();
+  let lang: UiLanguage = resolveUiLanguage(settings.language, navigator.language);
+  let active: { stop(): void; onRoute(url?: string): void; setLang(): void } | undefined;
 
-  const painter: BadgePainter<HTMLElement> = {
-    find: (anchor) => (anchor.querySelector(BADGE_TAG) as HTMLElement | null) ?? undefined,
-    create(anchor) {
-      const badge = createPriorityBadge(document);
-      anchor.append(badge);
-      return badge;
-    },
-    loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
-    ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(lang, result) }),
-    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(lang, 'badge.error', { message }) }),
-    recordIdOf: (badge) => badge.dataset.recordId,
-    all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
-    remove: (badge) => badge.remove(),
-  };
-
-  const session = startListBadgesSession({
-    ctx,
-    adapter,
-    painter,
-    async classifyBatch(items, url) {
-      const reply = await requestBatchResults({ items, page: { crm: adapter.crm, url } });
-      return reply.items;
-    },
-    onRowsChanged(rows) {
-      snapshot = { rows };
-      refilter();
-      for (const listener of listeners) listener();
-    },
+  const unwatch = watchSettings((next) => {
+    const nextLang = resolveUiLanguage(next.language, navigator.language);
+    const langChanged = nextLang !== lang;
+    lang = nextLang;
+    if (!next.sites[site]) {
+      const current = active;
+      active = undefined;
+      current?.stop();
+    } else if (!active) void start();
+    else if (langChanged) active.setLang();
   });
+  ctx.onInvalidated(unwatch);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => active?.onRoute(event.newUrl.href));
+  if (settings.sites[site]) await start();
 
-  await mountReactShadowUi(ctx, 'pulso-list-toolbar', (root) => {
-    const render = () =>
-      root.render(
-        <UiLanguageContext.Provider value={lang}>
-          <ListToolbar
-            store={store}
-            filter={filter}
-            onFilter={(next) => {
-              filter = next;
-              refilter();
-              render();
-            }}
-            onShowRow={(row) => row.rowElement.scrollIntoView({ block: 'center' })}
-          />
-        </UiLanguageContext.Provider>,
+  async function start() {
+    let snapshot: ListSnapshot = { rows: [] };
+    let filter: PriorityFilter = 'all';
+    const listeners = new Set<() => void>();
+    const store = {
+      get: () => snapshot,
+      subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
+    };
+    const rowFilter = new RowFilter();
+    const refilter = () =>
+      rowFilter.apply(
+        snapshot.rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
+        filter,
+        (recordId) => session.results.get(recordId)?.priority,
       );
-    render();
-  });
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    filter = 'all';
-    session.onRoute(event.newUrl.href);
-  });
-  session.onRoute();
+    const painter: BadgePainter<HTMLElement> = {
+      find: (anchor) => (anchor.querySelector(BADGE_TAG) as HTMLElement | null) ?? undefined,
+      create(anchor) {
+        const badge = createPriorityBadge(document);
+        anchor.append(badge);
+        return badge;
+      },
+      loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
+      ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(lang, result) }),
+      failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(lang, 'badge.error', { message }) }),
+      recordIdOf: (badge) => badge.dataset.recordId,
+      all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
+      remove: (badge) => badge.remove(),
+    };
+
+    const session = startListBadgesSession({
+      ctx,
+      adapter,
+      painter,
+      async classifyBatch(items, url) {
+        const reply = await requestBatchResults({ items, page: { crm: adapter.crm, url } });
+        return reply.items;
+      },
+      onRowsChanged(rows) {
+        snapshot = { rows };
+        refilter();
+        for (const listener of listeners) listener();
+      },
+    });
+
+    let render = () => {};
+    const instance = {
+      stop() {
+        session.stop();
+        for (const badge of painter.all(document)) painter.remove(badge);
+        rowFilter.apply([], 'all', () => undefined);
+        ui.remove();
+      },
+      onRoute(url?: string) {
+        filter = 'all';
+        session.onRoute(url);
+      },
+      // Badges painted so far keep their text until the next answer; the toolbar re-renders now.
+      setLang: () => render(),
+    };
+    active = instance;
+    const ui = await mountReactShadowUi(ctx, 'pulso-list-toolbar', (root) => {
+      render = () =>
+        root.render(
+          <UiLanguageContext.Provider value={lang}>
+            <ListToolbar
+              store={store}
+              filter={filter}
+              onFilter={(next) => {
+                filter = next;
+                refilter();
+                render();
+              }}
+              onShowRow={(row) => row.rowElement.scrollIntoView({ block: 'center' })}
+            />
+          </UiLanguageContext.Provider>,
+        );
+      render();
+    });
+    if (active !== instance) {
+      instance.stop(); // turned off while mounting
+      return;
+    }
+    session.onRoute();
+  }
 }

@@ -86,4 +86,19 @@ describe('LeadPanel', () => {
     expect(html).toContain('data-testid="pulso-stage">SQL<');
     expect(html).toContain('data-origin="partial"');
   });
+
+  it('collapses from outside (the toggle-panel keyboard command) through its store', () => {
+    const store = createPanelStore(ready);
+    const renderStore = () => renderToStaticMarkup(<LeadPanel store={store} onRefresh={() => {}} />);
+    const seen: boolean[] = [];
+    store.subscribe(() => seen.push(store.isCollapsed()));
+    store.toggleCollapsed();
+    expect(renderStore()).toContain('aria-expanded="false"');
+    expect(renderStore()).not.toContain('pulso-result');
+    store.toggleCollapsed();
+    expect(renderStore()).toContain('aria-expanded="true"');
+    store.setCollapsed(true);
+    store.setCollapsed(true);
+    expect(seen).toEqual([true, false, true]);
+  });
 });

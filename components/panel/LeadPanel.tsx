@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { PanelStore } from '@/lib/content/panel-store';
 import { LeadResultView } from './LeadResultView';
 import { useTranslate } from './use-translate';
@@ -6,14 +6,15 @@ import { useTranslate } from './use-translate';
 export interface LeadPanelProps {
   store: PanelStore;
   onRefresh: () => void;
-  initiallyCollapsed?: boolean;
 }
 
 /** The docked side panel: a collapsible region with a header, and the result for the open record. */
-export function LeadPanel({ store, onRefresh, initiallyCollapsed = false }: LeadPanelProps) {
+export function LeadPanel({ store, onRefresh }: LeadPanelProps) {
   const t = useTranslate();
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
-  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  // Collapsed lives in the store: the toggle-panel keyboard command flips it from outside React.
+  const collapsed = useSyncExternalStore(store.subscribe, store.isCollapsed, store.isCollapsed);
+  const setCollapsed = store.setCollapsed;
   const toggleRef = useRef<HTMLButtonElement>(null);
 
   // Escape closes the panel and gives focus back to its toggle, like a dialog would.
@@ -47,7 +48,7 @@ export function LeadPanel({ store, onRefresh, initiallyCollapsed = false }: Lead
         aria-expanded={!collapsed}
         aria-controls="pulso-panel-body"
         aria-label={collapsed ? t('panel.expand') : t('panel.collapse')}
-        onClick={() => setCollapsed((value) => !value)}
+        onClick={store.toggleCollapsed}
         className="mt-24 h-12 w-8 shrink-0 self-start rounded-l-lg bg-indigo-600 text-sm font-bold text-white shadow-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-800"
       >
         {collapsed ? '‹' : '›'}

@@ -23,7 +23,7 @@ export function LeadResultView({ reply, scrape, pending, partial }: LeadResultVi
   const headline = pending && partial ? { ...result, ...partial } : result;
   return (
     <div className="space-y-3" data-testid="pulso-result" data-record-id={scrape.recordId}>
-      <SourceBadge reply={reply} pending={pending} partial={Boolean(pending && partial)} />
+      <SourceBadge reply={{ ...reply, source: result.source }} pending={pending} partial={Boolean(pending && partial)} />
       <StageCard result={headline} />
       {result.flags.length > 0 && (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="pulso-flags">

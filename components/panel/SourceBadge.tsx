@@ -1,14 +1,22 @@
-import type { LeadResultReply } from '@/lib/messaging';
+import type { ResultOrigin } from '@/lib/messaging';
+
+/** What every answer says about itself: who made it, how it reached the panel, how fast. */
+export interface AnswerProvenance {
+  source: 'llm' | 'rules';
+  origin: ResultOrigin;
+  latencyMs: number;
+  error?: string;
+}
 import { useTranslate } from './use-translate';
 
-export function SourceBadge({ reply, pending, partial }: { reply: LeadResultReply; pending: boolean; partial: boolean }) {
+export function SourceBadge({ reply, pending, partial }: { reply: AnswerProvenance; pending: boolean; partial: boolean }) {
   const t = useTranslate();
-  const isLlm = reply.result.source === 'llm';
+  const isLlm = reply.source === 'llm';
   return (
     <div className="space-y-1">
       <span
         data-testid="pulso-source"
-        data-source={reply.result.source}
+        data-source={reply.source}
         className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${isLlm ? 'bg-violet-100 text-violet-800' : 'bg-emerald-100 text-emerald-800'}`}
       >
         {t('source.label')}: {t(isLlm ? 'source.llm' : 'source.rules')}

@@ -7,7 +7,7 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The CRM hosts the fixtures stand in for; all resolve to the local fixture server. */
-export const CRM_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'nubeandina.lightning.force.com'];
+export const CRM_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'nubeandina.lightning.force.com', 'web.whatsapp.com', 'nubeandina.zendesk.com'];
 
 export interface LaunchedExtension {
   context: BrowserContext;

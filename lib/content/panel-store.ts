@@ -15,15 +15,34 @@ export type PanelState =
     }
   | { status: 'error'; recordId: string; message: string };
 
-/** A tiny external store for useSyncExternalStore: the session writes, the panel reads. */
-export function createPanelStore(initial: PanelState = { status: 'idle' }) {
+/**
+ * A tiny external store for useSyncExternalStore: the session writes, the panel reads.
+ * It also holds whether the panel is collapsed, so the keyboard command (a message
+ * from the background) can toggle it from outside React, and the state outlives
+ * navigation between records.
+ */
+export function createPanelStore(initial: PanelState = { status: 'idle' }, options: { collapsed?: boolean } = {}) {
   let state = initial;
+  let collapsed = options.collapsed ?? false;
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
   return {
     get: () => state,
     set(next: PanelState) {
       state = next;
-      for (const listener of listeners) listener();
+      notify();
+    },
+    isCollapsed: () => collapsed,
+    setCollapsed(next: boolean) {
+      if (next === collapsed) return;
+      collapsed = next;
+      notify();
+    },
+    toggleCollapsed() {
+      collapsed = !collapsed;
+      notify();
     },
     subscribe(listener: () => void) {
       listeners.add(listener);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LeadClassificationSchema, StageSchema } from './classification';
+import { ConversationSchema, DRAFT_TONE_ACTIONS, DraftStrategySchema } from './conversation';
 import { LeadSchema } from './lead';
 import { CompanyProfileSchema, PrioritySchema } from './profile';
 
@@ -9,6 +10,13 @@ export const ClassifyLeadRequestSchema = z.object({
   profile: CompanyProfileSchema.optional(),
 });
 export type ClassifyLeadRequest = z.input<typeof ClassifyLeadRequestSchema>;
+
+/** POST /v1/conversations/triage — the conversation, and optionally the company profile (else the backend's configured one). */
+export const TriageRequestSchema = z.object({
+  conversation: ConversationSchema,
+  profile: CompanyProfileSchema.optional(),
+});
+export type TriageRequest = z.input<typeof TriageRequestSchema>;
 
 export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ApiIssue = z.infer<typeof ApiIssueSchema>;
@@ -94,3 +102,35 @@ export type BatchItemEvent = z.infer<typeof BatchItemEventSchema>;
 /** POST /v1/leads/classify-batch without ?stream=1: every row, in input order. */
 export const ClassifyBatchResponseSchema = z.object({ results: z.array(BatchItemEventSchema) });
 export type ClassifyBatchResponse = z.infer<typeof ClassifyBatchResponseSchema>;
+
+/**
+ * GET /v1/profile (any team token) and the answer of PUT /v1/profile (admin token only).
+ * `version` = profileVersion(profile) (lib/cache-key.ts), the same version every cache key
+ * holds; `source` says whether an admin published it or it is the backend's configured one
+ * (PULSO_PROFILE or the demo), in which case `updatedAt` is null.
+ */
+export const TeamProfileResponseSchema = z.object({
+  version: z.string().min(1),
+  profile: CompanyProfileSchema,
+  updatedAt: z.string().nullable(),
+  source: z.enum(['published', 'configured']),
+});
+export type TeamProfileResponse = z.infer<typeof TeamProfileResponseSchema>;
+
+/** PUT /v1/profile body: `{ "profile": CompanyProfile }`. */
+export const PublishProfileRequestSchema = z.object({ profile: CompanyProfileSchema });
+export type PublishProfileRequest = z.input<typeof PublishProfileRequestSchema>;
+
+/**
+ * POST /v1/conversations/draft — the conversation, optionally the profile (else the team's),
+ * the strategy (else picked from the triage), a tone action and the draft it applies to
+ * (`previousText`; without a tone it is re-checked as it is). Answer: a ReplyDraft.
+ */
+export const DraftRequestSchema = z.object({
+  conversation: ConversationSchema,
+  profile: CompanyProfileSchema.optional(),
+  strategy: DraftStrategySchema.optional(),
+  tone: z.enum(DRAFT_TONE_ACTIONS).optional(),
+  previousText: z.string().max(4_000).optional(),
+});
+export type DraftRequest = z.input<typeof DraftRequestSchema>;

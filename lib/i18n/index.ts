@@ -10,6 +10,11 @@ export function uiLanguageFrom(locale: string | undefined): UiLanguage {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** The UI language a setting means: 'es' / 'en' as chosen, 'auto' follows the browser's locale. */
+export function resolveUiLanguage(setting: 'auto' | 'es' | 'en' | undefined, locale: string | undefined): UiLanguage {
+  return setting === 'es' || setting === 'en' ? setting : uiLanguageFrom(locale);
+}
+
 /** Looks a key up and fills `{name}` slots; slot values are plain text, never markup. */
 export function translate(lang: UiLanguage, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const template = CATALOGUES[lang][key] ?? en[key];

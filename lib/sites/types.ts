@@ -23,6 +23,8 @@ export interface SiteAdapter {
    * next to. `scrape` returns the same rows (without elements) for the CLI.
    */
   readListRows?(doc: Document, url: string): ListRow[];
+  /** Conversations only: the composer of the open chat or ticket, where a draft is inserted. */
+  findComposer?(doc: Document, url: string): HTMLElement | null;
 }
 
 /** One visible row of a CRM list view. */

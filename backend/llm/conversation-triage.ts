@@ -1,0 +1,246 @@
+import OpenAI from 'openai';
+import {
+  describeZodIssues,
+  type CompanyProfile,
+  type Conversation,
+  type ConversationTriage,
+} from '../../lib/contracts';
+import { TtlLru } from './result-cache';
+import { stableHash } from '../../lib/stable-hash';
+import {
+  CONVERSATION_PROMPT_VERSION,
+  TriageLlmAnswerSchema,
+  buildTriageMessages,
+  triageResponseFormat,
+  type TriageLlmAnswer,
+} from '../../lib/llm/conversation-prompt';
+import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhrases } from '../../lib/rules/conversation/index';
+import { RULES_VERSION } from '../../lib/versions';
+import type { CacheConfig, LlmConfig } from '../config';
+import type { Admission } from './admission';
+import { LlmFailure, RETRYABLE_REASONS, extractJson, type WarnLogger } from './lead-classifier';
+
+/**
+ * Conversation triage (issue 5, item 3): the same pattern as the lead classifier — a byte-stable
+ * system prompt (instructions + company knowledge), the conversation fenced as untrusted data
+ * (notes never sent, injection sentences removed), json_schema response format, one retry on
+ * 429/5xx/timeouts/connection errors (never on a 4xx or a bad answer), reasoning-field fallback,
+ * zod validation, and the rules result (source "rules") on any failure. Flags always come
+ * from the rules.
+ */
+export interface TriageOutcome {
+  result: ConversationTriage;
+  error?: LlmFailure['reason'];
+}
+
+export interface ConversationTriager {
+  mode: 'rules' | 'llm';
+  model?: string;
+  engine: string;
+  triage(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage>;
+  triageDetailed(conversation: Conversation, profile: CompanyProfile, rules?: ConversationTriage): Promise<TriageOutcome>;
+}
+
+export const triageRulesEngineId = () => `rules:${RULES_VERSION}:triage`;
+export const triageLlmEngineId = (model: string) => `llm:${model}:${CONVERSATION_PROMPT_VERSION}:${RULES_VERSION}`;
+
+interface MessageLike {
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+
+/** Parses and validates the answer; reasoning fields are read only when content is empty (gpt-oss on vLLM). */
+export function parseTriageAnswer(message: MessageLike | undefined): TriageLlmAnswer {
+  const content = message?.content;
+  let json: unknown;
+  if (typeof content === 'string' && content.trim() !== '') json = extractJson(content);
+  else {
+    let lastError: unknown = new LlmFailure('empty', 'the model returned an empty message');
+    let found = false;
+    for (const text of [message?.reasoning_content, message?.reasoning]) {
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      try {
+        json = extractJson(text);
+        found = true;
+        break;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    if (!found) throw lastError;
+  }
+  const parsed = TriageLlmAnswerSchema.safeParse(json);
+  if (!parsed.success) throw new LlmFailure('schema_invalid', describeZodIssues(parsed.error, 'answer'));
+  return parsed.data;
+}
+
+/**
+ * The LLM answer with what the rules own: flags and language; another customer's data always
+ * escalates (supervisor); an unverified account request always asks the customer number first;
+ * retention from the answer's conformity × the billing level, with the rules' actions.
+ */
+export function mergeTriageWithRules(answer: TriageLlmAnswer, rules: ConversationTriage, conversation: Conversation): ConversationTriage {
+  const flags = [...(rules.flags ?? [])];
+  const out: ConversationTriage = { ...answer, source: 'llm', flags, ...(rules.language ? { language: rules.language } : {}) };
+  if (flags.includes('other_customer_data_request') && !out.escalate) {
+    out.escalate = true;
+    out.escalationReason = [out.escalationReason, rules.escalationReason].filter(Boolean).join(' ').slice(0, 1_000);
+    out.department = rules.department;
+  }
+  if (flags.includes('unverified_account_request') || flags.includes('other_customer_data_request')) out.clarifyingQuestion = rules.clarifyingQuestion;
+  if (conversation.billingLevel) {
+    const quadrant = retentionQuadrant(out.conformity, conversation.billingLevel);
+    out.retention = { quadrant, actions: [...triagePhrases(rules.language ?? 'en').retention[quadrant].actions] };
+  }
+  return out;
+}
+
+/** The conversation the LLM sees: notes dropped, injection sentences removed from customer messages. */
+export function cleanConversationForLlm(conversation: Conversation): Conversation {
+  return {
+    ...conversation,
+    messages: conversation.messages
+      .filter((m) => m.direction !== 'note')
+      .map((m) => (m.direction === 'in' ? { ...m, text: screenMessage(m.text).cleaned } : m)),
+  };
+}
+
+function classifyError(err: unknown): LlmFailure {
+  if (err instanceof LlmFailure) return err;
+  if (err instanceof OpenAI.APIUserAbortError || err instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM request timed out');
+  if (err instanceof OpenAI.APIConnectionError) return new LlmFailure('connection', 'cannot reach the LLM');
+  if (err instanceof OpenAI.APIError) {
+    const status = err.status;
+    if (status === 429) return new LlmFailure('rate_limited', 'the LLM answered 429 (rate limited)', status);
+    if (status !== undefined && status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}`, status);
+    return new LlmFailure('http_error', `the LLM answered ${status ?? 'an error'}`, status);
+  }
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new LlmFailure('timeout', 'the LLM request timed out');
+  return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createRulesTriager(): ConversationTriager {
+  return {
+    mode: 'rules',
+    engine: triageRulesEngineId(),
+    async triage(c, p) {
+      return triageConversationByRules(c, p);
+    },
+    async triageDetailed(c, p, rules) {
+      return { result: rules ?? triageConversationByRules(c, p) };
+    },
+  };
+}
+
+export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
+  const client = options.client ?? new OpenAI({ baseURL: llm.baseUrl, apiKey: llm.apiKey || 'EMPTY', timeout: llm.timeoutMs, maxRetries: 0 });
+  const effort = llm.reasoningEffort ?? 'low';
+  const backoffMs = llm.retryBackoffMs ?? 200;
+  const responseFormat = triageResponseFormat();
+
+  async function attempt(messages: ReturnType<typeof buildTriageMessages>): Promise<TriageLlmAnswer> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, llm.timeoutMs);
+    try {
+      const completion = await client.chat.completions.create(
+        { model: llm.model, messages, temperature: 0, response_format: responseFormat, ...(effort !== 'none' ? { reasoning_effort: effort } : {}) },
+        { signal: controller.signal },
+      );
+      return parseTriageAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
+    } catch (err) {
+      if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${llm.timeoutMs} ms`);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function triageDetailed(conversation: Conversation, profile: CompanyProfile, given?: ConversationTriage): Promise<TriageOutcome> {
+    const rules = given ?? triageConversationByRules(conversation, profile);
+    const started = Date.now();
+    const messages = buildTriageMessages(cleanConversationForLlm(conversation), profile, rules.language ?? 'en');
+    let first: LlmFailure | undefined;
+    for (let n = 1; n <= 2; n++) {
+      try {
+        return { result: mergeTriageWithRules(await attempt(messages), rules, conversation) };
+      } catch (err) {
+        const failure = classifyError(err);
+        if (n === 1 && RETRYABLE_REASONS.has(failure.reason)) {
+          first = failure;
+          await sleep(backoffMs * (0.75 + Math.random() * 0.5));
+          continue;
+        }
+        options.logger.warn(
+          { reason: failure.reason, status: failure.status, detail: failure.message, attempts: n, ...(first ? { firstReason: first.reason } : {}), ms: Date.now() - started, model: llm.model },
+          'LLM conversation triage failed; using the rules result',
+        );
+        return { result: { ...rules, source: 'rules' }, error: failure.reason };
+      }
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+  }
+
+  return {
+    mode: 'llm',
+    model: llm.model,
+    engine: triageLlmEngineId(llm.model),
+    triageDetailed,
+    async triage(c, p) {
+      return (await triageDetailed(c, p)).result;
+    },
+  };
+}
+
+/** LLM when configured, else the rules engine. */
+export function createConversationTriager(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
+  return llm ? createLlmTriager(llm, options) : createRulesTriager();
+}
+
+/**
+ * Admission, single-flight and cache for triage. The Admission instance is the lead gateway's
+ * (one upstream budget for the whole backend); cache and in-flight map are triage's own.
+ * Only LLM results are cached. Throws QueueFullError (from admission.acquire) when full.
+ */
+export interface TriageGateway {
+  readonly mode: 'rules' | 'llm';
+  triage(conversation: Conversation, profile: CompanyProfile): Promise<TriageOutcome>;
+}
+
+export function createTriageGateway(triager: ConversationTriager, admission: Admission, cacheConfig: CacheConfig): TriageGateway {
+  const cache = new TtlLru<ConversationTriage>(cacheConfig.ttlMs, cacheConfig.maxEntries);
+  const inFlight = new Map<string, Promise<TriageOutcome>>();
+  return {
+    mode: triager.mode,
+    async triage(conversation, profile) {
+      if (triager.mode === 'rules') return triager.triageDetailed(conversation, profile);
+      const key = await stableHash({ c: conversation, p: profile, e: triager.engine });
+      const cached = cache.get(key);
+      if (cached) return { result: cached };
+      const existing = inFlight.get(key);
+      if (existing) return existing;
+      const slot = admission.acquire();
+      const run = (async () => {
+        const release = await slot;
+        try {
+          const outcome = await triager.triageDetailed(conversation, profile);
+          if (!outcome.error && outcome.result.source === 'llm') cache.set(key, outcome.result);
+          return outcome;
+        } finally {
+          release();
+          inFlight.delete(key);
+        }
+      })();
+      inFlight.set(key, run);
+      return run;
+    },
+  };
+}

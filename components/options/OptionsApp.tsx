@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import type { CompanyProfile } from '@/lib/contracts';
+import { resolveUiLanguage } from '@/lib/i18n';
+import { readLocalProfile, readProfile, readSettings, readTeamProfile, watchSettings, type Settings, type TeamProfileCache } from '@/lib/settings';
+import { UiLanguageContext, useTranslate } from '../panel/use-translate';
+import { ConnectionSection } from './ConnectionSection';
+import { ProfileSection } from './ProfileSection';
+import { LanguageSection, PrivacySection, SitesSection } from './SettingsSections';
+
+interface Loaded {
+  settings: Settings;
+  profile: CompanyProfile;
+  team?: TeamProfileCache;
+}
+
+/** The admin's options page: profile, team sharing, connection, sites, privacy, language. */
+export function OptionsApp() {
+  const [loaded, setLoaded] = useState<Loaded>();
+  useEffect(() => {
+    void (async () => {
+      const [settings, local, team] = await Promise.all([readSettings(), readLocalProfile(), readTeamProfile()]);
+      // The editor starts from this browser's saved profile, else the one the team uses.
+      setLoaded({ settings, profile: local ?? (await readProfile()), team });
+    })();
+    return watchSettings((settings) => setLoaded((prev) => prev && { ...prev, settings }));
+  }, []);
+
+  const lang = resolveUiLanguage(loaded?.settings.language, navigator.language);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <UiLanguageContext.Provider value={lang}>
+      <OptionsPage loaded={loaded} />
+    </UiLanguageContext.Provider>
+  );
+}
+
+function OptionsPage({ loaded }: { loaded?: Loaded }) {
+  const t = useTranslate();
+  useEffect(() => {
+    document.title = t('options.pageTitle');
+  });
+  return (
+    <div className="min-h-screen bg-slate-50 font-sans text-slate-900">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-3xl px-4 py-3">
+          <h1 className="text-xl font-bold text-indigo-700" data-testid="options-title">
+            {t('options.pageTitle')}
+          </h1>
+          <p className="text-sm text-slate-600">{t('options.intro')}</p>
+        </div>
+      </header>
+      <main className="mx-auto max-w-3xl space-y-4 px-4 py-4" data-testid="options-main" data-ready={loaded ? 'true' : 'false'}>
+        {!loaded ? (
+          <p role="status" className="text-sm text-slate-600">
+            {t('options.loading')}
+          </p>
+        ) : (
+          <>
+            <ConnectionSection settings={loaded.settings} />
+            <ProfileSection initial={loaded.profile} team={loaded.team} />
+            <SitesSection settings={loaded.settings} />
+            <PrivacySection settings={loaded.settings} />
+            <LanguageSection settings={loaded.settings} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

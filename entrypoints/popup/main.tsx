@@ -1,0 +1,31 @@
+import { createRoot } from 'react-dom/client';
+import { PageLanguage, readPageLanguage } from '@/components/history/PageLanguage';
+import { Popup, type PopupProps } from '@/components/popup/Popup';
+import { tabStatusFor } from '@/components/popup/tab-status';
+import { ResultCache } from '@/lib/cache';
+import { PulsoDb } from '@/lib/db';
+import { HistoryStore } from '@/lib/history';
+import { requestBackendStatus } from '@/lib/messaging';
+import { adapterForUrl } from '@/lib/sites';
+import '@/components/history/pages.css';
+
+const db = new PulsoDb();
+
+const load: PopupProps['load'] = {
+  backend: requestBackendStatus,
+  // activeTab (granted by opening the popup) or the CRM host permissions reveal the URL; otherwise it is undefined.
+  tab: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tabStatusFor(tab?.url, adapterForUrl);
+  },
+  counts: async () => ({ cache: await new ResultCache(db).count(), history: await new HistoryStore(db).count() }),
+  shortcut: async () => (await browser.commands.getAll()).find((command) => command.name === 'toggle-panel')?.shortcut ?? '',
+};
+
+void readPageLanguage().then((lang) =>
+  createRoot(document.getElementById('root')!).render(
+    <PageLanguage initial={lang} titleKey="popup.title">
+      <Popup load={load} historyUrl={browser.runtime.getURL('/history.html')} openOptions={() => void browser.runtime.openOptionsPage()} />
+    </PageLanguage>,
+  ),
+);

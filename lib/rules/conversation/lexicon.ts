@@ -1,0 +1,153 @@
+import type { Intent } from '../../contracts';
+import type { Term } from '../../text/patterns';
+
+/**
+ * Bilingual (es/en) vocabularies of the conversation triage. Terms follow lib/text/patterns.ts:
+ * normalised (no accents, lowercase), "*" = word prefix, "/…/" = raw regex on normalised text.
+ * A weight is how much one occurrence says about the intent (2 = clear, 1 = a hint).
+ */
+export interface WeightedTerms {
+  weight: number;
+  terms: readonly Term[];
+}
+
+export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTerms[]> = {
+  inventory: [
+    {
+      weight: 2,
+      terms: ['stock', 'en stock', 'in stock', 'existencia*', 'disponibilidad', 'availability', 'agotad*', 'sold out', 'out of stock', 'back in stock',
+        'les queda*', 'les quedan', 'te queda*', 'quedan', 'les llego', 'ya llego el', 'restock*', 'reabastec*', 'inventario', 'inventory'],
+    },
+    {
+      weight: 1.5,
+      terms: ['/(?:^|[^a-z])(?:tienen|tiene usted|tienes|manejan|venden|traen)(?![a-z])/', '/do (?:you|u)(?: guys| all)?(?: still)? (?:have|carry|stock|sell)/', 'disponible*', 'available', 'busco', 'buscando', 'looking for', 'what about', 'in blue', 'in white'],
+    },
+    { weight: 1, terms: ['hay', 'talla*', 'size', 'sizes', 'color*', 'colour*', 'unidades', 'units', 'repuesto*', 'spare part*', 'replacement*', 'modelo', 'model'] },
+  ],
+  quote: [
+    {
+      weight: 2.5,
+      terms: ['cotiza*', 'cotizacion*', 'presupuesto*', 'quote', 'quotes', 'quotation*', 'precio*', 'price', 'prices', 'pricing', 'priced',
+        'cuanto cuesta*', 'cuanto vale*', 'cuanto sale*', 'cuanto cobran', 'cuanto me sale', 'how much for', 'how much does', 'how much is', 'how much are', 'how much would',
+        'costo*', 'coste*', 'cost', 'costs', 'tarifa*', 'propuesta formal', 'formal proposal', 'al por mayor', 'por mayor', 'mayoreo', 'bulk', 'wholesale'],
+    },
+    { weight: 1, terms: ['how much', 'cuanto', 'licencias', 'licenses'] },
+  ],
+  offers: [
+    {
+      weight: 2.5,
+      terms: ['promo', 'promos', 'promocion*', 'oferta*', 'offer', 'offers', 'descuento*', 'discount*', 'deal', 'deals', 'rebaja*', 'liquidacion', 'black friday',
+        'cyber monday', 'hot sale', 'buen fin', '2x1', '3x2', 'bogo', 'buy one get one', 'cupon*', 'coupon*', 'promo code', 'meses sin intereses', 'interest free', 'on sale'],
+    },
+    { weight: 1, terms: ['sale', 'sales', 'rebajas', 'vigente'] },
+  ],
+  account_status: [
+    {
+      weight: 2.5,
+      terms: ['saldo*', 'balance', 'estado de cuenta', 'account statement', 'statement', 'mi cuenta', 'my account', 'cuanto debo', 'how much do i owe', 'owe', 'debo',
+        'deuda', 'adeudo', 'puntos', 'points', 'mi pago', 'my payment', 'factura*', 'invoice*', 'bill', 'billing', 'cargo', 'cargos', 'charge', 'charged', 'charges',
+        'cobr*', 'limite de credito', 'credit limit', 'suscripcion', 'subscription', 'mi plan', 'my plan'],
+    },
+    { weight: 1.5, terms: ['pago', 'payment', 'reembolso*', 'refund*', 'credito', 'credit', 'account', 'cuenta'] },
+  ],
+  order_status: [
+    {
+      weight: 2,
+      terms: ['pedido*', 'order', 'orders', 'orden', 'ordenes', 'ordered', 'seguimiento', 'tracking', 'track', 'rastreo', 'rastrear', 'paquete*', 'package*', 'parcel*',
+        'cuando llega*', 'no me llega*', 'no ha llegado', 'no me ha llegado', 'todavia no me llega', "hasn't arrived", 'has not arrived', 'not arrived', "didn't arrive",
+        'shipped', 'enviaron', 'despacha*', 'ya salio'],
+    },
+    { weight: 1, terms: ['envio', 'shipping', 'delivery', 'delivered', 'entrega*', 'compra', 'when will', 'llegara', 'arrive'] },
+  ],
+  complaint: [
+    {
+      weight: 2.5,
+      terms: ['verguenza', 'pesim*', 'terrible', 'horrible', 'worst', 'peor', 'inaceptable', 'unacceptable', 'ridicul*', 'harto*', 'harta', 'fed up', 'denuncia*',
+        'profeco', 'consumer protection', 'abogado*', 'lawyer*', 'sue', 'report you', 'queja*', 'reclamo*', 'reclamacion*', 'complain*', 'defectuos*', 'defective',
+        'roto', 'rota', 'rotos', 'broken', 'danad*', 'damaged', 'mal servicio', 'tan mal', 'que mal', 'molest*', 'upset', 'angry', 'enojad*', 'furious', 'furios*',
+        'estafa*', 'scam*', 'fraude', 'fraud', 'competencia', 'competitor*', 'cancelar todo', 'cancelling everything', 'canceling everything', 'cancel everything',
+        'never again', 'nunca mas', 'nadie me responde', 'nobody answers', 'no one answers', 'no vino', 'never showed up', 'raya', 'rayad*', 'scratch*',
+        '/llego (?:[a-z]+ ){0,2}tarde/', 'exijo', 'i demand', 'worst experience'],
+    },
+    { weight: 1.5, terms: ['ya me dijeron', 'same thing', 'lo mismo', 'no funciona', "doesn't work", 'does not work', 'late', 'tarde', 'puntual', 'on time', 'mal', 'bad', 'awful', 'disappoint*', 'decepcion*'] },
+  ],
+  human: [
+    {
+      weight: 4,
+      terms: ['/(?:hablar|habla|comunicarme|comunicar|conversar) con (?:un |una |el |la |alguien|algun)(?:[a-z]+ )?(?:persona|humano|humana|agente|asesor[a]?|ejecutiv[oa]|supervisor[a]?|gerente|encargad[oa]|operador[a]?|alguien)/',
+        '/(?:speak|talk|chat) (?:to|with) (?:a |an |the |someone|somebody|your )?(?:real )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|people)/',
+        'persona real', 'real person', 'human agent', 'asesor humano', 'agente humano', 'no quiero hablar con un bot', "don't want a bot", 'not a bot', 'no quiero un bot',
+        'pasame con', 'paseme con', 'me comunican con', 'comunicame con', 'me atienda un*', 'que me atienda', 'transfer me', 'get me a human', 'a human',
+        '/(?:me|nos) (?:puede|pueden|podria|podrian) llamar/', 'llamenme', 'llamame', 'que me llame*', 'call me', 'call me back', 'give me a call', 'let me speak',
+        'speak to someone', 'speak to a manager'],
+    },
+    { weight: 1.5, terms: ['humano', 'human', 'asesor*', 'agente', 'agent', 'representative', 'supervisor*', 'gerente', 'manager', 'operador*', 'ejecutivo'] },
+  ],
+  store_info: [
+    {
+      weight: 2.5,
+      terms: ['horario*', 'a que hora', 'que hora', 'hasta que hora', 'abren', 'abre', 'cierran', 'cierra', 'abierto*', 'opening hours', 'business hours', 'hours', 'open',
+        'close', 'closing', 'ubica*', 'ubicacion', 'donde estan', 'donde queda*', 'sucursal*', 'tienda fisica', 'located', 'location', 'branch', 'branches',
+        'where are you', 'estacionamiento', 'parking', 'direccion de la tienda', 'store address', 'your address'],
+    },
+    { weight: 1.5, terms: ['direccion', 'address', 'tienda', 'store', 'local'] },
+  ],
+  jobs: [
+    {
+      weight: 3,
+      terms: ['vacante*', 'empleo*', 'curriculum*', 'curriculo*', 'cv', 'hoja de vida', 'contratando', 'contratan', 'reclut*', 'postular*', 'postulacion*', 'hiring',
+        'job', 'jobs', 'resume', 'apply for', 'career*', 'carreras', 'work for you', 'work with you', 'employment', 'busco trabajo', 'buscando trabajo',
+        'trabajar con ustedes', 'trabajar en', 'bolsa de trabajo', 'solicitud de empleo', 'buscan vendedor*', 'buscan personal'],
+    },
+    { weight: 1.5, terms: ['position', 'puesto', 'vacancy', 'vacancies', 'opening', 'repartidor*'] },
+  ],
+};
+
+/** A billing dispute (→ accounting): charged twice, a charge not recognised, a disputed invoice. */
+export const BILLING_DISPUTE: readonly Term[] = [
+  'cobraron dos veces', 'cobro doble', 'doble cobro', 'cobro duplicado', 'cargo duplicado', 'cobro indebido', 'cargo indebido', 'me cobraron de mas', 'cobro de mas',
+  'no reconozco', 'no estoy de acuerdo con ese cobro', 'no estoy de acuerdo con el cobro', 'no estoy de acuerdo con este cobro', 'no estoy de acuerdo con el cargo',
+  'disputo', 'disputa*', 'charged twice', 'double charged', 'double charge', 'duplicate charge', "don't recognise", "don't recognize", 'do not recognise', 'do not recognize',
+  'dispute*', 'overcharg*', 'wrong charge', 'incorrect charge', 'unauthorized charge', 'cargo no autorizado', 'factura incorrecta', 'wrong invoice', 'wrong bill',
+];
+
+/** Signs of a strong complaint (→ escalate): anger, threats to leave or to complain to an authority, demands. */
+export const STRONG_COMPLAINT: readonly Term[] = [
+  'verguenza', 'pesim*', 'terrible', 'horrible', 'worst', 'inaceptable', 'unacceptable', 'ridicul*', 'harto*', 'harta', 'fed up', 'denuncia*', 'profeco',
+  'consumer protection', 'abogado*', 'lawyer*', 'sue', 'report you', 'competencia', 'competitor*', 'cancelar todo', 'cancel everything', 'cancelling everything',
+  'canceling everything', 'estafa*', 'scam*', 'fraude', 'fraud', 'tan mal', 'exijo', 'i demand', 'never again', 'nunca mas', 'furious', 'furios*', 'muy molest*',
+  'really upset', 'very upset', 'me voy a ir', 'irme con', 'switch to another', 'take my business',
+];
+
+/** Softeners: "no es grave", "not a big deal" — a complaint worth noting, not escalating. */
+export const MILD_COMPLAINT: readonly Term[] = ['no es grave', 'not a big deal', 'no big deal', 'un poco', 'a bit', 'a little', 'ojala', 'hope next time', 'solo queria avisar', 'wanted to let you know', 'quería avisar', 'queria avisar'];
+
+export const POSITIVE: readonly WeightedTerms[] = [
+  { weight: 2, terms: ['excelente', 'excellent', 'genial', 'great', 'perfecto', 'perfect', 'encanta*', 'love', 'feliz', 'happy', 'satisfech*', 'satisfied', 'maravillos*', 'wonderful', 'amazing', 'increible', 'buen servicio', 'great service', 'muy amable', 'super'] },
+  { weight: 1, terms: ['gracias', 'thanks', 'thank', 'amable', 'kind', 'bien', 'good', 'nice', 'ok', 'vale', 'buen'] },
+];
+
+export const NEGATIVE: readonly WeightedTerms[] = [
+  { weight: 2.5, terms: STRONG_COMPLAINT },
+  {
+    weight: 1.5,
+    terms: ['mal', 'malo', 'mala', 'bad', 'awful', 'roto', 'rota', 'broken', 'defectuos*', 'defective', 'danad*', 'damaged', 'molest*', 'upset', 'angry', 'enojad*', 'queja*',
+      'complain*', 'reclamo*', 'problema*', 'problem*', 'no funciona', "doesn't work", 'no sirve', "isn't helping", 'not helping', 'decepcion*', 'disappoint*', 'tarde',
+      'late', 'nadie', 'nobody', 'todavia no', 'still hasn', 'ya me dijeron', 'same thing', 'no estoy de acuerdo', 'dispute*', 'no reconozco', 'cobraron dos veces', 'charged twice', 'raya', 'scratch*'],
+  },
+];
+
+/** Messages that are only a greeting or thanks: "other" without escalation. */
+export const COURTESY_WORDS: ReadonlySet<string> = new Set(
+  ('hola hello hi hey buenas buenos buen dias dia tardes noches gracias muchas mil thanks thank you lot have nice great good morning afternoon evening ' +
+    'muy amable ok okay vale perfecto saludos bye adios chao ciao tenga que un una day de nada excelente genial perfect cheers').split(' '),
+);
+
+/** Words that say nothing about which product is meant ("¿tienen stock?", "how much is it?"). */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  ('hola hello hi hey buenas buenos dias tardes tienen tiene tienes hay have do does did you guys still any quiero quisiera queria saber necesito need want please por favor ' +
+    'me mi my can could get pueden puede podrian dar give send envian enviar pasar tell dime stock disponible disponibilidad available availability existencia existencias ' +
+    'precio price cuanto cuesta sale vale cost costs how much cotizacion cotizar quote presupuesto it this that eso esto ese esa one uno una unos unas tambien also ' +
+    'ok gracias thanks favor is are there alguna alguno some the el la los las lo le les en in y and o or si yes no what about que cual which about sobre productos ' +
+    'producto product products item items algo something eso ese aun todavia yet back otra vez again').split(' '),
+);

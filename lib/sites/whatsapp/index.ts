@@ -1,0 +1,14 @@
+import type { SiteAdapter } from '../types';
+import { readWhatsAppChat } from './chat';
+import { isWhatsAppUrl, whatsAppPageKind } from './match';
+
+/** WhatsApp Web: the open chat (individual or group) as a conversation; the QR / login screen reads as empty. */
+export const whatsappAdapter: SiteAdapter = {
+  crm: 'whatsapp',
+  matches: isWhatsAppUrl,
+  pageKind: whatsAppPageKind,
+  scrape: readWhatsAppChat,
+};
+
+export { readWhatsAppChat, readWhatsAppMessages, parseWhatsAppMessageId, titleRecordId, WHATSAPP_MESSAGES_MAX } from './chat';
+export { isWhatsAppUrl, whatsAppPageKind } from './match';
