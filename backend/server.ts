@@ -11,6 +11,8 @@ import { createLeadGateway, type LeadGateway } from './llm/lead-gateway';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
 import { conversationTriageRoutes } from './routes/conversations-triage';
+import { conversationDraftRoutes } from './routes/conversations-draft';
+import { createReplyDrafter, type ReplyDrafter } from './llm/reply-drafter';
 import { metricsRoutes } from './routes/metrics';
 import { currentProfile, profileRoutes } from './routes/profile';
 import { ProfileStore } from './store/profile-store';
@@ -46,6 +48,8 @@ export interface BuildOptions {
   classifier?: LeadClassifier;
   /** Receives the gateway (cache, single-flight, admission) the routes use — tests and benches read its metrics. */
   onGateway?: (gateway: LeadGateway) => void;
+  /** Override the reply drafter (tests). */
+  drafter?: ReplyDrafter;
   /** Override the embedded profile store (tests); default one under config.dataDir. */
   profileStore?: ProfileStore;
 }
@@ -156,6 +160,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(healthRoutes, { config: routeConfig, classifier, version: packageVersion() });
   await app.register(leadRoutes, { config: routeConfig, gateway });
   await app.register(conversationTriageRoutes, { config: routeConfig, admission: gateway.admission, logger: logger.child({ component: 'conversation-triage' }) });
+  await app.register(conversationDraftRoutes, {
+    config: routeConfig,
+    drafter: options.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) }),
+    admission: gateway.admission,
+  });
   await app.register(profileRoutes, { config, store: profileStore });
   await app.register(metricsRoutes, { gateway });
 

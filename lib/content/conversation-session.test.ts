@@ -32,7 +32,7 @@ const triage = (message: TriageMessage, origin: TriageReply['origin']): TriageRe
   latencyMs: 1,
   triage: {
     intent: 'inventory', confidence: 0.8, escalate: false, escalationReason: '', department: '', clarifyingQuestion: '',
-    sentiment: 0, conformity: 'high', handoffSummary: `${message.conversation.contact.name}: ${message.conversation.messages.length} messages`,
+    sentiment: 0, conformity: 'high', handoffSummary: `${message.conversation.contact!.name}: ${message.conversation.messages!.length} messages`,
     source: 'rules', flags: [],
     ...(message.conversation.billingLevel ? { retention: { quadrant: 'care', actions: [] } } : {}),
   } satisfies ConversationTriage,
@@ -40,7 +40,7 @@ const triage = (message: TriageMessage, origin: TriageReply['origin']): TriageRe
 const draft = (message: DraftMessage): DraftReply => ({
   origin: 'backend',
   latencyMs: 1,
-  draft: { strategy: message.strategy ?? 'technical', language: 'es', text: `para ${message.conversation.contact.name}${message.tone ? ` (${message.tone})` : ''}`, safety: { ok: true, issues: [] }, source: 'rules' } satisfies ReplyDraft,
+  draft: { strategy: message.strategy ?? 'technical', language: 'es', text: `para ${message.conversation.contact!.name}${message.tone ? ` (${message.tone})` : ''}`, safety: { ok: true, issues: [] }, source: 'rules' } satisfies ReplyDraft,
 });
 
 function setup() {
@@ -87,7 +87,7 @@ describe('conversation session', () => {
     t.addMessage('¿precio?');
     t.addMessage('¿y en azul?');
     await tick(100);
-    expect(t.triages.filter((m) => m.phase === 'final').map((m) => m.conversation.messages.length)).toEqual([1, 3]);
+    expect(t.triages.filter((m) => m.phase === 'final').map((m) => m.conversation.messages!.length)).toEqual([1, 3]);
     t.document.getElementById('app')!.append(t.document.createElement('span'));
     await tick(100);
     expect(t.triages.filter((m) => m.phase === 'final')).toHaveLength(2);
