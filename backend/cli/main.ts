@@ -9,6 +9,9 @@
  *                                               on stderr, and exit status 1 at the end
  *   pulso triage [--profile PROFILE.json] [FILE] Conversation JSON lines in → one ConversationTriage
  *                                               JSON line per input (bad lines as for classify)
+ *   pulso draft [--profile PROFILE.json] [--strategy S] [--tone T] [FILE]
+ *                                               Conversation JSON lines in → one ReplyDraft JSON line
+ *                                               per input (bad lines as for classify)
  *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
  */
 import { readFileSync } from 'node:fs';
@@ -32,6 +35,12 @@ commands:
   triage [--profile PROFILE.json] [FILE]
                                     read Conversation JSON lines from FILE or stdin; print
                                     one ConversationTriage JSON line per input, in order.
+                                    Bad lines as for classify. LLM when LLM_BASE_URL is set.
+  draft [--profile PROFILE.json] [--strategy S] [--tone T] [FILE]
+                                    read Conversation JSON lines; print one ReplyDraft JSON
+                                    line per input, in order. S: empathetic, technical,
+                                    compensation, escalate, follow_up (default: from the
+                                    triage); T: shorter, more_formal, friendlier, translate.
                                     Bad lines as for classify. LLM when LLM_BASE_URL is set.
   serve                             start the backend (PORT, HOST, LLM_BASE_URL, ... from env)
 
@@ -214,6 +223,63 @@ async function triage(args: string[], io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
+async function draft(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      profile: { type: 'string' },
+      strategy: { type: 'string' },
+      tone: { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('draft: at most one FILE');
+  const { DRAFT_STRATEGIES, DRAFT_TONE_ACTIONS } = await import('../../lib/contracts');
+  const strategy = values.strategy as (typeof DRAFT_STRATEGIES)[number] | undefined;
+  const tone = values.tone as (typeof DRAFT_TONE_ACTIONS)[number] | undefined;
+  if (strategy !== undefined && !DRAFT_STRATEGIES.includes(strategy)) throw new UsageError(`draft: --strategy must be one of ${DRAFT_STRATEGIES.join(', ')}`);
+  if (tone !== undefined && !DRAFT_TONE_ACTIONS.includes(tone)) throw new UsageError(`draft: --tone must be one of ${DRAFT_TONE_ACTIONS.join(', ')}`);
+  const config = loadConfig(io.env);
+  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
+  } catch (err) {
+    await write(io.stderr, `pulso draft: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const { parseConversationLines } = await import('./conversation-input');
+  const { createReplyDrafter } = await import('../llm/reply-drafter');
+  const items = parseConversationLines(text);
+  const drafter = createReplyDrafter(config.llm, { logger: stderrLogger(io) });
+  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (drafter.mode === 'llm' ? 8 : 1)) || 1));
+  let failed = 0;
+  const results = inOrder(items, concurrency, async (item): Promise<object> => {
+    if ('error' in item) return { error: item.error, line: item.line };
+    try {
+      return await drafter.draft(item.conversation, profile, { strategy, tone });
+    } catch (err) {
+      return { error: `line ${item.line}: draft failed: ${(err as Error).message}`, line: item.line };
+    }
+  });
+  for await (const result of results) {
+    if ('error' in result) {
+      failed++;
+      await write(io.stderr, `pulso draft: ${(result as { error: string }).error}\n`);
+    }
+    await write(io.stdout, `${JSON.stringify(result)}\n`);
+  }
+  if (failed) await write(io.stderr, `pulso draft: ${failed} of ${items.length} input(s) failed\n`);
+  return failed ? 1 : 0;
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -243,6 +309,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return await classify(rest, io);
       case 'triage':
         return await triage(rest, io);
+      case 'draft':
+        return await draft(rest, io);
       case 'serve':
         return await serve(rest, io);
       case undefined:

@@ -19,8 +19,11 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-/** Maps a CRM URL to the saved fixture page that stands for it. */
-export type FixtureRoute = (url: URL) => string | undefined;
+/**
+ * Maps a CRM URL to the saved fixture page that stands for it, and optionally the
+ * scripts that bring it to life (a real editor library mounted on its composer).
+ */
+export type FixtureRoute = (url: URL) => string | { file: string; scripts: string[] } | undefined;
 
 const HUBSPOT_RECORD_FILES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
 
@@ -28,6 +31,19 @@ export const hubspotRoutes: FixtureRoute = (url) => {
   const record = /^\/contacts\/\d+\/record\/(0-[1235])\/(\d+)/.exec(url.pathname);
   if (record) return `hubspot/${HUBSPOT_RECORD_FILES[record[1]!]}-${record[2]}.html`;
   if (/^\/contacts\/\d+\/objects\/0-1\/views\/[^/]+\/list/.test(url.pathname)) return 'hubspot/contacts-list.html';
+  return undefined;
+};
+
+/** WhatsApp Web has one URL: the fixture for it is picked by the test (default: an individual chat). */
+export const whatsappRoutes =
+  (file = 'whatsapp/chat-individual.html'): FixtureRoute =>
+  (url) =>
+    url.hostname === 'web.whatsapp.com' && url.pathname === '/' ? { file, scripts: ['editors/lexical-composer.ts'] } : undefined;
+
+export const zendeskRoutes: FixtureRoute = (url) => {
+  const ticket = /^\/agent\/tickets\/(\d+)/.exec(url.pathname);
+  if (ticket?.[1] === '4821') return { file: 'zendesk/ticket-4821.html', scripts: ['editors/ckeditor-composer.ts'] };
+  if (/^\/agent\/filters\//.test(url.pathname)) return 'zendesk/view-open-tickets.html';
   return undefined;
 };
 
@@ -59,14 +75,17 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
       return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code);
     }
     const raw = url.pathname.startsWith('/__fixture/') ? url.pathname.slice('/__fixture/'.length) : undefined;
-    const file = raw ?? routes.map((route) => route(url)).find(Boolean);
+    const routed = raw ?? routes.map((route) => route(url)).find(Boolean);
+    const file = typeof routed === 'string' ? routed : routed?.file;
+    const scripts = typeof routed === 'object' ? routed.scripts : [];
     const path = file && resolve(FIXTURES, file);
     if (!path || !path.startsWith(FIXTURES) || !existsSync(path)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no fixture');
       return;
     }
     let html = readFileSync(path, 'utf8');
-    if (!raw) html = html.replace(/<\/body>/i, `<script>${SPA_SHIM}</script></body>`);
+    const tags = scripts.map((script) => `<script type="module" src="/__bundle/${script}"></script>`).join('');
+    if (!raw) html = html.replace(/<\/body>/i, `<script>${SPA_SHIM}</script>${tags}</body>`);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -46,13 +46,10 @@ import {
   CHAT_TITLE,
   COMPOSER_TAGS,
   DELETED_TEXTS,
-  GROUP_AUTHOR,
   MESSAGE_IN_CLASS,
-  MESSAGE_META_TIME,
   MESSAGE_OUT_CLASS,
   MESSAGE_ROW,
-  MESSAGE_TEXT,
-  PRE_PLAIN_TEXT,
+  PRE_PLAIN_TEXT_ATTRIBUTE,
   QUOTE_CLASS,
   QUOTE_LABELS,
   QUOTE_TEST_IDS,
@@ -109,14 +106,6 @@ function isQuote(el: Element): boolean {
   return hasClass(el, QUOTE_CLASS);
 }
 
-/** Inside a quote, the composer or a nested row, between `el` (inclusive) and `row` (exclusive). */
-function insideQuoteOrComposer(el: Element, row: Element): boolean {
-  for (let node: Element | null = el; node && node !== row; node = node.parentElement) {
-    if (isQuote(node) || COMPOSER_TAGS.has(node.tagName.toUpperCase())) return true;
-  }
-  return false;
-}
-
 /** The outermost [data-id] elements of the panel, outside the composer, shown. */
 function messageRows(panel: Element): Element[] {
   const rows: Element[] = [];
@@ -133,29 +122,39 @@ function messageRows(panel: Element): Element[] {
   return rows;
 }
 
-/** The first element of the chain inside `row` that is not in a quote or the composer. */
-function firstOwn(row: Element, chain: readonly string[]): Element | undefined {
-  for (const selector of chain) {
-    for (const el of Array.from(row.querySelectorAll(selector))) {
-      if (!insideQuoteOrComposer(el, row)) return el;
+/** The hooks of one message row, found in one walk of its subtree (linkedom compiles a selector per query: ~5 queries × 200 rows cost more than the walk). */
+interface RowHooks {
+  direction?: 'in' | 'out';
+  recalled: boolean;
+  prefix?: Element;
+  text?: Element;
+  textFallback?: Element;
+  author?: Element;
+  metaTime?: Element;
+}
+
+function readRowHooks(row: Element): RowHooks {
+  const hooks: RowHooks = { recalled: false };
+  const walk = (el: Element): void => {
+    if (isQuote(el) || COMPOSER_TAGS.has(el.tagName.toUpperCase())) return;
+    const classes = ` ${el.getAttribute('class') ?? ''} `;
+    if (!hooks.direction) {
+      if (classes.includes(` ${MESSAGE_IN_CLASS} `)) hooks.direction = 'in';
+      else if (classes.includes(` ${MESSAGE_OUT_CLASS} `)) hooks.direction = 'out';
     }
-  }
-  return undefined;
-}
-
-function bubbleDirection(row: Element): 'in' | 'out' | undefined {
-  if (hasClass(row, MESSAGE_IN_CLASS)) return 'in';
-  if (hasClass(row, MESSAGE_OUT_CLASS)) return 'out';
-  const bubble = row.querySelector(`.${MESSAGE_IN_CLASS}, .${MESSAGE_OUT_CLASS}`);
-  if (!bubble) return undefined;
-  return hasClass(bubble, MESSAGE_IN_CLASS) ? 'in' : 'out';
-}
-
-function isRecalled(row: Element): boolean {
-  for (const icon of Array.from(row.querySelectorAll('[data-icon]'))) {
-    if (RECALLED_ICONS.has(icon.getAttribute('data-icon') ?? '')) return true;
-  }
-  return false;
+    if (RECALLED_ICONS.has(el.getAttribute('data-icon') ?? '')) hooks.recalled = true;
+    if (!hooks.prefix && el.hasAttribute(PRE_PLAIN_TEXT_ATTRIBUTE)) hooks.prefix = el;
+    if (!hooks.text && classes.includes(' selectable-text ') && classes.includes(' copyable-text ') && el.tagName.toUpperCase() === 'SPAN') hooks.text = el;
+    if (!hooks.textFallback && (classes.includes(' selectable-text ') || el.getAttribute('data-testid') === 'msg-text')) hooks.textFallback = el;
+    const testId = el.getAttribute('data-testid');
+    if (!hooks.author && testId === 'author') hooks.author = el;
+    if (!hooks.metaTime && testId === 'msg-meta') hooks.metaTime = el.querySelector('span[dir="auto"]') ?? el;
+    // The text span's own children are text and emoji: nothing else to find inside it.
+    if (hooks.text === el) return;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child);
+  };
+  walk(row);
+  return hooks;
 }
 
 interface ChatHeader {
@@ -179,19 +178,18 @@ export function readWhatsAppMessages(panel: Element, chatTitle: string): { messa
   for (const row of messageRows(panel)) {
     const id = parseWhatsAppMessageId(row.getAttribute('data-id') ?? '');
     if (id && !chatJid) chatJid = id.chatJid;
-    const prefixEl = firstOwn(row, [PRE_PLAIN_TEXT]);
-    const direction = bubbleDirection(row) ?? (prefixEl && id ? (id.fromMe ? 'out' : 'in') : undefined);
+    const hooks = readRowHooks(row);
+    const direction = hooks.direction ?? (hooks.prefix && id ? (id.fromMe ? 'out' : 'in') : undefined);
     // No bubble and no copy prefix: a date separator, the encryption notice, "Lucía joined".
-    if (!direction || isRecalled(row)) continue;
-    const textEl = firstOwn(row, MESSAGE_TEXT);
-    const text = messageText(textEl, { whitespace: 'pre', skip: isQuote, max: LONG_TEXT_MAX });
+    if (!direction || hooks.recalled) continue;
+    const text = messageText(hooks.text ?? hooks.textFallback, { whitespace: 'pre', skip: isQuote, max: LONG_TEXT_MAX });
     if (!text || DELETED_TEXTS.has(text.toLowerCase())) continue;
-    const prefix = PRE_PLAIN.exec(prefixEl?.getAttribute('data-pre-plain-text') ?? '');
+    const prefix = PRE_PLAIN.exec(hooks.prefix?.getAttribute(PRE_PLAIN_TEXT_ATTRIBUTE) ?? '');
     let author = cleanText(prefix?.[2] ?? '');
-    if (!author && direction === 'in') author = textOf(firstOwn(row, GROUP_AUTHOR));
+    if (!author && direction === 'in') author = textOf(hooks.author);
     if (!author) author = lastAuthor[direction] || (direction === 'in' && !chatJid.endsWith('@g.us') ? chatTitle : '');
     lastAuthor[direction] = author;
-    const time = cleanText(prefix?.[1] ?? '') || textOf(firstOwn(row, MESSAGE_META_TIME));
+    const time = cleanText(prefix?.[1] ?? '') || textOf(hooks.metaTime);
     messages.push({ direction, author, time, text });
   }
   return { messages: messages.slice(-WHATSAPP_MESSAGES_MAX), chatJid };

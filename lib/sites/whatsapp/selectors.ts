@@ -32,16 +32,14 @@ export const MESSAGE_IN_CLASS = 'message-in';
 export const MESSAGE_OUT_CLASS = 'message-out';
 
 /** The copyable container carrying "[time, date] Author: " for the message. */
-export const PRE_PLAIN_TEXT = '[data-pre-plain-text]';
+export const PRE_PLAIN_TEXT_ATTRIBUTE = 'data-pre-plain-text';
 
-/** The message's own text (the quoted reply's text sits in the same bubble and is skipped by QUOTE). */
-export const MESSAGE_TEXT: SelectorChain = ['span.selectable-text.copyable-text', '.selectable-text', '[data-testid="msg-text"]'];
-
-/** The group author's name above an incoming bubble (fallback when the pre-plain-text prefix is absent). */
-export const GROUP_AUTHOR: SelectorChain = ['[data-testid="author"]', 'span[aria-label][dir="auto"]'];
-
-/** The time under the bubble (fallback when the pre-plain-text prefix is absent). */
-export const MESSAGE_META_TIME: SelectorChain = ['[data-testid="msg-meta"] span[dir="auto"]', '[data-testid="msg-meta"]'];
+/*
+ * Inside a row (found in one walk, chat.ts readRowHooks): the message's own text is the first
+ * span.selectable-text.copyable-text outside the quoted block (else any .selectable-text or
+ * [data-testid="msg-text"]); the group author label is [data-testid="author"]; the time under the
+ * bubble is [data-testid="msg-meta"] span[dir="auto"] — the last two only when the prefix is absent.
+ */
 
 /** Labels WhatsApp gives the quoted message block of a reply (its own UI languages). */
 export const QUOTE_LABELS = new Set(['quoted message', 'mensaje citado', 'mensagem citada', 'message cité']);
