@@ -53,4 +53,28 @@ describe('conversation service (background route)', () => {
     expect(draft).toMatchObject({ origin: 'offline', draft: { source: 'rules', language: 'es' } });
     expect(draft.draft.text).not.toMatch(/moroso|descuento/i);
   });
+
+  it('masks emails and phones before they leave the browser when privacy asks for it', async () => {
+    const bodies: string[] = [];
+    const fetchImpl = (async (_: RequestInfo | URL, init?: RequestInit) => {
+      bodies.push(String(init?.body));
+      return Response.json({}, { status: 500 });
+    }) as typeof fetch;
+    const masked = createConversationService({
+      fetch: fetchImpl,
+      readProfile: async () => DEMO_PROFILE,
+      readSettings: async () => SettingsSchema.parse({ privacy: { maskContacts: true } }),
+    });
+    const chat = ConversationSchema.parse({
+      contact: { name: 'María', email: 'maria.jose@gmail.com', phone: '+34 600 111 222' },
+      messages: [{ direction: 'in', text: 'Escribidme a maria.jose@gmail.com o al +34 600 111 222' }],
+    });
+    await masked.triage({ conversation: chat, phase: 'final', page });
+    await masked.draft({ conversation: chat, page });
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) {
+      expect(body).not.toContain('maria.jose@gmail.com');
+      expect(body).not.toContain('600 111 222');
+    }
+  });
 });

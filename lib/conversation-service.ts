@@ -1,6 +1,7 @@
 import { createBackendClient } from './backend-client';
-import type { CompanyProfile } from './contracts';
+import type { CompanyProfile, Conversation } from './contracts';
 import { DraftMessageSchema, TriageMessageSchema, type DraftReply, type TriageReply } from './messaging';
+import { maskConversation } from './privacy/mask';
 import { triageConversationByRules } from './rules/conversation';
 import { draftReplyByRules } from './rules/drafts';
 import type { Settings } from './settings';
@@ -24,6 +25,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
   };
 
+  // With masking on, emails and phones never leave the browser; the rules run locally on the real text.
+  const outgoing = async (conversation: Conversation) => ((await deps.readSettings()).privacy.maskContacts ? maskConversation(conversation) : conversation);
+
   return {
     async triage(raw: unknown): Promise<TriageReply> {
       const started = now();
@@ -38,7 +42,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       });
       if (message.phase === 'preview') return rules('preview');
       try {
-        const triage = await (await client()).triageConversation(message.conversation, profile);
+        const triage = await (await client()).triageConversation(await outgoing(message.conversation), profile);
         return { triage, origin: 'backend', latencyMs: elapsed() };
       } catch (err) {
         return rules('offline', (err as Error).message);
@@ -52,7 +56,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const elapsed = () => Math.max(0, now() - started);
       const { conversation, strategy, tone, previousText } = message;
       try {
-        const draft = await (await client()).draftReply({ conversation, profile, strategy, tone, previousText });
+        const draft = await (await client()).draftReply({ conversation: await outgoing(conversation), profile, strategy, tone, previousText });
         return { draft, origin: 'backend', latencyMs: elapsed() };
       } catch (err) {
         const draft = draftReplyByRules(conversation, profile, { strategy, tone, previousText });

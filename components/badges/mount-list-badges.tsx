@@ -1,12 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LeadClassification } from '@/lib/contracts';
 import { startListBadgesSession, type BadgePainter } from '@/lib/content/list-badges-session';
-import { resolveUiLanguage, translate, type UiLanguage } from '@/lib/i18n';
+import { translate, type UiLanguage } from '@/lib/i18n';
 import { requestBatchResults } from '@/lib/messaging';
-import { readSettings, watchSettings, type SiteKey } from '@/lib/settings';
+import type { SiteKey } from '@/lib/settings';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { UiLanguageContext } from '../panel/use-translate';
 import { mountReactShadowUi } from '../shadow-ui';
+import { runWhileSiteEnabled, type SiteFeature } from '../site-switch';
 import { ListToolbar, type ListSnapshot } from './ListToolbar';
 import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
 import { RowFilter, type PriorityFilter } from './row-filter';
@@ -21,27 +22,10 @@ function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
  * site is turned on in the options (checked at start and on change), in the chosen language.
  */
 export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAdapter) {
-  const site = adapter.crm as SiteKey;
-  const settings = await readSettings();
-  let lang: UiLanguage = resolveUiLanguage(settings.language, navigator.language);
-  let active: { stop(): void; onRoute(url?: string): void; setLang(): void } | undefined;
+  await runWhileSiteEnabled(ctx, adapter.crm as SiteKey, (initialLang, isCurrent) => start(initialLang, isCurrent));
 
-  const unwatch = watchSettings((next) => {
-    const nextLang = resolveUiLanguage(next.language, navigator.language);
-    const langChanged = nextLang !== lang;
-    lang = nextLang;
-    if (!next.sites[site]) {
-      const current = active;
-      active = undefined;
-      current?.stop();
-    } else if (!active) void start();
-    else if (langChanged) active.setLang();
-  });
-  ctx.onInvalidated(unwatch);
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => active?.onRoute(event.newUrl.href));
-  if (settings.sites[site]) await start();
-
-  async function start() {
+  async function start(initialLang: UiLanguage, isCurrent: () => boolean): Promise<SiteFeature> {
+    let lang = initialLang;
     let snapshot: ListSnapshot = { rows: [] };
     let filter: PriorityFilter = 'all';
     const listeners = new Set<() => void>();
@@ -88,7 +72,7 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
     });
 
     let render = () => {};
-    const instance = {
+    const instance: SiteFeature = {
       stop() {
         session.stop();
         for (const badge of painter.all(document)) painter.remove(badge);
@@ -100,9 +84,11 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
         session.onRoute(url);
       },
       // Badges painted so far keep their text until the next answer; the toolbar re-renders now.
-      setLang: () => render(),
+      setLanguage(next) {
+        lang = next;
+        render();
+      },
     };
-    active = instance;
     const ui = await mountReactShadowUi(ctx, 'pulso-list-toolbar', (root) => {
       render = () =>
         root.render(
@@ -121,10 +107,7 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
         );
       render();
     });
-    if (active !== instance) {
-      instance.stop(); // turned off while mounting
-      return;
-    }
-    session.onRoute();
+    if (isCurrent()) session.onRoute();
+    return instance;
   }
 }

@@ -30,7 +30,7 @@ function render(state: ConversationState, lang: 'es' | 'en' = 'en') {
   const noop = () => {};
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <ConversationPanel store={store} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} />
+      <ConversationPanel store={store} collapsed={false} onCollapsedChange={noop} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} />
     </UiLanguageContext.Provider>,
   );
 }

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { DraftStrategy } from '@/lib/contracts';
 import type { ConversationStore, DraftTone } from '@/lib/content/conversation-session';
 import { PanelFrame } from '../panel/PanelFrame';
@@ -9,6 +9,9 @@ import { TriageView } from './TriageView';
 
 export interface ConversationPanelProps {
   store: ConversationStore;
+  /** Lives outside React so the toggle-panel keyboard command can flip it. */
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
   onRefresh: () => void;
   onBillingLevel: (level: 'high' | 'low') => void;
   onStrategy: (strategy: DraftStrategy) => void;
@@ -20,7 +23,6 @@ export interface ConversationPanelProps {
 export function ConversationPanel(props: ConversationPanelProps) {
   const t = useTranslate();
   const state = useSyncExternalStore(props.store.subscribe, props.store.get, props.store.get);
-  const [collapsed, setCollapsed] = useState(false);
   if (state.status === 'idle') return null;
   const busy = state.status === 'waiting' || (state.status === 'ready' && state.triagePending);
 
@@ -28,9 +30,9 @@ export function ConversationPanel(props: ConversationPanelProps) {
     <PanelFrame
       regionLabel={t('conv.region')}
       dataState={state.status}
-      collapsed={collapsed}
-      onToggle={() => setCollapsed((v) => !v)}
-      onCollapse={() => setCollapsed(true)}
+      collapsed={props.collapsed}
+      onToggle={() => props.onCollapsedChange(!props.collapsed)}
+      onCollapse={() => props.onCollapsedChange(true)}
       busy={busy}
       headerAction={
         <button

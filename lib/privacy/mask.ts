@@ -1,4 +1,4 @@
-import type { Lead } from '../contracts';
+import type { Conversation, Lead } from '../contracts';
 
 const EMAIL = /([A-Za-z0-9._%+-]+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 // A run of digits with phone punctuation; what counts as a phone is decided by its digit count.
@@ -43,4 +43,18 @@ export function maskLead(lead: Lead): Lead {
     if (typeof value === 'string' && value) out[field] = maskContactsInText(value);
   }
   return out;
+}
+
+/** A conversation as it may leave the browser: the contact's and messages' emails and phones masked. */
+export function maskConversation(conversation: Conversation): Conversation {
+  const { contact } = conversation;
+  return {
+    ...conversation,
+    contact: {
+      name: contact.name,
+      email: contact.email ? maskEmail(contact.email) : '',
+      phone: contact.phone ? maskPhone(contact.phone) : '',
+    },
+    messages: conversation.messages.map((message) => ({ ...message, text: maskContactsInText(message.text) })),
+  };
 }

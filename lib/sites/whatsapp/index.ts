@@ -1,4 +1,6 @@
+import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
+import { COMPOSER_EDITABLE } from './selectors';
 import { readWhatsAppChat } from './chat';
 import { isWhatsAppUrl, whatsAppPageKind } from './match';
 
@@ -8,6 +10,7 @@ export const whatsappAdapter: SiteAdapter = {
   matches: isWhatsAppUrl,
   pageKind: whatsAppPageKind,
   scrape: readWhatsAppChat,
+  findComposer: (doc) => (firstVisible(doc, COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null,
 };
 
 export { readWhatsAppChat, readWhatsAppMessages, parseWhatsAppMessageId, titleRecordId, WHATSAPP_MESSAGES_MAX } from './chat';

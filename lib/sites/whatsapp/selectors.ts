@@ -65,3 +65,10 @@ export const COMPOSER_TAGS = new Set(['FOOTER']);
 
 /** The QR / login landing: a QR canvas carrying the pairing ref. */
 export const LOGIN_SCREEN: SelectorChain = ['[data-ref]', 'canvas[aria-label="Scan me!"]', 'canvas[aria-label="Escanéame"]', '[data-testid="qrcode"]'];
+
+/** The open chat's composer (a Lexical editor), where a draft is inserted. */
+export const COMPOSER_EDITABLE = [
+  '#main footer [contenteditable="true"][data-lexical-editor="true"]',
+  '#main footer [contenteditable="true"][role="textbox"]',
+  '#main footer [contenteditable="true"]',
+] as const;

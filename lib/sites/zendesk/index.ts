@@ -1,7 +1,9 @@
+import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
 import { readZendeskView, readZendeskViewRows } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
-import { readZendeskTicket } from './ticket';
+import { COMPOSER_EDITABLE } from './selectors';
+import { findTicketPane, readZendeskTicket } from './ticket';
 
 /** Zendesk agent workspace: a ticket's conversation (email and messaging, notes apart) and views' ticket tables. */
 export const zendeskAdapter: SiteAdapter = {
@@ -13,6 +15,12 @@ export const zendeskAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return zendeskPageKind(url)?.kind === 'list' ? readZendeskViewRows(doc, url) : [];
+  },
+  // Only inside the active ticket's pane: a hidden tab's composer belongs to another customer.
+  findComposer(doc, url) {
+    const page = zendeskPageKind(url);
+    const pane = page?.kind === 'conversation' ? findTicketPane(doc, page.recordId) : undefined;
+    return pane ? ((firstVisible(pane, COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null) : null;
   },
 };
 

@@ -55,3 +55,10 @@ export const VIEW_TICKET_LINK = 'a[href*="/agent/tickets/"]';
 
 /** The global chrome (the signed-in agent's profile menu, the product tray, the tab bar): never read. */
 export const GLOBAL_CHROME: SelectorChain = ['[data-garden-id="chrome.header"]', '[data-garden-id="chrome.nav"]', '[data-test-id="header-toolbar"]'];
+
+/** The active ticket's composer: CKEditor's editable for rich text, else the plain textarea. */
+export const COMPOSER_EDITABLE = [
+  '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable[contenteditable="true"]',
+  '[data-test-id="omnicomposer-rich-text-ckeditor"] [contenteditable="true"]',
+  '[data-test-id="omnicomposer"] textarea',
+] as const;

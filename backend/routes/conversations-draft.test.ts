@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrorSchema, ReplyDraftSchema } from '../../lib/contracts';
+import { SHOP } from '../../lib/rules/drafts/test-fixtures';
+import { buildServer } from '../server';
+import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
+import { testConfig } from '../testing/helpers';
+
+let fake: FakeVllm;
+const apps: FastifyInstance[] = [];
+const LLM_TEXT = 'Hi John,\n\nThanks for your question. We will check the price and get back to you within 24 hours.\n\nEquipo Tienda Sol';
+
+async function server(env: Record<string, string> = {}) {
+  const app = await buildServer(testConfig(env));
+  apps.push(app);
+  return app;
+}
+
+const CONVERSATION = {
+  contact: { name: 'John Smith' },
+  messages: [
+    { direction: 'in', text: 'How much is the Router WiFi 6? Do you have it in stock?' },
+    { direction: 'note', text: 'VIP customer, secret discount code ZX-99' },
+  ],
+};
+
+beforeAll(async () => {
+  fake = await startFakeVllm({
+    answer: { strategy: 'technical', language: 'en', text: LLM_TEXT, judge: { npsExpected: 10, engagementProb: 0.5, churnProb: 0.1, rationale: 'ok' } },
+  });
+});
+afterAll(async () => {
+  await Promise.all(apps.map((a) => a.close()));
+  await fake.close();
+});
+afterEach(() => fake.reset());
+
+describe('POST /v1/conversations/draft', () => {
+  it('rules mode: a ReplyDraft grounded in the given profile, notes never quoted', async () => {
+    const app = await server();
+    const res = await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: CONVERSATION, profile: SHOP, strategy: 'technical' } });
+    expect(res.statusCode).toBe(200);
+    const d = ReplyDraftSchema.parse(res.json());
+    expect(d.source).toBe('rules');
+    expect(d.strategy).toBe('technical');
+    expect(d.language).toBe('en');
+    expect(d.text).toContain('89.99');
+    expect(d.text).toContain('12 units');
+    expect(d.text).not.toMatch(/ZX-99|VIP/);
+    expect(d.safety.ok).toBe(true);
+  });
+
+  it('tone actions apply to previousText', async () => {
+    const app = await server();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/conversations/draft',
+      payload: { conversation: CONVERSATION, profile: SHOP, tone: 'more_formal', previousText: "Hi John,\n\nWe'll check it within 4 hours.\n\nThe team" },
+    });
+    expect(res.json().text).toBe('Dear John,\n\nWe will check it within 4 hours.\n\nThe team');
+  });
+
+  it('bad body → 400 naming the field', async () => {
+    const app = await server();
+    const res = await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: CONVERSATION, tone: 'louder' } });
+    expect(res.statusCode).toBe(400);
+    const body = ApiErrorSchema.parse(res.json());
+    expect(body.error).toBe('bad_request');
+    expect(body.message).toMatch(/^tone: /);
+  });
+
+  it('LLM mode: the model draft with the rules safety check; failure → rules draft', async () => {
+    const app = await server({ LLM_BASE_URL: fake.baseUrl });
+    const ok = ReplyDraftSchema.parse((await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: CONVERSATION, profile: SHOP } })).json());
+    expect(ok.source).toBe('llm');
+    expect(ok.text).toBe(LLM_TEXT);
+    expect(ok.safety.ok).toBe(true);
+    expect(ok.judge?.rationale).toBe('ok');
+    fake.setMode('malformed');
+    const bad = ReplyDraftSchema.parse((await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: CONVERSATION, profile: SHOP } })).json());
+    expect(bad.source).toBe('rules');
+  });
+});
