@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsv } from '../backend/cli/csv';
+import { parseCsv } from '../lib/text/csv';
 import { LeadSchema, type Lead } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
 import { classifyLeadByRules } from '../lib/rules';

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CompanyProfileSchema, LeadSchema, PrioritySchema, StageSchema, type CompanyProfile, type Lead } from '../lib/contracts';
-import { parseCsv } from '../backend/cli/csv';
+import { parseCsv } from '../lib/text/csv';
 
 export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
 /** Held-out set, labelled blind to the rules engine (eval/HOLDOUT.md). */

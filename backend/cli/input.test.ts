@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../lib/text/csv';
 import { detectFormat, parseLeadInput } from './input';
 
 describe('parseCsv', () => {

@@ -1,5 +1,5 @@
 import { LEAD_FIELDS, LeadSchema, describeZodIssues, type Lead, type LeadField } from '../../lib/contracts';
-import { CsvError, parseCsv } from './csv';
+import { CsvError, parseCsv } from '../../lib/text/csv';
 
 /** One input record: a valid lead, or the reason it is not one. */
 export type LeadInput = { line: number; lead: Lead } | { line: number; error: string };

@@ -53,7 +53,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
         </p>
       )}
       {state.status === 'ready' && (
-        <div className="space-y-3" data-testid="pulso-conversation" data-record-id={state.recordId}>
+        <div className="space-y-3" data-testid="pulso-conversation" data-record-id={state.recordId} data-message-count={state.conversation.messages.length}>
           <SourceBadge
             reply={{ ...state.triage, source: state.triage.triage.source }}
             pending={state.triagePending}

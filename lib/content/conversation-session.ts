@@ -49,7 +49,7 @@ export interface ConversationSessionOptions {
 export function startConversationSession(options: ConversationSessionOptions) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
-  const settleMs = options.settleMs ?? 800;
+  const settleMs = options.settleMs ?? 150;
   const { ctx, adapter, store } = options;
 
   let url: string | undefined;

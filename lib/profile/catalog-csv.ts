@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CatalogItemSchema } from '../contracts';
 // The backend's RFC 4180 parser has no Node imports, so the extension reuses it as is.
-import { CsvError, parseCsv } from '../../backend/cli/csv';
+import { CsvError, parseCsv } from '../text/csv';
 
 export type CatalogItem = z.output<typeof CatalogItemSchema>;
 
