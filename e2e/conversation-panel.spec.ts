@@ -1,30 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startRulesBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { startFixtureServer, whatsappRoutes, zendeskRoutes, type FixtureServer } from './support/fixture-server';
+import { whatsappRoutes, zendeskRoutes } from './support/fixture-server';
+import { useExtensionHarness } from './support/harness';
 
-let fixtures: FixtureServer;
-let backend: Awaited<ReturnType<typeof startRulesBackend>>;
-let browser: LaunchedExtension;
-
-test.beforeAll(async () => {
-  fixtures = await startFixtureServer([whatsappRoutes(), zendeskRoutes]);
-  backend = await startRulesBackend();
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
-});
-
-test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
-  await fixtures?.close();
-});
+const h = useExtensionHarness([whatsappRoutes(), zendeskRoutes]);
 
 const composerState = (page: Page) => page.evaluate(() => (window as unknown as { __composerState: string }).__composerState);
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 test('WhatsApp chat: triage, a Spanish draft, Insert keeps the agent’s text and enables Send', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto('https://web.whatsapp.com/');
   await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
   const panel = page.getByTestId('pulso-panel');
@@ -50,7 +34,7 @@ test('WhatsApp chat: triage, a Spanish draft, Insert keeps the agent’s text an
 });
 
 test('Zendesk ticket: Replace puts the draft into CKEditor, and internal notes never reach it', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto('https://nubeandina.zendesk.com/agent/tickets/4821');
   await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
   const panel = page.getByTestId('pulso-panel');

@@ -1,39 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCsvRecords } from '../lib/history/export';
-import { startRulesBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { hubspotRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { hubspotRoutes } from './support/fixture-server';
+import { expectNoSeriousViolations } from './support/axe';
+import { useExtensionHarness } from './support/harness';
 
 const CONTACT_101 = 'https://app.hubspot.com/contacts/12345678/record/0-1/101';
 
-let fixtures: FixtureServer;
-let backend: Awaited<ReturnType<typeof startRulesBackend>>;
-let browser: LaunchedExtension;
-
-test.beforeAll(async () => {
-  fixtures = await startFixtureServer([hubspotRoutes]);
-  backend = await startRulesBackend();
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
-});
-
-test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
-  await fixtures?.close();
-});
-
-/** Zero serious or critical accessibility violations (axe-core, WCAG 2 A/AA rules). */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
-  expect(results.passes.length).toBeGreaterThan(0);
-  expect(serious).toEqual([]);
-}
+const h = useExtensionHarness([hubspotRoutes]);
 
 /** The rows the history table shows, in the fields the CSV carries too. */
 async function shownRows(page: Page) {
@@ -58,7 +32,7 @@ async function shownRows(page: Page) {
 }
 
 test('history lists the classified contact, exports a CSV that parses back to the rows shown; the popup reports status and counts', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = h.browser;
   const crm = await context.newPage();
   await crm.goto(CONTACT_101);
   const panel = crm.getByTestId('pulso-panel');
@@ -69,7 +43,7 @@ test('history lists the classified contact, exports a CSV that parses back to th
   const toggle = panel.getByTestId('pulso-toggle');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const sendToggle = () =>
-    browser.worker.evaluate(async () => {
+    h.browser.worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: object): Promise<unknown> } };
       };

@@ -1,29 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { startRulesBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { hubspotRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { hubspotRoutes } from './support/fixture-server';
+import { useExtensionHarness } from './support/harness';
 
 const CONTACT_101 = 'https://app.hubspot.com/contacts/12345678/record/0-1/101';
 
-let fixtures: FixtureServer;
-let backend: Awaited<ReturnType<typeof startRulesBackend>>;
-let browser: LaunchedExtension;
-
-test.beforeAll(async () => {
-  fixtures = await startFixtureServer([hubspotRoutes]);
-  backend = await startRulesBackend();
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
-});
-
-test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
-  await fixtures?.close();
-});
+const h = useExtensionHarness([hubspotRoutes]);
 
 test('the HubSpot contact panel classifies, follows SPA navigation, and falls back to rules offline', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto(CONTACT_101);
 
   const panel = page.getByTestId('pulso-panel');
@@ -69,7 +53,7 @@ test('the HubSpot contact panel classifies, follows SPA navigation, and falls ba
   await page.keyboard.press('Enter');
 
   // Backend stopped: the panel still answers, from the local rules engine, and says so.
-  await backend.app.close();
+  await h.backend.app.close();
   await panel.getByTestId('pulso-refresh').click();
   await expect(panel.getByTestId('pulso-origin')).toHaveAttribute('data-origin', 'offline');
   await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startFakeVllm, type FakeVllm } from '../backend/testing/fake-vllm';
-import { startBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { hubspotRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { hubspotRoutes } from './support/fixture-server';
+import { useExtensionHarness } from './support/harness';
 
 // The model disagrees with the rules preview (SQL/P1) so each phase is visible, and it
 // writes a long answer slowly, so its priority arrives well before the whole result.
@@ -20,28 +19,17 @@ const MODEL_ANSWER = {
   rationale: 'Razonamiento del modelo: '.padEnd(1_200, 'motivo '),
 };
 
-let fixtures: FixtureServer;
 let llm: FakeVllm;
-let backend: Awaited<ReturnType<typeof startBackend>>;
-let browser: LaunchedExtension;
-
 test.beforeAll(async () => {
-  fixtures = await startFixtureServer([hubspotRoutes]);
   llm = await startFakeVllm({ answer: MODEL_ANSWER, ttftMs: 80, perTokenMs: 8 });
-  backend = await startBackend({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: llm.model });
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
 });
-
+const h = useExtensionHarness([hubspotRoutes], () => ({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: llm.model }));
 test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
   await llm?.close();
-  await fixtures?.close();
 });
 
 test('the panel shows the model’s priority as soon as it is streamed, before the full answer', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto('https://app.hubspot.com/contacts/12345678/record/0-1/101');
   const panel = page.getByTestId('pulso-panel');
   const origin = panel.getByTestId('pulso-origin');

@@ -1,27 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startRulesBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { hubspotRoutes, salesforceRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { hubspotRoutes, salesforceRoutes } from './support/fixture-server';
+import { useExtensionHarness } from './support/harness';
 
 const HUBSPOT_LIST = 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list';
 const SALESFORCE_LIST = 'https://nubeandina.lightning.force.com/lightning/o/Lead/list?filterName=00B5g00000MyOpenLeads';
 
-let fixtures: FixtureServer;
-let backend: Awaited<ReturnType<typeof startRulesBackend>>;
-let browser: LaunchedExtension;
-
-test.beforeAll(async () => {
-  fixtures = await startFixtureServer([hubspotRoutes, salesforceRoutes]);
-  backend = await startRulesBackend();
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
-});
-
-test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
-  await fixtures?.close();
-});
+const h = useExtensionHarness([hubspotRoutes, salesforceRoutes]);
 
 /** Each visible record link with the badge that sits in its row (if any). */
 function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
@@ -39,7 +23,7 @@ function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
 }
 
 test('HubSpot contacts list: a priority badge on every visible row, the right one per record', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   // The rep opened María González's record earlier: its full classification is cached.
   await page.goto('https://app.hubspot.com/contacts/12345678/record/0-1/101');
   await expect(page.getByTestId('pulso-origin')).toHaveAttribute('data-origin', 'backend');
@@ -81,7 +65,7 @@ test('HubSpot contacts list: a priority badge on every visible row, the right on
 });
 
 test('Salesforce lead list view: badges on all 25 rows', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto(SALESFORCE_LIST);
   await expect(page.locator('pulso-badge[data-status="ready"]')).toHaveCount(25);
   const rows = await rowsWithBadges(page, '#crm-list-root tr[data-row-key-value]', 'a[data-recordid]');

@@ -1,27 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startRulesBackend } from './support/backend';
-import { launchWithExtension, setBackend, type LaunchedExtension } from './support/extension';
-import { salesforceRoutes, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { salesforceRoutes } from './support/fixture-server';
+import { useExtensionHarness } from './support/harness';
 
-let fixtures: FixtureServer;
-let backend: Awaited<ReturnType<typeof startRulesBackend>>;
-let browser: LaunchedExtension;
-
-test.beforeAll(async () => {
-  fixtures = await startFixtureServer([salesforceRoutes]);
-  backend = await startRulesBackend();
-  browser = await launchWithExtension(fixtures.port);
-  await setBackend(browser.worker, backend.url);
-});
-
-test.afterAll(async () => {
-  await browser?.context.close();
-  await backend?.app.close();
-  await fixtures?.close();
-});
+const h = useExtensionHarness([salesforceRoutes]);
 
 test('Salesforce lead record: the panel classifies the active lead, never the cached hidden one', async () => {
-  const page = await browser.context.newPage();
+  const page = await h.browser.context.newPage();
   await page.goto('https://nubeandina.lightning.force.com/lightning/r/Lead/00Q5g00000Lq7XyEAJ/view');
   const panel = page.getByTestId('pulso-panel');
   await expect(panel.getByTestId('pulso-result')).toHaveAttribute('data-record-id', '00Q5g00000Lq7XyEAJ');

@@ -106,7 +106,8 @@ describe('readHubSpotContact — SPA navigation', () => {
   it('reads the new record after #hs-record-root is swapped, as the e2e does', () => {
     const doc = documentFromHtml(fixture('contact-101.html'));
     const other = documentFromHtml(fixture('contact-202.html'));
-    doc.getElementById('hs-record-root')!.innerHTML = other.getElementById('hs-record-root')!.innerHTML;
+    const nextRoot = other.getElementById('hs-record-root')!;
+    doc.getElementById('hs-record-root')!.replaceChildren(...Array.from(nextRoot.childNodes, (node) => doc.importNode(node, true)));
     const expected = scrapePage(other, URL_202);
     expect(scrapePage(doc, URL_202)).toEqual(expected);
   });
