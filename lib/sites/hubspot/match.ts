@@ -7,6 +7,7 @@
  */
 import type { RecordType } from '../../contracts';
 import type { PageKind } from '../types';
+import { parseHttpsUrl } from '../url';
 
 const CONTACT_OBJECT_TYPE = '0-1';
 
@@ -29,20 +30,7 @@ function isKnownObject(type: string | undefined): type is HubSpotObjectType {
   return type !== undefined && Object.prototype.hasOwnProperty.call(HUBSPOT_OBJECTS, type);
 }
 
-/**
- * /contacts/{portal}/record/0-1/{id} or /contacts/{portal}/contact/{id}, then
- * optional further segments (tabs, views). Query and hash are not part of pathname.
- */
-const CONTACT_RECORD_PATH = /^\/contacts\/(\d{1,20})\/(?:record\/(\d+-\d+)|contact)\/(\d{1,30})(?:\/[^?#]*)?$/;
 
-function parseHttpsUrl(url: string): URL | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A HubSpot app host: hubspot.com itself or a subdomain — never `hubspot.com.evil.io` or `evilhubspot.com`. */
 export function isHubSpotHost(hostname: string): boolean {
@@ -63,13 +51,8 @@ export interface HubSpotContactRef {
 
 /** The portal and contact id of a contact record URL, or undefined for any other page. */
 export function parseHubSpotContactUrl(url: string): HubSpotContactRef | undefined {
-  const parsed = parseHttpsUrl(url);
-  if (!parsed || !isHubSpotHost(parsed.hostname)) return undefined;
-  const match = CONTACT_RECORD_PATH.exec(parsed.pathname);
-  if (!match) return undefined;
-  const [, portalId, objectType, contactId] = match;
-  if (objectType !== undefined && objectType !== CONTACT_OBJECT_TYPE) return undefined;
-  return { portalId: portalId!, contactId: contactId! };
+  const record = parseHubSpotRecordUrl(url);
+  return record?.objectType === CONTACT_OBJECT_TYPE ? { portalId: record.portalId, contactId: record.recordId } : undefined;
 }
 
 export interface HubSpotRecordRef {

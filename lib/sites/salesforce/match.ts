@@ -10,6 +10,7 @@
  */
 import type { RecordType } from '../../contracts';
 import type { PageKind } from '../types';
+import { parseHttpsUrl } from '../url';
 
 /** The Salesforce objects Pulso reads, by API name. */
 export type SalesforceObject = 'Lead' | 'Contact' | 'Opportunity' | 'Account' | 'Case';
@@ -35,14 +36,6 @@ const ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
 const RECORD_PATH = new RegExp(`^/lightning/r/(?:([A-Za-z][A-Za-z0-9_]{0,79})/)?(${ID})/view/?$`);
 const LIST_PATH = /^\/lightning\/o\/([A-Za-z][A-Za-z0-9_]{0,79})\/(?:list|home)\/?$/;
 
-function parseHttpsUrl(url: string): URL | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A Lightning host: a subdomain of lightning.force.com or my.salesforce.com —

@@ -5,15 +5,12 @@
  * name the chat, and the scraper fills `recordId` from the DOM (chat.ts).
  */
 import type { PageKind } from '../types';
+import { hostOf, parseHttpsUrl } from '../url';
 
 /** Exactly web.whatsapp.com over https — never `web.whatsapp.com.evil.io`, `evil-web.whatsapp.com` or whatsapp.com itself. */
 export function isWhatsAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname.toLowerCase().replace(/\.$/, '') === 'web.whatsapp.com';
-  } catch {
-    return false;
-  }
+  const parsed = parseHttpsUrl(url);
+  return parsed !== undefined && hostOf(parsed) === 'web.whatsapp.com';
 }
 
 /** Every WhatsApp Web page is the chat view; which chat is open only the DOM says. */

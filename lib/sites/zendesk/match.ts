@@ -5,19 +5,14 @@
  * never `acme.zendesk.com.evil.io`, `evil-zendesk.com` or the bare zendesk.com.
  */
 import type { PageKind } from '../types';
+import { hostOf, parseHttpsUrl } from '../url';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d{1,15})(?:\/[a-z_-]*)?\/?$/;
 const VIEW_PATH = /^\/agent\/filters\/(\d{1,20})\/?$/;
 
 function zendeskPath(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:') return undefined;
-    const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-    return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.zendesk\.com$/.test(host) ? parsed.pathname : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseHttpsUrl(url);
+  return parsed && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.zendesk\.com$/.test(hostOf(parsed)) ? parsed.pathname : undefined;
 }
 
 /** The URL is on a Zendesk account's host (any page). */
