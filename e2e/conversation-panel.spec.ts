@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { whatsappRoutes, zendeskRoutes } from './support/fixture-server';
+import { expectNoSeriousViolations } from './support/axe';
 import { useExtensionHarness } from './support/harness';
 
 const h = useExtensionHarness([whatsappRoutes(), zendeskRoutes]);
@@ -19,6 +20,8 @@ test('WhatsApp chat: triage, a Spanish draft, Insert keeps the agent’s text an
   await expect(draft).not.toHaveValue('');
   await expect(draft).toHaveAttribute('lang', 'es');
   const draftText = await draft.inputValue();
+
+  await expectNoSeriousViolations(page, { include: 'pulso-conversation-panel' });
 
   // The composer already holds the agent's unsent text: Pulso asks before touching it.
   expect(await composerState(page)).toContain('te lo reservo');

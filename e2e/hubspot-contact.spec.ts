@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { hubspotRoutes } from './support/fixture-server';
+import { expectNoSeriousViolations } from './support/axe';
 import { useExtensionHarness } from './support/harness';
 
 const CONTACT_101 = 'https://app.hubspot.com/contacts/12345678/record/0-1/101';
@@ -19,6 +20,8 @@ test('the HubSpot contact panel classifies, follows SPA navigation, and falls ba
   await expect(panel.getByTestId('pulso-priority')).toHaveText('P1');
   await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');
   await expect(panel.getByTestId('pulso-fields-read')).toContainText('email');
+
+  await expectNoSeriousViolations(page, { include: 'pulso-panel' });
 
   // The CRM's own styles must not reach the panel, nor the panel's the CRM.
   const pageFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);

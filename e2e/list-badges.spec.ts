@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hubspotRoutes, salesforceRoutes } from './support/fixture-server';
+import { expectNoSeriousViolations } from './support/axe';
 import { useExtensionHarness } from './support/harness';
 
 const HUBSPOT_LIST = 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list';
@@ -60,6 +61,7 @@ test('HubSpot contacts list: a priority badge on every visible row, the right on
   const p1Count = await page.locator('pulso-badge[data-priority="P1"]').count();
   await expect.poll(visibleRows).toBe(p1Count);
   await expect(toolbar.getByTestId('pulso-call-first')).toContainText('María González');
+  await expectNoSeriousViolations(page, { include: 'pulso-list-toolbar' });
   await toolbar.getByTestId('pulso-list-filter').selectOption('all');
   await expect.poll(visibleRows).toBe(50);
 });

@@ -43,7 +43,6 @@ export function ListToolbar({ store, filter, onFilter, onShowRow }: ListToolbarP
       <button
         type="button"
         aria-expanded={open}
-        aria-label={open ? t('list.close') : t('list.open')}
         onClick={() => setOpen((v) => !v)}
         className="flex w-full items-center justify-between rounded-lg bg-indigo-600 px-3 py-2 font-semibold text-white shadow-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-800"
       >

@@ -59,7 +59,8 @@ export function PanelFrame({ regionLabel, dataState, collapsed, onToggle, onColl
             <h2 className="text-base font-bold text-indigo-700">{t('panel.title')}</h2>
             {headerAction}
           </header>
-          <div className="min-h-0 flex-1 overflow-y-auto p-3" aria-live="polite" aria-busy={busy}>
+          {/* Focusable so keyboard users can scroll a long result. */}
+          <div className="min-h-0 flex-1 overflow-y-auto p-3" tabIndex={0} role="region" aria-label={regionLabel} aria-live="polite" aria-busy={busy}>
             {children}
           </div>
         </div>

@@ -53,7 +53,5 @@ export const panelEn = {
   'list.filterP2': 'P1–P2 only',
   'list.filterP1': 'P1 only',
   'list.callFirst': 'Call first',
-  'list.open': 'Open the Pulso priorities',
-  'list.close': 'Close the Pulso priorities',
   'list.pending': '{count} still being classified',
 } as const;

@@ -55,7 +55,5 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'list.filterP2': 'Solo P1–P2',
   'list.filterP1': 'Solo P1',
   'list.callFirst': 'Llamar primero',
-  'list.open': 'Abrir las prioridades de Pulso',
-  'list.close': 'Cerrar las prioridades de Pulso',
   'list.pending': '{count} aún en clasificación',
 };
