@@ -9,15 +9,17 @@ export default defineConfig({
     plugins: [tailwindcss()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Pulso',
-    description: 'AI side panel for HubSpot, Salesforce, Zendesk and WhatsApp Web',
+    // The browser's own catalogue (public/_locales) names Pulso in the extensions page and store.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // alarms: the daily history trim. activeTab: the popup reads the current tab's URL to say
     // whether Pulso supports it (CRM hosts are readable anyway through the host permissions).
     permissions: ['storage', 'alarms', 'activeTab'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open or collapse the Pulso panel',
+        description: '__MSG_togglePanel__',
       },
     },
     host_permissions: [

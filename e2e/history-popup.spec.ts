@@ -57,7 +57,7 @@ test('history lists the classified contact, exports a CSV that parses back to th
 
   // History: the result is listed.
   const history = await context.newPage();
-  await history.goto(`chrome-extension://${extensionId}/history.html`);
+  await history.goto(`chrome-extension://${extensionId}/result-history.html`);
   const row = history.getByTestId('history-row').filter({ has: history.locator('[data-record-id="101"]') }).first();
   await expect(row).toBeVisible();
   await expect(row.getByTestId('history-crm')).toHaveAttribute('data-crm', 'hubspot');
@@ -111,7 +111,7 @@ test('history lists the classified contact, exports a CSV that parses back to th
   await expect(popup.getByTestId('popup-cache-count')).toHaveText(/^[1-9]\d*$/);
   await expect(popup.getByTestId('popup-tab-status')).toHaveAttribute('data-status', /supported|unsupported|unknown|otherPage/);
   await expect(popup.getByTestId('popup-shortcut')).toBeVisible();
-  await expect(popup.getByTestId('popup-open-history')).toHaveAttribute('href', `chrome-extension://${extensionId}/history.html`);
+  await expect(popup.getByTestId('popup-open-history')).toHaveAttribute('href', `chrome-extension://${extensionId}/result-history.html`);
   await expectNoSeriousViolations(popup);
   if (process.env.PULSO_SCREENSHOTS) await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
 

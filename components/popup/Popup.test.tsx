@@ -10,7 +10,7 @@ const load: PopupProps['load'] = { backend: never, tab: never, counts: never, sh
 function render(initial: PopupInfo, lang: 'es' | 'en' = 'en') {
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <Popup load={load} initial={initial} historyUrl="chrome-extension://x/history.html" openOptions={() => {}} />
+      <Popup load={load} initial={initial} historyUrl="chrome-extension://x/result-history.html" openOptions={() => {}} />
     </UiLanguageContext.Provider>,
   );
 }
@@ -28,7 +28,7 @@ describe('Popup', () => {
     expect(html).toContain('HubSpot: record (contact)');
     expect(html).toContain('data-testid="popup-history-count">12<');
     expect(html).toContain('>Alt+Shift+P</kbd>');
-    expect(html).toContain('href="chrome-extension://x/history.html"');
+    expect(html).toContain('href="chrome-extension://x/result-history.html"');
   });
 
   it('says plainly when the backend is down, rules-only, or the shortcut unset (in Spanish too)', () => {
