@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { LEAD_FIELDS, LeadSchema, describeZodIssues, type Lead, type LeadField } from '../../lib/contracts';
 import { CsvError, parseCsv } from '../../lib/text/csv';
 
@@ -27,17 +28,22 @@ export function detectFormat(text: string, fileName?: string): 'jsonl' | 'csv' {
   }
 }
 
-function validate(line: number, value: unknown): LeadInput {
+/** A record checked against a contract: its value, or why it is not one ("line N: ..."). */
+export type Checked<T> = { line: number; value: T } | { line: number; error: string };
+
+/** `value` as a `name`: a JSON object that `schema` accepts, or the reason it is not one. */
+export function checkObject<S extends z.ZodType>(line: number, value: unknown, name: string, schema: S): Checked<z.output<S>> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { line, error: `line ${line}: expected a JSON object (a Lead), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` };
+    return { line, error: `line ${line}: expected a JSON object (a ${name}), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` };
   }
-  const parsed = LeadSchema.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) return { line, error: `line ${line}: ${describeZodIssues(parsed.error)}` };
-  return { line, lead: parsed.data };
+  return { line, value: parsed.data };
 }
 
-export function parseJsonLines(text: string): LeadInput[] {
-  const items: LeadInput[] = [];
+/** JSON lines, each checked as a `name`; blank lines skipped; each bad line reported with its number. */
+export function parseObjectLines<S extends z.ZodType>(text: string, name: string, schema: S): Checked<z.output<S>>[] {
+  const items: Checked<z.output<S>>[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -49,9 +55,15 @@ export function parseJsonLines(text: string): LeadInput[] {
       items.push({ line, error: `line ${line}: malformed JSON (${(err as Error).message})` });
       return;
     }
-    items.push(validate(line, value));
+    items.push(checkObject(line, value, name, schema));
   });
   return items;
+}
+
+const asLeadInput = (item: Checked<Lead>): LeadInput => ('error' in item ? item : { line: item.line, lead: item.value });
+
+export function parseJsonLines(text: string): LeadInput[] {
+  return parseObjectLines(text, 'Lead', LeadSchema).map(asLeadInput);
 }
 
 const FIELD_BY_LOWER = new Map<string, LeadField>(LEAD_FIELDS.map((f) => [f.toLowerCase(), f]));
@@ -87,7 +99,7 @@ export function parseCsvLeads(text: string): { items: LeadInput[]; warnings: str
       if (!field || value === '') return;
       lead[field] = NUMERIC_FIELDS.has(field) && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     });
-    return validate(row.line, lead);
+    return asLeadInput(checkObject(row.line, lead, 'Lead', LeadSchema));
   });
   return { items, warnings };
 }

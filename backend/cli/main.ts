@@ -15,10 +15,10 @@
  *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { CompanyProfile, LeadClassification } from '../../lib/contracts';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { CompanyProfile, Conversation, Lead } from '../../lib/contracts';
 import { ConfigError, loadConfig, loadProfileFile } from '../config';
-import type { LeadClassifier, WarnLogger } from '../llm/lead-classifier';
+import type { WarnLogger } from '../llm/lead-classifier';
 import { parseLeadInput } from './input';
 
 export const USAGE = `usage: pulso <command> [options]
@@ -127,119 +127,124 @@ async function* inOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   }
 }
 
-async function classify(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { profile: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    await write(io.stdout, USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError('classify: at most one FILE');
-  const config = loadConfig(io.env);
-  let profile: CompanyProfile = config.profile;
-  if (values.profile) profile = loadProfileFile(values.profile);
-
-  const file = positionals[0];
-  let text: string;
-  try {
-    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
-  } catch (err) {
-    await write(io.stderr, `pulso classify: cannot read ${file}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  const input = parseLeadInput(text, file);
-  for (const w of input.warnings) await write(io.stderr, `pulso classify: ${w}\n`);
-
-  const { createLeadClassifier } = await import('../llm/lead-classifier');
-  const classifier: LeadClassifier = createLeadClassifier(config.llm, { logger: stderrLogger(io) });
-  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (classifier.mode === 'llm' ? 8 : 1)) || 1));
-
-  let failed = 0;
-  const results = inOrder(input.items, concurrency, async (item): Promise<LeadClassification | { error: string; line: number }> => {
-    if ('error' in item) return { error: item.error, line: item.line };
-    try {
-      return await classifier.classify(item.lead, profile);
-    } catch (err) {
-      return { error: `line ${item.line}: classification failed: ${(err as Error).message}`, line: item.line };
-    }
-  });
-  for await (const result of results) {
-    if ('error' in result) {
-      failed++;
-      await write(io.stderr, `pulso classify: ${result.error}\n`);
-    }
-    await write(io.stdout, `${JSON.stringify(result)}\n`);
-  }
-  if (failed) await write(io.stderr, `pulso classify: ${failed} of ${input.items.length} input(s) failed\n`);
-  return failed ? 1 : 0;
+/** What a line-answering command runs: its engine's mode (for the default concurrency) and the answer to one input. */
+interface LineAnswerer<T> {
+  mode: 'rules' | 'llm';
+  answer(item: T): Promise<object>;
 }
 
-async function triage(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { profile: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    await write(io.stdout, USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError('triage: at most one FILE');
-  const config = loadConfig(io.env);
-  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
-  const file = positionals[0];
+/**
+ * The shared body of classify, triage and draft: read FILE (or stdin), parse it into inputs,
+ * answer each with at most --concurrency in flight (default 8 with the LLM, else 1), and print
+ * one JSON line per input in order. A bad input (or an answer that throws) prints
+ * {"error", "line"} in its place and a message on stderr; any of them makes the exit status 1.
+ */
+async function answerLines<T extends { line: number }>(
+  io: CliIo,
+  command: 'classify' | 'triage' | 'draft',
+  options: {
+    file: string | undefined;
+    concurrency: string | undefined;
+    parse: (text: string) => Promise<{ items: Array<T | { line: number; error: string }>; warnings?: string[] }>;
+    answerer: () => Promise<LineAnswerer<T>>;
+    /** Names the step in the message of an answer that throws ("line N: <failed> failed: ..."). */
+    failed: string;
+  },
+): Promise<number> {
+  const { file } = options;
   let text: string;
   try {
     text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
   } catch (err) {
-    await write(io.stderr, `pulso triage: cannot read ${file}: ${(err as Error).message}\n`);
+    await write(io.stderr, `pulso ${command}: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  const { parseConversationLines } = await import('./conversation-input');
-  const { createConversationTriager } = await import('../llm/conversation-triage');
-  const items = parseConversationLines(text);
-  const triager = createConversationTriager(config.llm, { logger: stderrLogger(io) });
-  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (triager.mode === 'llm' ? 8 : 1)) || 1));
+  const { items, warnings = [] } = await options.parse(text);
+  for (const w of warnings) await write(io.stderr, `pulso ${command}: ${w}\n`);
+
+  const answerer = await options.answerer();
+  const concurrency = Math.max(1, Math.min(64, Number(options.concurrency ?? (answerer.mode === 'llm' ? 8 : 1)) || 1));
   let failed = 0;
   const results = inOrder(items, concurrency, async (item): Promise<object> => {
     if ('error' in item) return { error: item.error, line: item.line };
     try {
-      return await triager.triage(item.conversation, profile);
+      return await answerer.answer(item);
     } catch (err) {
-      return { error: `line ${item.line}: triage failed: ${(err as Error).message}`, line: item.line };
+      return { error: `line ${item.line}: ${options.failed} failed: ${(err as Error).message}`, line: item.line };
     }
   });
   for await (const result of results) {
     if ('error' in result) {
       failed++;
-      await write(io.stderr, `pulso triage: ${(result as { error: string }).error}\n`);
+      await write(io.stderr, `pulso ${command}: ${(result as { error: string }).error}\n`);
     }
     await write(io.stdout, `${JSON.stringify(result)}\n`);
   }
-  if (failed) await write(io.stderr, `pulso triage: ${failed} of ${items.length} input(s) failed\n`);
+  if (failed) await write(io.stderr, `pulso ${command}: ${failed} of ${items.length} input(s) failed\n`);
   return failed ? 1 : 0;
 }
 
-async function draft(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      profile: { type: 'string' },
-      strategy: { type: 'string' },
-      tone: { type: 'string' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
+/** The options classify, triage and draft share. */
+const LINE_OPTIONS = {
+  profile: { type: 'string' },
+  concurrency: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** The arguments of a line-answering command (LINE_OPTIONS and `extra`, at most one FILE); undefined once the help is printed. */
+async function lineCommandArgs<E extends ParseArgsOptionsConfig>(args: string[], io: CliIo, command: 'classify' | 'triage' | 'draft', extra: E) {
+  const parsed = parseArgs({ args, options: { ...LINE_OPTIONS, ...extra }, allowPositionals: true });
+  if ((parsed.values as { help?: boolean }).help) {
     await write(io.stdout, USAGE);
-    return 0;
+    return undefined;
   }
-  if (positionals.length > 1) throw new UsageError('draft: at most one FILE');
+  if (parsed.positionals.length > 1) throw new UsageError(`${command}: at most one FILE`);
+  return parsed;
+}
+
+async function classify(args: string[], io: CliIo): Promise<number> {
+  const parsed = await lineCommandArgs(args, io, 'classify', {});
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const config = loadConfig(io.env);
+  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
+  const file = positionals[0];
+  return answerLines<{ line: number; lead: Lead }>(io, 'classify', {
+    file,
+    concurrency: values.concurrency,
+    parse: async (text) => parseLeadInput(text, file),
+    answerer: async () => {
+      const { createLeadClassifier } = await import('../llm/lead-classifier');
+      const classifier = createLeadClassifier(config.llm, { logger: stderrLogger(io) });
+      return { mode: classifier.mode, answer: (item) => classifier.classify(item.lead, profile) };
+    },
+    failed: 'classification',
+  });
+}
+
+async function triage(args: string[], io: CliIo): Promise<number> {
+  const parsed = await lineCommandArgs(args, io, 'triage', {});
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
+  const config = loadConfig(io.env);
+  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
+  return answerLines<{ line: number; conversation: Conversation }>(io, 'triage', {
+    file: positionals[0],
+    concurrency: values.concurrency,
+    parse: parseConversations,
+    answerer: async () => {
+      const { createConversationTriager } = await import('../llm/conversation-triage');
+      const triager = createConversationTriager(config.llm, { logger: stderrLogger(io) });
+      return { mode: triager.mode, answer: (item) => triager.triage(item.conversation, profile) };
+    },
+    failed: 'triage',
+  });
+}
+
+async function draft(args: string[], io: CliIo): Promise<number> {
+  const parsed = await lineCommandArgs(args, io, 'draft', { strategy: { type: 'string' }, tone: { type: 'string' } });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const { DRAFT_STRATEGIES, DRAFT_TONE_ACTIONS } = await import('../../lib/contracts');
   const strategy = values.strategy as (typeof DRAFT_STRATEGIES)[number] | undefined;
   const tone = values.tone as (typeof DRAFT_TONE_ACTIONS)[number] | undefined;
@@ -247,37 +252,23 @@ async function draft(args: string[], io: CliIo): Promise<number> {
   if (tone !== undefined && !DRAFT_TONE_ACTIONS.includes(tone)) throw new UsageError(`draft: --tone must be one of ${DRAFT_TONE_ACTIONS.join(', ')}`);
   const config = loadConfig(io.env);
   const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
-  const file = positionals[0];
-  let text: string;
-  try {
-    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
-  } catch (err) {
-    await write(io.stderr, `pulso draft: cannot read ${file}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  const { parseConversationLines } = await import('./conversation-input');
-  const { createReplyDrafter } = await import('../llm/reply-drafter');
-  const items = parseConversationLines(text);
-  const drafter = createReplyDrafter(config.llm, { logger: stderrLogger(io) });
-  const concurrency = Math.max(1, Math.min(64, Number(values.concurrency ?? (drafter.mode === 'llm' ? 8 : 1)) || 1));
-  let failed = 0;
-  const results = inOrder(items, concurrency, async (item): Promise<object> => {
-    if ('error' in item) return { error: item.error, line: item.line };
-    try {
-      return await drafter.draft(item.conversation, profile, { strategy, tone });
-    } catch (err) {
-      return { error: `line ${item.line}: draft failed: ${(err as Error).message}`, line: item.line };
-    }
+  return answerLines<{ line: number; conversation: Conversation }>(io, 'draft', {
+    file: positionals[0],
+    concurrency: values.concurrency,
+    parse: parseConversations,
+    answerer: async () => {
+      const { createReplyDrafter } = await import('../llm/reply-drafter');
+      const drafter = createReplyDrafter(config.llm, { logger: stderrLogger(io) });
+      return { mode: drafter.mode, answer: (item) => drafter.draft(item.conversation, profile, { strategy, tone }) };
+    },
+    failed: 'draft',
   });
-  for await (const result of results) {
-    if ('error' in result) {
-      failed++;
-      await write(io.stderr, `pulso draft: ${(result as { error: string }).error}\n`);
-    }
-    await write(io.stdout, `${JSON.stringify(result)}\n`);
-  }
-  if (failed) await write(io.stderr, `pulso draft: ${failed} of ${items.length} input(s) failed\n`);
-  return failed ? 1 : 0;
+}
+
+/** Conversation JSON lines (triage and draft). */
+async function parseConversations(text: string) {
+  const { parseConversationLines } = await import('./conversation-input');
+  return { items: parseConversationLines(text) };
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {

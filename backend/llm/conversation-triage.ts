@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import {
-  describeZodIssues,
   type CompanyProfile,
   type Conversation,
   type ConversationTriage,
@@ -18,7 +17,16 @@ import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhra
 import { RULES_VERSION } from '../../lib/versions';
 import type { CacheConfig, LlmConfig } from '../config';
 import type { Admission } from './admission';
-import { LlmFailure, RETRYABLE_REASONS, extractJson, type WarnLogger } from './lead-classifier';
+import {
+  completeJson,
+  createLlmClient,
+  giveUpLogFields,
+  parseStructuredAnswer,
+  withOneRetry,
+  type LlmFailure,
+  type MessageLike,
+  type WarnLogger,
+} from './structured-chat';
 
 /**
  * Conversation triage (issue 5, item 3): the same pattern as the lead classifier — a byte-stable
@@ -44,35 +52,9 @@ export interface ConversationTriager {
 export const triageRulesEngineId = () => `rules:${RULES_VERSION}:triage`;
 export const triageLlmEngineId = (model: string) => `llm:${model}:${CONVERSATION_PROMPT_VERSION}:${RULES_VERSION}`;
 
-interface MessageLike {
-  content?: string | null;
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
-
 /** Parses and validates the answer; reasoning fields are read only when content is empty (gpt-oss on vLLM). */
 export function parseTriageAnswer(message: MessageLike | undefined): TriageLlmAnswer {
-  const content = message?.content;
-  let json: unknown;
-  if (typeof content === 'string' && content.trim() !== '') json = extractJson(content);
-  else {
-    let lastError: unknown = new LlmFailure('empty', 'the model returned an empty message');
-    let found = false;
-    for (const text of [message?.reasoning_content, message?.reasoning]) {
-      if (typeof text !== 'string' || text.trim() === '') continue;
-      try {
-        json = extractJson(text);
-        found = true;
-        break;
-      } catch (err) {
-        lastError = err;
-      }
-    }
-    if (!found) throw lastError;
-  }
-  const parsed = TriageLlmAnswerSchema.safeParse(json);
-  if (!parsed.success) throw new LlmFailure('schema_invalid', describeZodIssues(parsed.error, 'answer'));
-  return parsed.data;
+  return parseStructuredAnswer(message, TriageLlmAnswerSchema);
 }
 
 /**
@@ -106,23 +88,6 @@ export function cleanConversationForLlm(conversation: Conversation): Conversatio
   };
 }
 
-function classifyError(err: unknown): LlmFailure {
-  if (err instanceof LlmFailure) return err;
-  if (err instanceof OpenAI.APIUserAbortError || err instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM request timed out');
-  if (err instanceof OpenAI.APIConnectionError) return new LlmFailure('connection', 'cannot reach the LLM');
-  if (err instanceof OpenAI.APIError) {
-    const status = err.status;
-    if (status === 429) return new LlmFailure('rate_limited', 'the LLM answered 429 (rate limited)', status);
-    if (status !== undefined && status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}`, status);
-    return new LlmFailure('http_error', `the LLM answered ${status ?? 'an error'}`, status);
-  }
-  const e = err as { name?: string; message?: string };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new LlmFailure('timeout', 'the LLM request timed out');
-  return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createRulesTriager(): ConversationTriager {
   return {
     mode: 'rules',
@@ -137,56 +102,22 @@ export function createRulesTriager(): ConversationTriager {
 }
 
 export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
-  const client = options.client ?? new OpenAI({ baseURL: llm.baseUrl, apiKey: llm.apiKey || 'EMPTY', timeout: llm.timeoutMs, maxRetries: 0 });
-  const effort = llm.reasoningEffort ?? 'low';
+  const client = options.client ?? createLlmClient(llm);
   const backoffMs = llm.retryBackoffMs ?? 200;
   const responseFormat = triageResponseFormat();
-
-  async function attempt(messages: ReturnType<typeof buildTriageMessages>): Promise<TriageLlmAnswer> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, llm.timeoutMs);
-    try {
-      const completion = await client.chat.completions.create(
-        { model: llm.model, messages, temperature: 0, response_format: responseFormat, ...(effort !== 'none' ? { reasoning_effort: effort } : {}) },
-        { signal: controller.signal },
-      );
-      return parseTriageAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
-    } catch (err) {
-      if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${llm.timeoutMs} ms`);
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 
   async function triageDetailed(conversation: Conversation, profile: CompanyProfile, given?: ConversationTriage): Promise<TriageOutcome> {
     const rules = given ?? triageConversationByRules(conversation, profile);
     const started = Date.now();
     const messages = buildTriageMessages(cleanConversationForLlm(conversation), profile, rules.language ?? 'en');
-    let first: LlmFailure | undefined;
-    for (let n = 1; n <= 2; n++) {
-      try {
-        return { result: mergeTriageWithRules(await attempt(messages), rules, conversation) };
-      } catch (err) {
-        const failure = classifyError(err);
-        if (n === 1 && RETRYABLE_REASONS.has(failure.reason)) {
-          first = failure;
-          await sleep(backoffMs * (0.75 + Math.random() * 0.5));
-          continue;
-        }
-        options.logger.warn(
-          { reason: failure.reason, status: failure.status, detail: failure.message, attempts: n, ...(first ? { firstReason: first.reason } : {}), ms: Date.now() - started, model: llm.model },
-          'LLM conversation triage failed; using the rules result',
-        );
-        return { result: { ...rules, source: 'rules' }, error: failure.reason };
-      }
-    }
-    /* c8 ignore next */
-    throw new Error('unreachable');
+    const attempt = () => completeJson(client, llm, { messages, temperature: 0, responseFormat, parse: parseTriageAnswer });
+    return withOneRetry(async (): Promise<TriageOutcome> => ({ result: mergeTriageWithRules(await attempt(), rules, conversation) }), {
+      backoffMs,
+      onGiveUp: (giveUp): TriageOutcome => {
+        options.logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM conversation triage failed; using the rules result');
+        return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
+      },
+    });
   }
 
   return {

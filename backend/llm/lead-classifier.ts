@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import {
-  describeZodIssues,
   type CompanyProfile,
   type Lead,
   type LeadClassification,
@@ -15,11 +14,21 @@ import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
 import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
 import type { LlmConfig } from '../config';
+import {
+  LlmFailure,
+  chatRequestBody,
+  completeJson,
+  createLlmClient,
+  giveUpLogFields,
+  parseStructuredAnswer,
+  withAttemptTimeout,
+  withOneRetry,
+  type MessageLike,
+  type WarnLogger,
+} from './structured-chat';
 
-/** The subset of pino the classifier needs. */
-export interface WarnLogger {
-  warn(obj: object, msg?: string): void;
-}
+// The shared LLM plumbing, re-exported where the other modules and the tests have always found it.
+export { LlmFailure, RETRYABLE_REASONS, extractJson, type WarnLogger } from './structured-chat';
 
 /** Stage, priority and SLA: what the panel needs first, sent before the full answer when streaming. */
 export interface LeadPartial {
@@ -61,18 +70,6 @@ export function llmEngineId(model: string): string {
   return `llm:${model}:${LEAD_PROMPT_VERSION}:${RULES_VERSION}`;
 }
 
-/** Why an LLM answer was not used. */
-export class LlmFailure extends Error {
-  override name = 'LlmFailure';
-  constructor(
-    readonly reason: 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'http_error' | 'empty' | 'malformed_json' | 'schema_invalid',
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
 const STAGE_RANK: Record<Stage, number> = { SQL: 4, MQL: 3, Nurture: 2, Review: 1, Disqualified: 0 };
 const PRIORITY_RANK: Record<Priority, number> = { P1: 3, P2: 2, P3: 1, P4: 0 };
 
@@ -82,34 +79,6 @@ export function stageAbove(a: Stage, b: Stage): boolean {
 }
 export function priorityAbove(a: Priority, b: Priority): boolean {
   return PRIORITY_RANK[a] > PRIORITY_RANK[b];
-}
-
-/** The JSON object in a model's text: the whole text, else a fenced block, else the outermost braces. */
-export function extractJson(text: string): unknown {
-  const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    /* fall through */
-  }
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(trimmed);
-  if (fenced?.[1]) {
-    try {
-      return JSON.parse(fenced[1].trim());
-    } catch {
-      /* fall through */
-    }
-  }
-  const start = trimmed.indexOf('{');
-  const end = trimmed.lastIndexOf('}');
-  if (start >= 0 && end > start) {
-    try {
-      return JSON.parse(trimmed.slice(start, end + 1));
-    } catch {
-      /* fall through */
-    }
-  }
-  throw new LlmFailure('malformed_json', `the model's answer is not JSON (${trimmed.length} chars)`);
 }
 
 /**
@@ -132,47 +101,9 @@ export function partialFromFields(fields: Record<string, JsonScalar>): { stage: 
   return { stage: stage as Stage, priority: priority as Priority };
 }
 
-interface MessageLike {
-  content?: string | null;
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
-
-/**
- * The answer text: `content`, or — when vLLM serves gpt-oss with a reasoning parser and
- * puts the structured output in the reasoning channel — `reasoning_content` / `reasoning`.
- */
-export function answerText(message: MessageLike | undefined): string {
-  const candidates = [message?.content, message?.reasoning_content, message?.reasoning];
-  for (const c of candidates) if (typeof c === 'string' && c.trim() !== '') return c;
-  throw new LlmFailure('empty', 'the model returned an empty message');
-}
-
 /** Parses and validates the model's answer. Reasoning text is only used when content is empty. */
 export function parseLeadAnswer(message: MessageLike | undefined): LeadLlmAnswer {
-  const content = message?.content;
-  let json: unknown;
-  if (typeof content === 'string' && content.trim() !== '') {
-    json = extractJson(content);
-  } else {
-    // content empty: the JSON may be in either reasoning field; take the first that parses.
-    let lastError: unknown = new LlmFailure('empty', 'the model returned an empty message');
-    let found = false;
-    for (const text of [message?.reasoning_content, message?.reasoning]) {
-      if (typeof text !== 'string' || text.trim() === '') continue;
-      try {
-        json = extractJson(text);
-        found = true;
-        break;
-      } catch (err) {
-        lastError = err;
-      }
-    }
-    if (!found) throw lastError;
-  }
-  const parsed = LeadLlmAnswerSchema.safeParse(json);
-  if (!parsed.success) throw new LlmFailure('schema_invalid', describeZodIssues(parsed.error, 'answer'));
-  return parsed.data;
+  return parseStructuredAnswer(message, LeadLlmAnswerSchema);
 }
 
 /**
@@ -233,25 +164,6 @@ export function cleanLeadForLlm(lead: Lead): Lead {
   return out as Lead;
 }
 
-function classifyError(err: unknown): LlmFailure {
-  if (err instanceof LlmFailure) return err;
-  if (err instanceof OpenAI.APIUserAbortError) return new LlmFailure('timeout', 'the LLM request timed out');
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM request timed out');
-  if (err instanceof OpenAI.APIConnectionError) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return new LlmFailure('connection', `cannot reach the LLM${cause?.code ? ` (${cause.code})` : ''}`);
-  }
-  if (err instanceof OpenAI.APIError) {
-    const status = err.status;
-    if (status === 429) return new LlmFailure('rate_limited', 'the LLM answered 429 (rate limited)', status);
-    if (status !== undefined && status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}`, status);
-    return new LlmFailure('http_error', `the LLM answered ${status ?? 'an error'}`, status);
-  }
-  const e = err as { name?: string; message?: string };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new LlmFailure('timeout', 'the LLM request timed out');
-  return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
-}
-
 export function createRulesClassifier(): LeadClassifier {
   return {
     mode: 'rules',
@@ -271,30 +183,9 @@ export interface LlmClassifierOptions {
   client?: OpenAI;
 }
 
-/** Failures worth one more try: the upstream was busy, broken or unreachable — never a 4xx or a bad answer. */
-export const RETRYABLE_REASONS: ReadonlySet<LlmFailure['reason']> = new Set(['timeout', 'rate_limited', 'server_error', 'connection']);
-
-/** Streamed delta fields: vLLM puts gpt-oss reasoning in `reasoning_content` (older) or `reasoning` (newer). */
-interface DeltaLike {
-  content?: string | null;
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOptions): LeadClassifier {
-  const client =
-    options.client ??
-    new OpenAI({
-      baseURL: llm.baseUrl,
-      apiKey: llm.apiKey || 'EMPTY',
-      timeout: llm.timeoutMs,
-      // Retries are ours (exactly one, never on a 4xx): the SDK's would also retry 408/409.
-      maxRetries: 0,
-    });
+  const client = options.client ?? createLlmClient(llm);
   const logger = options.logger;
-  const effort = llm.reasoningEffort ?? 'low';
   const backoffMs = llm.retryBackoffMs ?? 200;
   // Built once: the schema is the same for every request (and the SDK does not mutate it).
   const responseFormat = leadResponseFormat();
@@ -304,25 +195,10 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
     messages: ReturnType<typeof buildLeadMessages>,
     onFields: ((fields: { stage: Stage; priority: Priority }) => void) | undefined,
   ): Promise<LeadLlmAnswer> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, llm.timeoutMs);
-    const body = {
-      model: llm.model,
-      messages,
-      temperature: 0,
-      response_format: responseFormat,
-      ...(effort !== 'none' ? { reasoning_effort: effort } : {}),
-    };
-    try {
-      if (!onFields) {
-        const completion = await client.chat.completions.create(body, { signal: controller.signal });
-        return parseLeadAnswer(completion.choices?.[0]?.message as MessageLike | undefined);
-      }
-      const stream = await client.chat.completions.create({ ...body, stream: true }, { signal: controller.signal });
+    const request = { messages, temperature: 0, responseFormat };
+    if (!onFields) return completeJson(client, llm, { ...request, parse: parseLeadAnswer });
+    return withAttemptTimeout(llm.timeoutMs, async (signal) => {
+      const stream = await client.chat.completions.create({ ...chatRequestBody(llm, request), stream: true }, { signal });
       let content = '';
       let reasoning = '';
       let announced = false;
@@ -336,7 +212,7 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
       const contentFields = new IncrementalJsonFields();
       const reasoningFields = new IncrementalJsonFields();
       for await (const chunk of stream) {
-        const delta = chunk.choices?.[0]?.delta as DeltaLike | undefined;
+        const delta = chunk.choices?.[0]?.delta as MessageLike | undefined;
         if (!delta) continue;
         if (delta.content) {
           content += delta.content;
@@ -354,12 +230,7 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
         }
       }
       return parseLeadAnswer({ content, reasoning_content: reasoning });
-    } catch (err) {
-      if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${llm.timeoutMs} ms`);
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
+    });
   }
 
   async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
@@ -375,35 +246,13 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
           opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile));
         }
       : undefined;
-    let first: LlmFailure | undefined;
-    for (let n = 1; n <= 2; n++) {
-      try {
-        const answer = await attempt(messages, onFields);
-        return { result: mergeWithRules(answer, rules, profile, language) };
-      } catch (err) {
-        const failure = classifyError(err);
-        if (n === 1 && RETRYABLE_REASONS.has(failure.reason)) {
-          first = failure;
-          await sleep(backoffMs * (0.75 + Math.random() * 0.5));
-          continue;
-        }
-        logger.warn(
-          {
-            reason: failure.reason,
-            status: failure.status,
-            detail: failure.message,
-            attempts: n,
-            ...(first ? { firstReason: first.reason } : {}),
-            ms: Date.now() - started,
-            model: llm.model,
-          },
-          'LLM lead classification failed; using the rules result',
-        );
-        return { result: { ...rules, source: 'rules' }, error: failure.reason };
-      }
-    }
-    /* c8 ignore next */
-    throw new Error('unreachable');
+    return withOneRetry(async (): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields), rules, profile, language) }), {
+      backoffMs,
+      onGiveUp: (giveUp): ClassifyOutcome => {
+        logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM lead classification failed; using the rules result');
+        return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
+      },
+    });
   }
 
   return {
