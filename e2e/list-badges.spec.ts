@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hubspotRoutes, salesforceRoutes } from './support/fixture-server';
+import { hubspotRoutes, salesforceRoutes, zendeskRoutes } from './support/fixture-server';
 import { expectNoSeriousViolations } from './support/axe';
 import { useExtensionHarness } from './support/harness';
 
 const HUBSPOT_LIST = 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list';
 const SALESFORCE_LIST = 'https://nubeandina.lightning.force.com/lightning/o/Lead/list?filterName=00B5g00000MyOpenLeads';
 
-const h = useExtensionHarness([hubspotRoutes, salesforceRoutes]);
+const h = useExtensionHarness([hubspotRoutes, salesforceRoutes, zendeskRoutes]);
 
 /** Each visible record link with the badge that sits in its row (if any). */
 function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
@@ -73,4 +73,14 @@ test('Salesforce lead list view: badges on all 25 rows', async () => {
   const rows = await rowsWithBadges(page, '#crm-list-root tr[data-row-key-value]', 'a[data-recordid]');
   expect(rows).toHaveLength(25);
   for (const row of rows) expect(row.href).toContain(`/Lead/${row.badgeRecord}/view`);
+});
+
+test('Zendesk view: a badge on each of the 30 ticket rows, tied to its ticket', async () => {
+  const page = await h.browser.context.newPage();
+  await page.goto('https://nubeandina.zendesk.com/agent/filters/360001234567');
+  await expect(page.locator('pulso-badge[data-status="ready"]')).toHaveCount(30);
+  const ids = await page.locator('pulso-badge').evaluateAll((badges) =>
+    badges.map((badge) => [badge.getAttribute('data-record-id'), badge.closest('tr')?.querySelector('a[href*="/agent/tickets/"]')?.getAttribute('href')]),
+  );
+  for (const [id, href] of ids) expect(href).toContain(`/agent/tickets/${id}`);
 });
