@@ -40,6 +40,9 @@ const badges = await benchBadges();
 console.log(`list badges, HubSpot contacts list (${badges.rows} rows), upstream 300 ms per lead, ${badges.runs} runs each (from DOMContentLoaded):`);
 console.log(`  all badges painted, cold: p50 ${fmt(badges.coldP50, 0)} ms, max ${fmt(badges.coldMax, 0)} ms  (target < 1500 ms: ${ratio(badges.coldP50, 1500)})`);
 console.log(`  all badges painted, warm (cache): p50 ${fmt(badges.warmP50, 0)} ms, max ${fmt(badges.warmMax, 0)} ms, upstream calls ${badges.warmUpstreamCalls}  (target < 100 ms: ${ratio(badges.warmP50, 100)})`);
+console.log(
+  `  from the content script's first badge (without the browser's idle wait before injecting it): cold p50 ${fmt(badges.coldFromFirstBadgeP50, 0)} ms, warm p50 ${fmt(badges.warmFromFirstBadgeP50, 0)} ms  (warm vs 100 ms: ${ratio(badges.warmFromFirstBadgeP50, 100)})`,
+);
 console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
 
 const conversationRules = benchConversationRules();
@@ -50,7 +53,9 @@ const retriage = await benchRetriage();
 console.log(`new WhatsApp message → triage refreshed in the panel (rules mode, ${retriage.runs} runs): p50 ${fmt(retriage.p50, 0)} ms, max ${fmt(retriage.max, 0)} ms  (target < 300 ms: ${ratio(retriage.p50, 300)})`);
 
 for (const editor of await benchComposer()) {
-  console.log(`insert a draft into ${editor.name}: p50 ${fmt(editor.p50, 1)} ms, max ${fmt(editor.max, 1)} ms (two frames of settling included)  (target < 50 ms: ${ratio(editor.p50, 50)})`);
+  console.log(
+    `insert a draft into ${editor.name}: first on the page p50 ${fmt(editor.p50, 1)} ms (max ${fmt(editor.max, 1)}), again p50 ${fmt(editor.repeatP50, 1)} ms  (target < 50 ms: ${ratio(editor.p50, 50)} first, ${ratio(editor.repeatP50, 50)} again)`,
+  );
 }
 
 const backend = await benchBackend();

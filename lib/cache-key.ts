@@ -11,8 +11,17 @@ export function normalizeLeadForKey(lead: Lead): Record<string, string | number>
   return out;
 }
 
-export async function profileVersion(profile: CompanyProfile): Promise<string> {
-  return (await stableHash(profile)).slice(0, 16);
+// Parsed profiles are never mutated, so one hash per profile object: a 50-row list would
+// otherwise serialise and hash the whole profile 50 times.
+const versions = new WeakMap<CompanyProfile, Promise<string>>();
+
+export function profileVersion(profile: CompanyProfile): Promise<string> {
+  let version = versions.get(profile);
+  if (!version) {
+    version = stableHash(profile).then((hash) => hash.slice(0, 16));
+    versions.set(profile, version);
+  }
+  return version;
 }
 
 /**

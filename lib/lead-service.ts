@@ -40,17 +40,28 @@ export function createLeadService(deps: LeadServiceDeps) {
     return answer.engine;
   }
 
-  // History is a record of what was shown: a failed write must never cost the rep the result.
-  async function record(facts: HistoryFacts[]): Promise<void> {
+  // History is a record of what was shown: it is written after the answer goes out (a
+  // list page would otherwise wait on fifty writes), and a failed write never costs the
+  // rep the result. `historySettled` lets tests and shutdown wait for the writes.
+  const pendingWrites = new Set<Promise<void>>();
+  function record(facts: HistoryFacts[]): void {
     if (!deps.history || facts.length === 0) return;
-    try {
-      await deps.history.add(facts.map((fact) => historyEntryFrom({ ...fact, recordType: fact.recordType ?? deps.recordTypeForUrl?.(fact.url) })));
-    } catch (err) {
-      console.warn('[pulso] history not recorded', err);
-    }
+    const history = deps.history;
+    const write = (async () => {
+      try {
+        await history.add(facts.map((fact) => historyEntryFrom({ ...fact, recordType: fact.recordType ?? deps.recordTypeForUrl?.(fact.url) })));
+      } catch (err) {
+        console.warn('[pulso] history not recorded', err);
+      }
+    })();
+    pendingWrites.add(write);
+    void write.finally(() => pendingWrites.delete(write));
   }
 
   return {
+    async historySettled(): Promise<void> {
+      await Promise.all([...pendingWrites]);
+    },
     async classify(raw: unknown, onPartial?: (partial: LeadStreamPartial) => void): Promise<LeadResultReply> {
       const started = now();
       const message = ClassifyLeadMessageSchema.parse(raw);
@@ -67,7 +78,7 @@ export function createLeadService(deps: LeadServiceDeps) {
       const recorded = async (reply: LeadResultReply): Promise<LeadResultReply> => {
         if (reply.origin !== 'preview') {
           const { crm, recordId, url } = message.page;
-          await record([{ crm, recordId, url, kind: 'record', input: message.lead, result: reply.result, origin: reply.origin, latencyMs: reply.latencyMs, createdAt: now() }]);
+          record([{ crm, recordId, url, kind: 'record', input: message.lead, result: reply.result, origin: reply.origin, latencyMs: reply.latencyMs, createdAt: now() }]);
         }
         return reply;
       };
@@ -129,7 +140,7 @@ export function createLeadService(deps: LeadServiceDeps) {
             createdAt,
           });
         }
-        await record(facts);
+        record(facts);
         return reply;
       };
       const profile = await deps.readProfile();

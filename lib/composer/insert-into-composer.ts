@@ -19,9 +19,21 @@ export interface InsertOutcome {
   tried: string[];
 }
 
-// Editors sync their selection from the async "selectionchange" event (CKEditor 5) and
-// render on the next frame: give both a turn before and after inserting.
-const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// Editors sync their selection from the async "selectionchange" event (CKEditor 5): wait
+// for it (or a frame, when the caret was already there and none comes) before inserting.
+function selectionSettled(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      setTimeout(resolve, 0);
+    };
+    doc.addEventListener('selectionchange', done);
+    requestAnimationFrame(done);
+  });
+}
+// Editors apply a paste or input event synchronously or in a microtask; one task later the
+// composer shows what they did.
+const applied = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -36,10 +48,11 @@ export async function insertIntoComposer(target: HTMLElement, text: string, mode
   const tried: string[] = [];
   for (const strategy of INSERTION_STRATEGIES) {
     if (!strategy.applies(target)) continue;
+    const settled = selectionSettled(target.ownerDocument);
     prepareSelection(target, mode);
-    await settle();
+    await settled;
     strategy.insert(target, payload);
-    await settle();
+    await applied();
     const after = composerText(target);
     const landed = after.includes(folded(text)) && (mode === 'replace' || after.startsWith(before));
     if (landed) return { ok: true, strategy: strategy.name, tried };

@@ -51,10 +51,15 @@ describe('lead service records history', () => {
   it('records backend, cache and offline results, never previews', async () => {
     const svc = service(fakeFetch());
     await svc.classify({ lead, phase: 'preview', page });
+    await svc.historySettled();
     expect(await history.count()).toBe(0);
     await svc.classify({ lead, phase: 'final', page });
+    await svc.historySettled();
     await svc.classify({ lead, phase: 'final', page });
-    await service(fakeFetch(true)).classify({ lead, phase: 'final', page });
+    await svc.historySettled();
+    const offline = service(fakeFetch(true));
+    await offline.classify({ lead, phase: 'final', page });
+    await offline.historySettled();
     const entries = await history.list();
     expect(entries.map((e) => e.origin).sort()).toEqual(['backend', 'cache', 'offline']);
     const backend = entries.find((e) => e.origin === 'backend')!;
@@ -68,8 +73,12 @@ describe('lead service records history', () => {
       { recordId: '1', lead },
       { recordId: '2', lead: { ...lead, fullName: 'Peter Novak' } },
     ];
-    await service(fakeFetch()).classifyBatch({ items: rows, page: listPage });
-    await service(fakeFetch(true)).classifyBatch({ items: [{ recordId: '3', lead: { email: 'x@y.com' } }], page: listPage });
+    const online = service(fakeFetch());
+    await online.classifyBatch({ items: rows, page: listPage });
+    await online.historySettled();
+    const offline = service(fakeFetch(true));
+    await offline.classifyBatch({ items: [{ recordId: '3', lead: { email: 'x@y.com' } }], page: listPage });
+    await offline.historySettled();
     const entries = await history.list({ kind: 'list' });
     expect(entries.map((e) => `${e.recordId}:${e.origin}`).sort()).toEqual(['1:backend', '2:backend', '3:offline']);
     expect(entries.find((e) => e.recordId === '2')?.input.fullName).toBe('Peter Novak');
