@@ -78,7 +78,14 @@ export function createBackendClient(options: BackendClientOptions) {
       if (!parsed.success) throw new BackendError('the backend answered a triage that does not match the contract');
       return parsed.data;
     },
-    async draftReply(request: { conversation: Conversation; profile: CompanyProfile; strategy?: DraftStrategy; tone?: string; previousText?: string }): Promise<ReplyDraft> {
+    async draftReply(request: {
+      conversation: Conversation;
+      profile: CompanyProfile;
+      strategy?: DraftStrategy;
+      tone?: string;
+      previousText?: string;
+      triage?: ConversationTriage;
+    }): Promise<ReplyDraft> {
       const body = await call('/v1/conversations/draft', { method: 'POST', body: JSON.stringify(request) }, options.classifyTimeoutMs ?? 20_000);
       const parsed = ReplyDraftSchema.safeParse(body);
       if (!parsed.success) throw new BackendError('the backend answered a draft that does not match the contract');

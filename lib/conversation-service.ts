@@ -54,12 +54,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const message = DraftMessageSchema.parse(raw);
       const profile = await deps.readProfile();
       const elapsed = () => Math.max(0, now() - started);
-      const { conversation, strategy, tone, previousText } = message;
+      const { conversation, strategy, tone, previousText, triage } = message;
       try {
-        const draft = await (await client()).draftReply({ conversation: await outgoing(conversation), profile, strategy, tone, previousText });
+        const draft = await (await client()).draftReply({ conversation: await outgoing(conversation), profile, strategy, tone, previousText, triage });
         return { draft, origin: 'backend', latencyMs: elapsed() };
       } catch (err) {
-        const draft = draftReplyByRules(conversation, profile, { strategy, tone, previousText });
+        const draft = draftReplyByRules(conversation, profile, { strategy, tone, previousText, triage });
         return { draft, origin: 'offline', latencyMs: elapsed(), error: (err as Error).message };
       }
     },

@@ -92,6 +92,7 @@ export const DraftMessageSchema = z.object({
   strategy: DraftStrategySchema.optional(),
   tone: z.enum(DRAFT_TONE_ACTIONS).optional(),
   previousText: z.string().max(4_000).optional(),
+  triage: ConversationTriageSchema.optional(),
 });
 export type DraftMessage = z.input<typeof DraftMessageSchema>;
 

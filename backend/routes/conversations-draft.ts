@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { DraftRequestSchema, describeZodIssues, type ReplyDraft } from '../../lib/contracts';
+import { DraftRequestSchema, describeZodIssues, type ConversationTriage, type ReplyDraft } from '../../lib/contracts';
+import { triageConversationByRules } from '../../lib/rules/conversation';
 import type { Config } from '../config';
 import { BODY_LIMIT_BYTES, errorBody } from '../http';
 import { QueueFullError, type Admission } from '../llm/admission';
@@ -32,7 +33,10 @@ export const conversationDraftRoutes: FastifyPluginAsync<DraftRouteOptions> = as
     }
     const { conversation, strategy, tone, previousText } = parsed.data;
     const profile = parsed.data.profile ?? config.profile;
-    const options = { strategy, tone, previousText };
+    // The caller's triage decides the strategy and tone of voice; the safety flags are always
+    // the rules' own, so a client cannot switch off, say, the other-customer-data guard.
+    const triage = parsed.data.triage && withRulesGuards(parsed.data.triage, triageConversationByRules(conversation, profile));
+    const options = { strategy, tone, previousText, ...(triage ? { triage } : {}) };
     if (drafter.mode === 'rules' || !admission) return (await drafter.draftDetailed(conversation, profile, options)).result;
     let release;
     try {
@@ -53,3 +57,12 @@ export const conversationDraftRoutes: FastifyPluginAsync<DraftRouteOptions> = as
     }
   });
 };
+
+/** The rules' flags, and the escalation they force (another customer's data goes to a supervisor). */
+function withRulesGuards(given: ConversationTriage, rules: ConversationTriage): ConversationTriage {
+  const guarded = { ...given, flags: rules.flags };
+  if (rules.flags.includes('other_customer_data_request')) {
+    return { ...guarded, escalate: true, escalationReason: rules.escalationReason, department: rules.department };
+  }
+  return guarded;
+}

@@ -107,7 +107,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
       const final = await options.triage({ conversation, phase: 'final', page });
       if (!current()) return;
       update({ triage: final, triagePending: false });
-      await requestDraft(mine, { conversation, page, strategy });
+      await requestDraft(mine, { conversation, page, strategy, triage: final.triage });
     } catch (err) {
       if (current()) store.set({ status: 'error', message: (err as Error).message });
     }
@@ -156,7 +156,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
       strategy = next;
       const state = store.get();
       if (state.status !== 'ready') return;
-      void requestDraft(generation, { conversation: state.conversation, page: pageOf(state.scrape), strategy: next });
+      void requestDraft(generation, { conversation: state.conversation, page: pageOf(state.scrape), strategy: next, triage: state.triage.triage });
     },
     /** Shorter, more formal, friendlier, translate: applied to the draft on screen. */
     applyTone(tone: DraftTone, currentText: string) {
@@ -168,6 +168,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
         strategy: state.draft?.draft.strategy ?? strategy,
         tone,
         previousText: currentText,
+        triage: state.triage.triage,
       });
     },
     /** The agent knows the customer's billing level when the CRM does not say. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LeadClassificationSchema, StageSchema } from './classification';
-import { ConversationSchema, DRAFT_TONE_ACTIONS, DraftStrategySchema } from './conversation';
+import { ConversationSchema, ConversationTriageSchema, DRAFT_TONE_ACTIONS, DraftStrategySchema } from './conversation';
 import { LeadSchema } from './lead';
 import { CompanyProfileSchema, PrioritySchema } from './profile';
 
@@ -132,5 +132,7 @@ export const DraftRequestSchema = z.object({
   strategy: DraftStrategySchema.optional(),
   tone: z.enum(DRAFT_TONE_ACTIONS).optional(),
   previousText: z.string().max(4_000).optional(),
+  /** The triage the agent is looking at (the LLM's, when there is one), so the draft agrees with it. */
+  triage: ConversationTriageSchema.optional(),
 });
 export type DraftRequest = z.input<typeof DraftRequestSchema>;
