@@ -3,8 +3,9 @@ import { ReplyDraftSchema, type CompanyProfile, type Conversation, type Conversa
 import type { DraftToneAction } from '../rules/drafts/compose';
 import { stableStringify } from '../stable-hash';
 import { serializeConversationForPrompt } from './conversation-prompt';
-import { sanitizeJsonSchemaForVllm, type JsonSchema } from './json-schema';
-import type { ChatMessage, PromptLanguage } from './lead-prompt';
+import { structuredResponse } from './json-schema';
+import type { ChatMessage } from './lead-prompt';
+import { LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
 export const DRAFT_PROMPT_VERSION = 'draft-prompt-1';
 export const DRAFT_ANSWER_SCHEMA_NAME = 'reply_draft';
@@ -22,7 +23,6 @@ export const DraftLlmCoreSchema = ReplyDraftSchema.pick({ strategy: true, langua
 export { JudgeSchema as DraftJudgeSchema };
 export type DraftLlmAnswer = z.output<typeof DraftLlmCoreSchema> & { judge?: z.output<typeof JudgeSchema> };
 
-const LANGUAGE_NAMES: Record<PromptLanguage, string> = { es: 'Spanish (español)', en: 'English' };
 
 /** Catalog items listed in the system prompt; a bigger catalog sends only the items the customer names. */
 export const PROMPT_CATALOG_LIMIT = 300;
@@ -158,23 +158,8 @@ export function buildDraftMessages(conversation: Conversation, profile: CompanyP
   ];
 }
 
-const LEADING_KEYS = ['strategy', 'language', 'text', 'judge'];
-let cached: JsonSchema | undefined;
+const draftResponse = structuredResponse(DRAFT_ANSWER_SCHEMA_NAME, DraftLlmAnswerSchema, ['strategy', 'language', 'text', 'judge']);
 
 /** The response JSON schema (vLLM-safe): strategy, language, text, judge — all required. */
-export function draftAnswerJsonSchema(): JsonSchema {
-  if (!cached) {
-    const schema = sanitizeJsonSchemaForVllm(z.toJSONSchema(DraftLlmAnswerSchema, { target: 'draft-7', io: 'output' }));
-    const props = schema.properties as Record<string, unknown>;
-    const keys = [...LEADING_KEYS.filter((k) => k in props), ...Object.keys(props).filter((k) => !LEADING_KEYS.includes(k))];
-    cached = { ...schema, properties: Object.fromEntries(keys.map((k) => [k, props[k]])), required: keys };
-  }
-  return structuredClone(cached);
-}
-
-export function draftResponseFormat() {
-  return {
-    type: 'json_schema' as const,
-    json_schema: { name: DRAFT_ANSWER_SCHEMA_NAME, schema: draftAnswerJsonSchema(), strict: true },
-  };
-}
+export const draftAnswerJsonSchema = draftResponse.jsonSchema;
+export const draftResponseFormat = draftResponse.responseFormat;

@@ -57,33 +57,31 @@ function clean(node: unknown): unknown {
   return out;
 }
 
-/** The leading keys, in order: a model decoding left to right produces the verdict first. */
-const LEADING_KEYS = ['stage', 'priority', 'slaHours'];
-
-function orderProperties(schema: JsonSchema): JsonSchema {
-  const props = schema.properties as Record<string, unknown> | undefined;
-  if (!props) return schema;
-  const keys = [...LEADING_KEYS.filter((k) => k in props), ...Object.keys(props).filter((k) => !LEADING_KEYS.includes(k))];
-  const required = Array.isArray(schema.required)
-    ? [...LEADING_KEYS.filter((k) => (schema.required as string[]).includes(k)), ...(schema.required as string[]).filter((k) => !LEADING_KEYS.includes(k))]
-    : schema.required;
-  return { ...schema, properties: Object.fromEntries(keys.map((k) => [k, props[k]])), required };
-}
-
-let cached: JsonSchema | undefined;
-
-/** The response JSON schema sent in `response_format.json_schema.schema` for lead classification. */
-export function leadAnswerJsonSchema(): JsonSchema {
-  cached ??= orderProperties(
-    sanitizeJsonSchemaForVllm(z.toJSONSchema(LeadLlmAnswerSchema, { target: 'draft-7', io: 'output' })),
-  );
-  return structuredClone(cached);
-}
-
-/** `response_format` for an OpenAI-compatible chat completion (vLLM structured outputs). */
-export function leadResponseFormat() {
+/**
+ * A response format for vLLM's structured outputs from a zod schema: vLLM-safe, with the
+ * verdict keys first (a model decoding left to right produces them first, which is what
+ * streaming shows early), every property required (strict mode), built once.
+ */
+export function structuredResponse(name: string, answer: z.ZodType, leadingKeys: readonly string[]) {
+  let cached: JsonSchema | undefined;
+  const jsonSchema = (): JsonSchema => {
+    if (!cached) {
+      const schema = sanitizeJsonSchemaForVllm(z.toJSONSchema(answer, { target: 'draft-7', io: 'output' }));
+      const props = (schema.properties ?? {}) as Record<string, unknown>;
+      const keys = [...leadingKeys.filter((k) => k in props), ...Object.keys(props).filter((k) => !leadingKeys.includes(k))];
+      cached = { ...schema, properties: Object.fromEntries(keys.map((k) => [k, props[k]])), required: keys };
+    }
+    return structuredClone(cached);
+  };
   return {
-    type: 'json_schema' as const,
-    json_schema: { name: LEAD_ANSWER_SCHEMA_NAME, schema: leadAnswerJsonSchema(), strict: true },
+    jsonSchema,
+    /** `response_format` for an OpenAI-compatible chat completion. */
+    responseFormat: () => ({ type: 'json_schema' as const, json_schema: { name, schema: jsonSchema(), strict: true } }),
   };
 }
+
+const leadResponse = structuredResponse(LEAD_ANSWER_SCHEMA_NAME, LeadLlmAnswerSchema, ['stage', 'priority', 'slaHours']);
+
+/** The response JSON schema sent in `response_format.json_schema.schema` for lead classification. */
+export const leadAnswerJsonSchema = leadResponse.jsonSchema;
+export const leadResponseFormat = leadResponse.responseFormat;
