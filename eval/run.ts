@@ -8,25 +8,13 @@ import type { CompanyProfile, Lead, LeadClassification } from '../lib/contracts'
 import { classifyLeadByRules } from '../lib/rules/index';
 import { HOLDOUT_PATH, loadLabeledLeads, loadOdoo, loadProfile, type LabeledLead } from './dataset';
 import { STAGE_ORDER, accuracy, binaryMetrics, confusion, formatConfusion, isHot, pct, rankedAbove } from './metrics';
+import { mapLimit } from './map-limit';
 
 const SOURCE_CLAIM = 0.94;
 type Classify = (lead: Lead, profile: CompanyProfile) => Promise<LeadClassification>;
 
 const short = (r: { stage: string; priority: string }) => `${r.stage}/${r.priority}`;
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
 
 interface EvalSet {
   title: string;

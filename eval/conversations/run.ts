@@ -7,25 +7,13 @@ import { ConversationSchema, INTENTS, type CompanyProfile, type Conversation, ty
 import { departmentKey, triageConversationByRules } from '../../lib/rules/conversation/index';
 import { accuracy, binaryMetrics, confusion, formatConfusion, pct } from '../metrics';
 import { datasetsAvailable, loadBitext, loadHint3, loadLabeledConversations, loadUss, type LabeledConversation, type PublicExample } from './dataset';
+import { mapLimit } from '../map-limit';
 
 /** The WhatsApp-agent source document's figure (PRODUCT.md §3). */
 export const SOURCE_CORRECT_ESCALATIONS = 0.889;
 type Triage = (c: Conversation, p: CompanyProfile) => Promise<ConversationTriage>;
 const INTENT_LABELS = [...INTENTS];
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
 
 function escalationLine(pairs: { expected: boolean; predicted: boolean }[]): string {
   const b = binaryMetrics(pairs);

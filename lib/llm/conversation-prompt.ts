@@ -3,7 +3,7 @@ import { ConversationTriageSchema, type CompanyProfile, type Conversation } from
 import { stableStringify } from '../stable-hash';
 import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
-import { untrustedDataMessage, type PromptLanguage } from './prompt-parts';
+import { companyKnowledge, untrustedDataMessage, type PromptLanguage } from './prompt-parts';
 
 export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-1';
 export const TRIAGE_ANSWER_SCHEMA_NAME = 'conversation_triage';
@@ -17,17 +17,7 @@ export type TriageLlmAnswer = z.output<typeof TriageLlmAnswerSchema>;
 
 
 /** Only what helps triage: the profile's knowledge, not its SLA or reply policy. */
-function profileKnowledge(profile: CompanyProfile) {
-  return {
-    name: profile.name,
-    description: profile.description,
-    services: profile.services,
-    hours: profile.hours,
-    location: profile.location,
-    faq: profile.faq.slice(0, 50),
-    catalog: profile.catalog.slice(0, 200),
-  };
-}
+const profileKnowledge = (profile: CompanyProfile) => companyKnowledge(profile, { faq: 50, catalog: profile.catalog.slice(0, 200) });
 
 const systemPrompts = new WeakMap<CompanyProfile, string>();
 

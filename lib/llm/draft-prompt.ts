@@ -5,7 +5,7 @@ import { stableStringify } from '../stable-hash';
 import { serializeConversationForPrompt } from './conversation-prompt';
 import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
-import { LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
+import { companyKnowledge, LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
 export const DRAFT_PROMPT_VERSION = 'draft-prompt-1';
 export const DRAFT_ANSWER_SCHEMA_NAME = 'reply_draft';
@@ -27,17 +27,11 @@ export type DraftLlmAnswer = z.output<typeof DraftLlmCoreSchema> & { judge?: z.o
 /** Catalog items listed in the system prompt; a bigger catalog sends only the items the customer names. */
 export const PROMPT_CATALOG_LIMIT = 300;
 
-function knowledge(profile: CompanyProfile) {
-  return {
-    name: profile.name,
-    description: profile.description,
-    services: profile.services,
-    hours: profile.hours,
-    location: profile.location,
-    faq: profile.faq.slice(0, 100),
+const knowledge = (profile: CompanyProfile) =>
+  companyKnowledge(profile, {
+    faq: 100,
     catalog: profile.catalog.length <= PROMPT_CATALOG_LIMIT ? profile.catalog : 'too large to list: the relevant items are in the user message',
-  };
-}
+  });
 
 const STRATEGY_GUIDE: Record<DraftStrategy, string> = {
   empathetic: 'empathetic — acknowledge the problem with one short apology, show understanding, say what you are doing about it, and when the customer will hear back (the SLA).',

@@ -1,4 +1,6 @@
-/** What every Pulso prompt shares: the answer language and how untrusted page data is fenced. */
+import type { CompanyProfile } from '../contracts';
+
+/** What every Pulso prompt shares: the answer language, the company's knowledge, how untrusted page data is fenced. */
 export type PromptLanguage = 'es' | 'en';
 
 export const LANGUAGE_NAMES: Record<PromptLanguage, string> = { es: 'Spanish (español)', en: 'English' };
@@ -15,4 +17,20 @@ export function untrustedDataMessage(task: string, origin: string, json: string,
     '```',
     `Write the free-text fields in ${LANGUAGE_NAMES[language]}. Answer with the JSON object only.`,
   ].join('\n');
+}
+
+/**
+ * The company's knowledge as the model sees it (no SLA or reply policy): each prompt says
+ * how many FAQ entries it needs and what to put for the catalog.
+ */
+export function companyKnowledge(profile: CompanyProfile, limits: { faq: number; catalog: unknown }) {
+  return {
+    name: profile.name,
+    description: profile.description,
+    services: profile.services,
+    hours: profile.hours,
+    location: profile.location,
+    faq: profile.faq.slice(0, limits.faq),
+    catalog: limits.catalog,
+  };
 }

@@ -25,11 +25,9 @@
  * email), and only through textContent / value.
  */
 import {
-  LEAD_FIELDS,
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
   ScrapeResultSchema,
-  type LeadField,
   type LeadFields,
   type ScrapeResult,
 } from '../../contracts';
@@ -44,7 +42,7 @@ import {
   normalizeLabel,
   textOf,
 } from '../dom';
-import { parseWholeAmount } from '../values';
+import { parseWholeAmount, splitShown } from '../values';
 import { parseHubSpotContactUrl } from './match';
 import {
   COMPANY_CARD,
@@ -291,13 +289,7 @@ export function readHubSpotContact(doc: Document, url: string): ScrapeResult {
     status: cleanText(formatHubSpotStatus(read('lifecyclestage'), read('hs_lead_status'))),
   };
 
-  const shown: LeadFields = {};
-  const missing: LeadField[] = [];
-  for (const field of LEAD_FIELDS) {
-    const value = fields[field];
-    if (value === undefined || value === '') missing.push(field);
-    else (shown as Record<LeadField, string | number>)[field] = value;
-  }
+  const { shown, missing } = splitShown(fields);
 
   return ScrapeResultSchema.parse({
     crm: 'hubspot',
