@@ -1,7 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { registerAuth } from './auth';
+export { bearerMatches } from './auth';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 import { BODY_LIMIT_BYTES, errorBody } from './http';
@@ -52,6 +53,8 @@ export interface BuildOptions {
   drafter?: ReplyDrafter;
   /** Override the embedded profile store (tests); default one under config.dataDir. */
   profileStore?: ProfileStore;
+  /** More routes (tests: what a route that declares no access gets). */
+  extraRoutes?: FastifyPluginAsync;
 }
 
 export function packageVersion(): string {
@@ -74,20 +77,6 @@ export function isAllowedOrigin(origin: string, allowed: readonly string[]): boo
   if (allowed.includes('*')) return true;
   if (allowed.includes(origin)) return true;
   return EXTENSION_ORIGIN.test(origin);
-}
-
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
-}
-
-/** Constant-time check of `Authorization: Bearer <token>` against the configured tokens. */
-export function bearerMatches(header: string | undefined, tokens: readonly string[]): boolean {
-  const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  if (!match?.[1]) return false;
-  const given = digest(match[1].trim());
-  let ok = false;
-  for (const t of tokens) if (timingSafeEqual(given, digest(t))) ok = true;
-  return ok;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -118,15 +107,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     maxAge: 600,
   });
 
-  const tokens = [...config.teamTokens, ...(config.adminToken ? [config.adminToken] : [])];
-  app.addHook('onRequest', async (req: FastifyRequest, reply) => {
-    if (tokens.length === 0 || req.method === 'OPTIONS') return;
-    const path = req.url.split('?')[0] ?? '';
-    if (!path.startsWith('/v1/') && path !== '/v1') return;
-    if (!bearerMatches(req.headers.authorization, tokens)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('unauthorized', 'missing or invalid bearer token (Authorization: Bearer <token>)'));
-    }
-  });
+  registerAuth(app, config);
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     const status = err.statusCode ?? 500;
@@ -167,6 +148,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   await app.register(profileRoutes, { config, store: profileStore });
   await app.register(metricsRoutes, { gateway });
+  if (options.extraRoutes) await app.register(options.extraRoutes);
 
   return app;
 }

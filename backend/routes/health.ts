@@ -13,7 +13,7 @@ const PROBE_TTL_MS = 5_000;
 const PROBE_TIMEOUT_MS = 2_000;
 
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { config, classifier, version }) => {
-  app.get('/healthz', async (): Promise<Health> => {
+  app.get('/healthz', { config: { access: 'public' } }, async (): Promise<Health> => {
     return {
       ok: true,
       version,
@@ -40,7 +40,7 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
   }
 
   /** Ready = able to answer. Without the LLM the rules fallback still answers, so `ok` stays true. */
-  app.get('/readyz', async (): Promise<Ready> => {
+  app.get('/readyz', { config: { access: 'public' } }, async (): Promise<Ready> => {
     if (!config.llm || classifier.mode === 'rules') return { ok: true, llm: 'disabled' };
     return { ok: true, llm: (await llmUp()) ? 'up' : 'down' };
   });

@@ -47,7 +47,7 @@ export function renderMetrics(gateway: LeadGateway): string {
 
 /** GET /metrics — Prometheus text format, public like /healthz (no lead data, only counters). */
 export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app, { gateway }) => {
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', { config: { access: 'public' } }, async (_req, reply) => {
     return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(renderMetrics(gateway));
   });
 };

@@ -3,7 +3,6 @@ import { PublishProfileRequestSchema, describeZodIssues, type CompanyProfile, ty
 import { profileVersion } from '../../lib/cache-key';
 import type { Config } from '../config';
 import { BODY_LIMIT_BYTES, errorBody } from '../http';
-import { bearerMatches } from '../server';
 import type { ProfileStore } from '../store/profile-store';
 
 export interface ProfileRouteOptions {
@@ -29,14 +28,8 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
   /** GET /v1/profile — any team token (the /v1 auth hook has checked it) → { version, profile, updatedAt, source }. */
   app.get('/v1/profile', async (): Promise<TeamProfileResponse> => teamProfileAnswer(config, store));
 
-  /** PUT /v1/profile — { profile } with the admin token only; a team token gets 403. */
-  app.put('/v1/profile', { bodyLimit: Math.max(BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES) }, async (req, reply): Promise<TeamProfileResponse | void> => {
-    if (!config.adminToken) {
-      return reply.code(403).send(errorBody('forbidden', 'publishing the team profile is disabled: the backend has no PULSO_ADMIN_TOKEN'));
-    }
-    if (!bearerMatches(req.headers.authorization, [config.adminToken])) {
-      return reply.code(403).send(errorBody('forbidden', 'only the admin token can publish the team profile; this token can read it but not change it'));
-    }
+  /** PUT /v1/profile — { profile } with the admin token only (the auth hook answers 401/403). */
+  app.put('/v1/profile', { config: { access: 'admin' }, bodyLimit: Math.max(BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES) }, async (req, reply): Promise<TeamProfileResponse | void> => {
     const parsed = PublishProfileRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
