@@ -2,19 +2,30 @@ import { z } from 'zod';
 import { LeadClassificationSchema, StageSchema } from './classification';
 import { ConversationSchema, ConversationTriageSchema, DRAFT_TONE_ACTIONS, DraftStrategySchema } from './conversation';
 import { LeadSchema } from './lead';
+import { CampaignContextSchema } from './campaign';
 import { CompanyProfileSchema, PrioritySchema } from './profile';
 
-/** POST /v1/leads/classify — the lead, and optionally the company profile (else the backend's configured one). */
-export const ClassifyLeadRequestSchema = z.object({
-  lead: LeadSchema,
+/**
+ * How a request names its company profile: `profile` (the whole profile), or `profileVersion`
+ * (its version, `profileVersion()` in lib/cache-key.ts) when the backend already has it, or
+ * neither (the team's current profile). A version the backend does not know is answered
+ * 409 `profile_unknown`; the caller then sends the profile once, and the version from then on.
+ */
+export const ProfileRefSchema = z.object({
   profile: CompanyProfileSchema.optional(),
+  profileVersion: z.string().min(1).max(100).optional(),
+});
+export const PROFILE_UNKNOWN = 'profile_unknown';
+
+/** POST /v1/leads/classify — the lead, and optionally the company profile (else the backend's configured one). */
+export const ClassifyLeadRequestSchema = ProfileRefSchema.extend({
+  lead: LeadSchema,
 });
 export type ClassifyLeadRequest = z.input<typeof ClassifyLeadRequestSchema>;
 
 /** POST /v1/conversations/triage — the conversation, and optionally the company profile (else the backend's configured one). */
-export const TriageRequestSchema = z.object({
+export const TriageRequestSchema = ProfileRefSchema.extend({
   conversation: ConversationSchema,
-  profile: CompanyProfileSchema.optional(),
 });
 export type TriageRequest = z.input<typeof TriageRequestSchema>;
 
@@ -83,9 +94,8 @@ export const MAX_BATCH_LEADS = 100;
  * one by one (a bad row gets an error line, the others are still answered), so `leads` is an
  * array of anything here and each row is checked against LeadSchema by the backend.
  */
-export const ClassifyBatchRequestSchema = z.object({
+export const ClassifyBatchRequestSchema = ProfileRefSchema.extend({
   leads: z.array(z.unknown()).min(1).max(MAX_BATCH_LEADS),
-  profile: CompanyProfileSchema.optional(),
 });
 export type ClassifyBatchRequest = z.input<typeof ClassifyBatchRequestSchema>;
 
@@ -126,9 +136,8 @@ export type PublishProfileRequest = z.input<typeof PublishProfileRequestSchema>;
  * the strategy (else picked from the triage), a tone action and the draft it applies to
  * (`previousText`; without a tone it is re-checked as it is). Answer: a ReplyDraft.
  */
-export const DraftRequestSchema = z.object({
+export const DraftRequestSchema = ProfileRefSchema.extend({
   conversation: ConversationSchema,
-  profile: CompanyProfileSchema.optional(),
   strategy: DraftStrategySchema.optional(),
   tone: z.enum(DRAFT_TONE_ACTIONS).optional(),
   previousText: z.string().max(4_000).optional(),
@@ -136,3 +145,12 @@ export const DraftRequestSchema = z.object({
   triage: ConversationTriageSchema.optional(),
 });
 export type DraftRequest = z.input<typeof DraftRequestSchema>;
+
+/** POST /v1/campaigns/draft — one lead, what else the record page shows, and the profile reference. */
+export const CampaignRequestSchema = ProfileRefSchema.extend({
+  lead: LeadSchema,
+  context: CampaignContextSchema.optional(),
+  /** The lead's classification the rep is looking at, when there is one. */
+  classification: LeadClassificationSchema.optional(),
+});
+export type CampaignRequest = z.input<typeof CampaignRequestSchema>;

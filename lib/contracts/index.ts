@@ -5,3 +5,5 @@ export * from './conversation';
 export * from './scrape';
 export * from './issues';
 export * from './api';
+export * from './learning';
+export * from './campaign';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { IntentSchema, DraftStrategySchema } from './conversation';
+import { StageSchema } from './classification';
+import { PrioritySchema } from './profile';
+
+/**
+ * POST /v1/feedback — one event, or `{ "events": [...] }` (1..1000). `eventId` makes a retry
+ * idempotent: an event whose id the store already holds is counted once, ever.
+ * Draft events feed the reply-strategy policy; lead events record a rep's correction.
+ */
+export const FEEDBACK_OUTCOMES = ['inserted', 'edited', 'copied', 'regenerated', 'discarded', 'switched'] as const;
+export const FeedbackOutcomeSchema = z.enum(FEEDBACK_OUTCOMES);
+export type FeedbackOutcome = z.infer<typeof FeedbackOutcomeSchema>;
+
+const eventId = z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+const segment = z.string().min(1).max(100);
+
+export const DraftFeedbackSchema = z.object({
+  kind: z.literal('draft'),
+  eventId,
+  strategy: DraftStrategySchema,
+  intent: IntentSchema,
+  segment,
+  outcome: FeedbackOutcomeSchema,
+  /** 0…1: how much of the draft the agent changed before sending (edit distance / length). */
+  editRatio: z.number().min(0).max(1).optional(),
+  rating: z.union([z.literal(-1), z.literal(1)]).optional(),
+  reason: z.string().max(500).optional(),
+  /** The strategy the policy suggested, when the agent switched away from it. */
+  suggested: DraftStrategySchema.optional(),
+  /** The judge's reward for this draft (0…1), used as the prior when no agent signal is strong. */
+  judgeReward: z.number().min(0).max(1).optional(),
+  at: z.string().datetime().optional(),
+});
+export type DraftFeedback = z.infer<typeof DraftFeedbackSchema>;
+
+export const LeadFeedbackSchema = z.object({
+  kind: z.literal('lead'),
+  eventId,
+  /** What the rep says the lead really is. */
+  stage: StageSchema.optional(),
+  priority: PrioritySchema.optional(),
+  /** What Pulso had said. */
+  predictedStage: StageSchema.optional(),
+  predictedPriority: PrioritySchema.optional(),
+  rating: z.union([z.literal(-1), z.literal(1)]).optional(),
+  reason: z.string().max(500).optional(),
+  crm: z.string().max(40).optional(),
+  at: z.string().datetime().optional(),
+});
+export type LeadFeedback = z.infer<typeof LeadFeedbackSchema>;
+
+export const FeedbackEventSchema = z.discriminatedUnion('kind', [DraftFeedbackSchema, LeadFeedbackSchema]);
+export type FeedbackEvent = z.infer<typeof FeedbackEventSchema>;
+
+export const MAX_FEEDBACK_EVENTS = 1_000;
+export const FeedbackRequestSchema = z.union([
+  FeedbackEventSchema,
+  z.object({ events: z.array(FeedbackEventSchema).min(1).max(MAX_FEEDBACK_EVENTS) }),
+]);
+export type FeedbackRequest = z.input<typeof FeedbackRequestSchema>;
+
+/** 202 — `accepted` counts new events; `duplicates` those whose eventId was already stored. */
+export const FeedbackResponseSchema = z.object({ accepted: z.number().int().min(0), duplicates: z.number().int().min(0).default(0) });
+export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
+
+/** GET /v1/policy — the team's reply-strategy policy: posterior mean reward and events counted per strategy per context. */
+export const PolicyStrategySchema = z.object({
+  strategy: DraftStrategySchema,
+  mean: z.number().min(0).max(1),
+  pulls: z.number().int().min(0),
+  /** 90 % credible interval of the mean (added fields). */
+  low: z.number().min(0).max(1).optional(),
+  high: z.number().min(0).max(1).optional(),
+});
+export const PolicyContextSchema = z.object({
+  segment: z.string(),
+  intent: z.string(),
+  strategies: z.array(PolicyStrategySchema),
+  /** The strategy with the highest posterior mean (added field). */
+  best: DraftStrategySchema.optional(),
+});
+export const PolicySchema = z.object({
+  contexts: z.array(PolicyContextSchema),
+  updatedAt: z.string(),
+});
+export type Policy = z.infer<typeof PolicySchema>;
