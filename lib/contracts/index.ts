@@ -7,3 +7,4 @@ export * from './issues';
 export * from './api';
 export * from './learning';
 export * from './campaign';
+export * from './selector-pack';
