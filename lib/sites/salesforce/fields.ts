@@ -30,6 +30,12 @@ const LEAD_SOURCE = spec(['LeadSource'], ['lead source', 'origen del candidato',
 const ACCOUNT_NAME = spec(['AccountId'], ['account name', 'account', 'nombre de la cuenta', 'cuenta']);
 const GENERIC_OWNER = ['owner', 'propietario'];
 
+/**
+ * A related record's fields shown on the page (a "Contact Details" / "Account Details" card on a
+ * Case or an Opportunity): matched by API name only, qualified by the related object.
+ */
+const related = (...api: string[]): FieldSpec => spec(api, []);
+
 /** The Salesforce fields read for each Lead field (and the parts of status / description), by object. */
 export interface ObjectFields {
   fullName?: readonly FieldSpec[];
@@ -88,7 +94,12 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Opportunity: {
     fullName: [spec(['ContactId'], ['primary contact', 'contact', 'contacto principal', 'contacto'])],
+    jobTitle: [related('Contact.Title')],
     company: [ACCOUNT_NAME],
+    email: [related('Contact.Email')],
+    phone: [related('Contact.Phone', 'Contact.MobilePhone')],
+    industry: [related('Account.Industry')],
+    companySize: [related('Account.NumberOfEmployees')],
     description: [DESCRIPTION],
     source: [LEAD_SOURCE],
     owner: [spec(['OwnerId'], ['opportunity owner', 'propietario de la oportunidad', ...GENERIC_OWNER])],
@@ -99,15 +110,20 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Case: {
     fullName: [spec(['ContactId'], ['contact name', 'nombre del contacto', 'contact', 'contacto'])],
+    jobTitle: [related('Contact.Title')],
     company: [ACCOUNT_NAME],
     email: [
       spec(['ContactEmail'], ['contact email', 'correo electrónico del contacto']),
+      related('Contact.Email'),
       spec(['SuppliedEmail'], ['web email', 'correo electrónico web']),
     ],
     phone: [
       spec(['ContactPhone'], ['contact phone', 'teléfono del contacto']),
+      related('Contact.Phone', 'Contact.MobilePhone'),
       spec(['SuppliedPhone'], ['web phone', 'teléfono web']),
     ],
+    industry: [related('Account.Industry')],
+    companySize: [related('Account.NumberOfEmployees')],
     description: [DESCRIPTION],
     source: [spec(['Origin'], ['case origin', 'origen del caso'])],
     owner: [spec(['OwnerId'], ['case owner', 'propietario del caso', ...GENERIC_OWNER])],
