@@ -179,3 +179,21 @@ describe('Salesforce record edge cases', () => {
     });
   });
 });
+
+describe('Salesforce Service Console case with related-record cards (case-console-5005g00000Wq8ZbAAJ.html)', () => {
+  const CONSOLE_CASE = '5005g00000Wq8ZbAAJ';
+  const doc = fixtureDocument(`salesforce/case-console-${CONSOLE_CASE}.html`);
+  const result = scrapePage(doc, `${HOST}/lightning/r/Case/${CONSOLE_CASE}/view`);
+
+  it('reads the contact\'s title, email and phone from the "Contact Details" card', () => {
+    expect(result.fields).toMatchObject({ fullName: 'Gustavo Leiva Araya', jobTitle: 'Fleet Maintenance Manager', email: 'gleiva@minerasantarita.cl', phone: '+56 55 241 8800' });
+  });
+
+  it('never takes the related account\'s phone for the contact\'s, nor the other console tab\'s contact', () => {
+    noLeak(JSON.stringify(result), ['+56 2 2000 1000', 'Paula Ortega', 'Accounts Payable', '00004702', '+56 2 0000 1111', 'Edit', 'Preview']);
+  });
+
+  it('reads nothing for the inactive console tab\'s case', () => {
+    expect(scrapePage(doc, `${HOST}/lightning/r/Case/5005g00000Wq1KcAAJ/view`).fields).toEqual({});
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LONG_TEXT_MAX, ScrapeResultSchema } from '../../contracts';
 import { hasConversationContent, scrapePage } from '..';
 import { documentFromHtml, fixtureDocument, fixtureHtml } from '../saved-page';
-import { parseWhatsAppMessageId, titleRecordId, WHATSAPP_MESSAGES_MAX } from './chat';
+import { ScrapeTrace } from '../query';
+import { parseWhatsAppMessageId, readWhatsAppChat, titleRecordId, WHATSAPP_MESSAGES_MAX } from './chat';
 
 const URL = 'https://web.whatsapp.com/';
 const MARIA = 'María José Fernández';
@@ -130,5 +131,91 @@ describe('WhatsApp edge cases', () => {
       fromMe: true, chatJid: '120363041234567890@g.us', messageId: '3EB0ABC', authorJid: '34611222333@c.us',
     });
     expect(parseWhatsAppMessageId('row-3')).toBeUndefined();
+  });
+});
+
+describe('WhatsApp Web late 2026 (chat-individual-2026.html): no direction classes, bare message ids', () => {
+  const trace = new ScrapeTrace();
+  const result = readWhatsAppChat(fixtureDocument('whatsapp/chat-individual-2026.html'), URL, { trace });
+  const messages = result.conversation!.messages;
+
+  it('reads all 7 messages with their directions, authors, times and texts', () => {
+    expect(messages.map((message) => [message.direction, message.time])).toEqual([
+      ['in', '10:02, 14/12/2026'],
+      ['in', '10:03, 14/12/2026'],
+      ['out', '10:05, 14/12/2026'],
+      ['out', '10:05, 14/12/2026'],
+      ['in', '10:07, 14/12/2026'],
+      ['out', '10:09, 14/12/2026'],
+      ['in', '10:11, 14/12/2026'],
+    ]);
+    expect(messages[4]!.text).toBe('¿Y si compro 3 hay descuento?');
+    expect(messages[6]!.text).toBe('Perfecto, lo pido hoy mismo.\n¿Me mandáis la factura a nombre de la empresa?');
+  });
+
+  it('says which signal decided each direction', () => {
+    expect(trace.fields.get('messages')!.notes).toEqual([
+      '#1 in ← tail-in icon',
+      '#2 in ← signed by the chat contact',
+      '#3 out ← tail-out icon',
+      '#4 out ← sender label "Tú:"',
+      '#5 in ← tail-in icon',
+      '#6 out ← tail-out icon',
+      '#7 in ← signed by the chat contact',
+    ]);
+  });
+
+  it('never reads SVG titles, the meta line, hover buttons, the quote, the deleted message, the draft or the chat list', () => {
+    const json = JSON.stringify(result);
+    for (const wrong of ['wds-ic', 'tail-in', 'tail-out', 'Editado', 'Reaccionar', 'Leído', 'Se eliminó', 'Te preparo', 'Tomás Bravo', 'mesa en roble', 'cifrados', 'HOY', 'NO LEÍDO']) {
+      expect(json).not.toContain(wrong);
+    }
+  });
+
+  it('names the chat by its title and leaves the phone missing (the id carries no number any more)', () => {
+    expect(result.recordId).toBe(titleRecordId('Valentina Ortiz Reyes'));
+    expect(result.fields).toEqual({ fullName: 'Valentina Ortiz Reyes' });
+    expect(result.missing).toContain('phone');
+  });
+});
+
+describe('WhatsApp message direction: independent signals in a stated order', () => {
+  const chat = (rows: string, title = 'Clienta Uno') =>
+    documentFromHtml(`<!doctype html><html><body><div id="main"><header><span dir="auto">${title}</span></header><div role="application">${rows}</div></div></body></html>`);
+  const bubble = (inner: string, text: string, author = 'Clienta Uno', id = '3EB0AA') =>
+    `<div role="row"><div data-id="${id}">${inner}<div data-testid="msg-container"><div class="copyable-text" data-pre-plain-text="[09:00, 01/12/2026] ${author}: "><span class="selectable-text copyable-text"><span>${text}</span></span></div></div></div></div>`;
+  const read = (doc: Document) => readWhatsAppChat(doc, URL).conversation!.messages.map((message) => `${message.direction} ${message.text}`);
+
+  it('the id prefix wins over a contradicting tail, the class over the tail, the tail over a status icon', () => {
+    expect(read(chat(bubble('<span data-icon="tail-in"></span>', 'A', 'Yo', 'true_34600111222@c.us_X1')))).toEqual(['out A']);
+    expect(read(chat(bubble('<div class="message-out"><span data-icon="tail-in"></span></div>', 'B', 'Yo')))).toEqual(['out B']);
+    expect(read(chat(bubble('<span data-icon="tail-in"></span><span data-icon="msg-dblcheck"></span>', 'C', 'Otra Persona')))).toEqual(['in C']);
+  });
+
+  it('our own marks alone (status icon, status label, "You:") make a message ours', () => {
+    expect(read(chat(bubble('<span data-icon="msg-check"></span>', 'D', 'Yo')))).toEqual(['out D']);
+    expect(read(chat(bubble('<span aria-label=" Delivered "></span>', 'E', 'Yo')))).toEqual(['out E']);
+    expect(read(chat(bubble('<span aria-label="You:"></span>', 'F', 'Yo')))).toEqual(['out F']);
+  });
+
+  it('a tail-less bubble continues the run above it, unless a separator row lies between', () => {
+    const rows = bubble('<span data-icon="tail-out"></span>', 'G', 'Yo', 'A1') + bubble('', 'H', 'Yo', 'A2');
+    expect(read(chat(rows))).toEqual(['out G', 'out H']);
+    const separated = bubble('<span data-icon="tail-out"></span>', 'G', 'Yo', 'A1') + '<div role="row"><span>HOY</span></div>' + bubble('', 'H', 'Yo', 'A2');
+    expect(read(chat(separated))).toEqual(['out G']);
+  });
+
+  it('a message with no signal at all is left out, never guessed', () => {
+    expect(read(chat(bubble('', 'I', 'Alguien Más')))).toEqual([]);
+  });
+
+  it('the bubble on the right of the panel is ours when the engine has layout', () => {
+    const doc = chat(bubble('', 'J', 'Alguien Más') + bubble('', 'K', 'Alguien Más', '3EB0AB'));
+    const rect = (left: number, right: number) => () => ({ left, right, width: right - left, top: 0, bottom: 10, height: 10, x: left, y: 0 });
+    Object.assign(doc.getElementById('main')!, { getBoundingClientRect: rect(0, 1000) });
+    const [first, second] = Array.from(doc.querySelectorAll('[data-testid="msg-container"]'));
+    Object.assign(first!, { getBoundingClientRect: rect(600, 960) });
+    Object.assign(second!, { getBoundingClientRect: rect(40, 400) });
+    expect(read(doc)).toEqual(['out J', 'in K']);
   });
 });
