@@ -21,6 +21,7 @@ import { readTableRows, type ColumnSpec } from '../list-table';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import type { ListRow } from '../types';
 import { HUBSPOT_OBJECTS, parseHubSpotListUrl, type HubSpotObjectType } from './match';
+import { unrecognisedPage } from '../page-status';
 import type { HubSpotQuery } from './record';
 
 type Labels = BuiltInSelectorSets['hubspot']['labels'];
@@ -123,13 +124,18 @@ function cellText(q: HubSpotQuery, cell: Element): string {
 
 /** The shown rows of a HubSpot index page. */
 export function readHubSpotListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
+  return readRows(doc, url, options) ?? [];
+}
+
+/** The rows, or undefined when the page has no record table. */
+function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   const type = parseHubSpotListUrl(url);
   if (!type) return [];
   const q = siteQuery('hubspot', options);
   const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
   const body: ParentNode = doc.body ?? doc;
   const table = q.first(body, 'INDEX_TABLE', { accept: outsideChrome });
-  if (!table) return [];
+  if (!table) return undefined;
   return readTableRows(table, {
     recordType: HUBSPOT_OBJECTS[type].recordType,
     columns: columnsFor(q, type),
@@ -148,12 +154,14 @@ export function readHubSpotListRows(doc: Document, url: string, options?: Scrape
 /** A list URL's scrape: `kind: "list"`, the listed object's record type, the rows without elements. */
 export function readHubSpotList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const type = parseHubSpotListUrl(url) ?? '0-1';
+  const rows = readRows(doc, url, options);
   return ScrapeResultSchema.parse({
     crm: 'hubspot',
     kind: 'list',
     url,
     recordType: HUBSPOT_OBJECTS[type].recordType,
     recordId: '',
-    rows: readHubSpotListRows(doc, url, options).map(({ recordId, fields }) => ({ recordId, fields })),
+    rows: (rows ?? []).map(({ recordId, fields }) => ({ recordId, fields })),
+    unrecognised: rows ? undefined : unrecognisedPage('hubspot', 'list', 'an index table of records'),
   });
 }

@@ -134,7 +134,8 @@ const READERS: Record<Exclude<HubSpotObjectType, '0-1'>, (page: HubSpotPage) => 
 export function readHubSpotObjectRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseHubSpotRecordUrl(url);
   const type = ref && ref.objectType !== '0-1' ? ref.objectType : '0-2';
-  const { shown, missing } = splitShown(ref ? READERS[type](new HubSpotPage(siteQuery('hubspot', options), doc)) : {});
+  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const { shown, missing } = splitShown(ref ? READERS[type](page) : {});
   return ScrapeResultSchema.parse({
     crm: 'hubspot',
     kind: 'record',
@@ -143,5 +144,6 @@ export function readHubSpotObjectRecord(doc: Document, url: string, options?: Sc
     recordId: ref?.recordId ?? '',
     fields: shown,
     missing,
+    unrecognised: page.unrecognised(shown),
   });
 }

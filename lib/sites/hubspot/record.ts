@@ -30,6 +30,7 @@ import { FORM_CONTROLS, cleanText, isHiddenInside, isVisible, normalizeLabel, te
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { formatStatusParts, joinDistinct, looksLikeEmail, ownerName, parseWholeAmount, splitShown } from '../values';
+import { unrecognisedPage } from '../page-status';
 import { parseHubSpotContactUrl } from './match';
 
 export type HubSpotQuery = SiteQuery<BuiltInSelectorSets['hubspot']>;
@@ -48,6 +49,8 @@ export class HubSpotPage {
   readonly left: ParentNode;
   readonly middle: ParentNode;
   readonly right: ParentNode;
+  /** The page shows at least one region of a record layout (else it is no record page). */
+  readonly recognised: boolean;
   /** Visible labels of a scope with their normalised text, built once per scope (a record asks for labels a dozen times). */
   private readonly labelIndex = new Map<ParentNode, { text: string; label: Element }[]>();
 
@@ -57,6 +60,13 @@ export class HubSpotPage {
     this.left = this.region(this.page, 'LEFT_SIDEBAR', this.page);
     this.middle = this.region(this.page, 'MIDDLE_PANE', this.page);
     this.right = this.region(this.page, 'RIGHT_SIDEBAR', this.page);
+    this.recognised = [this.page, this.left, this.middle, this.right].some((region) => region !== this.body);
+  }
+
+  /** The "not a record page" notice when the page has no record layout and nothing was read. */
+  unrecognised(fields: LeadFields): string | undefined {
+    if (this.recognised || Object.keys(fields).length > 0) return undefined;
+    return unrecognisedPage('hubspot', 'record', 'record page, sidebars, property cards');
   }
 
   /** Not inside the global nav / account menu / a floating tooltip. */
@@ -266,5 +276,6 @@ export function readHubSpotContact(doc: Document, url: string, options?: ScrapeO
     recordId: contact?.contactId ?? '',
     fields: shown,
     missing,
+    unrecognised: page.unrecognised(shown),
   });
 }

@@ -17,6 +17,7 @@ import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scra
 import type { ListRow } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
+import { unrecognisedPage } from '../page-status';
 import { LightningView } from './view';
 
 type SalesforceQuery = SiteQuery<BuiltInSelectorSets['salesforce']>;
@@ -99,6 +100,7 @@ export function readSalesforceListRows(doc: Document, url: string, options?: Scr
 export function readSalesforceList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const object = parseSalesforceListUrl(url) ?? 'Lead';
   const rows = readSalesforceListRows(doc, url, options);
+  const tables = siteQuery('salesforce', options).first(doc.body ?? doc, 'LIST_TABLE');
   return ScrapeResultSchema.parse({
     crm: 'salesforce',
     kind: 'list',
@@ -106,6 +108,7 @@ export function readSalesforceList(doc: Document, url: string, options?: ScrapeO
     recordType: SALESFORCE_OBJECTS[object].recordType,
     recordId: '',
     rows: rows.map(({ recordId, fields }) => ({ recordId, fields })),
+    unrecognised: tables ? undefined : unrecognisedPage('salesforce', 'list', 'a list view table'),
   });
 }
 

@@ -40,6 +40,7 @@ import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scra
 import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
 import { ENTITY_LABELS, OBJECT_FIELDS, type FieldSpec } from './fields';
 import { SALESFORCE_OBJECTS, parseSalesforceRecordUrl, sameSalesforceId, type SalesforceObject } from './match';
+import { unrecognisedPage } from '../page-status';
 import { LightningView } from './view';
 
 type SalesforceQuery = SiteQuery<BuiltInSelectorSets['salesforce']>;
@@ -87,7 +88,7 @@ function recordIdOf(q: SalesforceQuery, el: Element): string {
  * The container of the record the URL names, or undefined when the shown
  * record is another one (Lightning has not switched yet). See the file comment.
  */
-function findRecordScope(page: Lightning, body: ParentNode, recordId: string): ParentNode | undefined {
+function findRecordScope(page: Lightning, body: ParentNode, recordId: string): ParentNode | undefined | null {
   const { q, view } = page;
   const selector = q.labels('RECORD_ID_ATTRIBUTES').map((attribute) => `[${attribute}]`).join(', ');
   const items = q.joined('LAYOUT_ITEM');
@@ -98,7 +99,9 @@ function findRecordScope(page: Lightning, body: ParentNode, recordId: string): P
   const own = carriers.find((el) => sameSalesforceId(recordIdOf(q, el), recordId));
   if (own) return own;
   if (carriers.length > 0) return undefined;
-  return q.first(body, 'RECORD_HOME') ?? body;
+  if (q.first(body, 'RECORD_HOME')) return q.first(body, 'RECORD_HOME');
+  // No record container: a record page still shows a highlights panel or layout items; else this is no record page.
+  return q.first(body, 'HIGHLIGHTS') || q.first(body, 'LAYOUT_ITEM') ? body : null;
 }
 
 const TARGET = /^sfdc:RecordField\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/;
@@ -226,6 +229,7 @@ export function readSalesforceRecord(doc: Document, url: string, options?: Scrap
     recordId: ref?.recordId ?? '',
     fields: shown,
     missing,
+    unrecognised: scope === null ? unrecognisedPage('salesforce', 'record', 'record page, highlights panel, record layout') : undefined,
   });
 }
 

@@ -42,6 +42,7 @@ import { cleanText, isVisible, textOf } from '../dom';
 import { messageText } from '../message-text';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import type { SiteQuery } from '../query';
+import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
 
 type Query = SiteQuery<BuiltInSelectorSets['whatsapp']>;
@@ -359,7 +360,7 @@ function isIndividualChat(chatJid: string, title: string, rows: readonly { id?: 
   });
 }
 
-function emptyChat(url: string): ScrapeResult {
+function emptyChat(url: string, unrecognised?: string): ScrapeResult {
   return ScrapeResultSchema.parse({
     crm: 'whatsapp',
     kind: 'conversation',
@@ -369,6 +370,7 @@ function emptyChat(url: string): ScrapeResult {
     fields: {},
     missing: splitShown({}).missing,
     conversation: { messages: [] },
+    unrecognised,
   });
 }
 
@@ -377,7 +379,9 @@ export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOpt
   const q = siteQuery('whatsapp', options);
   const body: ParentNode = doc.body ?? doc;
   const panel = q.first(body, 'CHAT_PANEL');
-  if (!panel || !isVisible(panel)) return emptyChat(url);
+  if (!panel || !isVisible(panel)) {
+    return emptyChat(url, unrecognisedPage('whatsapp', 'conversation', 'an open chat panel; WhatsApp may show its QR code, chat list or start screen'));
+  }
   const title = q.field('fullName', () => readTitle(q, panel));
   const { messages, chatJid, individual } = readMessages(q, panel, title);
   if (!title && messages.length === 0) return emptyChat(url);

@@ -12,6 +12,7 @@ import { readTableRows, type ColumnSpec } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import type { ListRow } from '../types';
+import { unrecognisedPage } from '../page-status';
 import { parseZendeskViewUrl } from './match';
 
 type ZendeskQuery = SiteQuery<BuiltInSelectorSets['zendesk']>;
@@ -50,13 +51,18 @@ function rowTicket(q: ZendeskQuery, row: Element): { recordId: string; link: Ele
 
 /** The shown rows of the view's ticket table. */
 export function readZendeskViewRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
+  return readRows(doc, url, options) ?? [];
+}
+
+/** The rows, or undefined when the page has no ticket table. */
+function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   if (!parseZendeskViewUrl(url)) return [];
   const q = siteQuery('zendesk', options);
   const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
   const link = q.joined('VIEW_TICKET_LINK');
   const body: ParentNode = doc.body ?? doc;
   const table = q.first(body, 'VIEW_TABLE', { accept: (el) => outsideChrome(el) && el.querySelector(link) !== null });
-  if (!table) return [];
+  if (!table) return undefined;
   const placeholders = q.labels('PLACEHOLDERS');
   return readTableRows(table, {
     recordType: 'ticket',
@@ -75,12 +81,14 @@ export function readZendeskViewRows(doc: Document, url: string, options?: Scrape
 
 /** A view URL's scrape: kind "list", record type "ticket", the rows without elements. */
 export function readZendeskView(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
+  const rows = readRows(doc, url, options);
   return ScrapeResultSchema.parse({
     crm: 'zendesk',
     kind: 'list',
     url,
     recordType: 'ticket',
     recordId: '',
-    rows: readZendeskViewRows(doc, url, options).map(({ recordId, fields }) => ({ recordId, fields })),
+    rows: (rows ?? []).map(({ recordId, fields }) => ({ recordId, fields })),
+    unrecognised: rows ? undefined : unrecognisedPage('zendesk', 'list', 'a view\'s ticket table'),
   });
 }

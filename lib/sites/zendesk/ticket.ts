@@ -32,6 +32,7 @@ import { messageText } from '../message-text';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { formatStatusParts, splitShown } from '../values';
+import { unrecognisedPage } from '../page-status';
 import { parseZendeskTicketUrl } from './match';
 
 type ZendeskQuery = SiteQuery<BuiltInSelectorSets['zendesk']>;
@@ -156,6 +157,9 @@ export function readZendeskTicket(doc: Document, url: string, options?: ScrapeOp
   const email = read('email', 'USER_EMAIL');
   const phone = read('phone', 'USER_PHONE');
   const messages = scope ? readLog(q, scope, name) : [];
+  // A workspace shows ticket panes, header tabs or at least one ticket field; a page with none is no ticket page.
+  const body: ParentNode = doc.body ?? doc;
+  const recognised = Boolean(q.first(body, 'TICKET_PANE', { accept: () => true }) || q.first(body, 'HEADER_TAB') || subject || name || messages.length);
   const { shown, missing } = splitShown({
     fullName: name,
     email,
@@ -172,5 +176,6 @@ export function readZendeskTicket(doc: Document, url: string, options?: ScrapeOp
     fields: shown,
     missing,
     conversation: { contact: { name, phone, email }, subject, status, priority, messages },
+    unrecognised: recognised ? undefined : unrecognisedPage('zendesk', 'conversation', 'ticket workspace, ticket fields, conversation log'),
   });
 }
