@@ -9,6 +9,9 @@ export default defineConfig({
     includeTaskLocation: true,
     environment: 'node',
     testTimeout: 20_000,
+    // expect.poll waits for a state; 1 s (vitest's default) is a wall-clock bet a loaded 2-core
+    // machine loses. A state that never comes still fails, at this timeout.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'threads',
   },
 });
