@@ -13,6 +13,8 @@ describe('judge prompt', () => {
     expect(a).toBe(buildJudgeSystemPrompt(CompanyProfileSchema.parse(structuredClone(SHOP))));
     expect(a).toContain('"maxCompensation":20');
     expect(a).toContain('npsExpected: 0-10');
+    expect(a).toContain('ANSWER SHAPE');
+    expect(a).toContain('npsExpected: number 0..10');
   });
 
   it('fences the draft and the conversation as untrusted data, without notes; backticks cannot close a fence', () => {

@@ -35,6 +35,8 @@ export function buildJudgeSystemPrompt(profile: CompanyProfile): string {
     '',
     'WHAT MATTERS: the strategy fits the situation (an unhappy customer gets acknowledgement before facts; someone who asked for a person gets one; a question gets its answer); a clear next step with a time; no blame, no cold or curt tone, no impossible promises; facts (prices, stock, hours, policies) only if they are in COMPANY KNOWLEDGE; compensation never above maxCompensation; the length within maxWords.',
     '',
+    judgeResponse.description(),
+    '',
     'REPLY POLICY (JSON):',
     stableStringify({ ...profile.replyPolicy, slaHours: profile.slaHours }),
     '',
