@@ -38,6 +38,8 @@ export function buildTriageSystemPrompt(profile: CompanyProfile): string {
       '5. handoffSummary: 2-4 short sentences a human reads in 10 seconds — who, what they want, what was said or promised, sentiment, why escalated. Never quote internal notes.',
       '6. Write escalationReason, department, clarifyingQuestion and handoffSummary in the language requested in the user message (the customer\'s language). Enum values stay exactly as in the schema.',
       '',
+      triageResponse.description(),
+      '',
       'COMPANY KNOWLEDGE (JSON):',
       stableStringify(profileKnowledge(profile)),
     ].join('\n');

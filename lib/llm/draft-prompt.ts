@@ -81,6 +81,8 @@ export function buildDraftSystemPrompt(profile: CompanyProfile): string {
     '',
     'JUDGE: also score your own draft as the customer would receive it — npsExpected (-100..100), engagementProb (0..1, the customer answers or stays engaged), churnProb (0..1), rationale (one sentence).',
     '',
+    draftResponse.description(),
+    '',
     'REPLY POLICY (JSON):',
     stableStringify({ ...policy, slaHours: profile.slaHours }),
     '',
