@@ -7,4 +7,7 @@ export * from './issues';
 export * from './api';
 export * from './learning';
 export * from './campaign';
+export * from './history';
+export * from './connection';
+export * from './messages';
 export * from './selector-pack';

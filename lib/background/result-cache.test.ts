@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { PulsoDb, type CachedResult } from './db';
+import { ResultCache } from './result-cache';
+
+const result = {
+  stage: 'MQL', priority: 'P3', slaHours: 24,
+  scores: { fit: 60, urgency: 30, opportunity: 40, dataQuality: 80 },
+  contact: { seniority: 'MANAGER', roleType: 'INFLUENCER', decisionPower: 'MEDIUM', emailType: 'CORPORATE' },
+  summary: 's', detectedNeeds: [], matchedServices: [], nextSteps: [], recommendedOwner: 'SDR', rationale: 'r',
+  source: 'rules', flags: [],
+} as const;
+const entry = (key: string, expiresAt: number): CachedResult => ({
+  key, result: { ...result, detectedNeeds: [], matchedServices: [], nextSteps: [], flags: [] }, engine: 'rules:1', crm: 'hubspot', recordId: '1', createdAt: 0, expiresAt,
+});
+
+describe('ResultCache', () => {
+  it('returns fresh entries and drops expired ones', async () => {
+    const cache = new ResultCache(new PulsoDb(`t-${Math.random()}`));
+    await cache.put(entry('a', 100));
+    expect((await cache.get('a', 50))?.result.stage).toBe('MQL');
+    expect(await cache.get('a', 100)).toBeUndefined();
+    expect(await cache.count()).toBe(0);
+  });
+
+  it('treats a stored entry that no longer matches the schema as a miss and removes it', async () => {
+    const db = new PulsoDb(`t-${Math.random()}`);
+    await db.results.put({ ...entry('b', 1e15), result: { stage: 'HOT' } } as never);
+    const cache = new ResultCache(db);
+    expect(await cache.get('b', 0)).toBeUndefined();
+    expect(await cache.count()).toBe(0);
+  });
+
+  it('refuses to store an invalid entry', async () => {
+    const cache = new ResultCache(new PulsoDb(`t-${Math.random()}`));
+    await expect(cache.put({ ...entry('c', 1), result: { stage: 'HOT' } } as never)).rejects.toThrow();
+  });
+
+  it('prunes every expired entry at once', async () => {
+    const cache = new ResultCache(new PulsoDb(`t-${Math.random()}`));
+    await cache.put(entry('x', 10));
+    await cache.put(entry('y', 20));
+    await cache.put(entry('z', 30));
+    expect(await cache.pruneExpired(20)).toBe(2);
+    expect(await cache.count()).toBe(1);
+  });
+
+  it('finds the newest live result for a record made by the same engine', async () => {
+    const cache = new ResultCache(new PulsoDb(`t-${Math.random()}`));
+    await cache.put({ ...entry('old', 1_000), recordId: '101', createdAt: 1 });
+    await cache.put({ ...entry('new', 1_000), recordId: '101', createdAt: 5, result: { ...entry('x', 0).result, priority: 'P1' } });
+    await cache.put({ ...entry('other-engine', 1_000), recordId: '101', createdAt: 9, engine: 'llm:m' });
+    await cache.put({ ...entry('expired', 10), recordId: '101', createdAt: 10 });
+    expect((await cache.latestForRecord('hubspot', '101', 'rules:1', 20))?.key).toBe('new');
+    expect(await cache.latestForRecord('hubspot', '202', 'rules:1', 20)).toBeUndefined();
+    expect(await cache.latestForRecord('salesforce', '101', 'rules:1', 20)).toBeUndefined();
+  });
+});
