@@ -1,10 +1,11 @@
 import type { SelectorPack } from '../contracts';
+import { stableStringify } from '../stable-hash';
 
 /**
  * The bytes a selector pack's signature covers: its version and sites as JSON with every object's
  * keys sorted (arrays keep their order — a chain's order is its meaning), no whitespace, UTF-8.
  * The signature itself is left out. Signer (`pulso selectors sign`) and verifier (the extension)
- * both call this, so a pack re-serialised by a server or a store still verifies.
+ * both call this, so a pack re-serialised by a server or stored as jsonb still verifies.
  */
 export function canonicalSelectorPack(pack: Pick<SelectorPack, 'version' | 'sites'>): string {
   return stableStringify({ sites: pack.sites, version: pack.version });
@@ -15,15 +16,4 @@ export function canonicalSelectorPackBytes(pack: Pick<SelectorPack, 'version' | 
   const bytes = new Uint8Array(new ArrayBuffer(encoded.length));
   bytes.set(encoded);
   return bytes;
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

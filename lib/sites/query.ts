@@ -33,6 +33,8 @@ export interface FieldExplanation {
 /** What one or more scrapes used, for --explain and for the selector-health test. */
 export class ScrapeTrace {
   readonly hits: SelectorHit[] = [];
+  /** Hits outside any field: the page's regions, tables, rows. */
+  readonly page: SelectorHit[] = [];
   readonly fields = new Map<string, FieldExplanation>();
   private readonly stack: string[] = [];
 
@@ -49,7 +51,9 @@ export class ScrapeTrace {
 
   hit(hit: SelectorHit): void {
     this.hits.push(hit);
-    this.current()?.hits.push(hit);
+    const field = this.current();
+    if (field) field.hits.push(hit);
+    else this.page.push(hit);
   }
 
   label(text: string): void {
@@ -129,12 +133,12 @@ export class SiteQuery<S extends SiteSelectorSet> {
   }
 
   private record(key: string, index: number, selector: string): void {
-    this.trace?.hit({ site: this.site, key, index, selector: this.selectors.chains[key]?.[index] ?? selector });
+    this.trace?.hit({ site: this.site, key, index, selector: selector || (this.selectors.chains[key]?.[index] ?? '') });
   }
 
   /** Record that the chain's selector `index` found what the reader used (readers that index a chain once per scrape). */
-  used(key: ChainKey<S>, index: number): void {
-    if (this.trace) this.record(key, index, this.selectors.chains[key]?.[index] ?? '');
+  used(key: ChainKey<S>, index: number, selector = ''): void {
+    if (this.trace) this.record(key, index, selector);
   }
 
   /**

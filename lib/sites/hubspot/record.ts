@@ -93,7 +93,7 @@ export class HubSpotPage {
         if (!this.outsideChrome(el) || !isVisible(el)) continue;
         const value = propertyValue(this.q, el, max);
         if (value) {
-          this.q.used('PROPERTY_VALUE', index);
+          this.q.used('PROPERTY_VALUE', index, chain[index]);
           return value;
         }
       }
@@ -250,7 +250,7 @@ export function readHubSpotContact(doc: Document, url: string, options?: ScrapeO
   const read = (property: string, max = SHORT_TEXT_MAX) => page.read(left, property, propertyLabels(q, property), max);
   const field = <T>(name: string, readField: () => T) => q.field(name, readField);
 
-  const company = field('company', () => readCompanyCard(page));
+  const company = readCompanyCard(page);
   const fields: LeadFields = {
     fullName: field('fullName', () => readHighlightName(page) || joinDistinct([read('firstname'), read('lastname')], ' ')),
     jobTitle: field('jobTitle', () => read('jobtitle')),
