@@ -116,46 +116,27 @@ function vocabulary(q: Query): Vocabulary {
   };
 }
 
-/** The row-level chains, each indexed once over the panel. */
-interface Marks {
-  prefix: Map<Element, number>;
-  text: Map<Element, number>;
-  /** A reply's quote block (the button around a quoted text) → the QUOTE selector that found its text. */
-  quoteBlocks: Map<Element, number>;
-  bubble: Map<Element, number>;
-}
-
-/** What one row shows, found in one walk of its subtree. */
+/** What one row shows, found in one walk of its subtree (elements inside a reply's quote block never count). */
 interface RowHooks {
+  row: Element;
   bubbleClass?: Direction;
   tail?: Direction;
   own?: string;
   recalled: boolean;
-  prefix?: Element;
+  prefix?: { el: Element; index: number };
   text?: { el: Element; index: number };
-  bubble?: Element;
+  bubble?: { el: Element; index: number };
+  /** The quote blocks of this row, with the QUOTE selector that found each. */
+  quotes: Map<Element, number>;
+  /** Own-message marks, texts and prefixes as found: what lies inside a quote block is dropped at the end. */
+  marks: { el: Element; own: string }[];
+  texts: { el: Element; index: number }[];
+  prefixes: { el: Element; index: number }[];
 }
 
-function classTokens(el: Element): string[] {
-  const value = el.getAttribute('class');
-  return value ? value.split(/\s+/) : [];
-}
-
-function isQuote(el: Element, marks: Marks, words: Vocabulary): boolean {
-  if (marks.quoteBlocks.has(el)) return true;
+function isQuoteLabel(el: Element, words: Vocabulary): boolean {
   const label = el.getAttribute('aria-label');
   return label !== null && words.quoteLabels.has(label.trim().toLowerCase());
-}
-
-/** The quote block around each quoted text: its nearest ancestor that is a button (clicking it jumps to the quoted message). */
-function quoteBlocks(q: Query, panel: Element): Map<Element, number> {
-  const blocks = new Map<Element, number>();
-  for (const [quoted, index] of q.index(panel, 'QUOTE')) {
-    let block: Element | null = quoted;
-    while (block && block !== panel && block.getAttribute('role') !== 'button' && !block.hasAttribute('data-id')) block = block.parentElement;
-    if (block && block.getAttribute('role') === 'button') blocks.set(block, index);
-  }
-  return blocks;
 }
 
 /** "Tú:" → "tú"; " Leído " → "leído". */
@@ -163,55 +144,78 @@ function labelWord(label: string): string {
   return label.trim().replace(/:$/, '').trim().toLowerCase();
 }
 
-function readRowHooks(row: Element, marks: Marks, words: Vocabulary): RowHooks {
-  const hooks: RowHooks = { recalled: false };
-  const walk = (el: Element): void => {
-    if (el.tagName.toUpperCase() === 'FOOTER' || isQuote(el, marks, words)) return;
-    if (!hooks.bubbleClass) {
-      for (const token of classTokens(el)) {
-        if (words.outClasses.has(token)) hooks.bubbleClass = 'out';
-        else if (words.inClasses.has(token)) hooks.bubbleClass = 'in';
-      }
-    }
-    const icon = el.getAttribute('data-icon') ?? el.getAttribute('data-testid') ?? '';
-    if (icon) {
-      if (!hooks.tail && words.tailOut.has(icon)) hooks.tail = 'out';
-      else if (!hooks.tail && words.tailIn.has(icon)) hooks.tail = 'in';
-      if (!hooks.own && words.ownIcons.has(icon)) hooks.own = `delivery-status icon "${icon}"`;
-      if (words.recalled.has(icon)) hooks.recalled = true;
-    }
-    const label = el.getAttribute('aria-label');
-    if (label && !hooks.own) {
-      const word = labelWord(label);
-      if (words.ownStatus.has(word)) hooks.own = `delivery status "${label.trim()}"`;
-      else if (label.trim().endsWith(':') && words.ownSender.has(word)) hooks.own = `sender label "${label.trim()}"`;
-    }
-    if (!hooks.prefix && marks.prefix.has(el)) hooks.prefix = el;
-    const textIndex = marks.text.get(el);
-    if (textIndex !== undefined && (!hooks.text || textIndex < hooks.text.index)) hooks.text = { el, index: textIndex };
-    if (!hooks.bubble && marks.bubble.has(el)) hooks.bubble = el;
-    // The text's own children are text and emoji: nothing else to find inside it.
-    if (hooks.text?.el === el) return;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child);
-  };
-  walk(row);
-  return hooks;
+/** The button around a quoted text: the reply's quote block (clicking it jumps to the quoted message). */
+function quoteBlock(quoted: Element, row: Element): Element | undefined {
+  for (let node: Element | null = quoted; node && node !== row; node = node.parentElement) {
+    if (node.getAttribute('role') === 'button') return node;
+  }
+  return undefined;
 }
 
-/** The outermost shown [data-id] rows of the panel, outside the composer. */
-function messageRows(q: Query, panel: Element): Element[] {
-  const rows: Element[] = [];
-  const found = q.all(panel, 'MESSAGE_ROW');
-  const set = new Set(found);
-  for (const el of found) {
-    let nested = false;
-    for (let node = el.parentElement; node && node !== panel; node = node.parentElement) {
-      if (set.has(node) || node.tagName.toUpperCase() === 'FOOTER') {
-        nested = true;
-        break;
+/**
+ * The shown message rows of the panel (the outermost [data-id] elements, never inside the
+ * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
+ * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
+ */
+function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
+  const test = q.tester(panel, ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
+  const rows: RowHooks[] = [];
+  const walk = (el: Element, row: RowHooks | undefined): void => {
+    if (el.tagName.toUpperCase() === 'FOOTER') return;
+    const [rowIndex, prefixIndex, textIndex, quoteIndex, bubbleIndex] = test.test(el);
+    if (!row) {
+      if (rowIndex === undefined) {
+        for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, undefined);
+        return;
+      }
+      if (!isVisible(el)) return;
+      row = { row: el, recalled: false, quotes: new Map(), marks: [], texts: [], prefixes: [] };
+      rows.push(row);
+      q.used('MESSAGE_ROW', rowIndex);
+    }
+    const label = test.attribute('aria-label');
+    // A quote block is known by the quoted text's hook (any UI language) or by its aria-label.
+    if (label !== null && words.quoteLabels.has(label.trim().toLowerCase()) && !row.quotes.has(el)) row.quotes.set(el, -1);
+    if (quoteIndex !== undefined) {
+      const block = quoteBlock(el, row.row);
+      if (block) row.quotes.set(block, quoteIndex);
+    }
+    if (!row.bubbleClass) {
+      const classes = test.attribute('class');
+      if (classes) {
+        for (const token of classes.split(/\s+/)) {
+          if (words.outClasses.has(token)) row.bubbleClass = 'out';
+          else if (words.inClasses.has(token)) row.bubbleClass = 'in';
+        }
       }
     }
-    if (!nested) rows.push(el);
+    const icon = test.attribute('data-icon') ?? test.attribute('data-testid') ?? '';
+    if (icon) {
+      if (!row.tail && words.tailOut.has(icon)) row.tail = 'out';
+      else if (!row.tail && words.tailIn.has(icon)) row.tail = 'in';
+      if (words.ownIcons.has(icon)) row.marks.push({ el, own: `delivery-status icon "${icon}"` });
+      if (words.recalled.has(icon)) row.recalled = true;
+    }
+    if (label) {
+      const word = labelWord(label);
+      if (words.ownStatus.has(word)) row.marks.push({ el, own: `delivery status "${label.trim()}"` });
+      else if (label.trim().endsWith(':') && words.ownSender.has(word)) row.marks.push({ el, own: `sender label "${label.trim()}"` });
+    }
+    if (prefixIndex !== undefined) row.prefixes.push({ el, index: prefixIndex });
+    if (textIndex !== undefined) row.texts.push({ el, index: textIndex });
+    if (bubbleIndex !== undefined && !row.bubble) row.bubble = { el, index: bubbleIndex };
+    // A text's own children are text and emoji: nothing else to find inside it.
+    if (textIndex !== undefined) return;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, row);
+  };
+  walk(panel, undefined);
+  // What sat inside a quote block belongs to the quoted message, not to this one.
+  for (const row of rows) {
+    const blocks = [...row.quotes.keys()];
+    const own = (el: Element) => !blocks.some((block) => block.contains(el));
+    row.own = row.marks.find(({ el }) => own(el))?.own;
+    row.prefix = row.prefixes.find(({ el }) => own(el));
+    for (const candidate of row.texts) if (own(candidate.el) && (!row.text || candidate.index < row.text.index)) row.text = candidate;
   }
   return rows;
 }
@@ -284,19 +288,13 @@ interface ChatMessages {
 
 function readMessages(q: Query, panel: Element, chatTitle: string): ChatMessages {
   const words = vocabulary(q);
-  const marks: Marks = {
-    prefix: q.index(panel, 'MESSAGE_PREFIX'),
-    text: q.index(panel, 'MESSAGE_TEXT'),
-    quoteBlocks: quoteBlocks(q, panel),
-    bubble: q.index(panel, 'MESSAGE_BUBBLE'),
-  };
-  const rows = messageRows(q, panel);
+  const scanned = scanRows(q, panel, words);
+  const rows = scanned.map((hooks) => hooks.row);
   // Ids and prefix authors first: whether this is a 1:1 chat is known before any direction is decided.
-  const parsed = rows.map((row) => {
-    const id = parseWhatsAppMessageId(row.getAttribute('data-id') ?? '');
-    const hooks = readRowHooks(row, marks, words);
-    const prefix = PRE_PLAIN.exec(hooks.prefix?.getAttribute('data-pre-plain-text') ?? '');
-    return { row, id, hooks, prefix, prefixAuthor: cleanText(prefix?.[2] ?? '') };
+  const parsed = scanned.map((hooks) => {
+    const id = parseWhatsAppMessageId(hooks.row.getAttribute('data-id') ?? '');
+    const prefix = PRE_PLAIN.exec(hooks.prefix?.el.getAttribute('data-pre-plain-text') ?? '');
+    return { row: hooks.row, id, hooks, prefix, prefixAuthor: cleanText(prefix?.[2] ?? '') };
   });
   const chatJid = parsed.find((entry) => entry.id)?.id?.chatJid ?? '';
   const individual = isIndividualChat(chatJid, chatTitle, parsed);
@@ -305,16 +303,15 @@ function readMessages(q: Query, panel: Element, chatTitle: string): ChatMessages
   const messages: Message[] = [];
   const lastAuthor = { in: '', out: '' };
   let runAbove: Direction | undefined;
-  parsed.forEach(({ row, id, hooks, prefix, prefixAuthor }, i) => {
+  parsed.forEach(({ id, hooks, prefix, prefixAuthor }, i) => {
     // Something shown between two rows (a date, "1 unread message") ends a run.
     if (i > 0 && items[i - 1]!.nextElementSibling !== items[i]) runAbove = undefined;
-    const bubble = hooks.bubble;
-    if (bubble) q.used('MESSAGE_BUBBLE', marks.bubble.get(bubble)!);
-    const decision = decideDirection({ id, hooks, bubble, panel, prefixAuthor, chatTitle, runAbove, individual });
-    const textEl = hooks.text?.el ?? (hooks.prefix && decision ? hooks.prefix : undefined);
+    if (hooks.bubble) q.used('MESSAGE_BUBBLE', hooks.bubble.index);
+    const decision = decideDirection({ id, hooks, bubble: hooks.bubble?.el, panel, prefixAuthor, chatTitle, runAbove, individual });
+    const textEl = hooks.text?.el ?? (hooks.prefix && decision ? hooks.prefix.el : undefined);
     const text = messageText(textEl, {
       whitespace: 'pre',
-      skip: (el) => isQuote(el, marks, words) || NOT_TEXT(el),
+      skip: (el) => hooks.quotes.has(el) || isQuoteLabel(el, words) || NOT_TEXT(el),
       max: LONG_TEXT_MAX,
     });
     const isMessage = Boolean(decision) && !hooks.recalled && text !== '' && !words.deleted.has(text.toLowerCase());
@@ -322,12 +319,12 @@ function readMessages(q: Query, panel: Element, chatTitle: string): ChatMessages
     runAbove = decision?.direction ?? (hooks.bubble || hooks.text ? runAbove : undefined);
     if (!isMessage || !decision) return;
     if (hooks.text) q.used('MESSAGE_TEXT', hooks.text.index);
-    if (hooks.prefix) q.used('MESSAGE_PREFIX', marks.prefix.get(hooks.prefix)!);
+    if (hooks.prefix) q.used('MESSAGE_PREFIX', hooks.prefix.index);
     const direction = decision.direction;
     const author = prefixAuthor || lastAuthor[direction] || (direction === 'in' && individual ? chatTitle : '');
     lastAuthor[direction] = author;
     const time = cleanText(prefix?.[1] ?? '');
-    if (q.trace) for (const [block, index] of marks.quoteBlocks) if (row.contains(block)) q.used('QUOTE', index);
+    for (const index of hooks.quotes.values()) if (index >= 0) q.used('QUOTE', index);
     q.field('messages', () => q.note(`#${messages.length + 1} ${direction} ← ${decision.signal}`));
     messages.push({ direction, author, time, text });
   });

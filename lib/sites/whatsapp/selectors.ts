@@ -20,7 +20,7 @@ export const WHATSAPP_SELECTORS = {
     /** A message row: the element carrying the message id. */
     MESSAGE_ROW: ['[data-id]'],
     /** The drawn bubble inside a row (its side of the panel is a direction signal in a real browser). */
-    MESSAGE_BUBBLE: ['[data-testid="msg-container"]', '.message-in, .message-out'],
+    MESSAGE_BUBBLE: ['[data-testid="msg-container"]', '.message-in', '.message-out'],
     /** The copyable container carrying "[time, date] Author: ". */
     MESSAGE_PREFIX: ['[data-pre-plain-text]'],
     /** The message's own text inside a row (a reply's quoted block is left out first). */
