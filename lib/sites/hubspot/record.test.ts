@@ -232,3 +232,13 @@ describe('readHubSpotContact — 2025-26 record (contact-2026.html, contact-2026
     expect(JSON.stringify(spanish)).not.toContain('+51 54 200 300');
   });
 });
+
+describe('readHubSpotContact — label-only rows whose labels are not <label> elements', () => {
+  it('takes a row\'s first text as its label and reads the rest as its value', () => {
+    const html = fixture('contact-2026.html').replace(/<label id="(FormControl\d+-label)" class="FormLabel-sc-3e4r5t-0">([^<]+)<\/label>/g, '<span id="$1" class="FormLabel-sc-3e4r5t-0">$2</span>');
+    expect(html).not.toContain('<label');
+    const url = 'https://app.hubspot.com/contacts/12345678/record/0-1/7301';
+    const original = scrapePage(documentFromHtml(fixture('contact-2026.html')), url);
+    expect(scrapePage(documentFromHtml(html), url).fields).toEqual(original.fields);
+  });
+});

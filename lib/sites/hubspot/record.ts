@@ -106,6 +106,13 @@ export class HubSpotPage {
     if (!entries) {
       // All label forms at once, in document order: a page may mix <label> rows and <dt>/<dd> lists.
       entries = this.q.every(scope, 'PROPERTY_LABEL', { accept: this.outsideChrome }).map((label) => ({ text: normalizeLabel(textOf(label)), label }));
+      // A label-only property row whose label is no <label> (a styled span): its first element with text is the label.
+      const labelled = new Set(entries.map(({ label }) => this.q.closest(label, 'PROPERTY_ROW')));
+      for (const row of this.q.all(scope, 'PROPERTY_ROW', { accept: this.outsideChrome })) {
+        if (labelled.has(row)) continue;
+        const label = Array.from(row.querySelectorAll('*')).find((el) => el.children.length === 0 && textOf(el) !== '');
+        if (label) entries.push({ text: normalizeLabel(textOf(label)), label });
+      }
       entries.sort((a, b) => (a.label.compareDocumentPosition(b.label) & 4 ? -1 : 1));
       this.labelIndex.set(scope, entries);
     }

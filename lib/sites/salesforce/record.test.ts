@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScrapeResultSchema } from '../../contracts';
 import { hasRecordContent, scrapePage } from '..';
-import { SIGNED_IN_USER, documentFromHtml, fixtureDocument } from '../saved-page';
+import { SIGNED_IN_USER, documentFromHtml, fixtureDocument, fixtureHtml } from '../saved-page';
 import { readSalesforceRecord } from './record';
 
 const HOST = 'https://nubeandina.lightning.force.com';
@@ -195,5 +195,14 @@ describe('Salesforce Service Console case with related-record cards (case-consol
 
   it('reads nothing for the inactive console tab\'s case', () => {
     expect(scrapePage(doc, `${HOST}/lightning/r/Case/5005g00000Wq1KcAAJ/view`).fields).toEqual({});
+  });
+});
+
+describe('Salesforce related-record card without API names', () => {
+  it('knows the card\'s object by its icon and reads the contact\'s fields by label', () => {
+    const html = fixtureHtml(`salesforce/case-console-5005g00000Wq8ZbAAJ.html`).replace(/ data-target-selection-name="sfdc:RecordField\.(?:Contact|Account)\.[A-Za-z]+"/g, '');
+    const result = scrapePage(documentFromHtml(html), `${HOST}/lightning/r/Case/5005g00000Wq8ZbAAJ/view`);
+    expect(result.fields).toMatchObject({ jobTitle: 'Fleet Maintenance Manager', email: 'gleiva@minerasantarita.cl', phone: '+56 55 241 8800', industry: 'Mining' });
+    noLeak(JSON.stringify(result), ['+56 2 2000 1000']);
   });
 });

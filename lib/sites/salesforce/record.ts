@@ -104,6 +104,19 @@ function findRecordScope(page: Lightning, body: ParentNode, recordId: string): P
   return q.first(body, 'HIGHLIGHTS') || q.first(body, 'LAYOUT_ITEM') ? body : null;
 }
 
+const CARD_ICON = /^standard:([a-z]+)$/;
+
+/**
+ * The object a related-record card shows ("standard:contact" icon → "Contact"), for its fields
+ * without API names; '' outside cards. The record's own layout is no card.
+ */
+function cardObject(q: SalesforceQuery, item: Element): string {
+  const card = q.closest(item, 'RELATED_CARD');
+  const icon = card ? (q.first(card, 'RELATED_CARD_ICON', { accept: () => true })?.getAttribute('icon-name') ?? '') : '';
+  const name = CARD_ICON.exec(icon)?.[1];
+  return name ? `${name[0]!.toUpperCase()}${name.slice(1)}` : '';
+}
+
 const TARGET = /^sfdc:RecordField\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/;
 
 /** "sfdc:RecordField.Lead.Email" → { object: "Lead", apiName: "Email" }. */
@@ -120,7 +133,10 @@ function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
   const read = (item: Element) => {
     const label = normalizeLabel(item.getAttribute('field-label') ?? lightningText(page, q.first(item, 'FIELD_LABEL')));
     const valueEl = q.first(item, 'FIELD_VALUE');
-    fields.push({ ...targetOf(item), label, value: valueEl ? lightningText(page, valueEl, LONG_TEXT_MAX) : '' });
+    // The API name's object wins; the card's icon names the object of a field without one.
+    const target = targetOf(item);
+    const card = cardObject(q, item);
+    fields.push({ ...target, object: target.object || card, label, value: valueEl ? lightningText(page, valueEl, LONG_TEXT_MAX) : '' });
   };
   // Items nest an .slds-form-element (and Aura items may sit in LWC ones): read the outermost only.
   for (const item of q.every(scope, 'LAYOUT_ITEM', { accept: (el) => !el.parentElement?.closest(itemSelector) })) read(item);
@@ -142,16 +158,19 @@ function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
 function valueOf(object: SalesforceObject, fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
   if (!spec) return '';
   const own = (field: ShownField) => field.object === '' || field.object === object;
+  let relatedObject = '';
   for (const api of spec.api) {
     const dot = api.indexOf('.');
     const [wantObject, wantField] = dot > 0 ? [api.slice(0, dot), api.slice(dot + 1)] : ['', api];
+    if (wantObject) relatedObject = wantObject;
     for (const field of fields) {
       if (!field.value || field.apiName !== wantField) continue;
       if (wantObject ? field.object === wantObject : own(field)) return boundText(field.value, max);
     }
   }
+  const belongs = relatedObject ? (field: ShownField) => field.object === relatedObject && field.apiName === '' : own;
   for (const label of spec.labels) {
-    for (const field of fields) if (field.value && own(field) && field.label === label) return boundText(field.value, max);
+    for (const field of fields) if (field.value && belongs(field) && field.label === label) return boundText(field.value, max);
   }
   return '';
 }

@@ -31,6 +31,9 @@ export const SALESFORCE_SELECTORS = {
     FORM_ELEMENT: ['.slds-form-element'],
     FIELD_LABEL: ['.test-id__field-label'],
     FIELD_VALUE: ['.test-id__field-value'],
+    /** A related-record card ("Contact Details" on a Case) and its object icon ("standard:contact"). */
+    RELATED_CARD: ['article'],
+    RELATED_CARD_ICON: ['[icon-name^="standard:"]'],
     /** Formatted addresses (one <div> per line). */
     FORMATTED_ADDRESS: ['lightning-formatted-address'],
     /** List views: the table and its parts (lightning-datatable and the older force-list-view-manager grid). */

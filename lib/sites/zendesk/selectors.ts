@@ -52,6 +52,10 @@ export const ZENDESK_SELECTORS = {
     /** Inside a message: quoted email history, the channel footer, read receipts — not what this message says. */
     NOT_MESSAGE_TEST_IDS: ['omni-log-quoted-text', 'omni-log-comment-via', 'omni-log-item-via', 'convo-log-item-read-indicator', 'convo-log-item-delivered-indicator'],
     NOT_MESSAGE_CLASSES: ['zd-quoted-text', 'signature', 'gmail_quote'],
+    /** A ticket field's own label (English, Spanish UI), when its test hook is not there. */
+    LABEL_REQUESTER: ['requester', 'solicitante'],
+    LABEL_STATUS: ['status', 'ticket status', 'estado', 'estado del ticket'],
+    LABEL_PRIORITY: ['priority', 'prioridad'],
     /** What an empty field shows instead of a value. */
     PLACEHOLDERS: ['-', 'unassigned', 'sin asignar', 'select', 'seleccionar', 'none'],
     /** View columns → Lead fields (English, Spanish headers). */

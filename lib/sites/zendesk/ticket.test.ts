@@ -116,3 +116,14 @@ describe('Zendesk Agent Workspace 2025-26 ticket #5230 (ticket-2026.html)', () =
     expect(JSON.stringify(result)).not.toMatch(/andrea\.salazar@|bruno\.tapia@|Bruno Tapia|Invoice copy/);
   });
 });
+
+describe('Zendesk ticket fields whose test hooks were renamed', () => {
+  it('finds requester and priority by their own labels and still reads only the values', () => {
+    const html = fixtureHtml('zendesk/ticket-2026.html')
+      .replaceAll('ticket-system-field-requester-select', 'ticket-requester-field-v2')
+      .replaceAll('ticket-fields-priority-select', 'ticket-priority-field-v2');
+    const result = scrapePage(documentFromHtml(html), `${HOST}/agent/tickets/5230`);
+    expect(result.fields).toMatchObject({ fullName: 'Ximena Valdés Rojas', status: 'Status: Open · Priority: High' });
+    expect(JSON.stringify(result.fields)).not.toMatch(/Requester|Search name|Bruno/);
+  });
+});

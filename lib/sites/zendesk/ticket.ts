@@ -27,7 +27,7 @@
  * subject; status = "Status: Open · Priority: High".
  */
 import { LONG_TEXT_MAX, ScrapeResultSchema, type Message, type ScrapeResult } from '../../contracts';
-import { editableValue, isHiddenByMarkup, isVisible, textOf, valueText } from '../dom';
+import { editableValue, isHiddenByMarkup, isVisible, normalizeLabel, textOf, valueText } from '../dom';
 import { messageText } from '../message-text';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
@@ -79,9 +79,33 @@ function ticketPane(q: ZendeskQuery, doc: Document, ticketId: string): ParentNod
   return pane;
 }
 
+const FIELD_LABELS: Partial<Record<FieldKey, 'LABEL_REQUESTER' | 'LABEL_STATUS' | 'LABEL_PRIORITY'>> = {
+  REQUESTER: 'LABEL_REQUESTER',
+  STATUS: 'LABEL_STATUS',
+  PRIORITY: 'LABEL_PRIORITY',
+};
+
+/** A field found by its own label: the smallest ancestor of the label that also holds a value. */
+function fieldByLabel(q: ZendeskQuery, scope: ParentNode, key: FieldKey): Element | undefined {
+  const labelsKey = FIELD_LABELS[key];
+  if (!labelsKey) return undefined;
+  const names = q.labels(labelsKey);
+  for (const label of Array.from(scope.querySelectorAll('label, [data-garden-id$="label"]'))) {
+    if (insideChrome(q, label) || !isVisible(label) || !names.includes(normalizeLabel(textOf(label)))) continue;
+    let field = label.parentElement;
+    for (let depth = 0; field && depth < 3; depth += 1, field = field.parentElement) {
+      if (valueText(field, { skip: (node) => node === label })) {
+        q.label(normalizeLabel(textOf(label)));
+        return field;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** A field's shown value: its value node, else the field's text without label, hint, controls, icons and placeholders. */
 function fieldValue(q: ZendeskQuery, scope: ParentNode, key: FieldKey): string {
-  const el = q.first(scope, key, { accept: (node) => !insideChrome(q, node) });
+  const el = q.first(scope, key, { accept: (node) => !insideChrome(q, node) }) ?? fieldByLabel(q, scope, key);
   if (!el) return '';
   const tag = el.tagName.toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return editableValue(el);
