@@ -29,12 +29,13 @@
  * Timing: `ttftMs` after the request is scheduled, then `perTokenMs` per ~4-character token.
  *
  * CLI:  tsx backend/testing/fake-vllm.ts --port 8000 [--mode ok] [--ttft 80 --per-token 4.3]
- *         [--max-num-seqs 16] [--max-num-queued-reqs 64] [--retry-after 5] [--batch-slowdown 0.05]
+ *         [--max-num-seqs 16] [--max-num-queued-reqs 64] [--retry-after 5] [--batch-slowdown 0.05] [--answers fixtures]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { answerForTask } from './fixtures';
 
 export const FAKE_MODES = [
   'ok',
@@ -679,12 +680,14 @@ async function cli(): Promise<void> {
       'max-num-seqs': { type: 'string' },
       'max-num-queued-reqs': { type: 'string' },
       'retry-after': { type: 'string' },
+      /** "fixtures": a valid answer per task (lead, triage, draft) instead of the schema's minimal instance. */
+      answers: { type: 'string', default: 'schema' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--model NAME]\n`,
+      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--answers schema|fixtures] [--model NAME]\n`,
     );
     return;
   }
@@ -703,6 +706,7 @@ async function cli(): Promise<void> {
     maxNumSeqs: optionalNumber(values['max-num-seqs']),
     maxNumQueuedReqs: optionalNumber(values['max-num-queued-reqs']),
     retryAfterSeconds: optionalNumber(values['retry-after']),
+    ...(values.answers === 'fixtures' ? { answer: answerForTask } : {}),
   });
   process.stdout.write(`fake vLLM listening on ${fake.baseUrl} (model ${fake.model}, mode ${values.mode})\n`);
   const stop = () => void fake.close().then(() => process.exit(0));
