@@ -21,7 +21,7 @@ const MODEL_ANSWER = {
 
 // gpt-oss analyses before it answers, and its analysis drafts verdicts it then drops: this one
 // drafts Disqualified/P4. The rep must never see the draft, only the answer once the analysis ends.
-const ANALYSIS = `Looking at the lead. First draft: ${JSON.stringify({ ...MODEL_ANSWER, stage: 'Disqualified', priority: 'P4', slaHours: 72, summary: '', rationale: '' })} No — the budget is approved and the need is urgent. Settle on MQL/P2.`;
+const ANALYSIS = `${JSON.stringify({ ...MODEL_ANSWER, stage: 'Disqualified', priority: 'P4', slaHours: 72, summary: '', rationale: '' })} is a first draft. No — the budget is approved and the need is urgent. Settle on MQL/P2.`;
 
 let llm: FakeVllm;
 test.beforeAll(async () => {

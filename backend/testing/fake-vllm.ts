@@ -143,6 +143,7 @@ export interface FakeVllm {
   setMode(mode: FakeMode, options?: { delayMs?: number; times?: number }): void;
   setTiming(timing: { ttftMs?: number; perTokenMs?: number; batchSlowdown?: number }): void;
   setAnswer(answer: Answer | undefined): void;
+  setReasoning(reasoning: FakeVllmOptions['reasoning']): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -269,6 +270,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
   let mode: FakeMode = options.mode ?? 'ok';
   let delayMs = options.delayMs ?? 1_000;
   let answer: Answer | undefined = options.answer;
+  let reasoningOption = options.reasoning;
   let modeTimes: number | undefined;
   let ttftMs = options.ttftMs ?? 0;
   let perTokenMs = options.perTokenMs ?? 0;
@@ -311,7 +313,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
 
   function planFor(body: ChatRequestBody, mode: FakeMode): Plan {
     const final = mode === 'injection_obeyed' ? obeyInjection(answerFor(body)) : answerFor(body);
-    const prose = typeof options.reasoning === 'function' ? options.reasoning(body, final) : (options.reasoning ?? defaultReasoning(body, final));
+    const prose = typeof reasoningOption === 'function' ? reasoningOption(body, final) : (reasoningOption ?? defaultReasoning(body, final));
     const json = JSON.stringify(final);
     switch (mode) {
       case 'malformed':
@@ -319,7 +321,8 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       case 'schema_invalid':
         return { reasoning: tokenize(prose), content: tokenize(JSON.stringify({ verdict: 'hot', priority: 'P9', score: 'high' })) };
       case 'reasoning_only':
-        return { reasoning: tokenize(`${prose} Answer: ${json}`), content: [], noContent: true };
+        // As reproduced on a vLLM-like server: one complete answer drafted inside the analysis prose, no content.
+        return { reasoning: tokenize(`We need to output JSON matching the schema. Drafting the answer: ${json} That should be it.`), content: [], noContent: true };
       case 'length':
         // The analysis keeps weighing drafts: it never reaches the answer before the cap.
         return { reasoning: tokenize(prose), content: [], endless: `Reconsider: ${json} Hmm, check again. ` };
@@ -647,7 +650,11 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     setAnswer(next) {
       answer = next;
     },
+    setReasoning(next) {
+      reasoningOption = next;
+    },
     reset() {
+      reasoningOption = options.reasoning;
       requests.length = 0;
       recentPrompts.length = 0;
       mode = options.mode ?? 'ok';
