@@ -176,6 +176,6 @@ export function scoreFit(lead: Lead, profile: CompanyProfile): FitResult {
 
 function describeScope(scope: Partial<Record<ScopeUnit, number>>): string {
   return Object.entries(scope)
-    .map(([unit, n]) => `${n} ${unit}`)
+    .map(([unit, n]) => (unit === 'employees' ? String(n) : `${n} ${unit}`))
     .join(', ');
 }

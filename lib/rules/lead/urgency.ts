@@ -136,7 +136,7 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): Urgenc
     nearest && !saidNotUrgent && timePoints(nearest.days) > 0 ? { key: 'urgency_time', detail: quoteAt(display, norm, nearest.index, nearest.quote.length), points: timePoints(nearest.days) } : undefined;
   const buying = buyingSignals(norm);
   const buyingPoints = buyingUrgency(buying);
-  const buy: Contribution | undefined = buyingPoints > 0 ? { key: 'urgency_buying', detail: buying.map((b) => quoteAt(display, norm, b.index, b.quote.length)).join("', '"), points: buyingPoints } : undefined;
+  const buy: Contribution | undefined = buyingPoints > 0 ? { key: 'urgency_buying', detail: buying.slice(0, 2).map((b) => quoteAt(display, norm, b.index, b.quote.length)).join("', '"), points: buyingPoints } : undefined;
 
   const parts = [incident, pressure, time, buy].filter((c): c is Contribution => !!c).sort((a, b) => b.points - a.points);
   // The strongest counts in full, each other for a quarter (shown so the rationale adds up).

@@ -118,7 +118,7 @@ describe('v2 rule 10: rationale — one line per rule group, quoting the lead', 
   it('fit, urgency, opportunity, data quality, contact and stage lines, with each contribution', () => {
     const r = classify({ ...good, jobTitle: 'CTO', description: 'Nuestro ERP está caído y perdimos datos, urgente: necesitamos recuperación y copias de seguridad.' });
     const lines = r.rationale.split('\n');
-    expect(lines[0]).toMatch(/^Encaje \d+ \([ABCD]\): sector 'Retail' \+\d+, servicio '.*' \+\d+, tamaño '300 employees ∈ 50–5000 employees' \+20, ubicación 'Madrid, España' \+15$/);
+    expect(lines[0]).toMatch(/^Encaje \d+ \([ABCD]\): sector 'Retail' \+\d+, servicio '.*' \+\d+, tamaño '300 ∈ 50–5000' \+20, ubicación 'Madrid, España' \+15$/);
     expect(lines[1]).toMatch(/^Urgencia \d+: (?=.*incidente 'caído' \+\d+)(?=.*urgencia 'urgente' \+\d+)/);
     expect(lines[2]).toMatch(/^Oportunidad \d+: empleados '300' \+30/);
     expect(lines[3]).toMatch(/^Calidad de datos \d+: nombre \+15, correo corporativo 'retailuno.es' \+20/);

@@ -22,7 +22,7 @@ describe('the profile compiler (issue 14, item 1)', () => {
     expect(c.industriesFrom).toBe('audience');
     expect(c.industriesAreExamples).toBe(true);
     expect(c.industries.map((i) => [...i.keys.keys()][0])).toEqual(expect.arrayContaining(['manufacturing', 'finance', 'retail', 'technology']));
-    expect(c.sizeLabel).toBe('50+ employees');
+    expect(c.sizeLabel).toBe('50+');
     const latam = compileProfile(CompanyProfileSchema.parse({ name: 'x', targetAudience: 'SMBs (50–5000 employees) in LATAM and México y Centroamérica' }));
     expect(latam.countries.has('MX')).toBe(true);
     expect(latam.countries.has('CR')).toBe(true);

@@ -121,8 +121,11 @@ function mergeSizes(sizes: AudienceSize[]): AudienceSize[] {
 }
 
 const UNIT_LABEL: Record<ScopeUnit, string> = { employees: 'employees', vehicles: 'vehicles', sites: 'sites', users: 'users' };
-export function sizeLabelOf(sizes: readonly AudienceSize[]): string {
-  return sizes.map((s) => `${Number.isFinite(s.max) ? `${s.min}–${s.max}` : `${s.min}+`} ${UNIT_LABEL[s.unit]}`).join(', ');
+/** "50–5000", "50+ vehicles": employees are the default unit and go unsaid in the rationale; `withUnits` names them too. */
+export function sizeLabelOf(sizes: readonly AudienceSize[], withUnits = false): string {
+  return sizes
+    .map((s) => `${Number.isFinite(s.max) ? `${s.min}–${s.max}` : `${s.min}+`}${s.unit === 'employees' && !withUnits ? '' : ` ${UNIT_LABEL[s.unit]}`}`)
+    .join(', ');
 }
 
 /** Sizes an audience names: explicit numbers with their unit first; size words ("medianas y grandes", "SMBs") when there are none. */
@@ -216,7 +219,7 @@ export function describeProfile(profile: CompanyProfile): ProfileUnderstanding {
     industries: c.industries.map((i) => i.name),
     industriesFrom: c.industriesFrom,
     industriesAreExamples: c.industriesAreExamples,
-    sizes: c.sizeLabel,
+    sizes: sizeLabelOf(c.sizes, true),
     places: c.placeLabel,
   };
 }
