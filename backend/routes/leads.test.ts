@@ -186,7 +186,8 @@ describe('POST /v1/leads/classify?stream=1', () => {
     fake.setTiming({ ttftMs: 200 });
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '0' });
     const busy = post(app, '/v1/leads/classify', { lead: lead(1) });
-    await new Promise((r) => setTimeout(r, 20));
+    // Wait until it holds the one slot — a state, not a guess of how long admission takes.
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/pulso_llm_in_flight 1\b/);
     const refused = await post(app, '/v1/leads/classify?stream=1', { lead: lead(2) });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();

@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { ConversationTriage, ReplyDraft, ScrapeResult } from '../contracts';
-import type { DraftMessage, DraftReply, TriageMessage, TriageReply } from '../messaging';
+import type { ConversationTriage, DraftMessage, DraftReply, ReplyDraft, ScrapeResult, TriageMessage, TriageReply } from '../contracts';
 import type { SiteAdapter } from '../sites/types';
 import { createConversationStore, startConversationSession } from './conversation-session';
 import type { SessionContext } from './lead-record-session';
