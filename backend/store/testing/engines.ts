@@ -20,8 +20,12 @@ export const freshSchema = () => `t_${randomBytes(6).toString('hex')}`;
 export function enginesUnderTest(): EngineUnderTest[] {
   let server: TestPostgres | undefined;
   beforeAll(async () => {
-    server = await startTestPostgres();
-  }, 180_000);
+    // Start both engines before the tests: this worker's in-memory PGlite cluster (seconds,
+    // far more on a loaded machine) and the PostgreSQL server, outside any test's time-out.
+    const [warm, started] = await Promise.all([openStore({ location: { engine: 'pglite', dataDir: MEMORY_DATA_DIR } }), startTestPostgres()]);
+    server = started;
+    await warm.close();
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -60,7 +60,8 @@ async function waitUntilAccepting(url: string, server: ChildProcess, log: () => 
   }
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** `durable`: fsync on, as a production server runs (the bench); the tests run without it. */
+export async function startTestPostgres({ durable = false }: { durable?: boolean } = {}): Promise<TestPostgres> {
   const external = process.env[TEST_DATABASE_URL_ENV];
   if (external) return { url: external, stop: async () => {} };
 
@@ -74,7 +75,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   let output = '';
   const server = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-k', dir, '-c', 'listen_addresses=', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    ['-D', data, '-k', dir, '-c', 'listen_addresses=', '-c', `fsync=${durable ? 'on' : 'off'}`, '-c', 'max_connections=200'],
     { ...user, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   server.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4_000)));
