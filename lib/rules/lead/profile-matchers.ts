@@ -31,3 +31,8 @@ export function profileMatchers(profile: CompanyProfile): ProfileMatchers {
   cache.set(profile, matchers);
   return matchers;
 }
+
+/** The keys of any product or service label (a catalog item's name), as profile services are keyed. */
+export function serviceLabelKeys(label: string): Keys {
+  return labelKeys(label, SERVICE_MATCHER, FILLER);
+}
