@@ -41,11 +41,12 @@ describe('settings', () => {
   });
 
   it('defaults: every site on, masking off, 30 days of history, language follows the browser, no admin token', async () => {
+    // The tokens are not settings any more (content scripts read these): see lib/background/connection.test.ts.
     const settings = await readSettings();
     expect(settings.sites).toEqual({ hubspot: true, salesforce: true, zendesk: true, whatsapp: true });
     expect(settings.privacy).toEqual({ maskContacts: false, historyRetentionDays: 30 });
     expect(settings.language).toBe('auto');
-    expect(settings.adminToken).toBe('');
+    expect(settings).not.toHaveProperty('adminToken');
     expect(await readHistoryRetentionDays()).toBe(30);
   });
 
@@ -58,12 +59,12 @@ describe('settings', () => {
   });
 
   it('updateSettings keeps the rest, and refuses a bad value whole', async () => {
-    await updateSettings({ token: 'rep-1', sites: { hubspot: true, salesforce: false, zendesk: true, whatsapp: false } });
+    await updateSettings({ cacheTtlHours: 12, sites: { hubspot: true, salesforce: false, zendesk: true, whatsapp: false } });
     await updateSettings({ privacy: { maskContacts: true, historyRetentionDays: 7 }, language: 'es' });
     await expect(updateSettings({ privacy: { maskContacts: true, historyRetentionDays: 0 } })).rejects.toThrow();
     await expect(updateSettings({ language: 'fr' as never })).rejects.toThrow();
     const settings = await readSettings();
-    expect(settings).toMatchObject({ token: 'rep-1', language: 'es', privacy: { maskContacts: true, historyRetentionDays: 7 } });
+    expect(settings).toMatchObject({ cacheTtlHours: 12, language: 'es', privacy: { maskContacts: true, historyRetentionDays: 7 } });
     expect(settings.sites.salesforce).toBe(false);
     expect(await readHistoryRetentionDays()).toBe(7);
   });

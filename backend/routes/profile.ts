@@ -29,7 +29,7 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
   app.get('/v1/profile', async (): Promise<TeamProfileResponse> => teamProfileAnswer(config, store));
 
   /** PUT /v1/profile — { profile } with the admin token only (the auth hook answers 401/403). */
-  app.put('/v1/profile', { config: { access: 'admin' }, bodyLimit: Math.max(BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES) }, async (req, reply): Promise<TeamProfileResponse | void> => {
+  app.put('/v1/profile', { config: { access: 'admin', adminAction: 'publish the team profile' }, bodyLimit: Math.max(BODY_LIMIT_BYTES, PROFILE_BODY_LIMIT_BYTES) }, async (req, reply): Promise<TeamProfileResponse | void> => {
     const parsed = PublishProfileRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
