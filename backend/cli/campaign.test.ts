@@ -6,7 +6,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CampaignSchema } from '../../lib/contracts';
+import { CAMPAIGN_SEGMENTS, CampaignSchema } from '../../lib/contracts';
 import { runCliInProcess as run } from '../testing/cli-in-process';
 import { main } from './main';
 
@@ -129,9 +129,11 @@ describe('pulso campaign (in-process)', () => {
 
   it("--templates: the admin's templates are used; a bad file is refused naming the problem", async () => {
     const good = join(dir, 'templates.json');
-    writeFileSync(good, JSON.stringify({ segments: { evaluating: { es: { subject: 'Para {company}', preheader: '', body: '{greeting}\n\n{product}.\n\n{signature}', callToAction: 'Hablemos' } } } }));
+    // The same template for every segment, so the test does not depend on how the rules classify the lead.
+    const mine = { subject: 'Para {company}', preheader: '', body: '{greeting}\n\n{product}.\n\n{signature}', callToAction: 'Hablemos' };
+    writeFileSync(good, JSON.stringify({ segments: Object.fromEntries(CAMPAIGN_SEGMENTS.map((segment) => [segment, { es: mine }])) }));
     const r = await run(['campaign', '--templates', good], leadsCsv(1));
-    expect(r.lines[0]).toMatchObject({ segment: 'evaluating', subject: 'Para Empresa 0001' });
+    expect(r.lines[0]).toMatchObject({ subject: 'Para Empresa 0001', message: 'Hola Persona,\n\nCloud migration.\n\nEquipo Nube Segura IT' });
     const bad = join(dir, 'bad-templates.json');
     writeFileSync(bad, JSON.stringify({ segments: { hot: { es: { subject: 'Hola {nombre}', preheader: '', body: 'x', callToAction: 'y' } } } }));
     const refused = await run(['campaign', '--templates', bad], leadsCsv(1));

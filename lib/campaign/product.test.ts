@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CompanyProfileSchema } from '../contracts';
 import { gatherCampaignFacts } from './facts';
 import { profileProduct, reconcileProduct, suggestProduct } from './product';
 import { EN_EVALUATING, IT_PROFILE, RICH_ES, SHOP_PROFILE } from './test-fixtures';
@@ -24,6 +25,19 @@ describe('product choice', () => {
 
   it('else the first product the profile lists, said plainly; nothing when it lists none', () => {
     expect(suggestProduct(facts({ lead: { email: 'a@b.com' } }), IT_PROFILE)).toMatchObject({ name: 'Cloud migration', basis: 'first_listed' });
+  });
+});
+
+describe('services the profile describes ("Name: what it includes")', () => {
+  const described = CompanyProfileSchema.parse({
+    name: 'Datos Seguros',
+    services: ['Respaldo de datos: copias cifradas diarias y restauración en horas', 'Auditoría de seguridad — pentest y plan de mejora'],
+  });
+  it('the product is the service name, found from the words of its description too', () => {
+    const f = gatherCampaignFacts({ lead: { company: 'Clínica Sur', description: 'Perdimos datos el mes pasado; queremos copias cifradas y poder restaurar rápido.' } }, described);
+    expect(suggestProduct(f, described).name).toBe('Respaldo de datos');
+    expect(profileProduct('Auditoría de seguridad — pentest y plan de mejora', described)).toEqual({ name: 'Auditoría de seguridad', kind: 'service' });
+    expect(suggestProduct(gatherCampaignFacts({ lead: { email: 'a@b.es' } }, described), described)).toMatchObject({ name: 'Respaldo de datos', basis: 'first_listed' });
   });
 });
 

@@ -1,12 +1,12 @@
 import type { CompanyProfile } from '../contracts';
-import { coverage, textKeys, type Keys } from '../rules/lead/concepts';
-import { profileMatchers, SERVICE_MATCHER, serviceLabelKeys } from '../rules/lead/profile-matchers';
+import { labelKeys, textKeys, type Keys } from '../rules/lead/concepts';
+import { compileProfile, SERVICE_MATCHER } from '../rules/profile/compile';
 import { cleanText, normalize } from '../text/normalize';
 import type { CampaignFacts } from './facts';
 
 /**
- * Step 3b — the product, and why: always one of the profile's services or catalog items, never
- * invented. The classification's matched service first, else the best match of the needs, the
+ * Step 3b — the product, and why: always one of the profile's services (by its name, the text
+ * before ":" or "—" when the profile describes it) or catalog items, never invented. The classification's matched service first, else the best match of the needs, the
  * description or the timeline against the profile's offer, else the first one the profile lists
  * (said plainly). A product the LLM names that the profile does not have is replaced by the
  * best profile match, and flagged.
@@ -23,10 +23,12 @@ export interface ProductChoice {
 }
 
 interface Candidate {
+  /** The name as the company uses it (a service's text before ":" or "—"; a catalog item's name). */
   name: string;
   kind: 'service' | 'catalog';
-  sku: string;
   keys: Keys;
+  /** Weight of the name's own keys: a text covering half of it matches (as the lead rules match services). */
+  nameWeight: number;
 }
 
 /** A match covers at least half of what the product's name says. */
@@ -37,14 +39,15 @@ const cache = new WeakMap<CompanyProfile, Candidate[]>();
 function candidatesOf(profile: CompanyProfile): Candidate[] {
   let list = cache.get(profile);
   if (!list) {
-    list = [
-      ...profileMatchers(profile).services.map((s) => ({ name: s.name, kind: 'service' as const, sku: '', keys: s.keys })),
-      ...profile.catalog
-        .slice(0, CATALOG_LIMIT)
-        .filter((item) => item.name.trim())
-        .map((item) => ({ name: item.name, kind: 'catalog' as const, sku: item.sku, keys: serviceLabelKeys(item.name) }))
-        .filter((c) => c.keys.size > 0),
-    ];
+    const catalog = profile.catalog
+      .slice(0, CATALOG_LIMIT)
+      .filter((item) => item.name.trim())
+      .map((item) => {
+        const keys = labelKeys(item.name, SERVICE_MATCHER);
+        return { name: item.name, kind: 'catalog' as const, keys, nameWeight: [...keys.values()].reduce((a, b) => a + b, 0) };
+      })
+      .filter((c) => c.keys.size > 0);
+    list = [...compileProfile(profile).services.map((s) => ({ name: s.name, kind: 'service' as const, keys: s.keys, nameWeight: s.nameWeight })), ...catalog];
     cache.set(profile, list);
   }
   return list;
@@ -57,7 +60,9 @@ export function bestProductMatch(text: string, profile: CompanyProfile): Candida
   let best: Candidate | undefined;
   let bestShare = 0;
   for (const candidate of candidatesOf(profile)) {
-    const share = coverage(candidate.keys, keys).share;
+    let hit = 0;
+    for (const [key, weight] of candidate.keys) if (keys.has(key)) hit += weight;
+    const share = candidate.nameWeight > 0 ? Math.min(1, hit / candidate.nameWeight) : 0;
     if (share >= MATCH_SHARE && share > bestShare) {
       best = candidate;
       bestShare = share;
@@ -72,10 +77,9 @@ const snippet = (text: string, max = 80) => {
 };
 
 export function suggestProduct(facts: CampaignFacts, profile: CompanyProfile): ProductChoice {
-  const services = new Map(profile.services.map((s) => [normalize(s), s]));
   for (const matched of facts.classification.matchedServices) {
-    const name = services.get(normalize(matched));
-    if (name) return { name, kind: 'service', basis: 'classification', evidence: facts.needs[0] ?? '' };
+    const own = profileProduct(matched, profile);
+    if (own?.kind === 'service') return { name: own.name, kind: 'service', basis: 'classification', evidence: facts.needs[0] ?? '' };
   }
   const sources: Array<[ProductBasis, string, string]> = [
     ...facts.needs.map((n): [ProductBasis, string, string] => ['need', n, n]),
@@ -86,8 +90,10 @@ export function suggestProduct(facts: CampaignFacts, profile: CompanyProfile): P
     const match = text ? bestProductMatch(text, profile) : undefined;
     if (match) return { name: match.name, kind: match.kind, basis, evidence };
   }
-  const first = profile.services.find((s) => s.trim()) ?? profile.catalog.find((c) => c.name.trim())?.name;
-  if (first) return { name: first, kind: profile.services.includes(first) ? 'service' : 'catalog', basis: 'first_listed', evidence: '' };
+  const firstService = compileProfile(profile).services[0]?.name ?? profile.services.find((s) => s.trim())?.trim();
+  if (firstService) return { name: firstService, kind: 'service', basis: 'first_listed', evidence: '' };
+  const firstItem = profile.catalog.find((c) => c.name.trim())?.name;
+  if (firstItem) return { name: firstItem, kind: 'catalog', basis: 'first_listed', evidence: '' };
   return { name: '', kind: 'none', basis: 'none', evidence: '' };
 }
 
@@ -95,8 +101,9 @@ export function suggestProduct(facts: CampaignFacts, profile: CompanyProfile): P
 export function profileProduct(name: string, profile: CompanyProfile): { name: string; kind: 'service' | 'catalog' } | undefined {
   const n = normalize(name);
   if (!n) return undefined;
-  const service = profile.services.find((s) => normalize(s) === n);
-  if (service) return { name: service, kind: 'service' };
+  // A service by its name or by the profile's whole string for it ("Name: what it includes").
+  const service = compileProfile(profile).services.find((s) => normalize(s.name) === n || normalize(s.label) === n);
+  if (service) return { name: service.name, kind: 'service' };
   const item = profile.catalog.find((c) => normalize(c.name) === n || (c.sku && normalize(c.sku) === n));
   return item ? { name: item.name, kind: 'catalog' } : undefined;
 }
