@@ -253,11 +253,9 @@ describe('POST /v1/leads/classify-batch', () => {
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '1' });
     const singles = [post(app, '/v1/leads/classify', { lead: lead(100) }), post(app, '/v1/leads/classify', { lead: lead(101) })];
     // Wait until both are admitted (one running, one queued) — a state, not a guess of how long it takes.
-    for (let i = 0; i < 200; i++) {
-      const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
-      if (/pulso_llm_in_flight 1\b/.test(metrics) && /pulso_llm_queued 1\b/.test(metrics)) break;
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await expect
+      .poll(async () => (await app.inject({ method: 'GET', url: '/metrics' })).body.match(/pulso_llm_(in_flight|queued) \d+/g))
+      .toEqual(['pulso_llm_in_flight 1', 'pulso_llm_queued 1']);
     // the queue is full: the whole batch is refused before any row starts
     const refused = await post(app, '/v1/leads/classify-batch', { leads: [lead(1), lead(2)] });
     expect(refused.statusCode).toBe(429);

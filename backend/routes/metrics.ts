@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { LeadGateway } from '../llm/lead-gateway';
+import { LLM_FAILURE_REASONS } from '../llm/structured-chat';
 
 export interface MetricsRouteOptions {
   gateway: LeadGateway;
@@ -20,7 +21,8 @@ function metric(name: string, type: 'counter' | 'gauge', help: string, samples: 
   return lines.join('\n');
 }
 
-const ERROR_KINDS = ['timeout', 'rate_limited', 'server_error', 'connection', 'http_error', 'empty', 'malformed_json', 'schema_invalid'];
+/** Every reason is exported from the start (at 0), so dashboards see a kind before it first happens. */
+const ERROR_KINDS: readonly string[] = LLM_FAILURE_REASONS;
 
 export function renderMetrics(gateway: LeadGateway): string {
   const m = gateway.metrics();

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LeadClassification, LeadResultReply } from '../contracts';
 import { DEMO_PROFILE } from '../profile/demo-profile';
 import { classifyLeadByRules } from '../rules';
@@ -166,9 +166,11 @@ describe('lead service (background route)', () => {
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {
           for (const line of lines) {
+            // The final line is held back until the partial has reached the caller: a service
+            // that waited for the whole body would never get there (and this test would time out).
+            if (line.type === 'final') await vi.waitFor(() => expect(seen).toContain('partial P1'), { timeout: 10_000 });
             seen.push(`sent ${line.type}`);
             controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-            await new Promise((ok) => setTimeout(ok, 5));
           }
           controller.close();
         },

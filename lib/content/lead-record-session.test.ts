@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClassifyLeadMessage, LeadEarlyFields, LeadPortEvent, LeadResultReply, ScrapeResult } from '../contracts';
 import type { SiteAdapter } from '../sites/types';
 import { createPanelStore, type PanelState } from './panel-store';
@@ -88,7 +88,16 @@ function setup() {
   return { document, store, states, finals, requests, session, render, navigate, invalidate, partial };
 }
 
-const tick = (ms = 40) => new Promise((ok) => setTimeout(ok, ms));
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
 
 describe('lead record session', () => {
   it('stays idle off record pages and waits for the record to render', async () => {
