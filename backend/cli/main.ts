@@ -30,6 +30,7 @@ import type { WarnLogger } from '../llm/lead-classifier';
 import { parseLeadInput } from './input';
 import { ScrapeUsageError, scrapeCommand } from './scrape';
 import { SelectorsUsageError, selectorsCommand } from './selectors';
+import { write } from './write';
 
 export const USAGE = `usage: pulso <command> [options]
 
@@ -112,12 +113,6 @@ const defaultIo = (): CliIo => ({
 });
 
 class UsageError extends Error {}
-
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (err) => (err ? reject(err) : resolve()));
-  });
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

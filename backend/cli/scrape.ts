@@ -8,16 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SelectorPackSchema } from '../../lib/contracts';
+import { write, type CommandIo as Io } from './write';
 
 export class ScrapeUsageError extends Error {}
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-const write = (stream: NodeJS.WritableStream, text: string) =>
-  new Promise<void>((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
 
 export async function scrapeCommand(args: string[], io: Io, usage: string): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SelectorPackSchema, type SelectorPack } from '../../lib/contracts';
+import { write, type CommandIo as Io } from './write';
 import {
   checkSelectorPack,
   generateSelectorPackKeys,
@@ -22,13 +23,6 @@ import {
 
 export class SelectorsUsageError extends Error {}
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-const write = (stream: NodeJS.WritableStream, text: string) =>
-  new Promise<void>((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
