@@ -9,6 +9,7 @@ import { benchPanel } from './panel.bench';
 import { benchProxySteady } from './proxy-steady.bench';
 import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
+import { benchFeedbackIngest, formatIngest } from './store-ingest.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -86,3 +87,5 @@ const steady = await benchProxySteady();
 console.log(
   `  proxy overhead, instant upstream, one client at a time (${steady.rounds} requests each): direct p50 ${fmt(steady.directP50, 2)} ms, through the backend p50 ${fmt(steady.proxiedP50, 2)} ms → overhead p50 ${fmt(steady.overheadP50, 2)} ms  (target ≤ 3 ms: ${ratio(steady.overheadP50, 3)})`,
 );
+
+for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);
