@@ -31,7 +31,7 @@ const SPANISH_MARKS = /[ñ¿¡]/gi;
 const IBERIAN_MARKS = /[áéíóúü]/gi;
 const PORTUGUESE_MARKS = /[ãõçâêô]/gi;
 
-interface Scores {
+export interface Scores {
   es: number;
   en: number;
   pt: number;
@@ -50,6 +50,18 @@ function score(text: string): Scores {
   // Accents are Iberian: they count for whichever of Spanish and Portuguese leads.
   if (s.pt > s.es) s.pt += iberian;
   else s.es += iberian;
+  return s;
+}
+
+/** How many Spanish, English and Portuguese function words a text has (accents not counted): evidence a reader can check. */
+export function functionWords(text: string): Scores {
+  const s: Scores = { es: 0, en: 0, pt: 0 };
+  for (const word of normalize(text.slice(0, 4_000)).split(/[^a-z]+/)) {
+    if (!word) continue;
+    if (PORTUGUESE.has(word)) s.pt += 1;
+    if (SPANISH.has(word)) s.es += 1;
+    else if (ENGLISH.has(word)) s.en += 1;
+  }
   return s;
 }
 
