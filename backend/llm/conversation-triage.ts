@@ -4,8 +4,6 @@ import {
   type Conversation,
   type ConversationTriage,
 } from '../../lib/contracts';
-import { TtlLru } from './result-cache';
-import { stableHash } from '../../lib/stable-hash';
 import {
   CONVERSATION_PROMPT_VERSION,
   TriageLlmAnswerSchema,
@@ -15,14 +13,14 @@ import {
 } from '../../lib/llm/conversation-prompt';
 import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhrases } from '../../lib/rules/conversation/index';
 import { RULES_VERSION } from '../../lib/versions';
-import type { CacheConfig, LlmConfig } from '../config';
-import type { Admission } from './admission';
+import type { LlmConfig } from '../config';
 import {
   completeJson,
   createLlmClient,
   giveUpLogFields,
   parseStructuredAnswer,
   withOneRetry,
+  type LlmCallOptions,
   type LlmFailure,
   type MessageLike,
   type WarnLogger,
@@ -46,7 +44,7 @@ export interface ConversationTriager {
   model?: string;
   engine: string;
   triage(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage>;
-  triageDetailed(conversation: Conversation, profile: CompanyProfile, rules?: ConversationTriage): Promise<TriageOutcome>;
+  triageDetailed(conversation: Conversation, profile: CompanyProfile, rules?: ConversationTriage, call?: LlmCallOptions): Promise<TriageOutcome>;
 }
 
 export const triageRulesEngineId = () => `rules:${RULES_VERSION}:triage`;
@@ -106,13 +104,14 @@ export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; 
   const backoffMs = llm.retryBackoffMs ?? 200;
   const responseFormat = triageResponseFormat();
 
-  async function triageDetailed(conversation: Conversation, profile: CompanyProfile, given?: ConversationTriage): Promise<TriageOutcome> {
+  async function triageDetailed(conversation: Conversation, profile: CompanyProfile, given?: ConversationTriage, call: LlmCallOptions = {}): Promise<TriageOutcome> {
     const rules = given ?? triageConversationByRules(conversation, profile);
     const started = Date.now();
     const messages = buildTriageMessages(cleanConversationForLlm(conversation), profile, rules.language ?? 'en');
-    const attempt = () => completeJson(client, llm, { messages, temperature: 0, responseFormat, parse: parseTriageAnswer });
+    const attempt = () => completeJson(client, llm, { messages, temperature: 0, responseFormat, parse: parseTriageAnswer }, call);
     return withOneRetry(async (): Promise<TriageOutcome> => ({ result: mergeTriageWithRules(await attempt(), rules, conversation) }), {
       backoffMs,
+      call,
       onGiveUp: (giveUp): TriageOutcome => {
         options.logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM conversation triage failed; using the rules result');
         return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
@@ -134,44 +133,4 @@ export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; 
 /** LLM when configured, else the rules engine. */
 export function createConversationTriager(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
   return llm ? createLlmTriager(llm, options) : createRulesTriager();
-}
-
-/**
- * Admission, single-flight and cache for triage. The Admission instance is the lead gateway's
- * (one upstream budget for the whole backend); cache and in-flight map are triage's own.
- * Only LLM results are cached. Throws QueueFullError (from admission.acquire) when full.
- */
-export interface TriageGateway {
-  readonly mode: 'rules' | 'llm';
-  triage(conversation: Conversation, profile: CompanyProfile): Promise<TriageOutcome>;
-}
-
-export function createTriageGateway(triager: ConversationTriager, admission: Admission, cacheConfig: CacheConfig): TriageGateway {
-  const cache = new TtlLru<ConversationTriage>(cacheConfig.ttlMs, cacheConfig.maxEntries);
-  const inFlight = new Map<string, Promise<TriageOutcome>>();
-  return {
-    mode: triager.mode,
-    async triage(conversation, profile) {
-      if (triager.mode === 'rules') return triager.triageDetailed(conversation, profile);
-      const key = await stableHash({ c: conversation, p: profile, e: triager.engine });
-      const cached = cache.get(key);
-      if (cached) return { result: cached };
-      const existing = inFlight.get(key);
-      if (existing) return existing;
-      const slot = admission.acquire();
-      const run = (async () => {
-        const release = await slot;
-        try {
-          const outcome = await triager.triageDetailed(conversation, profile);
-          if (!outcome.error && outcome.result.source === 'llm') cache.set(key, outcome.result);
-          return outcome;
-        } finally {
-          release();
-          inFlight.delete(key);
-        }
-      })();
-      inFlight.set(key, run);
-      return run;
-    },
-  };
 }

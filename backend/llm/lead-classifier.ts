@@ -23,6 +23,7 @@ import {
   parseStructuredAnswer,
   withAttemptTimeout,
   withOneRetry,
+  type LlmCallOptions,
   type MessageLike,
   type WarnLogger,
 } from './structured-chat';
@@ -37,7 +38,7 @@ export interface LeadPartial {
   slaHours: number;
 }
 
-export interface ClassifyOptions {
+export interface ClassifyOptions extends LlmCallOptions {
   /**
    * Called once, as soon as the model has produced stage, priority and slaHours (already capped
    * like the final result). Giving it makes the upstream call a streaming one.
@@ -194,9 +195,10 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
   async function attempt(
     messages: ReturnType<typeof buildLeadMessages>,
     onFields: ((fields: { stage: Stage; priority: Priority }) => void) | undefined,
+    call: LlmCallOptions,
   ): Promise<LeadLlmAnswer> {
     const request = { messages, temperature: 0, responseFormat };
-    if (!onFields) return completeJson(client, llm, { ...request, parse: parseLeadAnswer });
+    if (!onFields) return completeJson(client, llm, { ...request, parse: parseLeadAnswer }, call);
     return withAttemptTimeout(llm.timeoutMs, async (signal) => {
       const stream = await client.chat.completions.create({ ...chatRequestBody(llm, request), stream: true }, { signal });
       let content = '';
@@ -230,7 +232,7 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
         }
       }
       return parseLeadAnswer({ content, reasoning_content: reasoning });
-    });
+    }, call);
   }
 
   async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
@@ -246,8 +248,10 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
           opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile));
         }
       : undefined;
-    return withOneRetry(async (): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields), rules, profile, language) }), {
+    const call = { signal: opts.signal, deadlineAt: opts.deadlineAt };
+    return withOneRetry(async (): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, call), rules, profile, language) }), {
       backoffMs,
+      call,
       onGiveUp: (giveUp): ClassifyOutcome => {
         logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM lead classification failed; using the rules result');
         return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };

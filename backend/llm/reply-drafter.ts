@@ -39,6 +39,7 @@ import {
   giveUpLogFields,
   validateAnswer,
   withOneRetry,
+  type LlmCallOptions,
   type MessageLike,
   type WarnLogger,
 } from './structured-chat';
@@ -51,7 +52,7 @@ import {
  * or a bad answer), the reasoning-field fallback, zod validation — and the safety check always
  * computed by the rules on the model's text. Any failure → the rules draft, source "rules".
  */
-export interface DraftOptions {
+export interface DraftOptions extends LlmCallOptions {
   strategy?: DraftStrategy;
   tone?: DraftToneAction;
   previousText?: string;
@@ -158,9 +159,10 @@ export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; 
         temperature: 0.3,
         responseFormat,
         parse: parseDraftAnswer,
-      });
+      }, opts);
     return withOneRetry(async (): Promise<DraftOutcome> => ({ result: finishLlmDraft(await attempt(), strategy, language, conversation, profile, triage) }), {
       backoffMs,
+      call: opts,
       onGiveUp: (giveUp): DraftOutcome => {
         options.logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM reply draft failed; using the rules draft');
         return { result: rules, error: giveUp.failure.reason };

@@ -15,11 +15,22 @@ export interface WarnLogger {
   warn(obj: object, msg?: string): void;
 }
 
+/**
+ * What a caller gives every LLM task: its abort signal (the client went away → the upstream
+ * request is cancelled too) and the epoch ms by which the answer, or the rules fallback, must
+ * be back (the gateway's request budget).
+ */
+export interface LlmCallOptions {
+  signal?: AbortSignal;
+  deadlineAt?: number;
+}
+
 /** Why an LLM answer was not used. */
 export class LlmFailure extends Error {
   override name = 'LlmFailure';
   constructor(
-    readonly reason: 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'http_error' | 'empty' | 'malformed_json' | 'schema_invalid',
+    /** `deadline`: the budget was spent before an attempt could start; `aborted`: the caller went away. */
+    readonly reason: 'timeout' | 'deadline' | 'aborted' | 'rate_limited' | 'server_error' | 'connection' | 'http_error' | 'empty' | 'malformed_json' | 'schema_invalid',
     message: string,
     readonly status?: number,
   ) {
@@ -149,24 +160,33 @@ export function chatRequestBody(llm: LlmConfig, request: StructuredRequest) {
 }
 
 /**
- * Runs one upstream call bounded by LLM_TIMEOUT_MS (each attempt gets its own), streaming or
- * not: `run` must pass the signal to the SDK and finish reading (and parsing) inside it, so a
- * stream that stalls is cut too. An abort caused by the timer is reported as a timeout.
+ * Runs one upstream call bounded by LLM_TIMEOUT_MS (each attempt gets its own) and by what is
+ * left of the caller's budget, streaming or not: `run` must pass the signal to the SDK and
+ * finish reading (and parsing) inside it, so a stream that stalls is cut too. The caller's
+ * signal cancels the upstream request. An abort caused by the timer is reported as a timeout.
  */
-export async function withAttemptTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withAttemptTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>, call: LlmCallOptions = {}): Promise<T> {
+  const left = call.deadlineAt === undefined ? timeoutMs : call.deadlineAt - Date.now();
+  if (call.signal?.aborted) throw new LlmFailure('aborted', 'the caller went away');
+  if (left <= 0) throw new LlmFailure('deadline', 'the request budget was spent before the LLM was called');
+  const ms = Math.min(timeoutMs, left);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  }, ms);
+  const onAbort = () => controller.abort();
+  call.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await run(controller.signal);
   } catch (err) {
-    if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${timeoutMs} ms`);
+    if (call.signal?.aborted) throw new LlmFailure('aborted', 'the caller went away');
+    if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${ms} ms`);
     throw err;
   } finally {
     clearTimeout(timer);
+    call.signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -175,11 +195,16 @@ export function completeJson<T>(
   client: OpenAI,
   llm: LlmConfig,
   request: StructuredRequest & { parse: (message: MessageLike | undefined) => T },
+  call: LlmCallOptions = {},
 ): Promise<T> {
-  return withAttemptTimeout(llm.timeoutMs, async (signal) => {
-    const completion = await client.chat.completions.create(chatRequestBody(llm, request), { signal });
-    return request.parse(completion.choices?.[0]?.message as MessageLike | undefined);
-  });
+  return withAttemptTimeout(
+    llm.timeoutMs,
+    async (signal) => {
+      const completion = await client.chat.completions.create(chatRequestBody(llm, request), { signal });
+      return request.parse(completion.choices?.[0]?.message as MessageLike | undefined);
+    },
+    call,
+  );
 }
 
 /** How the attempts ended when no answer was used. */
@@ -202,7 +227,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function withOneRetry<T, F>(
   attempt: () => Promise<T>,
-  options: { backoffMs: number; onGiveUp: (giveUp: GiveUp) => F },
+  options: { backoffMs: number; onGiveUp: (giveUp: GiveUp) => F; call?: LlmCallOptions },
 ): Promise<T | F> {
   let first: LlmFailure | undefined;
   for (let n = 1; ; n++) {
@@ -210,9 +235,12 @@ export async function withOneRetry<T, F>(
       return await attempt();
     } catch (err) {
       const failure = classifyLlmError(err);
-      if (n === 1 && RETRYABLE_REASONS.has(failure.reason)) {
+      const backoff = options.backoffMs * (0.75 + Math.random() * 0.5);
+      // No retry for a caller that went away, nor one that could not start inside the budget.
+      const inBudget = !options.call?.signal?.aborted && (options.call?.deadlineAt === undefined || Date.now() + backoff < options.call.deadlineAt);
+      if (n === 1 && RETRYABLE_REASONS.has(failure.reason) && inBudget) {
         first = failure;
-        await sleep(options.backoffMs * (0.75 + Math.random() * 0.5));
+        await sleep(backoff);
         continue;
       }
       return options.onGiveUp({ failure, attempts: n, ...(first ? { first } : {}) });
