@@ -5,6 +5,15 @@ import tailwindcss from '@tailwindcss/vite';
 // origin is granted at run time (optional host permission), never baked in.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Store packages (`npx wxt zip`, `npx wxt zip -b firefox`). Firefox's also gets the sources
+  // Mozilla's reviewers rebuild it from: only what reaches the bundle, plus how to build it
+  // (e2e/store-packages.spec.ts rebuilds from that zip and compares the result file by file).
+  zip: {
+    includeSources: [
+      'entrypoints/**', 'components/**', 'lib/**', 'public/**', 'assets/**', 'locales/**', 'utils/**', 'hooks/**', 'modules/**',
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'app.config.ts', 'docs/store-packages.md',
+    ],
+  },
   vite: () => ({
     plugins: [tailwindcss()],
   }),

@@ -59,6 +59,9 @@ describe('loadConfig', () => {
     [{ LLM_TIMEOUT_MS: '-5' }, /LLM_TIMEOUT_MS/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    // gpt-oss cannot stop reasoning: "none" used to omit the field, which means medium, not less.
+    [{ LLM_REASONING_EFFORT: 'none' }, /LLM_REASONING_EFFORT: gpt-oss always reasons.*use low/],
+    [{ LLM_MS_PER_OUTPUT_TOKEN: '0' }, /LLM_MS_PER_OUTPUT_TOKEN/],
   ])('a bad value is a clear error naming the variable: %o', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

@@ -39,15 +39,36 @@ export const EnvSchema = z.object({
   ),
   LLM_MODEL: optionalText.transform((v) => v ?? 'openai/gpt-oss-20b'),
   LLM_API_KEY: optionalText,
-  LLM_TIMEOUT_MS: intFrom(15_000, 1, 600_000),
-  /** gpt-oss reads it as its reasoning budget; low keeps "priority in < 1 s" realistic. */
-  LLM_REASONING_EFFORT: z.enum(['none', 'low', 'medium', 'high']).default('low'),
+  /** One attempt's limit (docs/llm.md: the lead's output cap at the batch's pace); the route's deadline bounds it too. */
+  LLM_TIMEOUT_MS: intFrom(12_000, 1, 600_000),
+  /**
+   * gpt-oss's reasoning budget. It cannot be turned off: vLLM rejects "none" for harmony
+   * models, and leaving the field out means the model's default (medium), so "low" is the least.
+   */
+  LLM_REASONING_EFFORT: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'low' : v.trim()))
+    .pipe(
+      z.enum(['low', 'medium', 'high'], {
+        error: (issue) =>
+          issue.input === 'none'
+            ? 'gpt-oss always reasons: vLLM rejects "none" for it, and without the field it reasons at medium; use low (the least), medium or high'
+            : 'expected low, medium or high',
+      }),
+    ),
+  /** Decode time per output token at the vLLM batch size in use (docs/llm.md); decides whether a retry can still finish. */
+  LLM_MS_PER_OUTPUT_TOKEN: intFrom(8, 1, 1_000),
   /** Wait before the single retry (429, 5xx, timeout, connection error). */
   LLM_RETRY_BACKOFF_MS: intFrom(200, 0, 10_000),
-  /** Upstream calls in flight at once (vLLM has no admission control of its own). */
+  /** Upstream calls in flight at once; keep it at or below vLLM's --max-num-seqs (compose pairs them at 16). */
   LLM_MAX_CONCURRENCY: intFrom(16, 1, 10_000),
-  /** Requests waiting for an upstream slot; beyond it → 429 with Retry-After. */
-  LLM_MAX_QUEUE: intFrom(64, 0, 100_000),
+  /**
+   * Requests waiting for an upstream slot; beyond it → 429 with Retry-After. Two rounds of 16
+   * calls is what a 15 s budget can still finish (docs/llm.md); a longer queue only waits for
+   * its deadline.
+   */
+  LLM_MAX_QUEUE: intFrom(32, 0, 100_000),
   /** Server-side result cache (LLM results only); 0 disables it. */
   PULSO_CACHE_TTL_MS: intFrom(300_000, 0, 86_400_000),
   PULSO_CACHE_MAX_ENTRIES: intFrom(5_000, 1, 1_000_000),
@@ -81,11 +102,13 @@ export interface LlmConfig {
   baseUrl: string;
   model: string;
   apiKey?: string;
-  /** Per attempt; the one retry gets its own timeout. */
+  /** Per attempt, and never past the caller's deadline; the one retry gets its own. */
   timeoutMs: number;
-  /** Sent as `reasoning_effort`; "none" leaves the field out. */
-  reasoningEffort?: 'none' | 'low' | 'medium' | 'high';
+  /** Sent as `reasoning_effort` (default low). */
+  reasoningEffort?: 'low' | 'medium' | 'high';
   retryBackoffMs?: number;
+  /** LLM_MS_PER_OUTPUT_TOKEN (default 8). */
+  msPerOutputToken?: number;
 }
 
 export interface AdmissionConfig {
@@ -186,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           timeoutMs: e.LLM_TIMEOUT_MS,
           reasoningEffort: e.LLM_REASONING_EFFORT,
           retryBackoffMs: e.LLM_RETRY_BACKOFF_MS,
+          msPerOutputToken: e.LLM_MS_PER_OUTPUT_TOKEN,
         }
       : undefined,
     llmModel: e.LLM_MODEL,

@@ -46,3 +46,19 @@ export function benchRules() {
   const total = performance.now() - started;
   return { leads: leads.length, rounds, meanMs: total / rounds, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
 }
+
+/** One lead with a 7,500-character description (the scoring reads the first 1,500; injection screening all of it). */
+export function benchLongDescription() {
+  const lead: Lead = {
+    fullName: 'Ana Ruiz', jobTitle: 'IT Manager', company: 'Retail Uno', email: 'ana@retailuno.es', industry: 'Retail', location: 'Madrid, España', companySize: 300,
+    description: 'Necesitamos migrar a la nube y soporte 24/7. '.repeat(170).slice(0, 7_500),
+  };
+  for (let i = 0; i < 200; i++) classifyLeadByRules(lead, DEMO_PROFILE); // warm-up (JIT)
+  const samples: number[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const t0 = performance.now();
+    classifyLeadByRules(lead, DEMO_PROFILE);
+    samples.push(performance.now() - t0);
+  }
+  return { chars: lead.description!.length, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+}

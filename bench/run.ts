@@ -5,7 +5,7 @@ import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
 import { benchPanel } from './panel.bench';
 import { benchProxySteady } from './proxy-steady.bench';
-import { benchRules } from './rules.bench';
+import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
 import { fmt } from './stats';
 
@@ -16,6 +16,9 @@ console.log('Pulso benchmarks â€” figures, and the ratio to each target (< 1.00Ã
 const rules = benchRules();
 console.log(`rules engine: ${rules.rounds} classifications over ${rules.leads} leads`);
 console.log(`  mean ${fmt(rules.meanMs, 4)} ms/lead, p50 ${fmt(rules.p50Ms, 4)} ms, p99 ${fmt(rules.p99Ms, 4)} ms  (target < 1 ms: ${ratio(rules.meanMs, 1)})`);
+
+const long = benchLongDescription();
+console.log(`rules engine, a ${long.chars}-character description: p50 ${fmt(long.p50Ms, 3)} ms, p99 ${fmt(long.p99Ms, 3)} ms  (target < 5 ms: ${ratio(long.p50Ms, 5)})`);
 
 for (const scrape of benchScrapes()) {
   const target = scrape.target;

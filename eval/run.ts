@@ -9,6 +9,9 @@ import { classifyLeadByRules } from '../lib/rules/index';
 import { HOLDOUT_PATH, loadLabeledLeads, loadOdoo, loadProfile, type LabeledLead } from './dataset';
 import { STAGE_ORDER, accuracy, binaryMetrics, confusion, formatConfusion, isHot, pct, rankedAbove } from './metrics';
 import { mapLimit } from './map-limit';
+import { printBlindFigures, rulesBlindFigures } from './blind/run';
+import { loadLabeledConversations } from './conversations/dataset';
+import { triageConversationByRules } from '../lib/rules/conversation/index';
 
 const SOURCE_CLAIM = 0.94;
 type Classify = (lead: Lead, profile: CompanyProfile) => Promise<LeadClassification>;
@@ -109,6 +112,37 @@ async function evaluateOdoo(name: string, classify: Classify, concurrency: numbe
   console.log(`records with a job title: ${withTitle}/${odoo.length}; possible_injection false flags: ${injFlags}`);
 }
 
+/**
+ * In-sample (sets the rules were tuned on: leads.jsonl, holdout v1, labeled.txt) beside the blind
+ * set v2 (eval/HOLDOUT.md), figure by figure. The blind side prints figures only.
+ */
+function printSideBySide(leads: LabeledLead[], holdoutV1: LabeledLead[], profile: CompanyProfile): void {
+  const inLeads = [...leads, ...holdoutV1];
+  const results = inLeads.map((l) => classifyLeadByRules(l.lead, profile));
+  const hot = binaryMetrics(inLeads.map((l, i) => ({ expected: isHot(l.expected), predicted: isHot(results[i]!) })));
+  const conversations = loadLabeledConversations();
+  const triages = conversations.map((c) => triageConversationByRules(c.conversation, profile));
+  const esc = binaryMetrics(conversations.map((c, i) => ({ expected: c.escalate, predicted: triages[i]!.escalate })));
+  const inSample: Record<string, number | null> = {
+    hotPrecision: hot.precision,
+    hotRecall: hot.recall,
+    stageAccuracy: accuracy(inLeads.map((l, i) => ({ expected: l.expected.stage, predicted: results[i]!.stage }))),
+    priorityAccuracy: accuracy(inLeads.map((l, i) => ({ expected: l.expected.priority, predicted: results[i]!.priority }))),
+    intentAccuracy: accuracy(conversations.map((c, i) => ({ expected: c.intent as string, predicted: triages[i]!.intent as string }))),
+    escalationPrecision: esc.precision,
+    escalationRecall: esc.recall,
+    draftGrounding: null,
+  };
+  const blind = rulesBlindFigures();
+  printBlindFigures(blind);
+  console.log(`\n== rules: in-sample (${inLeads.length} leads, ${conversations.length} conversations) vs blind v2 (${blind.leads} leads, ${blind.conversations} conversations, ${blind.drafts} drafts) ==`);
+  console.log(`${'figure'.padEnd(22)}${'in-sample'.padStart(12)}${'blind v2'.padStart(12)}`);
+  for (const key of Object.keys(inSample)) {
+    console.log(`${key.padEnd(22)}${pct(inSample[key] ?? null).padStart(12)}${pct(blind[key as keyof typeof blind] as number).padStart(12)}`);
+  }
+  console.log('(draft grounding has no in-sample set: the drafts\' own cases are unit tests)');
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const leads = loadLabeledLeads();
@@ -149,6 +183,7 @@ async function main(): Promise<void> {
   }
   const { runConversationEval } = await import('./conversations/run');
   await runConversationEval(profile);
+  printSideBySide(leads, holdout, profile);
   console.log(`\neval finished in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 }
 

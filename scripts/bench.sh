@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench: builds the extension if needed, then prints every figure and its ratio to target.
-PULSO_NEED_CHROMIUM=1 source "$(dirname "$0")/bootstrap.sh"
-[ -f .output/chrome-mv3/manifest.json ] || npx wxt build >&2
-exec npx tsx bench/run.ts
+# npm run bench: builds the extension when its sources changed, then prints every figure and its ratio to target.
+PULSO_NEED_BROWSERS=1 source "$(dirname "$0")/bootstrap.sh"
+node scripts/build-if-stale.mjs chrome
+exec npx tsx bench/run.ts "$@"

@@ -1,7 +1,8 @@
-# Sourced by start.sh and test-all.sh: makes a fresh machine ready, idempotently.
-#   - Node >= 22 (the machine may have 20): installed under .tools from the npm registry
-#   - the project's dependencies, at the versions in package-lock.json
-#   - Chromium for the browser tests (PULSO_NEED_CHROMIUM=1), from Debian's packages
+# Sourced by start.sh, test-all.sh, bench.sh and eval.sh: makes a fresh machine ready, idempotently.
+#   - Node >= 22 (the machine may have 20): Node 24 installed under .tools from the npm registry
+#   - the project's dependencies with `npm ci`, exactly as package-lock.json says (the tree stays clean)
+#   - for the browser tests (PULSO_NEED_BROWSERS=1), as root, Debian's `chromium`, `firefox-esr` and `unzip`
+# Set CHROMIUM_PATH / FIREFOX_PATH to use browsers installed elsewhere.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -19,22 +20,28 @@ fi
 echo "[pulso] node $(node -v), npm $(npm -v)" >&2
 
 stamp="$ROOT/node_modules/.pulso-lock-stamp"
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  # npm install, not npm ci: the registry mirror lacks other platforms' optional
-  # binaries (e.g. @tailwindcss/oxide-android-arm64), which npm ci counts as a lockfile
-  # mismatch. npm install still takes the locked versions.
-  echo "[pulso] installing dependencies (npm install from package-lock.json)" >&2
-  npm install --no-audit --no-fund --loglevel=error >&2
+if [ -L "$ROOT/node_modules" ]; then
+  # A worktree sharing another checkout's install: never reinstall through the link.
+  :
+elif [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  echo "[pulso] installing dependencies (npm ci: exactly package-lock.json)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json "$stamp"
 fi
 
-if [ "${PULSO_NEED_CHROMIUM:-0}" = 1 ] && [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "[pulso] installing Chromium from Debian's packages" >&2
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
-  else
-    echo "[pulso] Chromium is missing: run 'sudo apt-get install -y chromium' or set CHROMIUM_PATH" >&2
-    exit 1
+if [ "${PULSO_NEED_BROWSERS:-0}" = 1 ]; then
+  missing=()
+  [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ] && missing+=(chromium)
+  [ -z "${FIREFOX_PATH:-}" ] && [ ! -x /usr/bin/firefox-esr ] && missing+=(firefox-esr)
+  command -v unzip >/dev/null || missing+=(unzip) # the store-package tests open the zips
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "[pulso] installing ${missing[*]} from Debian's packages" >&2
+      apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    else
+      echo "[pulso] missing browsers: run 'sudo apt-get install -y ${missing[*]}' (or set CHROMIUM_PATH / FIREFOX_PATH)" >&2
+      exit 1
+    fi
   fi
 fi

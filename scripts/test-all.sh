@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: types, unit tests, both browser builds,
-# the browser end-to-end tests. Ends with one line "N passed, N failed".
-PULSO_NEED_CHROMIUM=1 source "$(dirname "$0")/bootstrap.sh"
+# npm test: the whole test suite on a fresh machine. Types, unit tests, the store packages
+# for Chrome and Firefox (`wxt zip` builds .output/chrome-mv3 and .output/firefox-mv2 and zips
+# them, with the sources zip Mozilla's review asks for), then the browser end-to-end tests:
+# Chromium with the MV3 build, real Firefox (firefox-esr over WebDriver BiDi) with the MV2
+# build, and Mozilla's `web-ext lint` of the Firefox package.
+# Ends with one line "N passed, N failed" (", N flaky" / ", N skipped" when there are any).
+PULSO_NEED_BROWSERS=1 source "$(dirname "$0")/bootstrap.sh"
 rm -rf test-results && mkdir -p test-results
 
 status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
 step npx tsc --noEmit -p .
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step npx wxt build
-step npx wxt build -b firefox
+step npx wxt zip
+step npx wxt zip -b firefox
 step npx playwright test
 node scripts/summarize-tests.mjs test-results/unit.json test-results/e2e.json || status=1
 exit $status

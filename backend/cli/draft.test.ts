@@ -1,22 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ReplyDraftSchema } from '../../lib/contracts';
 import { SHOP } from '../../lib/rules/drafts/test-fixtures';
-import { main } from './main';
-
-async function run(argv: string[], input = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d));
-  stderr.on('data', (d: Buffer) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: Readable.from([input]), env: { LOG_LEVEL: 'silent' } });
-  return { code, out, err, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+import { runCliInProcess as run } from '../testing/cli-in-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'pulso-draft-'));
 const PROFILE = join(dir, 'profile.json');

@@ -1,20 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { LeadClassificationSchema } from '../../lib/contracts';
-import { main } from './main';
-
-/** Runs main() in-process with string stdin and captured stdout/stderr. */
-async function run(argv: string[], input = '', env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d));
-  stderr.on('data', (d: Buffer) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: Readable.from([input]), env: { LOG_LEVEL: 'silent', ...env } });
-  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { code, out, err, get lines() { return lines(); } };
-}
+import { runCliInProcess as run } from '../testing/cli-in-process';
 
 describe('main (in-process)', () => {
   it('classify keeps one output line per input and marks bad ones {error, line}', async () => {

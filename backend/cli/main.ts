@@ -12,6 +12,8 @@
  *   pulso draft [--profile PROFILE.json] [--strategy S] [--tone T] [FILE]
  *                                               Conversation JSON lines in → one ReplyDraft JSON line
  *                                               per input (bad lines as for classify)
+ *   pulso simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
+ *                                               the learning simulation's summary; last line `lift: X`
  *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
  */
 import { readFileSync } from 'node:fs';
@@ -42,6 +44,14 @@ commands:
                                     compensation, escalate, follow_up (default: from the
                                     triage); T: shorter, more_formal, friendlier, translate.
                                     Bad lines as for classify. LLM when LLM_BASE_URL is set.
+  simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
+                                    run the reply-strategy learning simulation: four
+                                    personas with a hidden best strategy per context, the
+                                    policy against a uniform-random choice over the same
+                                    customers; prints cumulative reward, regret, the best
+                                    strategy found per context, the lift with its 95%
+                                    interval over K seeds (default 10, from N = 1), and
+                                    last a line "lift: X". Rounds default 40. Deterministic.
   serve                             start the backend (PORT, HOST, LLM_BASE_URL, ... from env)
 
 options:
@@ -271,6 +281,42 @@ async function parseConversations(text: string) {
   return { items: parseConversationLines(text) };
 }
 
+/** A whole number option within bounds, or a usage error naming it. */
+function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+async function simulate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      seeds: { type: 'string' },
+      'per-persona': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError('simulate: takes no FILE');
+  const { simulate: run } = await import('./simulate');
+  const lines = run({
+    seed: intOption('seed', values.seed, 1, 0, 2 ** 31),
+    rounds: intOption('rounds', values.rounds, 40, 1, 1_000),
+    seeds: intOption('seeds', values.seeds, 10, 1, 100),
+    perPersona: intOption('per-persona', values['per-persona'], 50, 1, 1_000),
+  });
+  await write(io.stdout, `${lines.join('\n')}\n`);
+  return 0;
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -302,6 +348,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return await triage(rest, io);
       case 'draft':
         return await draft(rest, io);
+      case 'simulate':
+        return await simulate(rest, io);
       case 'serve':
         return await serve(rest, io);
       case undefined:

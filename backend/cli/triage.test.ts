@@ -1,18 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConversationTriageSchema } from '../../lib/contracts';
-import { main } from './main';
-
-async function run(argv: string[], input = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d));
-  stderr.on('data', (d: Buffer) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: Readable.from([input]), env: { LOG_LEVEL: 'silent' } });
-  return { code, err, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+import { runCliInProcess as run } from '../testing/cli-in-process';
 
 describe('pulso triage', () => {
   it('one ConversationTriage line per Conversation line; bad lines reported like classify', async () => {

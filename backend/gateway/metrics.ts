@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { LLM_FAILURE_REASONS } from '../llm/structured-chat';
 import { LANES, type Admission } from './admission';
 
 /**
@@ -8,8 +9,11 @@ import { LANES, type Admission } from './admission';
  * that went away and deadline fallbacks. GET /metrics renders the registry.
  */
 
-/** The failure kinds every capability reports, zero until they happen (so dashboards see the series). */
-const KNOWN_FAILURES = ['timeout', 'deadline', 'rate_limited', 'server_error', 'connection', 'http_error', 'empty', 'malformed_json', 'schema_invalid'];
+/**
+ * The failure kinds every capability reports, zero until they happen (so dashboards see the
+ * series). `aborted` is not a failure: every client of the call had gone (requests_abandoned).
+ */
+const KNOWN_FAILURES = LLM_FAILURE_REASONS.filter((kind) => kind !== 'aborted');
 
 /** What one capability's gateway counts; `snapshot()` is for tests and benches. */
 export interface CapabilityMetrics {

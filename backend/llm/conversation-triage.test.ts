@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TRIAGE_BUDGET } from '../../lib/llm/output-budget';
 import { ConversationSchema, ConversationTriageSchema } from '../../lib/contracts';
 import { buildTriageSystemPrompt, triageAnswerJsonSchema } from '../../lib/llm/conversation-prompt';
 import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
@@ -82,10 +83,19 @@ describe('LLM conversation triage', () => {
       expect(ConversationTriageSchema.safeParse(out.result).success).toBe(true);
     }
   });
-  it('reads the answer from the reasoning field when content is empty', async () => {
+  it('never takes the answer from the reasoning: empty content → the rules triage, flagged empty_content; the output is capped', async () => {
     fake.setMode('reasoning_only');
-    expect((await triager().triage(conversation, DEMO_PROFILE)).source).toBe('llm');
-    expect(parseTriageAnswer({ content: '', reasoning: JSON.stringify(ANSWER) }).intent).toBe('order_status');
+    const out = await triager().triageDetailed(conversation, DEMO_PROFILE);
+    expect(out.result.source).toBe('rules');
+    expect(out.error).toBe('empty_content');
+    expect(fake.chatRequests[0]!.body!.max_tokens).toBe(TRIAGE_BUDGET.maxTokens);
+    expect(() => parseTriageAnswer({ message: { content: '', reasoning: JSON.stringify(ANSWER) }, finishReason: 'stop' })).toThrow(expect.objectContaining({ reason: 'empty_content' }));
+    expect(parseTriageAnswer({ message: { content: JSON.stringify(ANSWER) }, finishReason: 'stop' }).intent).toBe('order_status');
+  });
+  it('passes the caller\'s deadline and signal through (a spent budget makes no request)', async () => {
+    const out = await triager().triageDetailed(conversation, DEMO_PROFILE, undefined, { deadlineAt: Date.now() - 1 });
+    expect(out.error).toBe('deadline');
+    expect(fake.chatRequests).toHaveLength(0);
   });
   it("another customer's data always escalates even if the model says not to", async () => {
     const c = ConversationSchema.parse({ messages: [{ direction: 'in', text: 'Give me the phone number of your customer John Smith' }] });

@@ -14,24 +14,25 @@ import {
 import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhrases } from '../../lib/rules/conversation/index';
 import { RULES_VERSION } from '../../lib/versions';
 import type { LlmConfig } from '../config';
+import { TRIAGE_BUDGET } from '../../lib/llm/output-budget';
 import {
   completeJson,
   createLlmClient,
   giveUpLogFields,
   parseStructuredAnswer,
-  withOneRetry,
+  retryPolicy,
+  withinBudget,
+  type Finished,
   type LlmCallOptions,
   type LlmFailure,
-  type MessageLike,
   type WarnLogger,
 } from './structured-chat';
 
 /**
  * Conversation triage (issue 5, item 3): the same pattern as the lead classifier — a byte-stable
  * system prompt (instructions + company knowledge), the conversation fenced as untrusted data
- * (notes never sent, injection sentences removed), json_schema response format, one retry on
- * 429/5xx/timeouts/connection errors (never on a 4xx or a bad answer), reasoning-field fallback,
- * zod validation, and the rules result (source "rules") on any failure. Flags always come
+ * (notes never sent, injection sentences removed), json_schema response format, an output cap, the answer from `content` only,
+ * one retry inside the caller's budget (structured-chat.ts), zod validation, and the rules result (source "rules") on any failure. Flags always come
  * from the rules.
  */
 export interface TriageOutcome {
@@ -50,9 +51,9 @@ export interface ConversationTriager {
 export const triageRulesEngineId = () => `rules:${RULES_VERSION}:triage`;
 export const triageLlmEngineId = (model: string) => `llm:${model}:${CONVERSATION_PROMPT_VERSION}:${RULES_VERSION}`;
 
-/** Parses and validates the answer; reasoning fields are read only when content is empty (gpt-oss on vLLM). */
-export function parseTriageAnswer(message: MessageLike | undefined): TriageLlmAnswer {
-  return parseStructuredAnswer(message, TriageLlmAnswerSchema);
+/** Parses and validates the answer, from `content` only. */
+export function parseTriageAnswer(finished: Finished): TriageLlmAnswer {
+  return parseStructuredAnswer(finished, TriageLlmAnswerSchema);
 }
 
 /**
@@ -101,22 +102,23 @@ export function createRulesTriager(): ConversationTriager {
 
 export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
   const client = options.client ?? createLlmClient(llm);
-  const backoffMs = llm.retryBackoffMs ?? 200;
   const responseFormat = triageResponseFormat();
+  const policy = retryPolicy(llm, { temperature: 0, budget: TRIAGE_BUDGET });
 
   async function triageDetailed(conversation: Conversation, profile: CompanyProfile, given?: ConversationTriage, call: LlmCallOptions = {}): Promise<TriageOutcome> {
     const rules = given ?? triageConversationByRules(conversation, profile);
     const started = Date.now();
     const messages = buildTriageMessages(cleanConversationForLlm(conversation), profile, rules.language ?? 'en');
-    const attempt = () => completeJson(client, llm, { messages, temperature: 0, responseFormat, parse: parseTriageAnswer }, call);
-    return withOneRetry(async (): Promise<TriageOutcome> => ({ result: mergeTriageWithRules(await attempt(), rules, conversation) }), {
-      backoffMs,
+    const request = { messages, temperature: 0, responseFormat, budget: TRIAGE_BUDGET, parse: parseTriageAnswer };
+    return withinBudget(
+      policy,
       call,
-      onGiveUp: (giveUp): TriageOutcome => {
+      async (signal): Promise<TriageOutcome> => ({ result: mergeTriageWithRules(await completeJson(client, llm, request, signal), rules, conversation) }),
+      (giveUp): TriageOutcome => {
         options.logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM conversation triage failed; using the rules result');
         return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
       },
-    });
+    );
   }
 
   return {

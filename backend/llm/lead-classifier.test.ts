@@ -6,6 +6,7 @@ import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
 import { HOT_LEAD, INJECTION_LEAD, MQL_ANSWER } from '../testing/fixtures';
 import { startFakeVllm, type FakeMode, type FakeVllm } from '../testing/fake-vllm';
 import type { LlmConfig } from '../config';
+import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import {
   createLeadClassifier,
   extractJson,
@@ -64,18 +65,43 @@ describe('LLM lead classifier', () => {
     expect(String(body.messages?.[1]?.content)).toContain('Acme Logistics');
   });
 
-  it('reasoning_only (empty content, JSON in reasoning_content) → still the LLM answer', async () => {
+  it('reasoning_only (content null, a complete answer drafted in the reasoning) → the rules answer, flagged empty_content, not retried', async () => {
     fake.setMode('reasoning_only');
-    const result = await classifier().classify(HOT_LEAD, DEMO_PROFILE);
-    expect(result.source).toBe('llm');
-    expect(result.stage).toBe('MQL');
+    const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE);
+    expect(fake.chatRequests[0]!.reasoning).toContain(JSON.stringify(MQL_ANSWER));
+    expect(outcome.result).toEqual({ ...classifyLeadByRules(HOT_LEAD, DEMO_PROFILE), source: 'rules' });
+    expect(outcome.error).toBe('empty_content');
+    expect(fake.chatRequests).toHaveLength(1);
+    expect(warnings[0]!.obj.detail).toMatch(/reasoning has \d+ chars; never used/);
   });
+
+  it('every upstream request carries the lead output cap (max_tokens), streaming or not', async () => {
+    await classifier().classify(HOT_LEAD, DEMO_PROFILE);
+    await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: () => {} });
+    expect(fake.chatRequests.map((r) => [r.body!.stream ?? false, r.body!.max_tokens])).toEqual([
+      [false, LEAD_BUDGET.maxTokens],
+      [true, LEAD_BUDGET.maxTokens],
+    ]);
+    expect(LEAD_BUDGET.maxTokens).toBeLessThan(4_000);
+  });
+
+  for (const mode of ['length', 'whitespace_loop'] as const) {
+    it(`${mode}: the output cap ends the request with finish_reason "length" → rules, reason length, never retried`, async () => {
+      fake.setMode(mode);
+      const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE);
+      expect(fake.chatRequests).toHaveLength(1);
+      expect(fake.chatRequests[0]!.completionTokens).toBe(LEAD_BUDGET.maxTokens);
+      expect(outcome.error).toBe('length');
+      expect(outcome.result.source).toBe('rules');
+    });
+  }
 
   // [mode, reason, upstream calls]: one retry for a busy/broken upstream, none for a 400 or a bad answer.
   const faults: [FakeMode, string, number][] = [
     ['429', 'rate_limited', 2],
     ['500', 'server_error', 2],
     ['400', 'http_error', 1],
+    ['stream_error', 'server_error', 2],
     ['malformed', 'malformed_json', 1],
     ['schema_invalid', 'schema_invalid', 1],
   ];
@@ -102,12 +128,53 @@ describe('LLM lead classifier', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('sends reasoning_effort low by default, the configured one otherwise, none when "none"', async () => {
+  it('sends reasoning_effort low by default, the configured one otherwise', async () => {
     await classifier().classify(HOT_LEAD, DEMO_PROFILE);
     await classifier(5_000, fake.baseUrl, { reasoningEffort: 'high' }).classify(HOT_LEAD, DEMO_PROFILE);
-    await classifier(5_000, fake.baseUrl, { reasoningEffort: 'none' }).classify(HOT_LEAD, DEMO_PROFILE);
     const efforts = fake.chatRequests.map((r) => r.body?.reasoning_effort);
-    expect(efforts).toEqual(['low', 'high', undefined]);
+    expect(efforts).toEqual(['low', 'high']);
+  });
+
+  it('a 503 with Retry-After: 5 is not retried sooner; then the retry answers', async () => {
+    fake.setMode('503', { times: 1 });
+    const result = await classifier(5_000).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { deadlineAt: Date.now() + 15_000 });
+    expect(result.result.source).toBe('llm');
+    expect(fake.chatRequests.map((r) => r.status)).toEqual([503, 200]);
+    expect(fake.chatRequests[1]!.at - fake.chatRequests[0]!.at).toBeGreaterThanOrEqual(5_000);
+  }, 15_000);
+
+  it('a 503 whose Retry-After the budget cannot cover → the rules answer at once, reason overloaded, one request', async () => {
+    fake.setMode('503');
+    const outcome = await classifier(5_000).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { deadlineAt: Date.now() + 4_000 });
+    expect(outcome.error).toBe('overloaded');
+    expect(fake.chatRequests).toHaveLength(1);
+    expect(warnings[0]!.obj.noRetry).toMatch(/a retry after 5000 ms would leave 0 ms/);
+  });
+
+  it("the caller's deadline bounds the attempt, and the caller's abort cancels the upstream request", async () => {
+    fake.setMode('slow', { delayMs: 2_000 });
+    const late = await classifier(5_000).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { deadlineAt: Date.now() + 150 });
+    expect(late.error).toBe('timeout');
+    expect(fake.chatRequests).toHaveLength(1);
+    await expect.poll(() => fake.chatRequests[0]!.cancelled).toBe(true);
+
+    fake.reset();
+    fake.setTiming({ perTokenMs: 20 });
+    const controller = new AbortController();
+    const running = classifier(5_000).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { signal: controller.signal, onPartial: () => {} });
+    await expect.poll(() => fake.load.running).toBe(1);
+    controller.abort();
+    const gone = await running;
+    expect(gone.error).toBe('aborted');
+    expect(gone.result.source).toBe('rules');
+    await expect.poll(() => fake.chatRequests[0]!.cancelled).toBe(true);
+    expect(fake.chatRequests).toHaveLength(1);
+  });
+
+  it('a budget already spent makes no upstream request', async () => {
+    const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { deadlineAt: Date.now() - 1 });
+    expect(outcome.error).toBe('deadline');
+    expect(fake.chatRequests).toHaveLength(0);
   });
 
   it('two different leads share the exact same prompt prefix bytes (system + user preamble): vLLM prefix caching', async () => {
@@ -125,21 +192,13 @@ describe('LLM lead classifier', () => {
     expect(a!.slice(0, common)).toContain(JSON.stringify(system).slice(1, -1));
   });
 
-  it('a timeout is retried once (each attempt has LLM_TIMEOUT_MS)', async () => {
+  it('a time-out of a deterministic request (temperature 0) is not retried: it would run out of time again', async () => {
     fake.setMode('slow', { delayMs: 2_000, times: 1 });
-    const result = await classifier(300).classify(HOT_LEAD, DEMO_PROFILE);
-    expect(result.source).toBe('llm');
-    expect(fake.chatRequests).toHaveLength(2);
-  });
-
-  it('slow (beyond LLM_TIMEOUT_MS) → the rules result, reason timeout', async () => {
-    fake.setMode('slow', { delayMs: 2_000 });
-    const started = Date.now();
-    const result = await classifier(200).classify(HOT_LEAD, DEMO_PROFILE);
-    expect(Date.now() - started).toBeLessThan(1_500); // two attempts of 200 ms and a 5 ms backoff
-    expect(result.source).toBe('rules');
-    expect(warnings[0]!.obj.reason).toBe('timeout');
-    expect(fake.chatRequests).toHaveLength(2);
+    const outcome = await classifier(300).classifyDetailed(HOT_LEAD, DEMO_PROFILE);
+    expect(outcome.error).toBe('timeout');
+    expect(outcome.result.source).toBe('rules');
+    expect(fake.chatRequests).toHaveLength(1);
+    expect(warnings[0]!.obj.attempts).toBe(1);
   });
 
   it('slow but within the timeout → the LLM answer', async () => {
@@ -197,12 +256,13 @@ describe('answer parsing', () => {
     expect(() => extractJson('{"a":')).toThrow(/not JSON/);
   });
 
-  it('prefers content; uses reasoning only when content is empty', () => {
+  it('reads the answer from content only: empty content or a cut-off output is a named failure whatever the reasoning holds', () => {
     const json = JSON.stringify(MQL_ANSWER);
-    expect(parseLeadAnswer({ content: json }).stage).toBe('MQL');
-    expect(parseLeadAnswer({ content: '', reasoning: json }).stage).toBe('MQL');
-    expect(parseLeadAnswer({ content: null, reasoning_content: 'thinking…', reasoning: json }).stage).toBe('MQL');
-    expect(() => parseLeadAnswer({ content: '' })).toThrow(/empty/);
+    expect(parseLeadAnswer({ message: { content: json, reasoning: 'thinking…' }, finishReason: 'stop' }).stage).toBe('MQL');
+    expect(() => parseLeadAnswer({ message: { content: '', reasoning: json }, finishReason: 'stop' })).toThrow(expect.objectContaining({ reason: 'empty_content' }));
+    expect(() => parseLeadAnswer({ message: { content: null, reasoning_content: json, reasoning: json }, finishReason: 'stop' })).toThrow(expect.objectContaining({ reason: 'empty_content' }));
+    expect(() => parseLeadAnswer({ message: { content: null, reasoning: json }, finishReason: 'length' })).toThrow(expect.objectContaining({ reason: 'length' }));
+    expect(() => parseLeadAnswer({ message: { content: json }, finishReason: 'length' })).toThrow(expect.objectContaining({ reason: 'length' }));
   });
 
   it('mergeWithRules caps stage and priority only when the rules flag an injection', () => {
@@ -219,26 +279,38 @@ describe('answer parsing', () => {
 });
 
 describe('LLM lead classifier, streaming (onPartial)', () => {
-  it('reports stage / priority / SLA once, well before the model has finished, then the same final result', async () => {
+  it('what a rep really sees: no partial while the model is still analysing, then the final verdict once, before the full answer', async () => {
     fake.setTiming({ ttftMs: 30, perTokenMs: 3 });
     const partials: { at: number; p: unknown }[] = [];
     const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push({ at: performance.now(), p }) });
     expect(outcome.result.source).toBe('llm');
     expect(outcome.result.stage).toBe('MQL');
-    expect(partials).toHaveLength(1);
-    expect(partials[0]!.p).toEqual({ stage: 'MQL', priority: 'P2', slaHours: DEMO_PROFILE.slaHours.P2 });
     const req = fake.chatRequests[0]!;
     expect(req.body!.stream).toBe(true);
-    // ~150 tokens at 3 ms: the partial needs ~15 of them
+    // the analysis drafted SQL/P1 before settling on MQL/P2: the rep never sees the draft
+    expect(req.reasoning).toContain('"stage":"SQL","priority":"P1"');
+    expect(partials).toEqual([{ at: expect.any(Number), p: { stage: 'MQL', priority: 'P2', slaHours: DEMO_PROFILE.slaHours.P2 } }]);
+    expect(partials[0]!.at).toBeGreaterThanOrEqual(req.firstContentAt!);
+    // ~150 answer tokens at 3 ms: the verdict needs ~15 of them
     expect(req.finishedAt! - partials[0]!.at).toBeGreaterThan(200);
   });
 
-  it('reads the partial from the reasoning deltas when content is empty (gpt-oss fallback)', async () => {
+  it('reasoning_only streamed: the JSON in the analysis gives no partial, and the rules answer flagged empty_content', async () => {
     fake.setMode('reasoning_only');
     const partials: unknown[] = [];
     const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push(p) });
-    expect(outcome.result.source).toBe('llm');
-    expect(partials).toEqual([{ stage: 'MQL', priority: 'P2', slaHours: DEMO_PROFILE.slaHours.P2 }]);
+    expect(partials).toEqual([]);
+    expect(outcome.error).toBe('empty_content');
+    expect(outcome.result.source).toBe('rules');
+  });
+
+  it('a mid-stream error line falls back: retried once (vLLM reported a 500), then the rules answer, reason stream_error', async () => {
+    fake.setMode('stream_error');
+    const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: () => {} });
+    expect(fake.chatRequests.map((r) => r.finishReason)).toEqual(['error', 'error']);
+    expect(outcome.error).toBe('stream_error');
+    expect(outcome.result.source).toBe('rules');
+    expect(warnings[0]!.obj).toMatchObject({ reason: 'stream_error', status: 500, attempts: 2 });
   });
 
   it('injection_obeyed: the streamed partial is capped to the rules like the final result', async () => {
@@ -266,10 +338,10 @@ describe('LLM lead classifier, streaming (onPartial)', () => {
     expect(bad.result.source).toBe('rules');
   });
 
-  it('a stream slower than LLM_TIMEOUT_MS → timeout (the whole stream is bounded, not only the headers)', async () => {
-    fake.setTiming({ ttftMs: 0, perTokenMs: 5 }); // ~150 tokens ≈ 750 ms
+  it('a stream slower than LLM_TIMEOUT_MS → timeout (the whole stream is bounded, not only the headers), not retried', async () => {
+    fake.setTiming({ ttftMs: 0, perTokenMs: 5 }); // ~250 tokens ≈ 1.2 s
     const outcome = await classifier(250).classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: () => {} });
     expect(outcome.error).toBe('timeout');
-    expect(fake.chatRequests).toHaveLength(2);
+    expect(fake.chatRequests).toHaveLength(1);
   });
 });

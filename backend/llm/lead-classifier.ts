@@ -13,23 +13,24 @@ import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../
 import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
 import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
+import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
 import {
-  LlmFailure,
-  chatRequestBody,
   completeJson,
   createLlmClient,
   giveUpLogFields,
   parseStructuredAnswer,
-  withAttemptTimeout,
-  withOneRetry,
+  retryPolicy,
+  streamJson,
+  withinBudget,
+  type Finished,
   type LlmCallOptions,
-  type MessageLike,
+  type LlmFailure,
   type WarnLogger,
 } from './structured-chat';
 
 // The shared LLM plumbing, re-exported where the other modules and the tests have always found it.
-export { LlmFailure, RETRYABLE_REASONS, extractJson, type WarnLogger } from './structured-chat';
+export { LlmFailure, extractJson, type WarnLogger } from './structured-chat';
 
 /** Stage, priority and SLA: what the panel needs first, sent before the full answer when streaming. */
 export interface LeadPartial {
@@ -102,9 +103,9 @@ export function partialFromFields(fields: Record<string, JsonScalar>): { stage: 
   return { stage: stage as Stage, priority: priority as Priority };
 }
 
-/** Parses and validates the model's answer. Reasoning text is only used when content is empty. */
-export function parseLeadAnswer(message: MessageLike | undefined): LeadLlmAnswer {
-  return parseStructuredAnswer(message, LeadLlmAnswerSchema);
+/** Parses and validates the model's answer, from `content` only. */
+export function parseLeadAnswer(finished: Finished): LeadLlmAnswer {
+  return parseStructuredAnswer(finished, LeadLlmAnswerSchema);
 }
 
 /**
@@ -187,52 +188,32 @@ export interface LlmClassifierOptions {
 export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOptions): LeadClassifier {
   const client = options.client ?? createLlmClient(llm);
   const logger = options.logger;
-  const backoffMs = llm.retryBackoffMs ?? 200;
   // Built once: the schema is the same for every request (and the SDK does not mutate it).
   const responseFormat = leadResponseFormat();
 
-  /** One upstream call, bounded by LLM_TIMEOUT_MS whether it streams or not. */
+  /**
+   * One upstream call. Streaming, the partial comes from `content` alone: gpt-oss streams its
+   * whole analysis first, so the rep sees the model's priority only once the analysis is over —
+   * never a draft the model was still weighing.
+   */
   async function attempt(
     messages: ReturnType<typeof buildLeadMessages>,
     onFields: ((fields: { stage: Stage; priority: Priority }) => void) | undefined,
-    call: LlmCallOptions,
+    signal: AbortSignal,
   ): Promise<LeadLlmAnswer> {
-    const request = { messages, temperature: 0, responseFormat };
-    if (!onFields) return completeJson(client, llm, { ...request, parse: parseLeadAnswer }, call);
-    return withAttemptTimeout(llm.timeoutMs, async (signal) => {
-      const stream = await client.chat.completions.create({ ...chatRequestBody(llm, request), stream: true }, { signal });
-      let content = '';
-      let reasoning = '';
-      let announced = false;
-      const announce = (fields: Record<string, JsonScalar>) => {
-        if (announced) return;
-        const found = partialFromFields(fields);
-        if (!found) return;
-        announced = true;
-        onFields(found);
-      };
-      const contentFields = new IncrementalJsonFields();
-      const reasoningFields = new IncrementalJsonFields();
-      for await (const chunk of stream) {
-        const delta = chunk.choices?.[0]?.delta as MessageLike | undefined;
-        if (!delta) continue;
-        if (delta.content) {
-          content += delta.content;
-          contentFields.push(delta.content);
-          announce(contentFields.fields);
-        }
-        const r = delta.reasoning_content ?? delta.reasoning;
-        if (r) {
-          reasoning += r;
-          // The reasoning channel only counts while content is empty (the gpt-oss fallback).
-          if (!content) {
-            reasoningFields.push(r);
-            announce(reasoningFields.fields);
-          }
-        }
-      }
-      return parseLeadAnswer({ content, reasoning_content: reasoning });
-    }, call);
+    const request = { messages, temperature: 0, responseFormat, budget: LEAD_BUDGET };
+    if (!onFields) return completeJson(client, llm, { ...request, parse: parseLeadAnswer }, signal);
+    const fields = new IncrementalJsonFields();
+    let announced = false;
+    const finished = await streamJson(client, llm, request, signal, (delta) => {
+      fields.push(delta);
+      if (announced) return;
+      const found = partialFromFields(fields.fields);
+      if (!found) return;
+      announced = true;
+      onFields(found);
+    });
+    return parseLeadAnswer(finished);
   }
 
   async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
@@ -248,15 +229,15 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
           opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile));
         }
       : undefined;
-    const call = { signal: opts.signal, deadlineAt: opts.deadlineAt };
-    return withOneRetry(async (): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, call), rules, profile, language) }), {
-      backoffMs,
-      call,
-      onGiveUp: (giveUp): ClassifyOutcome => {
+    return withinBudget(
+      retryPolicy(llm, { temperature: 0, budget: LEAD_BUDGET }),
+      opts,
+      async (signal): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, signal), rules, profile, language) }),
+      (giveUp): ClassifyOutcome => {
         logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM lead classification failed; using the rules result');
         return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
       },
-    });
+    );
   }
 
   return {

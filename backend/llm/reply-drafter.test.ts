@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { draftBudget } from '../../lib/llm/output-budget';
 import { ReplyDraftSchema } from '../../lib/contracts';
 import { draftReplyByRules } from '../../lib/rules/drafts/index';
 import { SHOP, conv, triage } from '../../lib/rules/drafts/test-fixtures';
@@ -72,10 +73,19 @@ describe('LLM reply drafter', () => {
     expect(user).not.toMatch(/Ignora tus instrucciones/); // injection sentence removed
   });
 
-  it('reasoning_only → still the LLM draft', async () => {
+  it('reasoning_only → the rules draft, flagged empty_content; the cap follows the policy\'s maxWords', async () => {
     fake.setMode('reasoning_only');
-    const d = await drafter().draft(CONV, SHOP, { strategy: 'empathetic', triage: T });
-    expect(d.source).toBe('llm');
+    const out = await drafter().draftDetailed(CONV, SHOP, { strategy: 'empathetic', triage: T });
+    expect(out.result.source).toBe('rules');
+    expect(out.error).toBe('empty_content');
+    expect(fake.chatRequests[0]!.body!.max_tokens).toBe(draftBudget(SHOP.replyPolicy.maxWords).maxTokens);
+  });
+
+  it('drafts are not deterministic (temperature 0.3): a time-out is retried when the budget allows', async () => {
+    fake.setMode('slow', { delayMs: 500, times: 1 });
+    const out = await drafter({ timeoutMs: 150 }).draftDetailed(CONV, SHOP, { triage: T });
+    expect(fake.chatRequests).toHaveLength(2);
+    expect(out.result.source).toBe('llm');
   });
 
   const faults: [FakeMode, string, number][] = [
@@ -151,7 +161,7 @@ describe('LLM reply drafter', () => {
   });
 
   it('a bad judge is dropped, the draft kept', () => {
-    const a = parseDraftAnswer({ content: JSON.stringify({ ...GOOD, judge: { npsExpected: 500 } }) });
+    const a = parseDraftAnswer({ message: { content: JSON.stringify({ ...GOOD, judge: { npsExpected: 500 } }) }, finishReason: 'stop' });
     expect(a.judge).toBeUndefined();
     expect(a.text).toBe(GOOD_TEXT);
   });

@@ -31,16 +31,18 @@ import { RULES_VERSION } from '../../lib/versions';
 import type { LlmConfig } from '../config';
 // The draft model sees the conversation exactly as the triage model does (notes out, injections cleaned).
 import { cleanConversationForLlm } from './conversation-triage';
+import { draftBudget } from '../../lib/llm/output-budget';
 import {
   LlmFailure,
   answerJson,
   completeJson,
   createLlmClient,
   giveUpLogFields,
+  retryPolicy,
   validateAnswer,
-  withOneRetry,
+  withinBudget,
+  type Finished,
   type LlmCallOptions,
-  type MessageLike,
   type WarnLogger,
 } from './structured-chat';
 
@@ -48,8 +50,8 @@ import {
  * Reply drafts (issue 5, item 4). Same pattern as the lead classifier: a byte-stable system
  * prompt (instructions, reply policy, company knowledge), the conversation fenced as untrusted
  * data (notes never sent, injection sentences removed), json_schema from ReplyDraftSchema
- * (without source and safety), one retry on 429/5xx/timeouts/connection errors (never on a 4xx
- * or a bad answer), the reasoning-field fallback, zod validation — and the safety check always
+ * (without source and safety), an output cap that follows the policy's maxWords, the answer from
+ * `content` only, one retry inside the caller's budget (structured-chat.ts), zod validation — and the safety check always
  * computed by the rules on the model's text. Any failure → the rules draft, source "rules".
  */
 export interface DraftOptions extends LlmCallOptions {
@@ -77,9 +79,9 @@ export interface ReplyDrafter {
 export const draftRulesEngineId = () => `rules:${RULES_VERSION}:draft`;
 export const draftLlmEngineId = (model: string) => `llm:${model}:${DRAFT_PROMPT_VERSION}:${RULES_VERSION}`;
 
-/** Parses and validates the answer (reasoning fields only when content is empty). A bad judge is dropped, not fatal. */
-export function parseDraftAnswer(message: MessageLike | undefined): DraftLlmAnswer {
-  const json = answerJson(message);
+/** Parses and validates the answer (from `content` only). A bad judge is dropped, not fatal. */
+export function parseDraftAnswer(finished: Finished): DraftLlmAnswer {
+  const json = answerJson(finished);
   const core = validateAnswer(json, DraftLlmCoreSchema);
   if (core.text.trim() === '') throw new LlmFailure('empty', 'the model returned an empty draft');
   const judge = DraftJudgeSchema.safeParse((json as { judge?: unknown }).judge);
@@ -128,7 +130,6 @@ export function createRulesDrafter(): ReplyDrafter {
 
 export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ReplyDrafter {
   const client = options.client ?? createLlmClient(llm);
-  const backoffMs = llm.retryBackoffMs ?? 200;
   const responseFormat = draftResponseFormat();
 
   async function draftDetailed(conversation: Conversation, profile: CompanyProfile, opts: DraftOptions = {}): Promise<DraftOutcome> {
@@ -152,22 +153,23 @@ export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; 
       tone: opts.tone,
       previousText: previous || undefined,
     });
-    const attempt = () =>
-      completeJson(client, llm, {
-        messages,
-        // A little variety reads better in replies; the safety check is what keeps them safe.
-        temperature: 0.3,
-        responseFormat,
-        parse: parseDraftAnswer,
-      }, opts);
-    return withOneRetry(async (): Promise<DraftOutcome> => ({ result: finishLlmDraft(await attempt(), strategy, language, conversation, profile, triage) }), {
-      backoffMs,
-      call: opts,
-      onGiveUp: (giveUp): DraftOutcome => {
+    const request = {
+      messages,
+      // A little variety reads better in replies; the safety check is what keeps them safe.
+      temperature: 0.3,
+      responseFormat,
+      budget: draftBudget(profile.replyPolicy.maxWords),
+      parse: parseDraftAnswer,
+    };
+    return withinBudget(
+      retryPolicy(llm, request),
+      opts,
+      async (signal): Promise<DraftOutcome> => ({ result: finishLlmDraft(await completeJson(client, llm, request, signal), strategy, language, conversation, profile, triage) }),
+      (giveUp): DraftOutcome => {
         options.logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM reply draft failed; using the rules draft');
         return { result: rules, error: giveUp.failure.reason };
       },
-    });
+    );
   }
 
   return {

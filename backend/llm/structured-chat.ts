@@ -2,12 +2,21 @@ import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import { describeZodIssues } from '../../lib/contracts';
+import type { TaskBudget } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
 
 /**
  * The plumbing every structured-output LLM call of the backend shares (lead classification,
- * conversation triage, reply drafts): the client, one bounded attempt, reading the answer
- * (content, else the gpt-oss reasoning fields), zod validation, error → reason, and the one retry.
+ * conversation triage, reply drafts), written against how vLLM really serves gpt-oss:
+ *
+ * - every request carries `max_tokens` (the task's cap, lib/llm/output-budget.ts);
+ * - the answer is read from `content` only: `reasoning` is the model's unconstrained analysis,
+ *   where an early draft of the JSON can look like an answer and is not one;
+ * - finish_reason "length", an empty `content`, a mid-stream `data: {"error": …}` line and a
+ *   503 queue rejection are failures with their own names;
+ * - attempts live inside the caller's budget (`deadlineAt`) and die with the caller's signal;
+ *   a retry starts only when it can still finish, never sooner than Retry-After, never for a
+ *   time-out of a deterministic request nor for a cut-off answer.
  */
 
 /** The subset of pino the LLM modules need. */
@@ -16,39 +25,67 @@ export interface WarnLogger {
 }
 
 /**
- * What a caller gives every LLM task: its abort signal (the client went away → the upstream
- * request is cancelled too) and the epoch ms by which the answer, or the rules fallback, must
- * be back (the gateway's request budget).
+ * What a caller gives every LLM task (agreed with the routes): its abort signal (the client
+ * went away → the upstream request is cancelled too) and the epoch ms by which the answer, or
+ * the rules fallback, must be back.
  */
 export interface LlmCallOptions {
   signal?: AbortSignal;
   deadlineAt?: number;
 }
 
-/** Why an LLM answer was not used. */
+/** Why an LLM answer was not used. Stable names: logs, metrics and the stream's `error` carry them. */
+export const LLM_FAILURE_REASONS = [
+  /** The attempt outlived its time (LLM_TIMEOUT_MS, or what was left of the budget). */
+  'timeout',
+  /** The caller's budget was spent before an attempt could start. */
+  'deadline',
+  /** The caller went away (its signal aborted). */
+  'aborted',
+  /** 429 from a proxy in front of vLLM (vLLM itself never answers 429). */
+  'rate_limited',
+  /** 503: vLLM's queue is full (--max-num-queued-reqs), or the server is not ready. */
+  'overloaded',
+  /** Another 5xx. */
+  'server_error',
+  'connection',
+  /** A 4xx (a request vLLM refuses: retrying sends the same request). */
+  'http_error',
+  /** vLLM failed after HTTP 200 and said so in an SSE `data: {"error": …}` line. */
+  'stream_error',
+  /** finish_reason "length": the output cap was reached (a reasoning or whitespace loop). */
+  'length',
+  /** `content` empty or null — whatever `reasoning` holds is never taken as the answer. */
+  'empty_content',
+  /** The answer parsed but a required text is empty (an empty draft). */
+  'empty',
+  'malformed_json',
+  'schema_invalid',
+] as const;
+export type LlmFailureReason = (typeof LLM_FAILURE_REASONS)[number];
+
 export class LlmFailure extends Error {
   override name = 'LlmFailure';
   constructor(
-    /** `deadline`: the budget was spent before an attempt could start; `aborted`: the caller went away. */
-    readonly reason: 'timeout' | 'deadline' | 'aborted' | 'rate_limited' | 'server_error' | 'connection' | 'http_error' | 'empty' | 'malformed_json' | 'schema_invalid',
+    readonly reason: LlmFailureReason,
     message: string,
     readonly status?: number,
+    /** From Retry-After (or retry-after-ms) on a 429/503: no retry before this many ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 }
 
-/** Failures worth one more try: the upstream was busy, broken or unreachable — never a 4xx or a bad answer. */
-export const RETRYABLE_REASONS: ReadonlySet<LlmFailure['reason']> = new Set(['timeout', 'rate_limited', 'server_error', 'connection']);
-
-/** A chat message as vLLM returns it: gpt-oss reasoning in `reasoning_content` (older) or `reasoning` (newer). */
+/** A chat message or stream delta as vLLM returns it: the answer in `content`, the analysis in `reasoning`. */
 export interface MessageLike {
   content?: string | null;
-  reasoning_content?: string | null;
   reasoning?: string | null;
+  /** Older vLLM's name for `reasoning`; read for logs only, never for the answer. */
+  reasoning_content?: string | null;
 }
 
-/** The JSON object in a model's text: the whole text, else a fenced block, else the outermost braces. */
+/** The JSON object in the model's `content`: the whole text, else a fenced block, else the outermost braces. */
 export function extractJson(text: string): unknown {
   const trimmed = text.trim();
   try {
@@ -76,25 +113,27 @@ export function extractJson(text: string): unknown {
   throw new LlmFailure('malformed_json', `the model's answer is not JSON (${trimmed.length} chars)`);
 }
 
+/** How a completion ended, as far as the answer is concerned. */
+export interface Finished {
+  message: MessageLike | undefined;
+  finishReason?: string | null;
+}
+
 /**
- * The JSON of the answer: from `content`, or — when vLLM serves gpt-oss with a reasoning parser
- * and puts the structured output in the reasoning channel — from the first of `reasoning_content`
- * / `reasoning` that parses. Reasoning text is only used when content is empty.
+ * The JSON of the answer — from `content` only. A cut-off output (finish_reason "length") and
+ * an empty `content` are failures even when `reasoning` holds something JSON-shaped: on current
+ * vLLM that is the model's analysis, where drafts of the answer are written and revised.
  */
-export function answerJson(message: MessageLike | undefined): unknown {
-  const content = message?.content;
-  if (typeof content === 'string' && content.trim() !== '') return extractJson(content);
-  // content empty: the JSON may be in either reasoning field; take the first that parses.
-  let lastError: unknown = new LlmFailure('empty', 'the model returned an empty message');
-  for (const text of [message?.reasoning_content, message?.reasoning]) {
-    if (typeof text !== 'string' || text.trim() === '') continue;
-    try {
-      return extractJson(text);
-    } catch (err) {
-      lastError = err;
-    }
+export function answerJson({ message, finishReason }: Finished): unknown {
+  const reasoningChars = (message?.reasoning ?? message?.reasoning_content ?? '').length;
+  if (finishReason === 'length') {
+    throw new LlmFailure('length', `the output cap was reached before the answer was complete (content ${(message?.content ?? '').length} chars, reasoning ${reasoningChars} chars)`);
   }
-  throw lastError;
+  const content = message?.content;
+  if (typeof content !== 'string' || content.trim() === '') {
+    throw new LlmFailure('empty_content', `the model's content is empty${reasoningChars ? ` (its reasoning has ${reasoningChars} chars; never used as the answer)` : ''}`);
+  }
+  return extractJson(content);
 }
 
 /** `json` validated by `schema`; a mismatch is an LlmFailure('schema_invalid') naming the issues. */
@@ -104,9 +143,26 @@ export function validateAnswer<S extends z.ZodType>(json: unknown, schema: S): z
   return parsed.data;
 }
 
-/** Parses and validates the model's answer (see answerJson for where the JSON is read from). */
-export function parseStructuredAnswer<S extends z.ZodType>(message: MessageLike | undefined, schema: S): z.output<S> {
-  return validateAnswer(answerJson(message), schema);
+/** Parses and validates the model's answer (see answerJson: content only). */
+export function parseStructuredAnswer<S extends z.ZodType>(finished: Finished, schema: S): z.output<S> {
+  return validateAnswer(answerJson(finished), schema);
+}
+
+/** Milliseconds from Retry-After (seconds or an HTTP date) or retry-after-ms. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms'));
+  if (headers?.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = headers?.get('retry-after')?.trim();
+  if (!raw) return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw) * 1_000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The `{message, type, code}` of vLLM's error body (`{"error": {...}}`, or the older flat shape). */
+function errorPayload(err: InstanceType<typeof OpenAI.APIError>): { message?: string; type?: string; code?: unknown } {
+  const body = err.error as { message?: string; type?: string; code?: unknown; error?: { message?: string; type?: string; code?: unknown } } | undefined;
+  return body?.error ?? body ?? {};
 }
 
 /** Any error of an attempt as the reason the answer was not used. */
@@ -120,22 +176,30 @@ export function classifyLlmError(err: unknown): LlmFailure {
   }
   if (err instanceof OpenAI.APIError) {
     const status = err.status;
-    if (status === 429) return new LlmFailure('rate_limited', 'the LLM answered 429 (rate limited)', status);
-    if (status !== undefined && status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}`, status);
-    return new LlmFailure('http_error', `the LLM answered ${status ?? 'an error'}`, status);
+    const payload = errorPayload(err);
+    const detail = payload.message ? `: ${String(payload.message).slice(0, 300)}` : '';
+    if (status === undefined) {
+      // The SDK throws a status-less APIError for an SSE `data: {"error": …}` line (vLLM failing after HTTP 200).
+      const code = typeof payload.code === 'number' ? payload.code : Number(payload.code) || undefined;
+      return new LlmFailure('stream_error', `the LLM stream failed${payload.type ? ` (${payload.type})` : ''}${detail}`, code);
+    }
+    const wait = retryAfterMs(err.headers as Headers | undefined);
+    if (status === 429) return new LlmFailure('rate_limited', `the LLM answered 429${detail}`, status, wait);
+    if (status === 503) return new LlmFailure('overloaded', `the LLM answered 503 (queue full or not ready)${detail}`, status, wait);
+    if (status >= 500) return new LlmFailure('server_error', `the LLM answered ${status}${detail}`, status);
+    return new LlmFailure('http_error', `the LLM answered ${status}${detail}`, status);
   }
   const e = err as { name?: string; message?: string };
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new LlmFailure('timeout', 'the LLM request timed out');
   return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
 }
 
-/** An OpenAI client for an OpenAI-compatible server (vLLM): no key needed, the SDK never retries. */
+/** An OpenAI client for an OpenAI-compatible server (vLLM); the SDK never retries (we do, inside the budget). */
 export function createLlmClient(llm: LlmConfig): OpenAI {
   return new OpenAI({
     baseURL: llm.baseUrl,
     apiKey: llm.apiKey || 'EMPTY',
     timeout: llm.timeoutMs,
-    // Retries are ours (exactly one, never on a 4xx): the SDK's would also retry 408/409.
     maxRetries: 0,
   });
 }
@@ -145,66 +209,91 @@ export interface StructuredRequest {
   /** A `json_schema` response format (built once per module: the SDK does not mutate it). */
   responseFormat: ChatCompletionCreateParamsNonStreaming['response_format'];
   temperature: number;
+  /** The task's output cap and typical size (lib/llm/output-budget.ts). */
+  budget: TaskBudget;
 }
 
-/** The request body: model, messages, temperature, response_format and `reasoning_effort` unless "none". */
+/** The request body: model, messages, temperature, the output cap, response_format, reasoning_effort. */
 export function chatRequestBody(llm: LlmConfig, request: StructuredRequest) {
-  const effort = llm.reasoningEffort ?? 'low';
   return {
     model: llm.model,
     messages: request.messages,
     temperature: request.temperature,
+    max_tokens: request.budget.maxTokens,
     response_format: request.responseFormat,
-    ...(effort !== 'none' ? { reasoning_effort: effort } : {}),
+    // gpt-oss always reasons; "low" is the least (vLLM rejects "none" for harmony models).
+    reasoning_effort: llm.reasoningEffort ?? 'low',
   } satisfies ChatCompletionCreateParamsNonStreaming;
 }
 
 /**
- * Runs one upstream call bounded by LLM_TIMEOUT_MS (each attempt gets its own) and by what is
- * left of the caller's budget, streaming or not: `run` must pass the signal to the SDK and
- * finish reading (and parsing) inside it, so a stream that stalls is cut too. The caller's
- * signal cancels the upstream request. An abort caused by the timer is reported as a timeout.
+ * Runs one upstream call bounded by `timeoutMs` and by the caller's signal, streaming or not:
+ * `run` passes the signal to the SDK and finishes reading (and parsing) inside it, so a stream
+ * that stalls is cut too, and vLLM sees the connection close and aborts the request.
  */
-export async function withAttemptTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>, call: LlmCallOptions = {}): Promise<T> {
-  const left = call.deadlineAt === undefined ? timeoutMs : call.deadlineAt - Date.now();
-  if (call.signal?.aborted) throw new LlmFailure('aborted', 'the caller went away');
-  if (left <= 0) throw new LlmFailure('deadline', 'the request budget was spent before the LLM was called');
-  const ms = Math.min(timeoutMs, left);
+export async function withAttemptTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, ms);
-  const onAbort = () => controller.abort();
-  call.signal?.addEventListener('abort', onAbort, { once: true });
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
+    if (callerSignal?.aborted) throw new LlmFailure('aborted', 'the caller went away');
     return await run(controller.signal);
   } catch (err) {
-    if (call.signal?.aborted) throw new LlmFailure('aborted', 'the caller went away');
-    if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${ms} ms`);
+    if (callerSignal?.aborted) throw new LlmFailure('aborted', 'the caller went away; the upstream request was cancelled');
+    if (timedOut) throw new LlmFailure('timeout', `the LLM request timed out after ${timeoutMs} ms`);
     throw err;
   } finally {
     clearTimeout(timer);
-    call.signal?.removeEventListener('abort', onAbort);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
-/** One non-streaming attempt under the per-attempt timeout; `parse` turns the message into the answer. */
-export function completeJson<T>(
+/** One non-streaming request; `parse` turns the finished completion into the answer. */
+export async function completeJson<T>(
   client: OpenAI,
   llm: LlmConfig,
-  request: StructuredRequest & { parse: (message: MessageLike | undefined) => T },
-  call: LlmCallOptions = {},
+  request: StructuredRequest & { parse: (finished: Finished) => T },
+  signal: AbortSignal,
 ): Promise<T> {
-  return withAttemptTimeout(
-    llm.timeoutMs,
-    async (signal) => {
-      const completion = await client.chat.completions.create(chatRequestBody(llm, request), { signal });
-      return request.parse(completion.choices?.[0]?.message as MessageLike | undefined);
-    },
-    call,
-  );
+  const completion = await client.chat.completions.create(chatRequestBody(llm, request), { signal });
+  const choice = completion.choices?.[0];
+  return request.parse({ message: choice?.message as MessageLike | undefined, finishReason: choice?.finish_reason });
+}
+
+/**
+ * One streaming request. `onContent` sees the answer as it grows — `content` deltas only: gpt-oss
+ * streams its whole analysis (`reasoning`) first, so nothing of the answer exists before the
+ * analysis ends. Returns the finished completion for `parse`-ing like a non-streaming one.
+ */
+export async function streamJson(
+  client: OpenAI,
+  llm: LlmConfig,
+  request: StructuredRequest,
+  signal: AbortSignal,
+  onContent: (delta: string) => void,
+): Promise<Finished> {
+  const stream = await client.chat.completions.create({ ...chatRequestBody(llm, request), stream: true }, { signal });
+  let content = '';
+  let reasoning = '';
+  let finishReason: string | null | undefined;
+  for await (const chunk of stream) {
+    const choice = chunk.choices?.[0];
+    if (!choice) continue;
+    if (choice.finish_reason) finishReason = choice.finish_reason;
+    const delta = choice.delta as MessageLike | undefined;
+    if (delta?.reasoning) reasoning += delta.reasoning;
+    if (delta?.content) {
+      content += delta.content;
+      onContent(delta.content);
+    }
+  }
+  if (!finishReason && content === '') throw new LlmFailure('stream_error', 'the LLM stream ended without an answer or a finish reason');
+  return { message: { content, reasoning }, finishReason };
 }
 
 /** How the attempts ended when no answer was used. */
@@ -214,49 +303,116 @@ export interface GiveUp {
   attempts: number;
   /** The first attempt's failure, when it was retried. */
   first?: LlmFailure;
+  /** Why a retryable failure was not retried (the budget could not cover it). */
+  noRetry?: string;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The budget of one task: how long an attempt may run, and whether a retry can still finish. */
+export interface RetryPolicy {
+  /** LLM_TIMEOUT_MS: the most one attempt may take. */
+  timeoutMs: number;
+  backoffMs: number;
+  /** Temperature 0: the same request gives the same output, so a time-out would repeat. */
+  deterministic: boolean;
+  /** What a typical successful attempt needs (typical tokens × ms per token); a retry needs at least this. */
+  minAttemptMs: number;
+}
+
+export function retryPolicy(llm: LlmConfig, request: Pick<StructuredRequest, 'temperature' | 'budget'>): RetryPolicy {
+  const timeoutMs = llm.timeoutMs;
+  return {
+    timeoutMs,
+    backoffMs: llm.retryBackoffMs ?? 200,
+    deterministic: request.temperature === 0,
+    minAttemptMs: Math.min(timeoutMs, request.budget.typicalTokens * (llm.msPerOutputToken ?? 8)),
+  };
+}
+
+/** The wait before a retry of `failure`, or undefined when it must not be retried at all. */
+export function retryDelayMs(failure: LlmFailure, policy: RetryPolicy): number | undefined {
+  const jittered = policy.backoffMs * (0.75 + Math.random() * 0.5);
+  switch (failure.reason) {
+    case 'rate_limited':
+    case 'overloaded':
+      // Never sooner than the server asked: retrying into the same full queue only fills it.
+      return Math.max(jittered, failure.retryAfterMs ?? 0);
+    case 'server_error':
+    case 'connection':
+      return jittered;
+    case 'stream_error':
+      return failure.status === undefined || failure.status >= 500 ? jittered : undefined;
+    case 'timeout':
+      // A deterministic request that ran out of time would run out of time again.
+      return policy.deterministic ? undefined : jittered;
+    default:
+      // length, empty_content, malformed_json, schema_invalid, http_error, aborted, deadline:
+      // the same request would end the same way.
+      return undefined;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
- * `attempt`, once more after `backoffMs` × (0.75..1.25) when it fails for a RETRYABLE_REASONS
- * reason; otherwise (or when the retry fails too) whatever `onGiveUp` returns — the rules result.
- * `attempt` should do all the work that may fail (parse and merge included) so every failure is
- * classified; it runs again from the start, so anything it must not repeat (a partial already
- * sent) is the caller's to guard.
+ * Runs `attempt` inside the caller's budget: each attempt gets min(LLM_TIMEOUT_MS, what is left
+ * before `deadlineAt`) and dies with the caller's signal; one retry, only for a failure worth
+ * retrying (retryDelayMs) and only when the wait plus a typical attempt still fits before the
+ * deadline. Otherwise `onGiveUp` — the rules result. `attempt` does all the work that may fail (parse and
+ * merge included); it runs again from the start, so anything it must not repeat (a partial
+ * already sent) is the caller's to guard.
  */
-export async function withOneRetry<T, F>(
-  attempt: () => Promise<T>,
-  options: { backoffMs: number; onGiveUp: (giveUp: GiveUp) => F; call?: LlmCallOptions },
+export async function withinBudget<T, F>(
+  policy: RetryPolicy,
+  call: LlmCallOptions,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  onGiveUp: (giveUp: GiveUp) => F,
 ): Promise<T | F> {
+  // Without a deadline (the CLI, tests) each attempt has LLM_TIMEOUT_MS and a wait may not be longer than one.
+  const deadline = call.deadlineAt ?? Number.POSITIVE_INFINITY;
   let first: LlmFailure | undefined;
   for (let n = 1; ; n++) {
+    const left = deadline - Date.now();
+    if (call.signal?.aborted) return onGiveUp({ failure: new LlmFailure('aborted', 'the caller went away'), attempts: n - 1, ...(first ? { first } : {}) });
+    if (left <= 0) return onGiveUp({ failure: first ?? new LlmFailure('deadline', 'no time was left for the LLM before the deadline'), attempts: n - 1 });
     try {
-      return await attempt();
+      return await withAttemptTimeout(Math.min(policy.timeoutMs, left), attempt, call.signal);
     } catch (err) {
       const failure = classifyLlmError(err);
-      const backoff = options.backoffMs * (0.75 + Math.random() * 0.5);
-      // No retry for a caller that went away, nor one that could not start inside the budget.
-      const inBudget = !options.call?.signal?.aborted && (options.call?.deadlineAt === undefined || Date.now() + backoff < options.call.deadlineAt);
-      if (n === 1 && RETRYABLE_REASONS.has(failure.reason) && inBudget) {
-        first = failure;
-        await sleep(backoff);
-        continue;
+      const wait = n === 1 ? retryDelayMs(failure, policy) : undefined;
+      if (wait === undefined) return onGiveUp({ failure, attempts: n, ...(first ? { first } : {}) });
+      if (call.deadlineAt === undefined && wait > policy.timeoutMs) {
+        return onGiveUp({ failure, attempts: n, noRetry: `the server asked to wait ${Math.round(wait)} ms, longer than an attempt (${policy.timeoutMs} ms)` });
       }
-      return options.onGiveUp({ failure, attempts: n, ...(first ? { first } : {}) });
+      const leftAfterWait = deadline - Date.now() - wait;
+      if (leftAfterWait < policy.minAttemptMs) {
+        return onGiveUp({ failure, attempts: n, noRetry: `a retry after ${Math.round(wait)} ms would leave ${Math.max(0, Math.round(leftAfterWait))} ms, less than the ${Math.round(policy.minAttemptMs)} ms an answer needs` });
+      }
+      first = failure;
+      await sleep(wait, call.signal);
     }
   }
 }
 
 /** The warn log of a give-up: reason, status, detail, attempts, firstReason, ms since `started`, model. */
 export function giveUpLogFields(giveUp: GiveUp, started: number, model: string): object {
-  const { failure, attempts, first } = giveUp;
+  const { failure, attempts, first, noRetry } = giveUp;
   return {
     reason: failure.reason,
     status: failure.status,
     detail: failure.message,
     attempts,
     ...(first ? { firstReason: first.reason } : {}),
+    ...(noRetry ? { noRetry } : {}),
     ms: Date.now() - started,
     model,
   };

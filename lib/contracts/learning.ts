@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IntentSchema, DraftStrategySchema } from './conversation';
+import { IntentSchema, DraftStrategySchema, RetentionQuadrantSchema } from './conversation';
 import { StageSchema } from './classification';
 import { PrioritySchema } from './profile';
 
@@ -85,3 +85,60 @@ export const PolicySchema = z.object({
   updatedAt: z.string(),
 });
 export type Policy = z.infer<typeof PolicySchema>;
+
+/**
+ * The segment of a reply-strategy context: the retention quadrant (conformity × billing level)
+ * when the billing level is known, else the conformity alone, else unknown. A closed set, so
+ * hostile input cannot grow the policy's state (an unknown string counts as "unknown").
+ */
+export const POLICY_SEGMENTS = ['let_go', 'retain', 'care', 'monitor', 'unhappy', 'satisfied', 'unknown'] as const;
+export const PolicySegmentSchema = z.enum(POLICY_SEGMENTS);
+export type PolicySegment = z.infer<typeof PolicySegmentSchema>;
+
+/**
+ * The policy's stored state, one row per (segment, intent, strategy): sufficient statistics
+ * that only ever add up, so replicas write deltas (`pulls = pulls + Δ`, …) and never conflict.
+ * `weight` is Σ wᵢ and `rewardSum` Σ wᵢ·rᵢ over the observations (rᵢ in 0…1): an agent's
+ * feedback weighs 1, a judge-only observation less (docs/learning.md).
+ */
+export const PolicyArmSchema = z.object({
+  segment: PolicySegmentSchema,
+  intent: IntentSchema,
+  strategy: DraftStrategySchema,
+  /** Feedback events counted. */
+  pulls: z.number().int().min(0),
+  weight: z.number().min(0),
+  rewardSum: z.number().min(0),
+});
+export type PolicyArm = z.infer<typeof PolicyArmSchema>;
+
+/**
+ * The judge's reading of one draft as the customer would receive it: expected NPS answer
+ * (0–10), probability the customer engages, probability they churn, one-line rationale.
+ * From the LLM when one is configured, else the rules judge.
+ */
+export const JudgeScoreSchema = z.object({
+  npsExpected: z.number().min(0).max(10),
+  engagementProb: z.number().min(0).max(1),
+  churnProb: z.number().min(0).max(1),
+  rationale: z.string().max(300),
+  source: z.enum(['llm', 'rules']),
+});
+export type JudgeScore = z.infer<typeof JudgeScoreSchema>;
+
+/**
+ * A customer who never writes, as a list view shows them, for the "reach out first" ranking.
+ * Every field is optional: what the page does not show counts as unknown, never as zero risk.
+ */
+export const OutreachCandidateSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  billingLevel: z.enum(['high', 'low']).optional(),
+  /** Days since anyone last talked to the customer (either way). */
+  daysSinceContact: z.number().min(0).max(36_500).optional(),
+  openIssues: z.number().int().min(0).max(1_000).optional(),
+  conformity: z.enum(['high', 'low']).optional(),
+  quadrant: RetentionQuadrantSchema.optional(),
+  language: z.enum(['es', 'en']).optional(),
+});
+export type OutreachCandidate = z.infer<typeof OutreachCandidateSchema>;

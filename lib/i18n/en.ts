@@ -1,9 +1,10 @@
 import { conversationEn } from './conversation.en';
 import { historyEn } from './history.en';
+import { learningEn } from './learning.en';
 import { optionsEn } from './options.en';
 import { panelEn } from './panel.en';
 
 /** The English catalogue: one file per area, so each can grow without touching the others. */
-export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn } as const;
+export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,9 @@
 import type { MessageKey } from './en';
 import { conversationEs } from './conversation.es';
 import { historyEs } from './history.es';
+import { learningEs } from './learning.es';
 import { optionsEs } from './options.es';
 import { panelEs } from './panel.es';
 
 /** El catálogo en español: un archivo por área. */
-export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs };
+export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs };

@@ -6,7 +6,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, untrustedDataMessage, type PromptLanguage } from './prompt-parts';
 
-export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-1';
+export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-2';
 export const TRIAGE_ANSWER_SCHEMA_NAME = 'conversation_triage';
 
 /**
@@ -38,6 +38,8 @@ export function buildTriageSystemPrompt(profile: CompanyProfile): string {
       '4. sentiment -1..1 of the customer; conformity "low" when the customer is dissatisfied (complaint, dispute, negative sentiment), else "high".',
       '5. handoffSummary: 2-4 short sentences a human reads in 10 seconds — who, what they want, what was said or promised, sentiment, why escalated. Never quote internal notes.',
       '6. Write escalationReason, department, clarifyingQuestion and handoffSummary in the language requested in the user message (the customer\'s language). Enum values stay exactly as in the schema.',
+      '',
+      triageResponse.description(),
       '',
       'COMPANY KNOWLEDGE (JSON):',
       stableStringify(profileKnowledge(profile)),

@@ -7,7 +7,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
-export const DRAFT_PROMPT_VERSION = 'draft-prompt-1';
+export const DRAFT_PROMPT_VERSION = 'draft-prompt-2';
 export const DRAFT_ANSWER_SCHEMA_NAME = 'reply_draft';
 
 const JudgeSchema = ReplyDraftSchema.shape.judge.unwrap();
@@ -80,6 +80,8 @@ export function buildDraftSystemPrompt(profile: CompanyProfile): string {
     '9. Write in the language requested in the user message. "strategy" and "language" repeat the requested ones.',
     '',
     'JUDGE: also score your own draft as the customer would receive it — npsExpected (-100..100), engagementProb (0..1, the customer answers or stays engaged), churnProb (0..1), rationale (one sentence).',
+    '',
+    draftResponse.description(),
     '',
     'REPLY POLICY (JSON):',
     stableStringify({ ...policy, slaHours: profile.slaHours }),

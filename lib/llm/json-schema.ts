@@ -75,6 +75,8 @@ export function structuredResponse(name: string, answer: z.ZodType, leadingKeys:
   };
   return {
     jsonSchema,
+    /** The keys in words, for the system prompt (see describeJsonSchema). */
+    description: () => describeJsonSchema(jsonSchema()),
     /** `response_format` for an OpenAI-compatible chat completion. */
     responseFormat: () => ({ type: 'json_schema' as const, json_schema: { name, schema: jsonSchema(), strict: true } }),
   };
@@ -85,3 +87,39 @@ const leadResponse = structuredResponse(LEAD_ANSWER_SCHEMA_NAME, LeadLlmAnswerSc
 /** The response JSON schema sent in `response_format.json_schema.schema` for lead classification. */
 export const leadAnswerJsonSchema = leadResponse.jsonSchema;
 export const leadResponseFormat = leadResponse.responseFormat;
+export const leadAnswerDescription = leadResponse.description;
+
+/**
+ * The answer's keys as one compact line each, for the system prompt. The grammar forces the
+ * shape while decoding, but the model reasons (in its analysis channel) before the grammar
+ * applies: without this it reasons without knowing the keys, their order or their limits.
+ * Derived only from the schema, so it is byte-identical for every request (prefix caching).
+ */
+export function describeJsonSchema(schema: JsonSchema): string {
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  return [
+    'ANSWER SHAPE (one JSON object, every key required, in this order):',
+    ...Object.entries(props).map(([key, node]) => `${key}: ${describeNode(node)}`),
+  ].join('\n');
+}
+
+function describeNode(node: JsonSchema): string {
+  if (Array.isArray(node.enum)) return `one of ${node.enum.map((v) => JSON.stringify(v)).join('|')}`;
+  const type = Array.isArray(node.type) ? node.type.join('|') : String(node.type ?? 'any');
+  if (type === 'object') {
+    const props = (node.properties ?? {}) as Record<string, JsonSchema>;
+    return `{${Object.entries(props).map(([k, v]) => `${k}: ${describeNode(v)}`).join(', ')}}`;
+  }
+  if (type === 'array') {
+    const max = typeof node.maxItems === 'number' ? ` (at most ${node.maxItems})` : '';
+    return `list${max} of ${describeNode((node.items ?? {}) as JsonSchema)}`;
+  }
+  if (type === 'string') return typeof node.maxLength === 'number' ? `string (at most ${node.maxLength} chars)` : 'string';
+  if (type === 'number' || type === 'integer') {
+    const { minimum: min, maximum: max } = node as { minimum?: number; maximum?: number };
+    if (min !== undefined && max !== undefined) return `${type} ${min}..${max}`;
+    if (min !== undefined) return `${type} >= ${min}`;
+    if (max !== undefined) return `${type} <= ${max}`;
+  }
+  return type;
+}

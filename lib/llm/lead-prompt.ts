@@ -1,6 +1,7 @@
 import { LEAD_FIELDS, type CompanyProfile, type Lead } from '../contracts';
 import { stableStringify } from '../stable-hash';
 import { detectLanguage } from '../text/language';
+import { leadAnswerDescription } from './json-schema';
 import { untrustedDataMessage, type PromptLanguage } from './prompt-parts';
 
 export type { PromptLanguage } from './prompt-parts';
@@ -53,6 +54,8 @@ function renderLeadSystemPrompt(profile: CompanyProfile): string {
     `4. Priority and SLA (hours to first response, from the company policy): P1 = hottest (SQL with high urgency) -> ${sla.P1} h; P2 = SQL or strong MQL -> ${sla.P2} h; P3 = MQL or Nurture -> ${sla.P3} h; P4 = Disqualified, Review or cold -> ${sla.P4} h. slaHours must be the SLA of the chosen priority.`,
     '5. detectedNeeds: the needs the lead expresses, short phrases. matchedServices: only names taken verbatim from the company services list that match those needs. nextSteps: 1-5 concrete actions for the sales rep. recommendedOwner: the role or team that should own the lead (e.g. "Account Executive", "SDR", "Solutions Architect"). summary: 1-2 sentences. rationale: why this stage and priority, citing the lead fields used and those missing.',
     '6. Write summary, detectedNeeds, nextSteps, recommendedOwner and rationale in the language requested in the user message (the lead\'s language). Enum values stay exactly as in the schema.',
+    '',
+    leadAnswerDescription(),
     '',
     'COMPANY PROFILE (JSON):',
     stableStringify(profile),

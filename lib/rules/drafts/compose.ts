@@ -33,7 +33,7 @@ export interface DraftOptions {
 }
 
 /** Which slot a sentence fills; `keep` orders what a length limit drops first (low first). */
-interface Part {
+export interface Part {
   text: string;
   keep: number;
 }
@@ -94,7 +94,7 @@ export function currencyOf(profile: CompanyProfile): string {
   return '';
 }
 
-function money(amount: number, currency: string, lang: Language): string {
+export function money(amount: number, currency: string, lang: Language): string {
   const n = formatPrice(amount);
   if (currency === '€') return lang === 'es' ? `${n} €` : `€${n}`;
   if (currency === '$') return `$${n}`;
@@ -166,7 +166,7 @@ export function groundedParts(ctx: DraftContext, profile: CompanyProfile, lang: 
   return { parts, unknowns, facts };
 }
 
-interface Style {
+export interface Style {
   formal: boolean;
   friendly: boolean;
   warm: boolean;
@@ -235,7 +235,7 @@ function templateParts(strategy: DraftStrategy, ctx: DraftContext, profile: Comp
 }
 
 /** Greeting, body, signature; drops the lowest-`keep` sentences until the text fits maxWords. */
-function assemble(greeting: string, body: Part[], signature: string, maxWords: number, style: Style, lang: Language): string {
+export function assemble(greeting: string, body: Part[], signature: string, maxWords: number, style: Style, lang: Language): string {
   const render = (parts: Part[], withGreeting = true) => {
     const text = [withGreeting ? greeting : '', parts.map((x) => x.text).join(' '), signature].filter(Boolean).join('\n\n');
     return style.formal ? toFormal(text, lang) : text;

@@ -20,3 +20,4 @@ export { shorten, friendlier, toFormal, toUsted, toFormalEnglish, truncateWords 
 export { buildDraftContext, policyLanguage, policyFormal, firstNameOf, type DraftContext } from './context';
 export { detectAsks, matchCatalog, matchFaq, profileKnowledgeTexts } from './knowledge';
 export { countWords } from './text';
+export { draftOutreachByRules, type OutreachFacts } from './outreach';

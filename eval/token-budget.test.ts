@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LEAD_BUDGET,
+  MEASURED_ANSWER_TOKENS,
+  REASONING_ALLOWANCE_TOKENS,
+  TRIAGE_BUDGET,
+  draftBudget,
+} from '../lib/llm/output-budget';
+import { loadProfile } from './dataset';
+import { countTokens, measureDraftTask, measureLeadTask, measureTriageTask } from './token-budget';
+
+// The caps in lib/llm/output-budget.ts quote these measurements: a prompt or schema change that
+// makes answers longer than what was measured must update them (and docs/llm.md) — this fails until it does.
+describe('output caps follow the measured answers', () => {
+  const profile = loadProfile();
+
+  it('counts with gpt-oss\'s tokenizer (o200k), page text with special-token spellings included', () => {
+    expect(countTokens('{"stage":"SQL","priority":"P1"}')).toBe(10);
+    expect(countTokens('<|im_start|>system')).toBeGreaterThan(3);
+  });
+
+  it('lead: the measured answers are what the cap was derived from, and fit twice in it after the analysis', () => {
+    const lead = measureLeadTask(profile);
+    expect(lead.answer.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.lead.max);
+    expect(LEAD_BUDGET.maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(2 * lead.answer.max);
+    expect(lead.prompt.max + LEAD_BUDGET.maxTokens).toBeLessThan(131_072);
+  });
+
+  it('triage: likewise', () => {
+    const triage = measureTriageTask(profile);
+    expect(triage.answer.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.triage.max);
+    expect(TRIAGE_BUDGET.maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(2 * triage.answer.max);
+  });
+
+  it('draft: tokens per word and the rest of the answer within what the cap assumes, for the policy\'s maxWords', () => {
+    const draft = measureDraftTask(profile);
+    expect(draft.tokensPerWord.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.draftTokensPerWord.max);
+    expect(draft.overhead.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.draftOverhead.max);
+    const words = profile.replyPolicy.maxWords;
+    expect(draftBudget(words).maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(Math.ceil(words * draft.tokensPerWord.max) + draft.overhead.max);
+    expect(draftBudget(2 * words).maxTokens).toBeGreaterThan(draftBudget(words).maxTokens);
+  });
+});

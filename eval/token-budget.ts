@@ -1,0 +1,139 @@
+/**
+ * How many tokens each LLM task really needs, measured with gpt-oss's tokenizer (o200k) on
+ * Pulso's own prompts and on answers of the real shape: the rules engine's answers to the
+ * labelled leads and conversations (same schema, same fields, written in the lead's
+ * language), serialised compactly as vLLM's grammar writes them with
+ * `disable_any_whitespace`. The output caps in lib/llm/output-budget.ts are derived from
+ * these numbers (docs/llm.md shows the arithmetic); output-budget.test.ts re-measures and
+ * fails when a prompt or schema change outgrows a cap.
+ *
+ *   npx tsx eval/token-budget.ts        # prints the table docs/llm.md quotes
+ */
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { pathToFileURL } from 'node:url';
+import type { CompanyProfile } from '../lib/contracts';
+import { buildDraftMessages } from '../lib/llm/draft-prompt';
+import { buildTriageMessages } from '../lib/llm/conversation-prompt';
+import { buildLeadMessages } from '../lib/llm/lead-prompt';
+import { classifyLeadByRules } from '../lib/rules/index';
+import { triageConversationByRules } from '../lib/rules/conversation/index';
+import { draftReplyByRules, draftSla } from '../lib/rules/drafts/index';
+import { loadLabeledConversations } from './conversations/dataset';
+import { loadLabeledLeads, loadProfile } from './dataset';
+
+// Page text may contain special-token spellings ("<|im_start|>" in an injection): counted as plain text.
+export const countTokens = (text: string): number => encode(text, { disallowedSpecial: new Set() }).length;
+
+export interface Spread {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
+}
+
+export interface TaskTokens {
+  /** The system prompt: the prefix vLLM caches, identical for every request of a company. */
+  systemPrompt: number;
+  /** Whole prompt (system + user) per item. */
+  prompt: Spread;
+  /** The answer JSON (compact) per item. */
+  answer: Spread;
+}
+
+const compact = (value: unknown) => JSON.stringify(value);
+const messagesTokens = (messages: { content: string }[]) => messages.reduce((sum, m) => sum + countTokens(m.content), 0);
+
+/** Lead classification over the labelled leads. */
+export function measureLeadTask(profile: CompanyProfile = loadProfile()): TaskTokens {
+  const leads = loadLabeledLeads();
+  const prompts: number[] = [];
+  const answers: number[] = [];
+  let systemPrompt = 0;
+  for (const { lead } of leads) {
+    const messages = buildLeadMessages(lead, profile);
+    systemPrompt = countTokens(messages[0]!.content);
+    prompts.push(messagesTokens(messages));
+    const { source: _s, flags: _f, language: _l, ...answer } = classifyLeadByRules(lead, profile);
+    answers.push(countTokens(compact(answer)));
+  }
+  return { systemPrompt, prompt: spread(prompts), answer: spread(answers) };
+}
+
+/** Conversation triage over the labelled conversations. */
+export function measureTriageTask(profile: CompanyProfile = loadProfile()): TaskTokens {
+  const prompts: number[] = [];
+  const answers: number[] = [];
+  let systemPrompt = 0;
+  for (const { conversation } of loadLabeledConversations()) {
+    const rules = triageConversationByRules(conversation, profile);
+    const messages = buildTriageMessages(conversation, profile, rules.language ?? 'en');
+    systemPrompt = countTokens(messages[0]!.content);
+    prompts.push(messagesTokens(messages));
+    const { source: _s, flags: _f, language: _l, retention: _r, ...answer } = rules;
+    answers.push(countTokens(compact(answer)));
+  }
+  return { systemPrompt, prompt: spread(prompts), answer: spread(answers) };
+}
+
+export interface DraftTokens extends TaskTokens {
+  /** Tokens per word of the draft text (Spanish and English drafts together). */
+  tokensPerWord: Spread;
+  /** The answer without its text: keys, strategy, language and the judge. */
+  overhead: Spread;
+}
+
+/** Reply drafts over the labelled conversations (the rules draft stands for the model's). */
+export function measureDraftTask(profile: CompanyProfile = loadProfile()): DraftTokens {
+  const prompts: number[] = [];
+  const answers: number[] = [];
+  const perWord: number[] = [];
+  const overhead: number[] = [];
+  let systemPrompt = 0;
+  // A judge of the realistic size: three numbers and a one-sentence rationale.
+  const judge = { npsExpected: 20, engagementProb: 0.62, churnProb: 0.18, rationale: 'The reply answers the question, apologises once and gives a concrete next step with a time.' };
+  for (const { conversation } of loadLabeledConversations()) {
+    const triage = triageConversationByRules(conversation, profile);
+    const rules = draftReplyByRules(conversation, profile, { triage });
+    const messages = buildDraftMessages(conversation, profile, {
+      strategy: rules.strategy,
+      language: rules.language,
+      sla: draftSla(conversation, profile, rules.strategy, triage, rules.language),
+      triage,
+      baseline: rules.text,
+    });
+    systemPrompt = countTokens(messages[0]!.content);
+    prompts.push(messagesTokens(messages));
+    const answer = { strategy: rules.strategy, language: rules.language, text: rules.text, judge };
+    const total = countTokens(compact(answer));
+    const textTokens = countTokens(rules.text);
+    answers.push(total);
+    overhead.push(total - textTokens);
+    const words = rules.text.split(/\s+/).filter(Boolean).length;
+    if (words) perWord.push(Math.round((textTokens / words) * 100) / 100);
+  }
+  return { systemPrompt, prompt: spread(prompts), answer: spread(answers), tokensPerWord: spread(perWord), overhead: spread(overhead) };
+}
+
+function main(): void {
+  const profile = loadProfile();
+  const row = (name: string, t: TaskTokens) =>
+    `${name.padEnd(7)} system ${String(t.systemPrompt).padStart(5)}  prompt p50 ${String(t.prompt.p50).padStart(5)} max ${String(t.prompt.max).padStart(5)}  answer p50 ${String(t.answer.p50).padStart(4)} p95 ${String(t.answer.p95).padStart(4)} max ${String(t.answer.max).padStart(4)}  (n=${t.answer.n})`;
+  const draft = measureDraftTask(profile);
+  process.stdout.write(
+    [
+      'tokens (o200k, gpt-oss-20b\'s tokenizer) per task, eval data, eval/profile.json:',
+      row('lead', measureLeadTask(profile)),
+      row('triage', measureTriageTask(profile)),
+      row('draft', draft),
+      `draft   text tokens/word p50 ${draft.tokensPerWord.p50} p95 ${draft.tokensPerWord.p95} max ${draft.tokensPerWord.max}; answer without text p50 ${draft.overhead.p50} max ${draft.overhead.max}`,
+    ].join('\n') + '\n',
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,0 +1,67 @@
+/**
+ * Output caps (`max_tokens`) per LLM task, and the output a typical answer needs.
+ *
+ * gpt-oss writes its analysis (the `reasoning` field) before the answer (`content`), and both
+ * count against `max_tokens`. Without a cap vLLM allows max_model_len − prompt (~129k tokens):
+ * a reasoning loop, or the grammar's endless-whitespace loop, holds a GPU slot until the
+ * time-out. With the cap, the worst case is `cap × ms per token`, and the request ends with
+ * finish_reason "length" (a named, non-retried failure → the rules answer).
+ *
+ * The numbers come from `npx tsx eval/token-budget.ts` (gpt-oss's o200k tokenizer over the
+ * eval leads and conversations, answers of the real shape); docs/llm.md shows the arithmetic,
+ * output-budget.test.ts re-measures and fails when a prompt or schema change outgrows a cap.
+ */
+
+/**
+ * Analysis tokens allowed at reasoning_effort "low". A classification at low effort reasons for
+ * a few hundred tokens; this leaves room for the long ones without letting a loop run on.
+ * `npm run llm:check` reports the completion tokens per task on the real model.
+ */
+export const REASONING_ALLOWANCE_TOKENS = 768;
+/** The analysis a typical request writes at low effort (for "can a retry still finish?"). */
+export const TYPICAL_REASONING_TOKENS = 250;
+
+/**
+ * Largest answer measured per task (compact JSON, o200k tokens; eval/token-budget.ts).
+ * The caps allow twice that: the model writes its free-text fields more freely than the rules
+ * engine whose answers were measured.
+ */
+export const MEASURED_ANSWER_TOKENS = {
+  lead: { p50: 366, max: 450 },
+  triage: { p50: 95, max: 189 },
+  /** The draft without its text (keys, strategy, language, judge); the text scales with maxWords. */
+  draftOverhead: { p50: 63, max: 65 },
+  /** Tokens per word of a draft text (Spanish and English), p95 and max. */
+  draftTokensPerWord: { p95: 1.55, max: 1.62 },
+} as const;
+
+const ANSWER_MARGIN = 2;
+
+export interface TaskBudget {
+  /** Sent as `max_tokens`: analysis + answer. */
+  maxTokens: number;
+  /** Analysis + answer of a typical request: how long a retry needs to be worth starting. */
+  typicalTokens: number;
+}
+
+export const LEAD_BUDGET: TaskBudget = {
+  maxTokens: REASONING_ALLOWANCE_TOKENS + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.lead.max,
+  typicalTokens: TYPICAL_REASONING_TOKENS + MEASURED_ANSWER_TOKENS.lead.p50,
+};
+
+export const TRIAGE_BUDGET: TaskBudget = {
+  maxTokens: REASONING_ALLOWANCE_TOKENS + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.triage.max,
+  typicalTokens: TYPICAL_REASONING_TOKENS + MEASURED_ANSWER_TOKENS.triage.p50,
+};
+
+/**
+ * A draft's text is bounded by the company's reply policy (maxWords), so its cap follows it:
+ * maxWords × the most tokens per word measured × 1.25, plus twice the rest of the answer.
+ */
+export function draftBudget(maxWords: number): TaskBudget {
+  const text = Math.ceil(maxWords * MEASURED_ANSWER_TOKENS.draftTokensPerWord.max * 1.25);
+  return {
+    maxTokens: REASONING_ALLOWANCE_TOKENS + text + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.draftOverhead.max,
+    typicalTokens: TYPICAL_REASONING_TOKENS + Math.ceil(maxWords * 0.6 * MEASURED_ANSWER_TOKENS.draftTokensPerWord.p95) + MEASURED_ANSWER_TOKENS.draftOverhead.p50,
+  };
+}
