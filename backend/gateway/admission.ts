@@ -103,6 +103,12 @@ export class Admission {
     return !this.canRun(lane) && !this.canQueue(lane);
   }
 
+  /** Counts a caller of this lane refused before it asked for a place (a batch refused as a whole), and says when to retry. */
+  refuse(lane: Lane): QueueFullError {
+    this.lanes[lane].rejected++;
+    return new QueueFullError(this.retryAfterSeconds());
+  }
+
   /** Seconds until a place is likely to free up: the queue ahead drained at the observed rate. */
   retryAfterSeconds(): number {
     const rounds = (this.queued + 1) / this.maxConcurrency;
@@ -119,10 +125,7 @@ export class Admission {
     if (this.canRun(lane) && this.waiting.interactive.length === 0 && (lane === 'interactive' || this.waiting.batch.length === 0)) {
       return Promise.resolve(this.grant(lane));
     }
-    if (!this.canQueue(lane)) {
-      this.lanes[lane].rejected++;
-      throw new QueueFullError(this.retryAfterSeconds());
-    }
+    if (!this.canQueue(lane)) throw this.refuse(lane);
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         lane,

@@ -282,15 +282,14 @@ describe('capacity kept for single-record requests (issue 9, D5)', () => {
         .then((r) => r.text())
         .catch(() => undefined),
     );
-    // Every batch worker holds a slot or a queue place: what the batches may take is taken.
-    const limits = testConfig().admission;
-    await until(async () => (await metricSum(app, 'pulso_llm_in_flight')) + (await metricSum(app, 'pulso_llm_queued')) >= limits.maxConcurrency * 3);
-    await until(async () => (await metricSum(app, 'pulso_llm_admitted_total')) >= 2 * limits.maxConcurrency);
+    // Every slot and queue place the batches may take is taken.
+    const batch = async (name: string) => metricSum(app, `${name}{lane="batch"}`);
+    await until(async () => (await batch('pulso_llm_in_flight')) === (await batch('pulso_llm_lane_slots')) && (await batch('pulso_llm_queued')) === (await batch('pulso_llm_lane_queue')));
 
     const res = await app.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: named('rep', 1) } });
     expect(res.statusCode).toBe(200);
     expect(LeadClassificationSchema.parse(res.json()).source).toBe('llm');
-    expect(await metricSum(app, 'pulso_llm_rejected_total')).toBe(0);
+    expect(await metricSum(app, 'pulso_llm_rejected_total{lane="interactive"}')).toBe(0);
 
     client.abort();
     await Promise.all(batches);

@@ -124,7 +124,7 @@ export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { le
       if (!profile) return profileUnknown(reply, parsed.data.profileVersion!);
       // Nothing can be admitted at all: refuse the batch as a whole, before any row starts.
       if (leads.mode === 'llm' && leads.admission.full('batch')) {
-        return queueFull(reply, new QueueFullError(leads.admission.retryAfterSeconds()));
+        return queueFull(reply, leads.admission.refuse('batch'));
       }
       const request = requestBudget(reply, budget.batchMs);
 
