@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  BackendUrlSchema,
   DEFAULT_BACKEND_URL,
   readHistoryRetentionDays,
   readProfile,
@@ -26,6 +27,18 @@ describe('settings', () => {
     await writeSettings({ backendUrl: 'https://pulso.example.com/' });
     await expect(writeSettings({ backendUrl: 'javascript:alert(1)' })).rejects.toThrow(/http/);
     expect((await readSettings()).backendUrl).toBe('https://pulso.example.com');
+  });
+
+  it('backend URL (issue 9, D7): a bad one is an error naming the problem, never a thrown TypeError', () => {
+    for (const bad of ['', '   ', 'http://', 'https://', 'not a url', 'http:/x', 'http:x', 'http://user:pass@host:8787', 'http://user@host', 'ftp://host']) {
+      const parsed = BackendUrlSchema.safeParse(bad);
+      expect(parsed.success, JSON.stringify(bad)).toBe(false);
+      expect(parsed.error?.issues[0]?.message, JSON.stringify(bad)).toMatch(/http|user|URL/);
+    }
+    for (const good of ['http://127.0.0.1:8787', 'https://pulso.example.com/', 'http://localhost:8787/', 'http://[::1]:8787']) {
+      expect(BackendUrlSchema.safeParse(good).success, good).toBe(true);
+    }
+    expect(BackendUrlSchema.parse(' https://pulso.example.com/ ')).toBe('https://pulso.example.com');
   });
 
   it('falls back to defaults when stored data is corrupt', async () => {

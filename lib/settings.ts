@@ -5,13 +5,33 @@ import { DEMO_PROFILE } from './profile/demo-profile';
 
 export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
 
-/** A backend URL must be http(s): anything else (javascript:, file:) is refused. */
+/**
+ * A backend URL: written out as http(s)://host[:port][/path] (anything else — javascript:,
+ * file:, `http:/x`, which a URL parser would quietly repair — is refused), with no user name or
+ * password in it (the token setting is where a credential goes; a URL ends up in logs). A bad
+ * value is a validation issue, never a thrown error.
+ */
 export const BackendUrlSchema = z
   .string()
   .trim()
-  .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), { message: 'the backend URL must start with http:// or https://' })
-  .transform((value) => value.replace(/\/+$/, ''));
+  .transform((value, ctx) => {
+    const written = /^https?:\/\/[^/?#\s]/i.test(value);
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      /* reported below */
+    }
+    if (!written || !url || !/^https?:$/.test(url.protocol) || !url.hostname) {
+      ctx.addIssue({ code: 'custom', message: 'the backend URL must start with http:// or https:// and name a host, like http://127.0.0.1:8787' });
+      return z.NEVER;
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'the backend URL must not hold a user name or password: put the token in the token setting' });
+      return z.NEVER;
+    }
+    return value.replace(/\/+$/, '');
+  });
 
 export const DEFAULT_HISTORY_RETENTION_DAYS = 30;
 export const UI_LANGUAGE_SETTINGS = ['auto', 'es', 'en'] as const;
