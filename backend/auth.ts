@@ -13,6 +13,8 @@ export type Access = 'public' | 'team' | 'admin';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Admin routes: what the route does, for the 403 a team token gets ("publish the team profile"). */
+    adminAction?: string;
   }
 }
 
@@ -55,7 +57,8 @@ export function registerAuth(app: FastifyInstance, { teamTokens, adminToken }: A
         return reply.code(401).header('www-authenticate', 'Bearer').send(UNAUTHORIZED);
       }
       if (!bearerMatches(req.headers.authorization, [adminToken])) {
-        return reply.code(403).send(errorBody('forbidden', 'only the admin token can make this change; this token can read but not change it'));
+        const action = req.routeOptions.config.adminAction ?? 'make this change';
+        return reply.code(403).send(errorBody('forbidden', `only the admin token can ${action}; this token can read but not change it`));
       }
       return;
     }

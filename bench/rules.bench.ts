@@ -8,7 +8,9 @@ import { percentile } from './stats';
 
 /** Realistic leads: the Odoo CRM demo set, plus Spanish and English leads with long notes. */
 export function benchLeads(): Lead[] {
-  const csv = readFileSync(resolve(import.meta.dirname, '../../shared/datasets/odoo_crm_demo_leads/crm_leads_flat.csv'), 'utf8');
+  // PULSO_DATASETS: where the public datasets are when the checkout is not beside them (a git worktree).
+  const datasets = process.env.PULSO_DATASETS ?? resolve(import.meta.dirname, '../../shared/datasets');
+  const csv = readFileSync(resolve(datasets, 'odoo_crm_demo_leads/crm_leads_flat.csv'), 'utf8');
   const [header, ...records] = parseCsv(csv);
   const leads: Lead[] = [];
   for (const record of records) {

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { ConversationTriageSchema } from '../lib/contracts/conversation';
-import { scrapePage } from '../lib/sites';
-import { fixtureDocument } from '../lib/sites/saved-page';
+import { backendLeadAnswer, backendTriageAnswer } from './support/answers';
 import { startBackend } from './support/backend';
 import { hubspotRoutes, startFixtureServer, whatsappRoutes, type FixtureServer } from './support/fixture-server';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from './support/firefox';
@@ -58,9 +56,13 @@ async function expectPanel(page: Page, testId: string, attribute: string | undef
 
 test('Firefox: the lead panel classifies a HubSpot contact through the backend', async () => {
   const page = await firefox.browser.newPage();
-  await page.goto('https://app.hubspot.com/contacts/12345678/record/0-1/101');
+  const url = 'https://app.hubspot.com/contacts/12345678/record/0-1/101';
+  await page.goto(url);
   await expectPanel(page, 'pulso-result', 'data-record-id', /^101$/);
   await expectPanel(page, 'pulso-origin', 'data-origin', /^backend$/);
+  // A hot lead (an incident stopping production, the CTO writing): SQL / P1, as the backend answers it.
+  const answer = await backendLeadAnswer(backend.url, 'hubspot/contact-101.html', url);
+  expect([answer.stage, answer.priority]).toEqual(['SQL', 'P1']);
   await expectPanel(page, 'pulso-stage', undefined, /^SQL$/);
   await expectPanel(page, 'pulso-priority', undefined, /^P1$/);
   await expectPanel(page, 'pulso-source', 'data-source', /^rules$/);
@@ -75,13 +77,8 @@ test('Firefox: the conversation panel triages a WhatsApp chat, drafts a Spanish 
   await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
   await expectPanel(page, 'pulso-conversation', 'data-record-id', /^34600111222@c\.us$/);
   await expectPanel(page, 'pulso-origin', 'data-origin', /^backend$/);
-  // The intent is the backend's for the chat as Pulso's reader reads it: the same answer in Firefox.
-  const { conversation } = scrapePage(fixtureDocument('whatsapp/chat-individual.html'), 'https://web.whatsapp.com/');
-  const triage = await fetch(`${backend.url}/v1/conversations/triage`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ conversation }),
-  }).then(async (r) => ConversationTriageSchema.parse(await r.json()));
+  // Exactly the backend's answer for the chat as Pulso's reader reads it.
+  const triage = await backendTriageAnswer(backend.url, 'whatsapp/chat-individual.html', 'https://web.whatsapp.com/');
   await expectPanel(page, 'pulso-intent', 'data-intent', new RegExp(`^${triage.intent}$`));
   await expectPanel(page, 'pulso-draft-text', 'lang', /^es$/);
   await expectPanel(page, 'pulso-draft-text', 'value', /\S/);

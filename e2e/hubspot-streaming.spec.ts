@@ -19,9 +19,13 @@ const MODEL_ANSWER = {
   rationale: 'Razonamiento del modelo: '.padEnd(1_200, 'motivo '),
 };
 
+// gpt-oss analyses before it answers, and its analysis drafts verdicts it then drops: this one
+// drafts Disqualified/P4. The rep must never see the draft, only the answer once the analysis ends.
+const ANALYSIS = `${JSON.stringify({ ...MODEL_ANSWER, stage: 'Disqualified', priority: 'P4', slaHours: 72, summary: '', rationale: '' })} is a first draft. No — the budget is approved and the need is urgent. Settle on MQL/P2.`;
+
 let llm: FakeVllm;
 test.beforeAll(async () => {
-  llm = await startFakeVllm({ answer: MODEL_ANSWER, ttftMs: 80, perTokenMs: 8 });
+  llm = await startFakeVllm({ answer: MODEL_ANSWER, reasoning: ANALYSIS, ttftMs: 80, perTokenMs: 8 });
 });
 const h = useExtensionHarness([hubspotRoutes], () => ({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: llm.model }));
 test.afterAll(async () => {
@@ -34,9 +38,11 @@ test('the panel shows the model’s priority as soon as it is streamed, before t
   const panel = page.getByTestId('pulso-panel');
   const origin = panel.getByTestId('pulso-origin');
 
-  // The model's priority, ahead of its full answer (the preview said P1).
+  // While the model analyses, the panel keeps the rules preview (P1); then the model's priority,
+  // ahead of its full answer — P2, never the P4 it drafted during its analysis.
   await expect(origin).toHaveAttribute('data-origin', 'partial');
   await expect(panel.getByTestId('pulso-priority')).toHaveText('P2');
+  expect(llm.chatRequests[0]!.reasoning).toContain('"priority":"P4"');
   await expect(panel.getByTestId('pulso-source')).toHaveAttribute('data-source', 'rules');
 
   // Then the whole answer, from the LLM.

@@ -1,141 +1,164 @@
-import { z } from 'zod';
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Browser } from 'wxt/browser';
 import {
-  ConversationSchema,
-  ConversationTriageSchema,
-  CrmSchema,
-  DRAFT_TONE_ACTIONS,
-  DraftStrategySchema,
-  LeadClassificationSchema,
-  LeadSchema,
-  LeadStreamPartialSchema,
-  ReplyDraftSchema,
+  BackendStatusSchema,
+  BatchReplySchema,
+  ConnectionReportSchema,
+  ConnectionSchema,
+  DraftReplySchema,
+  HistoryListReplySchema,
+  LeadPortEventSchema,
+  LocalCountsSchema,
+  TeamProfileResponseSchema,
+  TriageReplySchema,
+  type BackendStatus,
+  type BatchReply,
+  type ClassifyBatchMessage,
+  type ClassifyLeadMessage,
+  type Connection,
+  type ConnectionInput,
+  type ConnectionReport,
+  type DraftMessage,
+  type DraftReply,
+  type HistoryEntry,
+  type LeadPortEvent,
+  type LocalCounts,
+  type PublishProfileMessage,
+  type TeamProfileResponse,
+  type TriageMessage,
+  type TriageReply,
 } from './contracts';
 
-/** Content script → background: classify the lead read from the page. */
-export const ClassifyLeadMessageSchema = z.object({
-  lead: LeadSchema,
-  /** "preview": the rules result at once; "final": cache, then backend, then offline rules. */
-  phase: z.enum(['preview', 'final']),
-  /** Skip the cache (the panel's refresh button). */
-  refresh: z.boolean().default(false),
-  page: z.object({ crm: CrmSchema, recordId: z.string().max(200), url: z.string().max(4_000) }),
-  /** Ties the early stage/priority pushed back to the tab ("leadPartial") to this request. */
-  requestId: z.string().max(100).optional(),
-});
-export type ClassifyLeadMessage = z.input<typeof ClassifyLeadMessageSchema>;
-
-export const ResultOriginSchema = z.enum(['preview', 'cache', 'backend', 'offline']);
-export type ResultOrigin = z.infer<typeof ResultOriginSchema>;
-
-export const LeadResultReplySchema = z.object({
-  result: LeadClassificationSchema,
-  origin: ResultOriginSchema,
-  engine: z.string(),
-  latencyMs: z.number().nonnegative(),
-  /** Why the backend was not used, when origin is "offline". */
-  error: z.string().optional(),
-});
-export type LeadResultReply = z.output<typeof LeadResultReplySchema>;
-
-/** Content script → background: classify the visible rows of a list view. */
-export const ClassifyBatchMessageSchema = z.object({
-  items: z.array(z.object({ recordId: z.string().min(1).max(200), lead: LeadSchema })).min(1).max(100),
-  page: z.object({ crm: CrmSchema, url: z.string().max(4_000) }),
-});
-export type ClassifyBatchMessage = z.input<typeof ClassifyBatchMessageSchema>;
-
-export const BatchReplyItemSchema = z.union([
-  z.object({ recordId: z.string(), result: LeadClassificationSchema, origin: ResultOriginSchema }),
-  z.object({ recordId: z.string(), error: z.string() }),
-]);
-export const BatchReplySchema = z.object({ items: z.array(BatchReplyItemSchema) });
-export type BatchReply = z.output<typeof BatchReplySchema>;
-
-/** Background → tab: the model has produced stage, priority and SLA; the rest is coming. */
-export const LeadPartialMessageSchema = LeadStreamPartialSchema.omit({ type: true }).extend({ requestId: z.string().max(100) });
-export type LeadPartialMessage = z.infer<typeof LeadPartialMessageSchema>;
-
-/** Popup → background: is the backend reachable, and does it run the rules engine or an LLM (GET /healthz)? */
-export const BackendStatusReplySchema = z.object({
-  backendUrl: z.string(),
-  reachable: z.boolean(),
-  mode: z.enum(['rules', 'llm']).optional(),
-  model: z.string().optional(),
-  engine: z.string().optional(),
-  version: z.string().optional(),
-  /** Why it is not reachable. */
-  error: z.string().optional(),
-});
-export type BackendStatusReply = z.output<typeof BackendStatusReplySchema>;
-
-/** Content script → background: triage the open chat or ticket. */
-export const TriageMessageSchema = z.object({
-  conversation: ConversationSchema,
-  phase: z.enum(['preview', 'final']),
-  page: z.object({ crm: CrmSchema, recordId: z.string().max(300), url: z.string().max(4_000) }),
-});
-export type TriageMessage = z.input<typeof TriageMessageSchema>;
-
-export const TriageReplySchema = z.object({
-  triage: ConversationTriageSchema,
-  origin: ResultOriginSchema,
-  latencyMs: z.number().nonnegative(),
-  error: z.string().optional(),
-});
-export type TriageReply = z.output<typeof TriageReplySchema>;
-
-/** Content script → background: a reply draft, with a strategy and a tone action if the agent picked them. */
-export const DraftMessageSchema = z.object({
-  conversation: ConversationSchema,
-  page: z.object({ crm: CrmSchema, recordId: z.string().max(300), url: z.string().max(4_000) }),
-  strategy: DraftStrategySchema.optional(),
-  tone: z.enum(DRAFT_TONE_ACTIONS).optional(),
-  previousText: z.string().max(4_000).optional(),
-  triage: ConversationTriageSchema.optional(),
-});
-export type DraftMessage = z.input<typeof DraftMessageSchema>;
-
-export const DraftReplySchema = z.object({
-  draft: ReplyDraftSchema,
-  origin: ResultOriginSchema,
-  latencyMs: z.number().nonnegative(),
-  error: z.string().optional(),
-});
-export type DraftReply = z.output<typeof DraftReplySchema>;
-
+/**
+ * The messages between the extension's parts. The receiver validates what it gets (the
+ * background every request, a tab or page every answer), each once; the schemas are in
+ * lib/contracts/messages.ts. Only the background talks to the backend.
+ */
 interface ProtocolMap {
+  /** Content script → background. */
+  classifyBatch(data: ClassifyBatchMessage): BatchReply;
   triageConversation(data: TriageMessage): TriageReply;
   draftReply(data: DraftMessage): DraftReply;
-  classifyLead(data: ClassifyLeadMessage): LeadResultReply;
-  leadPartial(data: LeadPartialMessage): void;
-  classifyBatch(data: ClassifyBatchMessage): BatchReply;
-  backendStatus(): BackendStatusReply;
+  /** Popup → background. */
+  backendStatus(): BackendStatus;
+  localCounts(): LocalCounts;
+  /** Options → background ("Test connection" checks what is typed, before it is saved). */
+  checkConnection(data: { backendUrl: string; token: string }): ConnectionReport;
+  /** Options → background: the connection with its tokens; refused to content scripts. */
+  readConnection(): Connection;
+  saveConnection(data: ConnectionInput): Connection;
+  pullTeamProfile(): TeamProfileResponse;
+  publishTeamProfile(data: PublishProfileMessage): TeamProfileResponse;
+  clearLocalData(): void;
+  /** History page → background. */
+  listHistory(): HistoryEntry[];
+  deleteHistory(data: { id: number }): void;
+  clearHistory(): void;
   /** Background → tab: the toggle-panel keyboard command was pressed. */
   togglePanel(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 
-export async function requestBackendStatus(): Promise<BackendStatusReply> {
-  return BackendStatusReplySchema.parse(await sendMessage('backendStatus', undefined));
+type Sender = Browser.runtime.MessageSender;
+
+/** The message comes from one of Pulso's own pages (options, popup, history), not from a content script in a CRM page. */
+export function isExtensionPage(sender: Sender, extensionOrigin = new URL(browser.runtime.getURL('/')).origin): boolean {
+  if (!sender.url) return false;
+  try {
+    return new URL(sender.url).origin === extensionOrigin;
+  } catch {
+    return false;
+  }
 }
 
-export async function requestBatchResults(message: ClassifyBatchMessage): Promise<BatchReply> {
-  const request = ClassifyBatchMessageSchema.parse(message);
-  return BatchReplySchema.parse(await sendMessage('classifyBatch', request));
+export const requestBatchResults = async (message: ClassifyBatchMessage): Promise<BatchReply> => BatchReplySchema.parse(await sendMessage('classifyBatch', message));
+export const requestTriage = async (message: TriageMessage): Promise<TriageReply> => TriageReplySchema.parse(await sendMessage('triageConversation', message));
+export const requestDraft = async (message: DraftMessage): Promise<DraftReply> => DraftReplySchema.parse(await sendMessage('draftReply', message));
+export const requestBackendStatus = async (): Promise<BackendStatus> => BackendStatusSchema.parse(await sendMessage('backendStatus', undefined));
+export const requestLocalCounts = async (): Promise<LocalCounts> => LocalCountsSchema.parse(await sendMessage('localCounts', undefined));
+export const requestConnectionCheck = async (data: { backendUrl: string; token: string }): Promise<ConnectionReport> =>
+  ConnectionReportSchema.parse(await sendMessage('checkConnection', data));
+export const requestConnection = async (): Promise<Connection> => ConnectionSchema.parse(await sendMessage('readConnection', undefined));
+export const saveConnection = async (data: ConnectionInput): Promise<Connection> => ConnectionSchema.parse(await sendMessage('saveConnection', data));
+export const requestTeamProfilePull = async (): Promise<TeamProfileResponse> => TeamProfileResponseSchema.parse(await sendMessage('pullTeamProfile', undefined));
+export const requestTeamProfilePublish = async (data: PublishProfileMessage): Promise<TeamProfileResponse> =>
+  TeamProfileResponseSchema.parse(await sendMessage('publishTeamProfile', data));
+export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));
+
+/**
+ * One lead, one request: a port per lead, on which the background answers the rules
+ * preview, the model's early fields and the final answer, in order. A port rather than
+ * a reply plus pushed messages: the events of one request cannot be mixed up with
+ * another's (no request ids to match), they reach only the frame that asked, and the
+ * background knows when the tab stopped listening.
+ */
+export const LEAD_PORT = 'pulso:classify-lead';
+
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
 }
 
-export async function requestTriage(message: TriageMessage): Promise<TriageReply> {
-  return TriageReplySchema.parse(await sendMessage('triageConversation', TriageMessageSchema.parse(message)));
+/**
+ * Tab side: sends the lead and calls `onEvent` with each validated event until the final
+ * answer (or an error). Returns a function that stops listening; the background still
+ * finishes, caches and records the answer.
+ */
+export function streamLeadResult(
+  message: ClassifyLeadMessage,
+  onEvent: (event: LeadPortEvent) => void,
+  connect: () => PortLike = () => browser.runtime.connect({ name: LEAD_PORT }),
+): () => void {
+  const port = connect();
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    port.disconnect();
+  };
+  port.onMessage.addListener((raw) => {
+    if (!open) return;
+    const parsed = LeadPortEventSchema.safeParse(raw);
+    const event: LeadPortEvent = parsed.success ? parsed.data : { type: 'error', message: 'the background answered with a message that does not match the contract' };
+    if (event.type === 'final' || event.type === 'error') close();
+    onEvent(event);
+  });
+  port.onDisconnect.addListener(() => {
+    if (!open) return;
+    open = false;
+    onEvent({ type: 'error', message: 'the background stopped before the final answer' });
+  });
+  port.postMessage(message);
+  return close;
 }
 
-export async function requestDraft(message: DraftMessage): Promise<DraftReply> {
-  return DraftReplySchema.parse(await sendMessage('draftReply', DraftMessageSchema.parse(message)));
-}
-
-/** Both ends validate: the background the request, the content script the reply. */
-export async function requestLeadResult(message: ClassifyLeadMessage): Promise<LeadResultReply> {
-  const request = ClassifyLeadMessageSchema.parse(message);
-  return LeadResultReplySchema.parse(await sendMessage('classifyLead', request));
+/**
+ * Background side: one handler per lead port. `post` is a no-op once the tab went away;
+ * a handler that throws (a malformed request) answers an error event.
+ */
+export function serveLeadPorts(handle: (raw: unknown, post: (event: LeadPortEvent) => void) => Promise<unknown>): () => void {
+  const onConnect = (port: PortLike & { name: string }) => {
+    if (port.name !== LEAD_PORT) return;
+    let open = true;
+    port.onDisconnect.addListener(() => (open = false));
+    const post = (event: LeadPortEvent) => {
+      if (!open) return;
+      try {
+        port.postMessage(event);
+      } catch {
+        open = false;
+      }
+    };
+    let asked = false;
+    port.onMessage.addListener((raw) => {
+      if (asked) return; // one request per port
+      asked = true;
+      handle(raw, post).catch((err: Error) => post({ type: 'error', message: err.message }));
+    });
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  return () => browser.runtime.onConnect.removeListener(onConnect);
 }

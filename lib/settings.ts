@@ -1,56 +1,27 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { CompanyProfileSchema, type CompanyProfile } from './contracts';
+import { BackendUrlSchema, CompanyProfileSchema, CRMS, type CompanyProfile, type Crm } from './contracts';
+import { DEFAULT_HISTORY_RETENTION_DAYS } from './history/schema';
 import { DEMO_PROFILE } from './profile/demo-profile';
 
+export { BackendUrlSchema } from './contracts';
 export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
-
-/**
- * A backend URL: written out as http(s)://host[:port][/path] (anything else — javascript:,
- * file:, `http:/x`, which a URL parser would quietly repair — is refused), with no user name or
- * password in it (the token setting is where a credential goes; a URL ends up in logs). A bad
- * value is a validation issue, never a thrown error.
- */
-export const BackendUrlSchema = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const written = /^https?:\/\/[^/?#\s]/i.test(value);
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      /* reported below */
-    }
-    if (!written || !url || !/^https?:$/.test(url.protocol) || !url.hostname) {
-      ctx.addIssue({ code: 'custom', message: 'the backend URL must start with http:// or https:// and name a host, like http://127.0.0.1:8787' });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'the backend URL must not hold a user name or password: put the token in the token setting' });
-      return z.NEVER;
-    }
-    return value.replace(/\/+$/, '');
-  });
-
-export const DEFAULT_HISTORY_RETENTION_DAYS = 30;
 export const UI_LANGUAGE_SETTINGS = ['auto', 'es', 'en'] as const;
 export type UiLanguageSetting = (typeof UI_LANGUAGE_SETTINGS)[number];
 
+/** Every CRM Pulso reads, on unless turned off. */
+const SitesSchema = z.object(Object.fromEntries(CRMS.map((crm) => [crm, z.boolean().default(true)])) as Record<Crm, z.ZodDefault<z.ZodBoolean>>);
+
+/**
+ * What the options set, in storage.local under `settings`. Every content script can read
+ * storage.local, so no secret is kept here: the tokens are the background's alone
+ * (lib/background/connection.ts).
+ */
 export const SettingsSchema = z.object({
   backendUrl: BackendUrlSchema.default(DEFAULT_BACKEND_URL),
-  /** A rep's team token; it goes to the backend only, never into a page. */
-  token: z.string().max(500).default(''),
   cacheTtlHours: z.number().positive().max(24 * 90).default(24),
   /** Which CRMs Pulso draws on; content scripts check it at start and on every change. */
-  sites: z
-    .object({
-      hubspot: z.boolean().default(true),
-      salesforce: z.boolean().default(true),
-      zendesk: z.boolean().default(true),
-      whatsapp: z.boolean().default(true),
-    })
-    .prefault({}),
+  sites: SitesSchema.prefault({}),
   privacy: z
     .object({
       /** Emails and phone numbers are masked before a lead leaves the browser (lib/privacy/mask.ts). */
@@ -61,15 +32,14 @@ export const SettingsSchema = z.object({
     .prefault({}),
   /** UI language: 'auto' follows the browser (resolveUiLanguage in lib/i18n). */
   language: z.enum(UI_LANGUAGE_SETTINGS).default('auto'),
-  /** The admin token, only to publish the team profile; kept in storage.local, sent only to the backend, never logged. */
-  adminToken: z.string().max(500).default(''),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
-export type SiteKey = keyof Settings['sites'];
-export const SITE_KEYS = ['hubspot', 'salesforce', 'zendesk', 'whatsapp'] as const satisfies readonly SiteKey[];
+export type SiteKey = Crm;
+export const SITE_KEYS: readonly SiteKey[] = CRMS;
 
-const settingsItem = storage.defineItem<unknown>('local:settings');
+export const SETTINGS_STORAGE_KEY = 'settings';
+const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
 const profileItem = storage.defineItem<unknown>('local:profile');
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
@@ -110,7 +80,7 @@ export async function readLocalProfile(): Promise<CompanyProfile | undefined> {
 
 /**
  * The profile every classification uses: the team profile published on the backend (pulled
- * by lib/profile/team-profile.ts), else the one saved in this browser, else the backend's
+ * by lib/background/team-profile.ts), else the one saved in this browser, else the backend's
  * configured one, else the demo profile.
  */
 export async function readProfile(): Promise<CompanyProfile> {

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LeadClassificationSchema, ScrapeResultSchema } from '../../lib/contracts';
 import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
 import { MQL_ANSWER } from '../testing/fixtures';
@@ -176,11 +176,8 @@ describe('pulso CLI', () => {
     delete env.LLM_BASE_URL;
     const child = spawn(process.execPath, [BIN, 'serve'], { cwd: tmpdir(), env, stdio: 'ignore' });
     try {
-      let health: unknown;
-      for (let i = 0; i < 50 && !health; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json()).catch(() => undefined);
-      }
+      // Polls until the server answers (it is starting in another process), then checks what it says.
+      const health = await vi.waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json()), { timeout: 15_000, interval: 100 });
       expect(health).toMatchObject({ ok: true, mode: 'rules' });
     } finally {
       child.kill('SIGTERM');

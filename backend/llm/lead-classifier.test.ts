@@ -4,7 +4,7 @@ import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
 import { classifyLeadByRules } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
 import { HOT_LEAD, INJECTION_LEAD, MQL_ANSWER } from '../testing/fixtures';
-import { startFakeVllm, type FakeMode, type FakeVllm } from '../testing/fake-vllm';
+import { draftOf, startFakeVllm, type FakeMode, type FakeVllm } from '../testing/fake-vllm';
 import type { LlmConfig } from '../config';
 import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import {
@@ -281,6 +281,8 @@ describe('answer parsing', () => {
 describe('LLM lead classifier, streaming (onPartial)', () => {
   it('what a rep really sees: no partial while the model is still analysing, then the final verdict once, before the full answer', async () => {
     fake.setTiming({ ttftMs: 30, perTokenMs: 3 });
+    // gpt-oss may open its analysis with a JSON draft it later drops: SQL/P1 here, MQL/P2 in the answer.
+    fake.setReasoning((_body, answer) => `${JSON.stringify(draftOf(answer))} is a first guess. No: the urgency does not support it. Revise.`);
     const partials: { at: number; p: unknown }[] = [];
     const outcome = await classifier().classifyDetailed(HOT_LEAD, DEMO_PROFILE, { onPartial: (p) => partials.push({ at: performance.now(), p }) });
     expect(outcome.result.source).toBe('llm');

@@ -22,7 +22,7 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
   app.put(
     '/v1/profile',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin', adminAction: 'publish the team profile' },
       bodyLimit: PUBLISH_BODY_LIMIT_BYTES,
       schema: docs({
         summary: "Publish the team's profile (admin token)",

@@ -29,12 +29,13 @@
  * Timing: `ttftMs` after the request is scheduled, then `perTokenMs` per ~4-character token.
  *
  * CLI:  tsx backend/testing/fake-vllm.ts --port 8000 [--mode ok] [--ttft 80 --per-token 4.3]
- *         [--max-num-seqs 16] [--max-num-queued-reqs 64] [--retry-after 5] [--batch-slowdown 0.05]
+ *         [--max-num-seqs 16] [--max-num-queued-reqs 64] [--retry-after 5] [--batch-slowdown 0.05] [--answers fixtures]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { answerForTask } from './fixtures';
 
 export const FAKE_MODES = [
   'ok',
@@ -142,6 +143,7 @@ export interface FakeVllm {
   setMode(mode: FakeMode, options?: { delayMs?: number; times?: number }): void;
   setTiming(timing: { ttftMs?: number; perTokenMs?: number; batchSlowdown?: number }): void;
   setAnswer(answer: Answer | undefined): void;
+  setReasoning(reasoning: FakeVllmOptions['reasoning']): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -268,6 +270,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
   let mode: FakeMode = options.mode ?? 'ok';
   let delayMs = options.delayMs ?? 1_000;
   let answer: Answer | undefined = options.answer;
+  let reasoningOption = options.reasoning;
   let modeTimes: number | undefined;
   let ttftMs = options.ttftMs ?? 0;
   let perTokenMs = options.perTokenMs ?? 0;
@@ -310,7 +313,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
 
   function planFor(body: ChatRequestBody, mode: FakeMode): Plan {
     const final = mode === 'injection_obeyed' ? obeyInjection(answerFor(body)) : answerFor(body);
-    const prose = typeof options.reasoning === 'function' ? options.reasoning(body, final) : (options.reasoning ?? defaultReasoning(body, final));
+    const prose = typeof reasoningOption === 'function' ? reasoningOption(body, final) : (reasoningOption ?? defaultReasoning(body, final));
     const json = JSON.stringify(final);
     switch (mode) {
       case 'malformed':
@@ -318,7 +321,8 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       case 'schema_invalid':
         return { reasoning: tokenize(prose), content: tokenize(JSON.stringify({ verdict: 'hot', priority: 'P9', score: 'high' })) };
       case 'reasoning_only':
-        return { reasoning: tokenize(`${prose} Answer: ${json}`), content: [], noContent: true };
+        // As reproduced on a vLLM-like server: one complete answer drafted inside the analysis prose, no content.
+        return { reasoning: tokenize(`We need to output JSON matching the schema. Drafting the answer: ${json} That should be it.`), content: [], noContent: true };
       case 'length':
         // The analysis keeps weighing drafts: it never reaches the answer before the cap.
         return { reasoning: tokenize(prose), content: [], endless: `Reconsider: ${json} Hmm, check again. ` };
@@ -646,7 +650,11 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     setAnswer(next) {
       answer = next;
     },
+    setReasoning(next) {
+      reasoningOption = next;
+    },
     reset() {
+      reasoningOption = options.reasoning;
       requests.length = 0;
       recentPrompts.length = 0;
       mode = options.mode ?? 'ok';
@@ -679,12 +687,14 @@ async function cli(): Promise<void> {
       'max-num-seqs': { type: 'string' },
       'max-num-queued-reqs': { type: 'string' },
       'retry-after': { type: 'string' },
+      /** "fixtures": a valid answer per task (lead, triage, draft) instead of the schema's minimal instance. */
+      answers: { type: 'string', default: 'schema' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--model NAME]\n`,
+      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--answers schema|fixtures] [--model NAME]\n`,
     );
     return;
   }
@@ -703,6 +713,7 @@ async function cli(): Promise<void> {
     maxNumSeqs: optionalNumber(values['max-num-seqs']),
     maxNumQueuedReqs: optionalNumber(values['max-num-queued-reqs']),
     retryAfterSeconds: optionalNumber(values['retry-after']),
+    ...(values.answers === 'fixtures' ? { answer: answerForTask } : {}),
   });
   process.stdout.write(`fake vLLM listening on ${fake.baseUrl} (model ${fake.model}, mode ${values.mode})\n`);
   const stop = () => void fake.close().then(() => process.exit(0));

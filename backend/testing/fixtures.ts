@@ -34,3 +34,36 @@ export const MQL_ANSWER = {
   recommendedOwner: 'Account Executive',
   rationale: 'Good fit, decision maker, urgent need.',
 };
+
+/** A schema-valid triage answer (a ConversationTriage without source/flags/language/retention). */
+export const TRIAGE_ANSWER = {
+  intent: 'order_status',
+  escalate: false,
+  department: '',
+  confidence: 0.9,
+  escalationReason: '',
+  clarifyingQuestion: '¿Me confirmas el número de pedido?',
+  sentiment: -0.2,
+  conformity: 'high',
+  handoffSummary: 'El cliente pregunta dónde está su pedido y pide una fecha de entrega.',
+};
+
+/** A schema-valid reply draft answer (strategy, language, text, judge). */
+export const DRAFT_ANSWER = {
+  strategy: 'technical',
+  language: 'es',
+  text: 'Hola,\n\nGracias por escribirnos. Lo consultamos con el almacén y te confirmamos la fecha de entrega en las próximas 4 horas.\n\nEquipo Nube Segura IT',
+  judge: { npsExpected: 20, engagementProb: 0.7, churnProb: 0.15, rationale: 'Clear next step with a time.' },
+};
+
+/** The answer for whichever task a request is (by its json_schema name): what the test server answers for `llm:check`. */
+export function answerForTask(body: { response_format?: { json_schema?: { name?: string } } }): Record<string, unknown> {
+  switch (body.response_format?.json_schema?.name) {
+    case 'conversation_triage':
+      return structuredClone(TRIAGE_ANSWER);
+    case 'reply_draft':
+      return structuredClone(DRAFT_ANSWER);
+    default:
+      return structuredClone(MQL_ANSWER);
+  }
+}

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LeadClassification } from '@/lib/contracts';
 import { startListBadgesSession, type BadgePainter } from '@/lib/content/list-badges-session';
+import { createStore } from '@/lib/content/store';
 import { translate, type UiLanguage } from '@/lib/i18n';
 import { requestBatchResults } from '@/lib/messaging';
 import type { SiteKey } from '@/lib/settings';
@@ -26,17 +27,12 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
 
   async function start(initialLang: UiLanguage, isCurrent: () => boolean): Promise<SiteFeature> {
     let lang = initialLang;
-    let snapshot: ListSnapshot = { rows: [] };
+    const store = createStore<ListSnapshot>({ rows: [] });
     let filter: PriorityFilter = 'all';
-    const listeners = new Set<() => void>();
-    const store = {
-      get: () => snapshot,
-      subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
-    };
     const rowFilter = new RowFilter();
     const refilter = () =>
       rowFilter.apply(
-        snapshot.rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
+        store.get().rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
         filter,
         (recordId) => session.results.get(recordId)?.priority,
       );
@@ -61,13 +57,12 @@ export async function mountListBadges(ctx: ContentScriptContext, adapter: SiteAd
       adapter,
       painter,
       async classifyBatch(items, url) {
-        const reply = await requestBatchResults({ items, page: { crm: adapter.crm, url } });
+        const reply = await requestBatchResults({ items, page: { crm: adapter.crm, url, recordType: adapter.pageKind(url)?.recordType ?? 'contact' } });
         return reply.items;
       },
       onRowsChanged(rows) {
-        snapshot = { rows };
+        store.set({ rows });
         refilter();
-        for (const listener of listeners) listener();
       },
     });
 

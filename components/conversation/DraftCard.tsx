@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DRAFT_STRATEGIES, DRAFT_TONE_ACTIONS, type DraftStrategy } from '@/lib/contracts';
-import type { DraftReply } from '@/lib/messaging';
+import type { DraftReply } from '@/lib/contracts';
 import type { DraftTone } from '@/lib/content/conversation-session';
 import { Card } from '../panel/Card';
 import { useTranslate } from '../panel/use-translate';

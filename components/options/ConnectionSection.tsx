@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { checkConnection } from '@/lib/profile/team-profile';
-import { BackendUrlSchema, updateSettings, type Settings } from '@/lib/settings';
+import { BackendUrlSchema, type Connection } from '@/lib/contracts';
+import { requestConnectionCheck, saveConnection } from '@/lib/messaging';
 import { Card } from '../panel/Card';
 import { useTranslate } from '../panel/use-translate';
 import { BUTTON, PRIMARY, StatusMessage, TextField, type Status } from './fields';
@@ -11,11 +11,12 @@ export function needsHostPermission(url: string): boolean {
   return host !== '127.0.0.1' && host !== 'localhost';
 }
 
-export function ConnectionSection({ settings }: { settings: Settings }) {
+/** The backend URL and the tokens: read from and saved through the background, the only part that keeps the tokens. */
+export function ConnectionSection({ connection }: { connection: Connection }) {
   const t = useTranslate();
-  const [backendUrl, setBackendUrl] = useState(settings.backendUrl);
-  const [token, setToken] = useState(settings.token);
-  const [adminToken, setAdminToken] = useState(settings.adminToken);
+  const [backendUrl, setBackendUrl] = useState(connection.backendUrl);
+  const [token, setToken] = useState(connection.token);
+  const [adminToken, setAdminToken] = useState(connection.adminToken);
   const [urlError, setUrlError] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const [report, setReport] = useState<Status>();
@@ -41,7 +42,7 @@ export function ConnectionSection({ settings }: { settings: Settings }) {
   async function save() {
     const url = await grant();
     if (!url) return;
-    await updateSettings({ backendUrl: url, token: token.trim(), adminToken: adminToken.trim() });
+    await saveConnection({ backendUrl: url, token: token.trim(), adminToken: adminToken.trim() });
     setBackendUrl(url);
     setStatus({ kind: 'ok', text: t('options.connection.saved') });
   }
@@ -50,7 +51,7 @@ export function ConnectionSection({ settings }: { settings: Settings }) {
     const url = await grant();
     if (!url) return;
     setReport({ kind: 'info', text: t('options.connection.testing') });
-    const r = await checkConnection({ backendUrl: url, token: token.trim() });
+    const r = await requestConnectionCheck({ backendUrl: url, token: token.trim() });
     const lines = [
       t(r.reachable ? 'options.connection.reachable' : 'options.connection.unreachable'),
       t(`options.connection.auth.${r.auth}`),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CompanyProfile } from '@/lib/contracts';
+import type { CompanyProfile, Connection } from '@/lib/contracts';
 import { resolveUiLanguage } from '@/lib/i18n';
+import { requestConnection } from '@/lib/messaging';
 import { readLocalProfile, readProfile, readSettings, readTeamProfile, watchSettings, type Settings, type TeamProfileCache } from '@/lib/settings';
 import { UiLanguageContext, useTranslate } from '../panel/use-translate';
 import { ConnectionSection } from './ConnectionSection';
@@ -9,6 +10,7 @@ import { LanguageSection, PrivacySection, SitesSection } from './SettingsSection
 
 interface Loaded {
   settings: Settings;
+  connection: Connection;
   profile: CompanyProfile;
   team?: TeamProfileCache;
 }
@@ -18,9 +20,9 @@ export function OptionsApp() {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     void (async () => {
-      const [settings, local, team] = await Promise.all([readSettings(), readLocalProfile(), readTeamProfile()]);
+      const [settings, connection, local, team] = await Promise.all([readSettings(), requestConnection(), readLocalProfile(), readTeamProfile()]);
       // The editor starts from this browser's saved profile, else the one the team uses.
-      setLoaded({ settings, profile: local ?? (await readProfile()), team });
+      setLoaded({ settings, connection, profile: local ?? (await readProfile()), team });
     })();
     return watchSettings((settings) => setLoaded((prev) => prev && { ...prev, settings }));
   }, []);
@@ -59,7 +61,7 @@ function OptionsPage({ loaded }: { loaded?: Loaded }) {
           </p>
         ) : (
           <>
-            <ConnectionSection settings={loaded.settings} />
+            <ConnectionSection connection={loaded.connection} />
             <ProfileSection initial={loaded.profile} team={loaded.team} />
             <SitesSection settings={loaded.settings} />
             <PrivacySection settings={loaded.settings} />

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { PRIORITIES, type CompanyProfile } from '@/lib/contracts';
 import { exportProfileJson, importProfileJson } from '@/lib/profile/profile-json';
-import { publishTeamProfile, pullTeamProfile } from '@/lib/profile/team-profile';
+import { requestTeamProfilePublish, requestTeamProfilePull } from '@/lib/messaging';
 import { writeProfile, type TeamProfileCache } from '@/lib/settings';
 import { Card } from '../panel/Card';
 import { useTranslate } from '../panel/use-translate';
@@ -43,7 +43,7 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
       await writeProfile(profile);
       setDraft(draftFromProfile(profile));
       // Saving also refreshes the team copy, so this browser shows what the team uses.
-      await pullTeamProfile().catch(() => undefined);
+      await requestTeamProfilePull().catch(() => undefined);
       setStatus({ kind: 'ok', text: t('options.profile.saved') });
     } finally {
       setBusy(false);
@@ -57,7 +57,7 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
     setStatus({ kind: 'info', text: t('options.publish.publishing') });
     try {
       await writeProfile(profile);
-      const answer = await publishTeamProfile(profile);
+      const answer = await requestTeamProfilePublish({ profile });
       setTeamVersion(answer.version);
       setStatus({ kind: 'ok', text: t('options.publish.done', { version: answer.version }) });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { clearAllLocalData } from '@/lib/privacy/clear-local-data';
+import { sendMessage } from '@/lib/messaging';
 import { SITE_KEYS, UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
 import { Card } from '../panel/Card';
 import { useTranslate } from '../panel/use-translate';
@@ -86,7 +86,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
                 className="rounded-md bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800"
                 data-testid="privacy-clear-confirm"
                 onClick={() =>
-                  void clearAllLocalData()
+                  void sendMessage('clearLocalData', undefined)
                     .then(() => setStatus({ kind: 'ok', text: t('options.privacy.cleared') }))
                     .catch((error: Error) => setStatus({ kind: 'error', text: error.message }))
                     .finally(() => setConfirming(false))

@@ -14,7 +14,7 @@ export function LeadPanel({ store, onRefresh }: LeadPanelProps) {
   const t = useTranslate();
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
   // Collapsed lives in the store: the toggle-panel keyboard command flips it from outside React.
-  const collapsed = useSyncExternalStore(store.subscribe, store.isCollapsed, store.isCollapsed);
+  const collapsed = useSyncExternalStore(store.collapsed.subscribe, store.collapsed.get, store.collapsed.get);
   if (state.status === 'idle') return null;
   const refreshing = state.status === 'ready' && state.pending;
 
@@ -23,8 +23,8 @@ export function LeadPanel({ store, onRefresh }: LeadPanelProps) {
       regionLabel={t('panel.region')}
       dataState={state.status}
       collapsed={collapsed}
-      onToggle={store.toggleCollapsed}
-      onCollapse={() => store.setCollapsed(true)}
+      onToggle={() => store.collapsed.update((was) => !was)}
+      onCollapse={() => store.collapsed.set(true)}
       busy={state.status === 'waiting' || refreshing}
       headerAction={
         <button

@@ -1,5 +1,5 @@
 import type { LeadClassification, ScrapeResult } from '@/lib/contracts';
-import type { LeadResultReply } from '@/lib/messaging';
+import type { LeadResultReply } from '@/lib/contracts';
 import { Card } from './Card';
 import { ContactCard } from './ContactCard';
 import { FieldsCard } from './FieldsCard';

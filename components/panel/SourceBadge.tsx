@@ -1,4 +1,4 @@
-import type { ResultOrigin } from '@/lib/messaging';
+import type { ResultOrigin } from '@/lib/contracts';
 
 /** What every answer says about itself: who made it, how it reached the panel, how fast. */
 export interface AnswerProvenance {

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPanelStore } from '@/lib/content/panel-store';
 import { startLeadRecordSession } from '@/lib/content/lead-record-session';
 import type { UiLanguage } from '@/lib/i18n';
-import { LeadPartialMessageSchema, onMessage, requestLeadResult } from '@/lib/messaging';
+import { streamLeadResult } from '@/lib/messaging';
 import type { SiteKey } from '@/lib/settings';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { mountReactShadowUi } from '../shadow-ui';
@@ -18,18 +18,7 @@ export async function mountLeadPanel(ctx: ContentScriptContext, adapter: SiteAda
   await runWhileSiteEnabled(ctx, adapter.crm as SiteKey, async (initialLang, isCurrent) => {
     let lang: UiLanguage = initialLang;
     const store = createPanelStore();
-    let unsubscribePartials: (() => void) | undefined;
-    const session = startLeadRecordSession({
-      ctx,
-      adapter,
-      store,
-      request: requestLeadResult,
-      subscribePartials: (handler) =>
-        (unsubscribePartials = onMessage('leadPartial', ({ data }) => {
-          const partial = LeadPartialMessageSchema.safeParse(data);
-          if (partial.success) handler(partial.data);
-        })),
-    });
+    const session = startLeadRecordSession({ ctx, adapter, store, classify: streamLeadResult });
     let root: Root | undefined;
     const render = () =>
       root?.render(
@@ -44,7 +33,6 @@ export async function mountLeadPanel(ctx: ContentScriptContext, adapter: SiteAda
     const feature: SiteFeature = {
       stop() {
         session.stop();
-        unsubscribePartials?.();
         ui.remove();
         if (panel === feature) panel = undefined;
       },
@@ -53,7 +41,7 @@ export async function mountLeadPanel(ctx: ContentScriptContext, adapter: SiteAda
         lang = next;
         render();
       },
-      toggle: store.toggleCollapsed,
+      toggle: () => store.collapsed.update((was) => !was),
     };
     if (isCurrent()) {
       panel = feature;

@@ -1,12 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { BackendStatusReply } from '@/lib/messaging';
+import type { BackendStatus, LocalCounts } from '@/lib/contracts';
 import { useTranslate } from '@/components/panel/use-translate';
 import type { TabStatus } from './tab-status';
 
 export interface PopupInfo {
-  backend?: BackendStatusReply;
+  backend?: BackendStatus;
   tab?: TabStatus;
-  counts?: { cache: number; history: number };
+  counts?: LocalCounts;
   /** The toggle-panel shortcut as bound (browser.commands.getAll); '' when the user removed it. */
   shortcut?: string;
 }

@@ -2,14 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { PageLanguage, readPageLanguage } from '@/components/history/PageLanguage';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { tabStatusFor } from '@/components/popup/tab-status';
-import { ResultCache } from '@/lib/cache';
-import { PulsoDb } from '@/lib/db';
-import { HistoryStore } from '@/lib/history';
-import { requestBackendStatus } from '@/lib/messaging';
+import { requestBackendStatus, requestLocalCounts } from '@/lib/messaging';
 import { adapterForUrl } from '@/lib/sites';
 import '@/components/history/pages.css';
-
-const db = new PulsoDb();
 
 const load: PopupProps['load'] = {
   backend: requestBackendStatus,
@@ -18,7 +13,7 @@ const load: PopupProps['load'] = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tabStatusFor(tab?.url, adapterForUrl);
   },
-  counts: async () => ({ cache: await new ResultCache(db).count(), history: await new HistoryStore(db).count() }),
+  counts: requestLocalCounts,
   shortcut: async () => (await browser.commands.getAll()).find((command) => command.name === 'toggle-panel')?.shortcut ?? '',
 };
 

@@ -1,18 +1,21 @@
 import { createRoot } from 'react-dom/client';
-import { HistoryPage } from '@/components/history/HistoryPage';
+import { HistoryPage, type HistorySource } from '@/components/history/HistoryPage';
 import { PageLanguage, readPageLanguage } from '@/components/history/PageLanguage';
 import { downloadText } from '@/components/history/download';
-import { PulsoDb } from '@/lib/db';
-import { HistoryStore } from '@/lib/history';
+import { requestHistory, sendMessage } from '@/lib/messaging';
 import '@/components/history/pages.css';
 
-// The page opens the extension's IndexedDB directly: same origin as the background, same schema.
-const store = new HistoryStore(new PulsoDb());
+// The history lives in the background's IndexedDB; the page asks for it.
+const source: HistorySource = {
+  list: requestHistory,
+  delete: (id) => sendMessage('deleteHistory', { id }),
+  clear: () => sendMessage('clearHistory', undefined),
+};
 
 void readPageLanguage().then((lang) =>
   createRoot(document.getElementById('root')!).render(
     <PageLanguage initial={lang} titleKey="history.title">
-      <HistoryPage source={store} download={downloadText} />
+      <HistoryPage source={source} download={downloadText} />
     </PageLanguage>,
   ),
 );

@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import type { ConversationTriage, ReplyDraft, ScrapeResult } from '../contracts';
-import type { DraftMessage, DraftReply, TriageMessage, TriageReply } from '../messaging';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConversationTriage, DraftMessage, DraftReply, ReplyDraft, ScrapeResult, TriageMessage, TriageReply } from '../contracts';
 import type { SiteAdapter } from '../sites/types';
 import { createConversationStore, startConversationSession } from './conversation-session';
 import type { SessionContext } from './lead-record-session';
@@ -65,7 +64,16 @@ function setup() {
   const addMessage = (text: string) => document.getElementById('main')!.append(Object.assign(document.createElement('p'), { className: 'msg', textContent: text }));
   return { document, store, session, triages, drafts, openChat, addMessage };
 }
-const tick = (ms = 60) => new Promise((ok) => setTimeout(ok, ms));
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 60) => vi.advanceTimersByTimeAsync(ms);
 
 describe('conversation session', () => {
   it('triages (preview, then backend) and drafts with the suggested strategy', async () => {

@@ -1,10 +1,10 @@
 import type { Conversation, DraftStrategy, ScrapeResult } from '../contracts';
-import type { DraftMessage, DraftReply, TriageMessage, TriageReply } from '../messaging';
+import type { DraftMessage, DraftReply, TriageMessage, TriageReply } from '../contracts';
 import { hasConversationContent } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { stableStringify } from '../stable-hash';
 import { createCoalescer, observeBody } from './dom-watch';
-import type { SessionContext } from './lead-record-session';
+import { pageRefOf, type SessionContext } from './session-context';
 import { createStore } from './store';
 
 export type DraftTone = NonNullable<DraftMessage['tone']>;
@@ -97,7 +97,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
   async function run(scrape: ScrapeResult, conversation: Conversation) {
     const mine = ++generation;
     const current = () => mine === generation && !ctx.isInvalid;
-    const page = { crm: scrape.crm, recordId: scrape.recordId, url: scrape.url };
+    const page = pageRefOf(scrape);
     try {
       const preview = await options.triage({ conversation, phase: 'preview', page });
       if (!current()) return;
@@ -156,7 +156,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
       strategy = next;
       const state = store.get();
       if (state.status !== 'ready') return;
-      void requestDraft(generation, { conversation: state.conversation, page: pageOf(state.scrape), strategy: next, triage: state.triage.triage });
+      void requestDraft(generation, { conversation: state.conversation, page: pageRefOf(state.scrape), strategy: next, triage: state.triage.triage });
     },
     /** Shorter, more formal, friendlier, translate: applied to the draft on screen. */
     applyTone(tone: DraftTone, currentText: string) {
@@ -164,7 +164,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
       if (state.status !== 'ready') return;
       void requestDraft(generation, {
         conversation: state.conversation,
-        page: pageOf(state.scrape),
+        page: pageRefOf(state.scrape),
         strategy: state.draft?.draft.strategy ?? strategy,
         tone,
         previousText: currentText,
@@ -179,5 +179,3 @@ export function startConversationSession(options: ConversationSessionOptions) {
     refresh: () => check(true),
   };
 }
-
-const pageOf = (scrape: ScrapeResult) => ({ crm: scrape.crm, recordId: scrape.recordId, url: scrape.url });

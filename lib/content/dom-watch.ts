@@ -1,4 +1,4 @@
-import type { SessionContext } from './lead-record-session';
+import type { SessionContext } from './session-context';
 
 /** Observes the page's body with the page's own MutationObserver (a test DOM brings its own). */
 export function observeBody(doc: Document, init: MutationObserverInit, callback: MutationCallback): MutationObserver {

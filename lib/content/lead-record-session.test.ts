@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import type { ScrapeResult } from '../contracts';
-import type { ClassifyLeadMessage, LeadPartialMessage, LeadResultReply } from '../messaging';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClassifyLeadMessage, LeadEarlyFields, LeadPortEvent, LeadResultReply, ScrapeResult } from '../contracts';
 import type { SiteAdapter } from '../sites/types';
 import { createPanelStore, type PanelState } from './panel-store';
 import { startLeadRecordSession, type SessionContext } from './lead-record-session';
@@ -56,21 +55,20 @@ function setup() {
   const store = createPanelStore();
   const states: PanelState[] = [];
   store.subscribe(() => states.push(store.get()));
+  // A stand-in for the lead port: the preview at once, the final when the test resolves it.
   const finals = new Map<string, ReturnType<typeof deferred<LeadResultReply>>>();
   const requests: ClassifyLeadMessage[] = [];
-  const request = async (message: ClassifyLeadMessage) => {
+  const partials = new Map<ClassifyLeadMessage, (event: LeadPortEvent) => void>();
+  const classify = (message: ClassifyLeadMessage, onEvent: (event: LeadPortEvent) => void) => {
     requests.push(message);
-    if (message.phase === 'preview') return reply(message, 'preview');
+    partials.set(message, onEvent);
+    void Promise.resolve().then(() => onEvent({ type: 'preview', reply: reply(message, 'preview') }));
     const pending = deferred<LeadResultReply>();
     finals.set(message.page.recordId, pending);
-    return pending.promise;
+    void pending.promise.then((final) => onEvent({ type: 'final', reply: final }));
+    return () => {};
   };
-  let pushPartial: ((partial: LeadPartialMessage) => void) | undefined;
-  const subscribePartials = (handler: (partial: LeadPartialMessage) => void) => {
-    pushPartial = handler;
-    return () => (pushPartial = undefined);
-  };
-  const session = startLeadRecordSession({ ctx, adapter, store, request, subscribePartials, doc: document as unknown as Document, currentUrl: () => url, settleMs: 10 });
+  const session = startLeadRecordSession({ ctx, adapter, store, classify, doc: document as unknown as Document, currentUrl: () => url, settleMs: 10 });
   const render = (name: string, email: string) => {
     const h1 = Object.assign(document.createElement('h1'), { id: 'name', textContent: name });
     const span = Object.assign(document.createElement('span'), { id: 'email', textContent: email });
@@ -85,10 +83,21 @@ function setup() {
     ctx.isInvalid = true;
     invalidators.forEach((cb) => cb());
   };
-  return { document, store, states, finals, requests, session, render, navigate, invalidate, partial: (p: LeadPartialMessage) => pushPartial?.(p) };
+  // The model's early fields, pushed on the port of a given request.
+  const partial = (request: ClassifyLeadMessage, early: LeadEarlyFields) => partials.get(request)?.({ type: 'partial', ...early });
+  return { document, store, states, finals, requests, session, render, navigate, invalidate, partial };
 }
 
-const tick = (ms = 40) => new Promise((ok) => setTimeout(ok, ms));
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
 
 describe('lead record session', () => {
   it('stays idle off record pages and waits for the record to render', async () => {
@@ -109,7 +118,7 @@ describe('lead record session', () => {
     const afterPreview = t.store.get();
     expect(afterPreview.status === 'ready' && afterPreview.reply.origin).toBe('preview');
     expect(afterPreview.status === 'ready' && afterPreview.pending).toBe(true);
-    const final = t.requests.find((r) => r.phase === 'final')!;
+    const final = t.requests[0]!;
     t.finals.get('101')!.resolve(reply(final, 'backend'));
     await tick();
     const done = t.store.get();
@@ -122,12 +131,12 @@ describe('lead record session', () => {
     t.navigate('https://crm.test/record/101');
     t.render('Ana Ruiz', 'ana@andina.com');
     await tick();
-    const first = t.requests.find((r) => r.phase === 'final')!;
+    const first = t.requests[0]!;
     // SPA navigation: the URL changes while the old record is still on screen.
     t.navigate('https://crm.test/record/202');
     t.render('Ana Ruiz', 'ana@andina.com');
     await tick();
-    expect(t.requests.filter((r) => r.phase === 'final')).toHaveLength(1);
+    expect(t.requests).toHaveLength(1);
     expect(t.store.get()).toEqual({ status: 'waiting', recordId: '202' });
     // The old record's answer arrives late: it must be dropped.
     t.finals.get('101')!.resolve(reply(first, 'backend'));
@@ -136,7 +145,7 @@ describe('lead record session', () => {
     // The new record renders: its own answer is shown.
     t.render('Peter Novak', 'peter@northwind.com');
     await tick();
-    const second = t.requests.filter((r) => r.phase === 'final')[1]!;
+    const second = t.requests[1]!;
     expect(second.page.recordId).toBe('202');
     expect(second.lead.fullName).toBe('Peter Novak');
     t.finals.get('202')!.resolve(reply(second, 'backend'));
@@ -154,11 +163,11 @@ describe('lead record session', () => {
     await tick();
     t.render('Ana Ruiz', 'ana@andina.com');
     await tick();
-    const finals = t.requests.filter((r) => r.phase === 'final');
+    const finals = t.requests;
     expect(finals.map((r) => r.lead.email)).toEqual([undefined, 'ana@andina.com']);
     t.session.refresh();
     await tick();
-    expect(t.requests.filter((r) => r.phase === 'final').at(-1)?.refresh).toBe(true);
+    expect(t.requests.at(-1)?.refresh).toBe(true);
   });
 
   it('stops observing when the extension context is invalidated', async () => {
@@ -175,19 +184,22 @@ describe('lead record session', () => {
     t.navigate('https://crm.test/record/101');
     t.render('Ana Ruiz', 'ana@andina.com');
     await tick();
-    const final = t.requests.find((r) => r.phase === 'final')!;
-    expect(final.requestId).toBeTruthy();
-    t.partial({ requestId: 'someone-else', stage: 'SQL', priority: 'P1', slaHours: 1 });
+    const final = t.requests[0]!;
+    // The fields change: a new request; the superseded one pushes its early fields late and is ignored.
+    t.render('Peter Novak', 'peter@northwind.com');
+    await tick();
+    const [earlier, current] = [final, t.requests[1]!];
+    t.partial(earlier, { stage: 'SQL', priority: 'P1', slaHours: 1 });
     expect(t.store.get().status === 'ready' && t.store.get()).not.toHaveProperty('partial');
-    t.partial({ requestId: final.requestId!, stage: 'SQL', priority: 'P1', slaHours: 1 });
+    t.partial(current, { stage: 'SQL', priority: 'P1', slaHours: 1 });
     const early = t.store.get();
     expect(early.status === 'ready' && early.partial).toEqual({ stage: 'SQL', priority: 'P1', slaHours: 1 });
-    t.finals.get('101')!.resolve(reply(final, 'backend'));
+    t.finals.get('101')!.resolve(reply(current, 'backend'));
     await tick();
     const done = t.store.get();
     expect(done.status === 'ready' && done.pending).toBe(false);
     // A partial arriving after the final answer changes nothing.
-    t.partial({ requestId: final.requestId!, stage: 'Review', priority: 'P4', slaHours: 72 });
+    t.partial(current, { stage: 'Review', priority: 'P4', slaHours: 72 });
     expect(t.store.get()).toBe(done);
   });
 });

@@ -1,25 +1,22 @@
-import { LeadSchema, type ScrapeResult } from '../contracts';
-import type { ClassifyLeadMessage, LeadPartialMessage, LeadResultReply } from '../messaging';
+import { LeadSchema, type ClassifyLeadMessage, type LeadPortEvent, type ScrapeResult } from '../contracts';
 import { hasRecordContent } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { stableStringify } from '../stable-hash';
 import { createCoalescer, observeBody } from './dom-watch';
 import type { PanelStore } from './panel-store';
+import { pageRefOf, type SessionContext } from './session-context';
 
-/** The part of WXT's ContentScriptContext the session needs (so tests can pass a fake). */
-export interface SessionContext {
-  isInvalid: boolean;
-  onInvalidated(cb: () => void): () => void;
-  setTimeout(handler: () => void, timeout?: number): number;
-}
+export type { SessionContext } from './session-context';
 
 export interface LeadRecordSessionOptions {
   ctx: SessionContext;
   adapter: SiteAdapter;
   store: PanelStore;
-  request: (message: ClassifyLeadMessage) => Promise<LeadResultReply>;
-  /** Early stage/priority pushed by the background while the model still writes. */
-  subscribePartials?: (handler: (partial: LeadPartialMessage) => void) => () => void;
+  /**
+   * One request per lead (lib/messaging.ts streamLeadResult): the preview, the model's
+   * early fields and the final answer arrive as events. Returns a function that stops listening.
+   */
+  classify: (message: ClassifyLeadMessage, onEvent: (event: LeadPortEvent) => void) => () => void;
   doc?: Document;
   currentUrl?: () => string;
   /** How long the page must be quiet before a changed record is classified again. */
@@ -46,20 +43,19 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   // fields must not be read as the new record's.
   let staleFingerprint: string | undefined;
   let lastScrape: ScrapeResult | undefined;
+  // The request in flight: a newer one, a route change or the end of the session stops listening to it.
+  let stopListening: (() => void) | undefined;
 
   const stopObserving = () => {
     observer?.disconnect();
     observer = undefined;
   };
-  ctx.onInvalidated(stopObserving);
-
-  let currentRequestId: string | undefined;
-  const unsubscribe = options.subscribePartials?.(({ requestId, ...partial }) => {
-    const state = store.get();
-    if (requestId !== currentRequestId || state.status !== 'ready' || !state.pending) return;
-    store.set({ ...state, partial });
-  });
-  if (unsubscribe) ctx.onInvalidated(unsubscribe);
+  const stop = () => {
+    stopObserving();
+    stopListening?.();
+    stopListening = undefined;
+  };
+  ctx.onInvalidated(stop);
 
   const scheduleCheck = createCoalescer(ctx, () => check());
 
@@ -79,32 +75,33 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     void classify(scrape, false);
   }
 
-  async function classify(scrape: ScrapeResult, refresh: boolean) {
+  function classify(scrape: ScrapeResult, refresh: boolean) {
+    // The page is hostile input: the lead is validated here, once, before it leaves the tab.
     const lead = LeadSchema.safeParse(scrape.fields);
     if (!lead.success) return;
     const mine = ++generation;
-    const requestId = `${mine}-${Math.random().toString(36).slice(2, 10)}`;
-    currentRequestId = requestId;
     lastScrape = scrape;
-    const page = { crm: scrape.crm, recordId: scrape.recordId, url: scrape.url };
+    const { recordId } = scrape;
     const current = () => mine === generation && !ctx.isInvalid;
-    try {
-      const preview = await options.request({ lead: lead.data, phase: 'preview', page });
+    stopListening?.();
+    stopListening = options.classify({ lead: lead.data, page: pageRefOf(scrape), refresh }, (event) => {
       if (!current()) return;
-      store.set({ status: 'ready', recordId: scrape.recordId, scrape, reply: preview, pending: true });
-      const final = await options.request({ lead: lead.data, phase: 'final', page, refresh, requestId });
-      if (!current()) return;
-      store.set({ status: 'ready', recordId: scrape.recordId, scrape, reply: final, pending: false });
-    } catch (err) {
-      if (current()) store.set({ status: 'error', recordId: scrape.recordId, message: (err as Error).message });
-    }
+      const state = store.get();
+      if (event.type === 'preview') store.set({ status: 'ready', recordId, scrape, reply: event.reply, pending: true });
+      else if (event.type === 'final') store.set({ status: 'ready', recordId, scrape, reply: event.reply, pending: false });
+      else if (event.type === 'error') store.set({ status: 'error', recordId, message: event.message });
+      else if (state.status === 'ready' && state.pending) {
+        const { type: _partial, ...early } = event;
+        store.set({ ...state, partial: early });
+      }
+    });
   }
 
   function onRoute(nextUrl?: string) {
     if (ctx.isInvalid) return;
     const url = nextUrl ?? currentUrl();
     if (route?.url === url) return;
-    stopObserving();
+    stop();
     generation++;
     staleFingerprint = classifiedFingerprint ?? staleFingerprint;
     classifiedFingerprint = undefined;
@@ -147,6 +144,6 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
         void classify(scrape, true);
       }
     },
-    stop: stopObserving,
+    stop,
   };
 }

@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LeadClassification } from '../contracts';
 import type { ListRow, SiteAdapter } from '../sites/types';
 import { startListBadgesSession, type BadgePainter, type BatchAnswer, type BatchItem } from './list-badges-session';
@@ -69,7 +69,16 @@ function setup(ids: string[]) {
   }));
   return { document, session, batches, release, shown };
 }
-const tick = (ms = 40) => new Promise((ok) => setTimeout(ok, ms));
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
 
 describe('list badges session', () => {
   it('puts a loading badge on every row at once, then fills them chunk by chunk', async () => {

@@ -1,7 +1,7 @@
 import { LeadSchema, type Lead, type LeadClassification } from '../contracts';
 import type { ListRow, SiteAdapter } from '../sites/types';
 import { createCoalescer, observeBody } from './dom-watch';
-import type { SessionContext } from './lead-record-session';
+import type { SessionContext } from './session-context';
 
 export interface BatchItem {
   recordId: string;

@@ -1,5 +1,5 @@
-import type { LeadStreamPartial, ScrapeResult } from '../contracts';
-import type { LeadResultReply } from '../messaging';
+import type { LeadEarlyFields, LeadResultReply, ScrapeResult } from '../contracts';
+import { createStore } from './store';
 
 export type PanelState =
   | { status: 'idle' }
@@ -11,43 +11,16 @@ export type PanelState =
       reply: LeadResultReply;
       pending: boolean;
       /** Stage, priority and SLA from the model, ahead of its full answer. */
-      partial?: Omit<LeadStreamPartial, 'type'>;
+      partial?: LeadEarlyFields;
     }
   | { status: 'error'; recordId: string; message: string };
 
 /**
- * A tiny external store for useSyncExternalStore: the session writes, the panel reads.
- * It also holds whether the panel is collapsed, so the keyboard command (a message
- * from the background) can toggle it from outside React, and the state outlives
+ * The lead panel's state, and whether it is collapsed: apart, so the keyboard command (a
+ * message from the background) can toggle it from outside React, and so it outlives
  * navigation between records.
  */
 export function createPanelStore(initial: PanelState = { status: 'idle' }, options: { collapsed?: boolean } = {}) {
-  let state = initial;
-  let collapsed = options.collapsed ?? false;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of listeners) listener();
-  };
-  return {
-    get: () => state,
-    set(next: PanelState) {
-      state = next;
-      notify();
-    },
-    isCollapsed: () => collapsed,
-    setCollapsed(next: boolean) {
-      if (next === collapsed) return;
-      collapsed = next;
-      notify();
-    },
-    toggleCollapsed() {
-      collapsed = !collapsed;
-      notify();
-    },
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
+  return Object.assign(createStore<PanelState>(initial), { collapsed: createStore(options.collapsed ?? false) });
 }
 export type PanelStore = ReturnType<typeof createPanelStore>;

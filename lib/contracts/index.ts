@@ -7,3 +7,6 @@ export * from './issues';
 export * from './api';
 export * from './learning';
 export * from './campaign';
+export * from './history';
+export * from './connection';
+export * from './messages';

@@ -10,6 +10,9 @@ export const RECORD_TYPES = ['contact', 'lead', 'company', 'deal', 'opportunity'
 export const RecordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof RecordTypeSchema>;
 
+/** A record's id in its CRM (a HubSpot object id, a Salesforce id, a ticket number, a chat id), as messages and the history carry it. */
+export const RecordIdSchema = z.string().max(300);
+
 export const ScrapeRowSchema = z.object({
   recordId: z.string(),
   fields: LeadFieldsSchema,

@@ -6,7 +6,7 @@ export interface HistoryFacts {
   kind: HistoryKind;
   recordId: string;
   url: string;
-  recordType?: RecordType;
+  recordType: RecordType;
   input: LeadFields;
   result: LeadClassification;
   origin: HistoryOrigin;
@@ -20,7 +20,7 @@ export function historyEntryFrom(facts: HistoryFacts): NewHistoryEntry {
     createdAt: facts.createdAt,
     crm: facts.crm,
     kind: facts.kind,
-    recordType: facts.recordType ?? 'contact',
+    recordType: facts.recordType,
     recordId: facts.recordId,
     url: facts.url,
     input: facts.input,

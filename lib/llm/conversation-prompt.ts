@@ -6,7 +6,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, untrustedDataMessage, type PromptLanguage } from './prompt-parts';
 
-export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-2';
+export { CONVERSATION_PROMPT_VERSION } from '../versions';
 export const TRIAGE_ANSWER_SCHEMA_NAME = 'conversation_triage';
 
 /**

@@ -7,7 +7,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
-export const DRAFT_PROMPT_VERSION = 'draft-prompt-2';
+export { DRAFT_PROMPT_VERSION } from '../versions';
 export const DRAFT_ANSWER_SCHEMA_NAME = 'reply_draft';
 
 const JudgeSchema = ReplyDraftSchema.shape.judge.unwrap();

@@ -6,7 +6,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
-export const JUDGE_PROMPT_VERSION = 'judge-prompt-1';
+export { JUDGE_PROMPT_VERSION } from '../versions';
 export const JUDGE_ANSWER_SCHEMA_NAME = 'draft_judge';
 
 /** What the LLM judge answers: a JudgeScore without `source` (Pulso sets it), the rationale one short sentence. */

@@ -1,15 +1,15 @@
-import { createBackendClient } from './backend-client';
-import type { CompanyProfile, Conversation } from './contracts';
-import { DraftMessageSchema, TriageMessageSchema, type DraftReply, type TriageReply } from './messaging';
-import { maskConversation } from './privacy/mask';
-import { triageConversationByRules } from './rules/conversation';
-import { draftReplyByRules } from './rules/drafts';
-import type { Settings } from './settings';
+import { DraftMessageSchema, TriageMessageSchema, type CompanyProfile, type Conversation, type DraftReply, type TriageReply } from '../contracts';
+import { maskConversation } from '../privacy/mask';
+import { triageConversationByRules } from '../rules/conversation';
+import { draftReplyByRules } from '../rules/drafts';
+import type { Settings } from '../settings';
+import type { BackendClient } from './backend-client';
 
 export interface ConversationServiceDeps {
+  /** The backend client for the current connection (lib/background/backend-client.ts). */
+  backend: () => Promise<BackendClient>;
   readSettings: () => Promise<Settings>;
   readProfile: () => Promise<CompanyProfile>;
-  fetch?: typeof fetch;
   now?: () => number;
 }
 
@@ -20,11 +20,6 @@ export interface ConversationServiceDeps {
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const now = deps.now ?? (() => Date.now());
-  const client = async () => {
-    const settings = await deps.readSettings();
-    return createBackendClient({ baseUrl: settings.backendUrl, token: settings.token, fetch: deps.fetch });
-  };
-
   // With masking on, emails and phones never leave the browser; the rules run locally on the real text.
   const outgoing = async (conversation: Conversation) => ((await deps.readSettings()).privacy.maskContacts ? maskConversation(conversation) : conversation);
 
@@ -42,7 +37,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       });
       if (message.phase === 'preview') return rules('preview');
       try {
-        const triage = await (await client()).triageConversation(await outgoing(message.conversation), profile);
+        const triage = await (await deps.backend()).triageConversation(await outgoing(message.conversation), profile);
         return { triage, origin: 'backend', latencyMs: elapsed() };
       } catch (err) {
         return rules('offline', (err as Error).message);
@@ -56,7 +51,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const elapsed = () => Math.max(0, now() - started);
       const { conversation, strategy, tone, previousText, triage } = message;
       try {
-        const draft = await (await client()).draftReply({ conversation: await outgoing(conversation), profile, strategy, tone, previousText, triage });
+        const draft = await (await deps.backend()).draftReply({ conversation: await outgoing(conversation), profile, strategy, tone, previousText, triage });
         return { draft, origin: 'backend', latencyMs: elapsed() };
       } catch (err) {
         const draft = draftReplyByRules(conversation, profile, { strategy, tone, previousText, triage });

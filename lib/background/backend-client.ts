@@ -8,17 +8,18 @@ import {
   ConversationTriageSchema,
   ReplyDraftSchema,
   type CompanyProfile,
+  type Connection,
   type Conversation,
   type ConversationTriage,
-  type DraftStrategy,
+  type DraftRequest,
   type ReplyDraft,
   type TeamProfileResponse,
   type LeadStreamPartial,
   type Health,
   type Lead,
   type LeadClassification,
-} from './contracts';
-import { readNdjson } from './ndjson';
+} from '../contracts';
+import { readNdjson } from '../ndjson';
 
 export class BackendError extends Error {
   constructor(
@@ -63,6 +64,7 @@ export function createBackendClient(options: BackendClientOptions) {
   }
 
   return {
+    baseUrl: options.baseUrl,
     /** One answer per lead, in input order: a classification or that row's error. */
     async classifyBatch(leads: Lead[], profile: CompanyProfile): Promise<({ result: LeadClassification } | { error: string })[]> {
       const body = await call('/v1/leads/classify-batch', { method: 'POST', body: JSON.stringify({ leads, profile }) }, options.classifyTimeoutMs ?? 30_000);
@@ -78,14 +80,7 @@ export function createBackendClient(options: BackendClientOptions) {
       if (!parsed.success) throw new BackendError('the backend answered a triage that does not match the contract');
       return parsed.data;
     },
-    async draftReply(request: {
-      conversation: Conversation;
-      profile: CompanyProfile;
-      strategy?: DraftStrategy;
-      tone?: string;
-      previousText?: string;
-      triage?: ConversationTriage;
-    }): Promise<ReplyDraft> {
+    async draftReply(request: DraftRequest & { profile: CompanyProfile }): Promise<ReplyDraft> {
       const body = await call('/v1/conversations/draft', { method: 'POST', body: JSON.stringify(request) }, options.classifyTimeoutMs ?? 20_000);
       const parsed = ReplyDraftSchema.safeParse(body);
       if (!parsed.success) throw new BackendError('the backend answered a draft that does not match the contract');
@@ -138,3 +133,12 @@ export function createBackendClient(options: BackendClientOptions) {
   };
 }
 export type BackendClient = ReturnType<typeof createBackendClient>;
+
+/**
+ * The client for the configured connection: with the rep's team token, or the admin's
+ * (only to publish the team profile). Every backend call of the extension goes through here.
+ */
+export function backendClientFor(connection: Connection, options: { as?: 'team' | 'admin'; fetch?: typeof fetch } = {}): BackendClient {
+  const token = options.as === 'admin' ? connection.adminToken : connection.token;
+  return createBackendClient({ baseUrl: connection.backendUrl, token, fetch: options.fetch });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBackendStatus } from './backend-status';
+import { checkBackendStatus } from './connection-check';
 
 const settings = { backendUrl: 'http://127.0.0.1:8787', token: '' };
 

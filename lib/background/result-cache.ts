@@ -1,19 +1,6 @@
-import { z } from 'zod';
-import { CrmSchema, LeadClassificationSchema } from './contracts';
-import { PulsoDb } from './db';
+import { CachedResultSchema, PulsoDb, type CachedResult } from './db';
 
-export { PulsoDb } from './db';
-
-export const CachedResultSchema = z.object({
-  key: z.string(),
-  result: LeadClassificationSchema,
-  engine: z.string(),
-  crm: CrmSchema,
-  recordId: z.string(),
-  createdAt: z.number(),
-  expiresAt: z.number(),
-});
-export type CachedResult = z.output<typeof CachedResultSchema>;
+export type { CachedResult } from './db';
 
 /** Backend results in IndexedDB, so revisits paint at once and survive service-worker restarts. */
 export class ResultCache {

@@ -1,17 +1,18 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ResultCache } from '../cache';
 import type { LeadClassification } from '../contracts';
-import { PulsoDb } from '../db';
-import { createLeadService } from '../lead-service';
 import { DEMO_PROFILE } from '../profile/demo-profile';
 import { classifyLeadByRules } from '../rules';
 import { SettingsSchema } from '../settings';
-import { HistoryStore } from './store';
+import { PulsoDb } from './db';
+import { HistoryStore } from './history-store';
+import { createLeadService } from './lead-service';
+import { ResultCache } from './result-cache';
+import { testBackend } from './test-backend';
 
 const lead = { fullName: 'María González', jobTitle: 'CTO', company: 'Metalúrgica Andina', email: 'maria.gonzalez@andina.com.ar' };
-const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-3/101' };
-const listPage = { crm: 'hubspot' as const, url: 'https://app.hubspot.com/contacts/1/objects/0-1/views/all/list' };
+const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-3/101', recordType: 'deal' as const };
+const listPage = { crm: 'hubspot' as const, url: 'https://app.hubspot.com/contacts/1/objects/0-1/views/all/list', recordType: 'contact' as const };
 
 function fakeFetch(down = false): typeof fetch {
   const llm: LeadClassification = { ...classifyLeadByRules(lead, DEMO_PROFILE), source: 'llm' };
@@ -23,6 +24,7 @@ function fakeFetch(down = false): typeof fetch {
       const body = JSON.parse(String(init?.body)) as { leads: unknown[] };
       return Response.json({ results: body.leads.map((_row, index) => ({ index, result: llm })) });
     }
+    if (url.endsWith('?stream=1')) return new Response(`${JSON.stringify({ type: 'final', result: llm })}\n`);
     return Response.json(llm);
   }) as typeof fetch;
 }
@@ -40,9 +42,7 @@ describe('lead service records history', () => {
     createLeadService({
       cache: new ResultCache(db),
       history,
-      // The real one reads the URL with the site adapters; this stand-in knows HubSpot's object ids.
-      recordTypeForUrl: (url) => (url.includes('/record/0-3/') ? 'deal' : 'contact'),
-      fetch: fetchImpl,
+      backend: testBackend(fetchImpl),
       now: () => clock,
       readProfile: async () => DEMO_PROFILE,
       readSettings: async () => SettingsSchema.parse({}),
@@ -50,15 +50,16 @@ describe('lead service records history', () => {
 
   it('records backend, cache and offline results, never previews', async () => {
     const svc = service(fakeFetch());
-    await svc.classify({ lead, phase: 'preview', page });
+    // One request answers the preview, then the final: only the final is recorded.
+    const sent: string[] = [];
+    await svc.classify({ lead, page }, (event) => sent.push(event.type));
     await svc.historySettled();
-    expect(await history.count()).toBe(0);
-    await svc.classify({ lead, phase: 'final', page });
-    await svc.historySettled();
-    await svc.classify({ lead, phase: 'final', page });
+    expect(sent).toEqual(['preview', 'final']);
+    expect(await history.count()).toBe(1);
+    await svc.classify({ lead, page });
     await svc.historySettled();
     const offline = service(fakeFetch(true));
-    await offline.classify({ lead, phase: 'final', page });
+    await offline.classify({ lead, page });
     await offline.historySettled();
     const entries = await history.list();
     expect(entries.map((e) => e.origin).sort()).toEqual(['backend', 'cache', 'offline']);
@@ -89,11 +90,11 @@ describe('lead service records history', () => {
     const svc = createLeadService({
       cache: new ResultCache(db),
       history: { add: async () => Promise.reject(new Error('quota')) },
-      fetch: fakeFetch(),
+      backend: testBackend(fakeFetch()),
       now: () => clock,
       readProfile: async () => DEMO_PROFILE,
       readSettings: async () => SettingsSchema.parse({}),
     });
-    expect((await svc.classify({ lead, phase: 'final', page })).origin).toBe('backend');
+    expect((await svc.classify({ lead, page })).origin).toBe('backend');
   });
 });

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { PulsoDb } from '../db';
-import { sampleEntry, sampleResult } from './fixtures';
-import { DAY_MS } from './schema';
-import { HistoryStore } from './store';
+import { sampleEntry, sampleResult } from '../history/fixtures';
+import { DAY_MS } from '../history/schema';
+import { PulsoDb } from './db';
+import { HistoryStore } from './history-store';
 
 const freshDb = () => new PulsoDb(`history-${Math.random()}`);
 // The sample entries are from t=1 s; a clock near them keeps the retention trim out of the way.

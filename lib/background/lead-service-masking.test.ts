@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { PulsoDb, ResultCache } from '../cache';
-import { classifyLeadByRules } from '../rules';
-import { createLeadService } from '../lead-service';
 import { DEMO_PROFILE } from '../profile/demo-profile';
+import { classifyLeadByRules } from '../rules';
 import { SettingsSchema } from '../settings';
+import { PulsoDb } from './db';
+import { createLeadService } from './lead-service';
+import { ResultCache } from './result-cache';
+import { testBackend } from './test-backend';
 
 const lead = {
   fullName: 'María González',
@@ -14,7 +16,7 @@ const lead = {
   phone: '+56 2 2345 6789',
   description: 'Fallo crítico en los backups; su móvil +56 9 8765 4321.',
 };
-const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-1/101' };
+const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-1/101', recordType: 'contact' as const };
 
 /** Records every body that would leave the browser. */
 function recordingBackend() {
@@ -35,7 +37,7 @@ function recordingBackend() {
 const service = (maskContacts: boolean, fetchImpl: typeof fetch) =>
   createLeadService({
     cache: new ResultCache(new PulsoDb(`mask-${Math.random()}`)),
-    fetch: fetchImpl,
+    backend: testBackend(fetchImpl),
     readProfile: async () => DEMO_PROFILE,
     readSettings: async () => SettingsSchema.parse({ privacy: { maskContacts } }),
   });
@@ -43,10 +45,10 @@ const service = (maskContacts: boolean, fetchImpl: typeof fetch) =>
 describe('privacy: masking before anything leaves the browser', () => {
   it('with masking on, the backend never sees the email local part nor the phone numbers', async () => {
     const backend = recordingBackend();
-    const reply = await service(true, backend.fetchImpl).classify({ lead, phase: 'final', page });
+    const reply = await service(true, backend.fetchImpl).classify({ lead, page });
     expect(reply.origin).toBe('backend');
     expect(reply.result.contact.emailType).toBe('CORPORATE'); // the domain still tells corporate from free
-    await service(true, backend.fetchImpl).classifyBatch({ items: [{ recordId: '101', lead }], page: { crm: 'hubspot', url: page.url } });
+    await service(true, backend.fetchImpl).classifyBatch({ items: [{ recordId: '101', lead }], page: { crm: 'hubspot', url: page.url, recordType: 'contact' } });
     expect(backend.sent).toHaveLength(2);
     for (const body of backend.sent) {
       expect(body).toContain('m***@metalurgicaandina.cl');
@@ -58,7 +60,7 @@ describe('privacy: masking before anything leaves the browser', () => {
 
   it('with masking off (the default), the lead goes as read', async () => {
     const backend = recordingBackend();
-    await service(false, backend.fetchImpl).classify({ lead, phase: 'final', page });
+    await service(false, backend.fetchImpl).classify({ lead, page });
     expect(backend.sent[0]).toContain('maria.gonzalez@metalurgicaandina.cl');
   });
 });

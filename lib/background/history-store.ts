@@ -1,6 +1,6 @@
-import { PulsoDb } from '../db';
-import { filterHistory, type HistoryFilter } from './filter';
-import { DAY_MS, DEFAULT_HISTORY_RETENTION_DAYS, HistoryEntrySchema, NewHistoryEntrySchema, type HistoryEntry, type NewHistoryEntry } from './schema';
+import { filterHistory, type HistoryFilter } from '../history/filter';
+import { DAY_MS, DEFAULT_HISTORY_RETENTION_DAYS, HistoryEntrySchema, NewHistoryEntrySchema, type HistoryEntry, type NewHistoryEntry } from '../history/schema';
+import { PulsoDb } from './db';
 
 export interface HistoryStoreOptions {
   /** The retention setting, read when a trim runs (the admin may change it at any time). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationSchema, type ConversationTriage } from './contracts';
+import { ConversationSchema, type ConversationTriage } from '../contracts';
+import { DEMO_PROFILE } from '../profile/demo-profile';
+import { SettingsSchema } from '../settings';
 import { createConversationService } from './conversation-service';
-import { DEMO_PROFILE } from './profile/demo-profile';
-import { SettingsSchema } from './settings';
+import { testBackend } from './test-backend';
 
 const conversation = ConversationSchema.parse({
   contact: { name: 'María' },
@@ -11,10 +12,10 @@ const conversation = ConversationSchema.parse({
     { direction: 'note', text: 'NOTA INTERNA: cliente moroso, no ofrecer descuento' },
   ],
 });
-const page = { crm: 'whatsapp' as const, recordId: '34600111222@c.us', url: 'https://web.whatsapp.com/' };
+const page = { crm: 'whatsapp' as const, recordId: '34600111222@c.us', url: 'https://web.whatsapp.com/', recordType: 'chat' as const };
 
 function service(fetchImpl: typeof fetch) {
-  return createConversationService({ fetch: fetchImpl, readProfile: async () => DEMO_PROFILE, readSettings: async () => SettingsSchema.parse({}) });
+  return createConversationService({ backend: testBackend(fetchImpl), readProfile: async () => DEMO_PROFILE, readSettings: async () => SettingsSchema.parse({}) });
 }
 
 describe('conversation service (background route)', () => {
@@ -61,7 +62,7 @@ describe('conversation service (background route)', () => {
       return Response.json({}, { status: 500 });
     }) as typeof fetch;
     const masked = createConversationService({
-      fetch: fetchImpl,
+      backend: testBackend(fetchImpl),
       readProfile: async () => DEMO_PROFILE,
       readSettings: async () => SettingsSchema.parse({ privacy: { maskContacts: true } }),
     });

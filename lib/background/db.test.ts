@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ResultCache } from './cache';
+import { sampleEntry, sampleResult } from '../history/fixtures';
 import { PulsoDb } from './db';
-import { HistoryStore } from './history';
-import { sampleEntry, sampleResult } from './history/fixtures';
+import { HistoryStore } from './history-store';
+import { ResultCache } from './result-cache';
 
 /** PulsoDb exactly as version 1 shipped it: the result cache only. */
 class PulsoDbV1 extends Dexie {

@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PulsoDb, ResultCache } from './cache';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LeadClassification, LeadResultReply } from '../contracts';
+import { DEMO_PROFILE } from '../profile/demo-profile';
+import { classifyLeadByRules } from '../rules';
+import { SettingsSchema } from '../settings';
+import { PulsoDb } from './db';
 import { createLeadService } from './lead-service';
-import { classifyLeadByRules } from './rules';
-import { DEMO_PROFILE } from './profile/demo-profile';
-import { SettingsSchema } from './settings';
-import type { LeadClassification } from './contracts';
+import { ResultCache } from './result-cache';
+import { testBackend } from './test-backend';
 
 const lead = {
   fullName: 'María González',
@@ -15,7 +17,7 @@ const lead = {
   industry: 'Manufacturing',
   description: 'Fallo crítico en las copias de seguridad: pérdida de datos y producción detenida esta semana.',
 };
-const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-1/101' };
+const page = { crm: 'hubspot' as const, recordId: '101', url: 'https://app.hubspot.com/contacts/1/record/0-1/101', recordType: 'contact' as const };
 
 /** A backend that answers like the real one, counting the calls it gets. */
 function fakeBackend(options: { engine?: string; down?: boolean } = {}) {
@@ -53,7 +55,7 @@ describe('lead service (background route)', () => {
   const service = (fetchImpl: typeof fetch) =>
     createLeadService({
       cache,
-      fetch: fetchImpl,
+      backend: testBackend(fetchImpl),
       now: () => clock,
       readProfile: async () => DEMO_PROFILE,
       readSettings: async () => SettingsSchema.parse({ cacheTtlHours: 1 }),
@@ -61,42 +63,46 @@ describe('lead service (background route)', () => {
 
   it('answers a preview from the rules engine without touching the backend', async () => {
     const backend = fakeBackend();
-    const reply = await service(backend.fetchImpl).classify({ lead, phase: 'preview', page });
+    let preview: { reply: LeadResultReply; calls: typeof backend.calls } | undefined;
+    await service(backend.fetchImpl).classify({ lead, page }, (event) => {
+      if (event.type === 'preview') preview = { reply: event.reply, calls: { ...backend.calls } };
+    });
+    const reply = preview!.reply;
     expect(reply.origin).toBe('preview');
     expect(reply.result.source).toBe('rules');
-    expect(backend.calls).toEqual({ health: 0, classify: 0, batch: 0 });
+    expect(preview!.calls).toEqual({ health: 0, classify: 0, batch: 0 });
   });
 
   it('asks the backend once, then serves the cache until the TTL ends', async () => {
     const backend = fakeBackend();
     const svc = service(backend.fetchImpl);
-    const first = await svc.classify({ lead, phase: 'final', page });
+    const first = await svc.classify({ lead, page });
     expect(first.origin).toBe('backend');
     expect(first.result.summary).toBe('from the model');
-    const second = await svc.classify({ lead, phase: 'final', page });
+    const second = await svc.classify({ lead, page });
     expect(second.origin).toBe('cache');
     expect(backend.calls.classify).toBe(1);
     clock += 3_600_001;
-    expect((await svc.classify({ lead, phase: 'final', page })).origin).toBe('backend');
+    expect((await svc.classify({ lead, page })).origin).toBe('backend');
     expect(backend.calls.classify).toBe(2);
   });
 
   it('skips the cache on refresh', async () => {
     const backend = fakeBackend();
     const svc = service(backend.fetchImpl);
-    await svc.classify({ lead, phase: 'final', page });
-    expect((await svc.classify({ lead, phase: 'final', page, refresh: true })).origin).toBe('backend');
+    await svc.classify({ lead, page });
+    expect((await svc.classify({ lead, page, refresh: true })).origin).toBe('backend');
     expect(backend.calls.classify).toBe(2);
   });
 
   it('does not reuse a result made by another engine', async () => {
-    await service(fakeBackend({ engine: 'rules:1' }).fetchImpl).classify({ lead, phase: 'final', page });
+    await service(fakeBackend({ engine: 'rules:1' }).fetchImpl).classify({ lead, page });
     const other = fakeBackend({ engine: 'llm:new-model:p2:r1' });
-    expect((await service(other.fetchImpl).classify({ lead, phase: 'final', page })).origin).toBe('backend');
+    expect((await service(other.fetchImpl).classify({ lead, page })).origin).toBe('backend');
   });
 
   it('falls back to local rules when the backend is unreachable, and caches nothing', async () => {
-    const reply = await service(fakeBackend({ down: true }).fetchImpl).classify({ lead, phase: 'final', page });
+    const reply = await service(fakeBackend({ down: true }).fetchImpl).classify({ lead, page });
     expect(reply.origin).toBe('offline');
     expect(reply.result.source).toBe('rules');
     expect(reply.error).toMatch(/unreachable/);
@@ -104,11 +110,11 @@ describe('lead service (background route)', () => {
   });
 
   it('rejects a malformed message with a clear error', async () => {
-    await expect(service(fakeBackend().fetchImpl).classify({ lead: { jobTitle: 7 }, phase: 'final', page })).rejects.toThrow(/jobTitle/);
+    await expect(service(fakeBackend().fetchImpl).classify({ lead: { jobTitle: 7 }, page })).rejects.toThrow(/jobTitle/);
   });
 
   describe('list views (batch)', () => {
-    const listPage = { crm: 'hubspot' as const, url: 'https://app.hubspot.com/contacts/1/objects/0-1/views/all/list' };
+    const listPage = { crm: 'hubspot' as const, url: 'https://app.hubspot.com/contacts/1/objects/0-1/views/all/list', recordType: 'contact' as const };
     const rows = [
       { recordId: '1', lead },
       { recordId: '2', lead: { ...lead, fullName: 'Bad Row' } },
@@ -132,7 +138,7 @@ describe('lead service (background route)', () => {
     it('prefers the result made from the record page over the few columns of the row', async () => {
       const backend = fakeBackend();
       const svc = service(backend.fetchImpl);
-      const full = await svc.classify({ lead, phase: 'final', page: { ...page, recordId: '3' } });
+      const full = await svc.classify({ lead, page: { ...page, recordId: '3' } });
       const reply = await svc.classifyBatch({ items: [rows[2]!], page: listPage });
       expect(reply.items[0]).toEqual({ recordId: '3', result: full.result, origin: 'cache' });
       expect(backend.calls.batch).toBe(0);
@@ -160,16 +166,18 @@ describe('lead service (background route)', () => {
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {
           for (const line of lines) {
+            // The final line is held back until the partial has reached the caller: a service
+            // that waited for the whole body would never get there (and this test would time out).
+            if (line.type === 'final') await vi.waitFor(() => expect(seen).toContain('partial P1'), { timeout: 10_000 });
             seen.push(`sent ${line.type}`);
             controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-            await new Promise((ok) => setTimeout(ok, 5));
           }
           controller.close();
         },
       });
       return new Response(body, { headers: { 'content-type': 'application/x-ndjson' } });
     }) as typeof fetch;
-    const reply = await service(fetchImpl).classify({ lead, phase: 'final', page }, (partial) => seen.push(`partial ${partial.priority}`));
+    const reply = await service(fetchImpl).classify({ lead, page }, (event) => event.type === 'partial' && seen.push(`partial ${event.priority}`));
     expect(seen).toEqual(['sent preview', 'sent partial', 'partial P1', 'sent final']);
     expect(reply.origin).toBe('backend');
     expect(reply.result.summary).toBe('streamed');

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { PulsoDb, ResultCache, type CachedResult } from './cache';
+import { PulsoDb, type CachedResult } from './db';
+import { ResultCache } from './result-cache';
 
 const result = {
   stage: 'MQL', priority: 'P3', slaHours: 24,

@@ -1,0 +1,24 @@
+import { ConversationTriageSchema, LeadClassificationSchema, type ConversationTriage, type LeadClassification } from '../../lib/contracts';
+import { scrapePage } from '../../lib/sites';
+import { fixtureDocument } from '../../lib/sites/saved-page';
+
+/**
+ * What the backend answers for a fixture page as Pulso's own reader reads it. A spec compares
+ * the panel with this, exactly, instead of accepting any value: the panel must show the
+ * backend's answer for that record, whatever the rules engine's tuning makes it.
+ */
+async function post<T>(backendUrl: string, path: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
+  const res = await fetch(`${backendUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return parse(await res.json());
+}
+
+export function backendLeadAnswer(backendUrl: string, fixture: string, pageUrl: string): Promise<LeadClassification> {
+  const { fields } = scrapePage(fixtureDocument(fixture), pageUrl);
+  return post(backendUrl, '/v1/leads/classify', { lead: fields }, (json) => LeadClassificationSchema.parse(json));
+}
+
+export function backendTriageAnswer(backendUrl: string, fixture: string, pageUrl: string): Promise<ConversationTriage> {
+  const { conversation } = scrapePage(fixtureDocument(fixture), pageUrl);
+  return post(backendUrl, '/v1/conversations/triage', { conversation }, (json) => ConversationTriageSchema.parse(json));
+}

@@ -1,0 +1,39 @@
+import Dexie, { type Table } from 'dexie';
+import { z } from 'zod';
+import { CrmSchema, LeadClassificationSchema, type StoredHistoryEntry } from '../contracts';
+
+/** One backend result in the cache (lib/background/result-cache.ts). */
+export const CachedResultSchema = z.object({
+  key: z.string(),
+  result: LeadClassificationSchema,
+  engine: z.string(),
+  crm: CrmSchema,
+  recordId: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+export type CachedResult = z.output<typeof CachedResultSchema>;
+
+/**
+ * Pulso's one IndexedDB database, on the extension's origin and opened by the background
+ * only: the pages ask the background for what they show, so no page holds an older
+ * schema open while the background upgrades it.
+ * Every schema change is a new version below, never an edit of an old one: Dexie
+ * upgrades a database written by any earlier version in place, so cached results and
+ * history survive updates.
+ */
+export class PulsoDb extends Dexie {
+  results!: Table<CachedResult, string>;
+  history!: Table<StoredHistoryEntry, number>;
+
+  constructor(name = PULSO_DATABASE) {
+    super(name);
+    // v1: the backend result cache.
+    this.version(1).stores({ results: 'key, expiresAt, [crm+recordId]' });
+    // v2: history of every final result; indexes for the page's filters and the retention trim.
+    this.version(2).stores({ history: '++id, createdAt, crm, kind, priority' });
+  }
+}
+
+/** The database's name ("Clear all local data" deletes it). */
+export const PULSO_DATABASE = 'pulso';

@@ -1,0 +1,202 @@
+import { leadCacheKey } from '../cache-key';
+import {
+  ClassifyBatchMessageSchema,
+  ClassifyLeadMessageSchema,
+  type BatchReply,
+  type CompanyProfile,
+  type Crm,
+  type Lead,
+  type LeadClassification,
+  type LeadPortEvent,
+  type LeadResultReply,
+} from '../contracts';
+import { historyEntryFrom, type HistoryFacts, type HistoryOrigin, type NewHistoryEntry } from '../history';
+import { maskLead } from '../privacy/mask';
+import { classifyLeadByRules } from '../rules';
+import type { Settings } from '../settings';
+import { RULES_ENGINE } from '../versions';
+import type { BackendClient } from './backend-client';
+import type { CachedResult, ResultCache } from './result-cache';
+
+const HEALTH_TTL_MS = 60_000;
+
+/** A final answer: never a preview. */
+type FinalReply = LeadResultReply & { origin: HistoryOrigin };
+
+export interface LeadServiceDeps {
+  cache: ResultCache;
+  /** The backend client for the current connection (lib/background/backend-client.ts). */
+  backend: () => Promise<BackendClient>;
+  readSettings: () => Promise<Settings>;
+  readProfile: () => Promise<CompanyProfile>;
+  now?: () => number;
+  /** Where every final result is recorded (the history page); previews are not. */
+  history?: { add(entries: NewHistoryEntry[]): Promise<unknown> };
+}
+
+/**
+ * The background's lead route: rules preview at once; then cache → backend →
+ * offline rules. Only backend answers are cached, so an outage never pins a
+ * rules result in place of a better one.
+ */
+export function createLeadService(deps: LeadServiceDeps) {
+  const now = deps.now ?? (() => Date.now());
+  let health: { baseUrl: string; engine: string; at: number } | undefined;
+
+  async function engineOf(client: BackendClient): Promise<string> {
+    if (health && health.baseUrl === client.baseUrl && now() - health.at < HEALTH_TTL_MS) return health.engine;
+    const answer = await client.health();
+    health = { baseUrl: client.baseUrl, engine: answer.engine, at: now() };
+    return answer.engine;
+  }
+
+  /**
+   * Everything a request needs from storage, read at once: the profile first (the rules
+   * preview needs nothing else), then the settings and the backend client.
+   */
+  function prepare() {
+    const profile = deps.readProfile();
+    const rest = (async () => {
+      const [settings, client] = await Promise.all([deps.readSettings(), deps.backend()]);
+      // Privacy: what leaves the browser is the masked lead (the panel keeps showing the real one).
+      const outgoing = (lead: Lead) => (settings.privacy.maskContacts ? maskLead(lead) : lead);
+      const cacheEntry = (key: string, result: LeadClassification, engine: string, crm: Crm, recordId: string): CachedResult => {
+        const createdAt = now();
+        return { key, result, engine, crm, recordId, createdAt, expiresAt: createdAt + settings.cacheTtlHours * 3_600_000 };
+      };
+      return { client, outgoing, cacheEntry };
+    })();
+    rest.catch(() => {}); // awaited (and its failure handled) once the preview is out
+    return { profile, rest };
+  }
+
+  // History is a record of what was shown: it is written after the answer goes out (a
+  // list page would otherwise wait on fifty writes), and a failed write never costs the
+  // rep the result. `historySettled` lets tests and shutdown wait for the writes.
+  const pendingWrites = new Set<Promise<void>>();
+  function record(facts: HistoryFacts[]): void {
+    if (!deps.history || facts.length === 0) return;
+    const history = deps.history;
+    const write = (async () => {
+      try {
+        await history.add(facts.map(historyEntryFrom));
+      } catch (err) {
+        console.warn('[pulso] history not recorded', err);
+      }
+    })();
+    pendingWrites.add(write);
+    void write.finally(() => pendingWrites.delete(write));
+  }
+
+  return {
+    async historySettled(): Promise<void> {
+      await Promise.all([...pendingWrites]);
+    },
+
+    /**
+     * One lead from a record page, one request: `emit` gets the rules preview at once,
+     * the model's early fields while it streams, then the final answer (also returned).
+     * Without `emit` the backend is asked without streaming.
+     */
+    async classify(raw: unknown, emit?: (event: LeadPortEvent) => void): Promise<LeadResultReply> {
+      const started = now();
+      const message = ClassifyLeadMessageSchema.parse(raw);
+      const { lead, page } = message;
+      const prepared = prepare();
+      const profile = await prepared.profile;
+      const elapsed = () => Math.max(0, now() - started);
+      const rulesReply = <O extends 'preview' | 'offline'>(origin: O, error?: string) => ({
+        result: classifyLeadByRules(lead, profile),
+        origin,
+        engine: RULES_ENGINE,
+        latencyMs: elapsed(),
+        ...(error ? { error } : {}),
+      });
+      emit?.({ type: 'preview', reply: rulesReply('preview') });
+      const final = await (async (): Promise<FinalReply> => {
+        try {
+          const { client, outgoing, cacheEntry } = await prepared.rest;
+          const engine = await engineOf(client);
+          const key = await leadCacheKey(outgoing(lead), profile, engine);
+          if (!message.refresh) {
+            const hit = await deps.cache.get(key, now());
+            if (hit) return { result: hit.result, origin: 'cache', engine, latencyMs: elapsed() };
+          }
+          const result = emit
+            ? await client.classifyLeadStreaming(outgoing(lead), profile, (partial) => emit(partial))
+            : await client.classifyLead(outgoing(lead), profile);
+          await deps.cache.put(cacheEntry(key, result, engine, page.crm, page.recordId));
+          return { result, origin: 'backend', engine, latencyMs: elapsed() };
+        } catch (err) {
+          health = undefined;
+          return rulesReply('offline', (err as Error).message);
+        }
+      })();
+      record([{ ...page, kind: 'record', input: lead, result: final.result, origin: final.origin, latencyMs: final.latencyMs, createdAt: now() }]);
+      emit?.({ type: 'final', reply: final });
+      return final;
+    },
+
+    /**
+     * List views: cache hits at once (preferring the record's own page result), one
+     * backend batch for the rest, local rules if it is down.
+     */
+    async classifyBatch(raw: unknown): Promise<BatchReply> {
+      const started = now();
+      const message = ClassifyBatchMessageSchema.parse(raw);
+      const { page } = message;
+      // Every row answered goes to the history as a list result, timed by the whole batch.
+      const recorded = (reply: BatchReply): BatchReply => {
+        const leads = new Map(message.items.map((item) => [item.recordId, item.lead]));
+        const createdAt = now();
+        const facts: HistoryFacts[] = [];
+        for (const item of reply.items) {
+          if (!('result' in item) || item.origin === 'preview') continue;
+          const { recordId, result, origin } = item;
+          facts.push({ ...page, recordId, kind: 'list', input: leads.get(recordId) ?? {}, result, origin, latencyMs: Math.max(0, createdAt - started), createdAt });
+        }
+        record(facts);
+        return reply;
+      };
+      const prepared = prepare();
+      const profile = await prepared.profile;
+      const out: BatchReply['items'] = [];
+      try {
+        const { client, outgoing, cacheEntry } = await prepared.rest;
+        const engine = await engineOf(client);
+        const keys = await Promise.all(message.items.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
+        // A list row shows a few columns; the record page, read when the rep opened it, many more.
+        const byRecord = await deps.cache.latestForRecords(page.crm, message.items.map((item) => item.recordId), engine, now());
+        const byKey = await deps.cache.getMany(keys, now());
+        const misses: { recordId: string; lead: Lead; key: string }[] = [];
+        message.items.forEach((item, i) => {
+          const hit = byRecord.get(item.recordId) ?? byKey.get(keys[i]!);
+          if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
+          else misses.push({ ...item, key: keys[i]! });
+        });
+        if (misses.length === 0) return recorded({ items: out });
+        const answers = await client.classifyBatch(
+          misses.map((miss) => outgoing(miss.lead)),
+          profile,
+        );
+        const fresh: CachedResult[] = [];
+        misses.forEach((miss, index) => {
+          const answer = answers[index];
+          if (answer && 'result' in answer) {
+            out.push({ recordId: miss.recordId, result: answer.result, origin: 'backend' });
+            fresh.push(cacheEntry(miss.key, answer.result, engine, page.crm, miss.recordId));
+          } else out.push({ recordId: miss.recordId, error: answer?.error ?? 'no answer for this row' });
+        });
+        await deps.cache.putMany(fresh);
+        return recorded({ items: out });
+      } catch (err) {
+        health = undefined;
+        const answered = new Set(out.map((item) => item.recordId));
+        for (const item of message.items) {
+          if (!answered.has(item.recordId)) out.push({ recordId: item.recordId, result: classifyLeadByRules(item.lead, profile), origin: 'offline' });
+        }
+        return recorded({ items: out });
+      }
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { ConnectionSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
+import { isExtensionPage, onMessage, sendMessage, serveLeadPorts } from '../messaging';
+import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
+import { backendClientFor } from './backend-client';
+import { clearAllLocalData } from './clear-local-data';
+import { createConnectionStore } from './connection';
+import { checkBackendStatus, checkConnection } from './connection-check';
+import { createConversationService } from './conversation-service';
+import { PulsoDb } from './db';
+import { HistoryStore } from './history-store';
+import { createLeadService } from './lead-service';
+import { ResultCache } from './result-cache';
+import { publishTeamProfile, pullTeamProfile, TEAM_PROFILE_ALARM, TEAM_PROFILE_PULL_MINUTES } from './team-profile';
+
+const HISTORY_TRIM_ALARM = 'history-trim';
+
+type Sender = Parameters<typeof isExtensionPage>[0];
+
+/** Messages only Pulso's own pages may send: they reveal tokens or history, or change what is stored. */
+function fromPage<T>(handler: (data: unknown) => T) {
+  return ({ data, sender }: { data: unknown; sender: Sender }): T => {
+    if (!isExtensionPage(sender)) throw new Error('only Pulso’s own pages may ask for this');
+    return handler(data);
+  };
+}
+
+/**
+ * The service worker: the only part of Pulso that talks to the backend, opens the
+ * IndexedDB databases or reads the tokens. Listeners are registered synchronously at
+ * start-up, so a restarted service worker still receives the message that woke it.
+ */
+export function startBackground(): void {
+  const db = new PulsoDb();
+  const cache = new ResultCache(db);
+  const history = new HistoryStore(db, { retentionDays: readHistoryRetentionDays });
+  const connection = createConnectionStore();
+  // One client per request, made from the connection as it is now (the options may change it at any time).
+  const backend = async () => backendClientFor(await connection.read());
+
+  const leads = createLeadService({ cache, history, backend, readSettings, readProfile });
+  serveLeadPorts((raw, post) => leads.classify(raw, post));
+  onMessage('classifyBatch', ({ data }) => leads.classifyBatch(data));
+
+  const conversations = createConversationService({ backend, readSettings, readProfile });
+  onMessage('triageConversation', ({ data }) => conversations.triage(data));
+  onMessage('draftReply', ({ data }) => conversations.draft(data));
+
+  onMessage('backendStatus', async () => checkBackendStatus(await connection.read()));
+  onMessage('localCounts', async () => ({ cache: await cache.count(), history: await history.count() }));
+  onMessage('listHistory', fromPage(() => history.list()));
+  onMessage('deleteHistory', fromPage((data) => history.delete(HistoryDeleteMessageSchema.parse(data).id)));
+  onMessage('clearHistory', fromPage(() => history.clear()));
+  onMessage('clearLocalData', fromPage(() => clearAllLocalData()));
+
+  // Team profile: pulled on start, every ~10 min, and when the backend or token changes.
+  // A failed pull keeps the last one; it is never logged with the token.
+  const teamProfile = { readConnection: () => connection.read() };
+  const pullProfile = () => void pullTeamProfile(teamProfile).catch(() => {});
+  onMessage('checkConnection', fromPage((data) => checkConnection(ConnectionSchema.pick({ backendUrl: true, token: true }).parse(data))));
+  onMessage('readConnection', fromPage(() => connection.read()));
+  onMessage(
+    'saveConnection',
+    fromPage(async (data) => {
+      const saved = await connection.save(ConnectionSchema.parse(data));
+      pullProfile();
+      return saved;
+    }),
+  );
+  onMessage('pullTeamProfile', fromPage(() => pullTeamProfile(teamProfile)));
+  onMessage('publishTeamProfile', fromPage((data) => publishTeamProfile(PublishProfileMessageSchema.parse(data).profile, teamProfile)));
+
+  // The toggle-panel shortcut (wxt.config.ts `commands`): the active tab's content script toggles its panel.
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'toggle-panel') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      // A tab without Pulso's content script (not a CRM page) has no one to answer: nothing to toggle.
+      if (tab?.id !== undefined) void sendMessage('togglePanel', undefined, tab.id).catch(() => {});
+    });
+  });
+
+  // History retention: trimmed at start-up and once a day (the store also trims after writes, hourly at most).
+  void history.trimByRetention().catch(() => {});
+  void browser.alarms.get(HISTORY_TRIM_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(HISTORY_TRIM_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HISTORY_TRIM_ALARM) void history.trimByRetention().catch(() => {});
+    if (alarm.name === TEAM_PROFILE_ALARM) pullProfile();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void cache.pruneExpired();
+  });
+
+  void browser.alarms.get(TEAM_PROFILE_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(TEAM_PROFILE_ALARM, { periodInMinutes: TEAM_PROFILE_PULL_MINUTES });
+  });
+  let backendUrl = '';
+  watchSettings((settings) => {
+    if (settings.backendUrl === backendUrl) return;
+    backendUrl = settings.backendUrl;
+    pullProfile();
+  });
+  void readSettings().then((settings) => {
+    backendUrl = settings.backendUrl;
+    pullProfile();
+  });
+}
