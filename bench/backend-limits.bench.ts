@@ -191,9 +191,10 @@ async function interactiveUnderBatches(fake: FakeVllm) {
     let running = true;
     const batches = Promise.all(
       Array.from({ length: 5 }, (_, b) =>
-        postJson(`${backend.base}/v1/leads/classify-batch`, { leads: Array.from({ length: 100 }, (_, i) => lead(`b${b}`, i)) }).then(
-          async (r) => ((await r.json()) as { results: { error?: string }[] }).results.filter((x) => x.error).length,
-        ),
+        postJson(`${backend.base}/v1/leads/classify-batch`, { leads: Array.from({ length: 100 }, (_, i) => lead(`b${b}`, i)) }).then(async (r) => {
+          const body = (await r.json()) as { results?: { error?: string }[] };
+          return { refused: r.status === 429 ? 1 : 0, rowErrors: body.results?.filter((x) => x.error).length ?? 0 };
+        }),
       ),
     ).finally(() => (running = false));
     await until(async () => (await metricSum(backend.base, 'pulso_llm_in_flight')) >= 1, 10_000, 10);
@@ -208,8 +209,10 @@ async function interactiveUnderBatches(fake: FakeVllm) {
       else latencies.push(performance.now() - t0);
       await sleep(100);
     }
-    const batchRowErrors = (await batches).reduce((a, b) => a + b, 0);
-    return { requests: n, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), batchRowErrors };
+    const outcomes = await batches;
+    const batchRowErrors = outcomes.reduce((a, b) => a + b.rowErrors, 0);
+    const batchesRefused = outcomes.reduce((a, b) => a + b.refused, 0);
+    return { requests: n, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), batchRowErrors, batchesRefused };
   } finally {
     fake.reset();
     await backend.stop();
@@ -325,7 +328,7 @@ export function formatBackendLimits(b: Awaited<ReturnType<typeof benchBackendLim
     `  hung upstream: answer after ${fmt(b.hung.ms / 1000, 1)} s (status ${b.hung.status}, source ${b.hung.source}; extension gives up at 20 s), upstream calls still open after it ${b.hung.upstreamStillOpen}`,
     `  ${b.aborted.aborted} requests whose client went away while queued (${b.aborted.queued} queued): upstream calls made for them ${b.aborted.upstreamCallsForAborted} (target 0); server idle again after ${fmt(b.aborted.idleMs / 1000, 1)} s`,
     `  cancelled 100-lead batch on a hung upstream: slots free ${fmt(b.batch.freedMs / 1000, 1)} s after the client left (NaN = not within 90 s); upstream calls ${b.batch.upstreamCalls}, still open ${b.batch.upstreamStillOpen}`,
-    `  single requests while five 100-lead batches run: ${b.interactive.requests} sent, ${b.interactive.refused} × 429, p50 ${fmt(b.interactive.p50, 0)} ms, p99 ${fmt(b.interactive.p99, 0)} ms; batch rows refused ${b.interactive.batchRowErrors}`,
+    `  single requests while five 100-lead batches run: ${b.interactive.requests} sent, ${b.interactive.refused} × 429, p50 ${fmt(b.interactive.p50, 0)} ms, p99 ${fmt(b.interactive.p99, 0)} ms; batch rows refused ${b.interactive.batchRowErrors ?? '-'}, whole batches refused (429) ${b.interactive.batchesRefused ?? 0}`,
     `  /healthz while eight ${fmt(b.health.bytes / 1e6, 1)} MB drafts run: ${b.health.probes} probes, p50 ${fmt(b.health.p50, 1)} ms, max ${fmt(b.health.max, 0)} ms (drafts answered ${b.health.statuses})`,
     `  200 identical drafts at once: ${b.drafts.ok} × 200, ${b.drafts.refused} × 429, upstream calls ${b.drafts.upstreamCalls}`,
     `  classify carrying a ${fmt(b.profile.profileBytes / 1024, 0)} KB profile (${b.profile.items} catalog items): status ${b.profile.status}`,
