@@ -59,7 +59,8 @@ export function measureLeadTask(profile: CompanyProfile = loadProfile()): TaskTo
     const messages = buildLeadMessages(lead, profile);
     systemPrompt = countTokens(messages[0]!.content);
     prompts.push(messagesTokens(messages));
-    const { source: _s, flags: _f, language: _l, ...answer } = classifyLeadByRules(lead, profile);
+    // The rules' own glass-box fields (confidence, limitedEvidence, evidence) are not in the LLM's answer schema.
+    const { source: _s, flags: _f, language: _l, confidence: _c, limitedEvidence: _le, evidence: _e, ...answer } = classifyLeadByRules(lead, profile);
     answers.push(countTokens(compact(answer)));
   }
   return { systemPrompt, prompt: spread(prompts), answer: spread(answers) };

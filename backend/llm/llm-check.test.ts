@@ -6,10 +6,14 @@ import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
 import { answerForTask } from '../testing/fixtures';
 import type { CheckReport } from './llm-check';
 
-/** Runs `npm run llm:check -- …` as a deployer would, and collects its output. */
-function llmCheck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs `npm run llm:check -- …` as a deployer would (`viaNpm`), or the same script without npm's
+ * start-up (the later runs: the npm script itself is already proven), and collects its output.
+ */
+function llmCheck(args: string[], viaNpm = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'llm:check', '--', ...args], { cwd: process.cwd(), env: { ...process.env, LLM_API_KEY: 'sk-check' } });
+    const [command, argv] = viaNpm ? ['npm', ['run', '--silent', 'llm:check', '--', ...args]] : [process.execPath, ['--import', 'tsx', 'backend/llm/llm-check.ts', ...args]];
+    const child = spawn(command, argv as string[], { cwd: process.cwd(), env: { ...process.env, LLM_API_KEY: 'sk-check' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -24,14 +28,14 @@ describe('npm run llm:check against the test server', () => {
   let fake: FakeVllm;
   beforeAll(async () => {
     // 2 decode slots and room for 1 waiting: the burst of 2 × 2 overflows it like --max-num-queued-reqs would.
-    fake = await startFakeVllm({ answer: answerForTask, ttftMs: 5, perTokenMs: 1, maxNumSeqs: 2, maxNumQueuedReqs: 3, retryAfterSeconds: 1 });
+    fake = await startFakeVllm({ answer: answerForTask, ttftMs: 5, perTokenMs: 0.5, maxNumSeqs: 2, maxNumQueuedReqs: 3, retryAfterSeconds: 1 });
   });
   afterAll(async () => {
     await fake.close();
   });
 
   it('prints the report: every task answered from content within its cap, the prefix cache hit, the burst at 2× the cap', async () => {
-    const run = await llmCheck(['--base-url', fake.url, '--concurrency', '2']);
+    const run = await llmCheck(['--base-url', fake.url, '--concurrency', '2'], true);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = run.stdout;

@@ -26,9 +26,10 @@ describe("vLLM's own load", () => {
   });
 
   it('reads the test server under load, and undefined when the server is gone', async () => {
-    const fake = await startFakeVllm({ reasoning: 'ok', perTokenMs: 20, maxNumSeqs: 1 });
+    // ~100 analysis tokens at 20 ms each: the queue stays visible long enough on a loaded machine.
+    const fake = await startFakeVllm({ reasoning: 'Weighing the lead. '.repeat(21), perTokenMs: 20, maxNumSeqs: 1 });
     const post = () =>
-      fetch(`${fake.baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }], max_tokens: 40 }) });
+      fetch(`${fake.baseUrl}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }], max_tokens: 200 }) });
     const llm = { baseUrl: fake.baseUrl };
     try {
       expect(await readVllmLoad(llm)).toEqual({ running: 0, waiting: 0 });

@@ -141,11 +141,15 @@ describe('realistic vLLM test server', () => {
   });
 });
 
+/** ~100 tokens of analysis. */
+const LONG_ANALYSIS = 'Weighing the lead. '.repeat(21);
+
 describe('realistic vLLM test server under load', () => {
   it('--max-num-seqs: requests beyond it wait for a slot (their first token comes later); /metrics shows running and waiting', async () => {
-    const fake = await startFakeVllm({ answer: { stage: 'SQL' }, reasoning: 'ok', ttftMs: 0, perTokenMs: 20, maxNumSeqs: 2 });
+    // Each request decodes ~100 analysis tokens at 20 ms: long enough to be seen queued on a loaded machine.
+    const fake = await startFakeVllm({ answer: { stage: 'SQL' }, reasoning: LONG_ANALYSIS, ttftMs: 0, perTokenMs: 20, maxNumSeqs: 2 });
     try {
-      const calls = Array.from({ length: 4 }, () => post(fake.baseUrl, { max_tokens: 100 }).then((r) => r.json()));
+      const calls = Array.from({ length: 4 }, () => post(fake.baseUrl, { max_tokens: 200 }).then((r) => r.json()));
       await expect.poll(() => fake.load).toEqual({ running: 2, waiting: 2 });
       const metrics = await (await fetch(`${fake.url}/metrics`)).text();
       expect(metrics).toMatch(/^vllm:num_requests_waiting\{model_name="openai\/gpt-oss-20b"\} 2\.0$/m);
@@ -161,11 +165,11 @@ describe('realistic vLLM test server under load', () => {
   });
 
   it('--max-num-queued-reqs: beyond running + waiting, a 503 at once (Retry-After when configured)', async () => {
-    const fake = await startFakeVllm({ reasoning: 'ok', perTokenMs: 20, maxNumSeqs: 1, maxNumQueuedReqs: 2, retryAfterSeconds: 3 });
+    const fake = await startFakeVllm({ reasoning: LONG_ANALYSIS, perTokenMs: 20, maxNumSeqs: 1, maxNumQueuedReqs: 2, retryAfterSeconds: 3 });
     try {
-      const first = [post(fake.baseUrl, { max_tokens: 50 }), post(fake.baseUrl, { max_tokens: 50 })];
+      const first = [post(fake.baseUrl, { max_tokens: 200 }), post(fake.baseUrl, { max_tokens: 200 })];
       await expect.poll(() => fake.load).toEqual({ running: 1, waiting: 1 });
-      const third = await post(fake.baseUrl, { max_tokens: 50 });
+      const third = await post(fake.baseUrl, { max_tokens: 200 });
       expect(third.status).toBe(503);
       expect(third.headers.get('retry-after')).toBe('3');
       expect((await Promise.all(first)).map((r) => r.status)).toEqual([200, 200]);
@@ -175,7 +179,7 @@ describe('realistic vLLM test server under load', () => {
   });
 
   it('a client that goes away aborts its request and frees its slot', async () => {
-    const fake = await startFakeVllm({ reasoning: 'ok', perTokenMs: 20, maxNumSeqs: 1 });
+    const fake = await startFakeVllm({ reasoning: LONG_ANALYSIS, perTokenMs: 20, maxNumSeqs: 1 });
     try {
       const controller = new AbortController();
       const body = JSON.stringify({ model: 'm', messages, max_tokens: 1_000, stream: true });

@@ -1,4 +1,4 @@
-import { ConversationTriageSchema, LeadClassificationSchema, type ConversationTriage, type LeadClassification } from '../../lib/contracts';
+import { ConversationTriageSchema, LeadClassificationSchema, type Conversation, type ConversationTriage, ReplyDraftSchema, type ReplyDraft, type LeadClassification } from '../../lib/contracts';
 import { scrapePage } from '../../lib/sites';
 import { fixtureDocument } from '../../lib/sites/saved-page';
 
@@ -18,7 +18,14 @@ export function backendLeadAnswer(backendUrl: string, fixture: string, pageUrl: 
   return post(backendUrl, '/v1/leads/classify', { lead: fields }, (json) => LeadClassificationSchema.parse(json));
 }
 
-export function backendTriageAnswer(backendUrl: string, fixture: string, pageUrl: string): Promise<ConversationTriage> {
+/** `patch` stands for what the agent set in the panel (e.g. the billing level). */
+export function backendTriageAnswer(backendUrl: string, fixture: string, pageUrl: string, patch: Partial<Conversation> = {}): Promise<ConversationTriage> {
   const { conversation } = scrapePage(fixtureDocument(fixture), pageUrl);
-  return post(backendUrl, '/v1/conversations/triage', { conversation }, (json) => ConversationTriageSchema.parse(json));
+  return post(backendUrl, '/v1/conversations/triage', { conversation: { ...conversation, ...patch } }, (json) => ConversationTriageSchema.parse(json));
+}
+
+/** The backend's reply draft for a fixture's conversation; `request` is the rest of the draft request (strategy, tone, previousText). */
+export function backendDraftAnswer(backendUrl: string, fixture: string, pageUrl: string, request: Record<string, unknown> = {}): Promise<ReplyDraft> {
+  const { conversation } = scrapePage(fixtureDocument(fixture), pageUrl);
+  return post(backendUrl, '/v1/conversations/draft', { conversation, ...request }, (json) => ReplyDraftSchema.parse(json));
 }

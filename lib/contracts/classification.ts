@@ -32,7 +32,7 @@ export const ScoresSchema = z.object({
 export type Scores = z.infer<typeof ScoresSchema>;
 
 /** Flags are added fields (CONTRACTS.md allows additions): e.g. "possible_injection". */
-export const LEAD_FLAGS = ['possible_injection', 'free_email_decision_maker', 'not_enough_information'] as const;
+export const LEAD_FLAGS = ['possible_injection', 'free_email_decision_maker', 'not_enough_information', 'limited_evidence'] as const;
 export const LeadFlagSchema = z.enum(LEAD_FLAGS);
 export type LeadFlag = z.infer<typeof LeadFlagSchema>;
 
@@ -55,5 +55,15 @@ export const LeadClassificationSchema = z.object({
   source: SourceSchema,
   flags: z.array(LeadFlagSchema).default([]),
   language: z.enum(['es', 'en']).optional(),
+  /** How sure the answer is, 0–1: how much of what stage and priority rest on the record actually shows. */
+  confidence: z.number().min(0).max(1).optional(),
+  /**
+   * Present when the record shows too little to judge (a list row with name and email only, no
+   * need stated): the panel and the list badge show a neutral "not enough data" with these
+   * reasons, in the lead's language, instead of a priority.
+   */
+  limitedEvidence: z.object({ reasons: z.array(z.string().max(300)).max(6) }).optional(),
+  /** The lead's words behind each signal the rules used ("urgentemente", "presupuesto aprobado"). */
+  evidence: z.array(z.object({ signal: z.string().max(60), quote: z.string().max(200) })).max(20).optional(),
 });
 export type LeadClassification = z.output<typeof LeadClassificationSchema>;

@@ -35,6 +35,7 @@ export const panelEn = {
   'flag.possible_injection': 'The record contains text that looks like instructions to the classifier; it was ignored.',
   'flag.free_email_decision_maker': 'Decision maker writing from a free email address.',
   'flag.not_enough_information': 'Not enough information to judge this lead.',
+  'flag.limited_evidence': 'Limited evidence: the record shows too little to judge this lead; open it to score it.',
   'source.llm': 'LLM',
   'source.rules': 'Rules',
   'source.label': 'Source',

@@ -37,6 +37,7 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'flag.possible_injection': 'La ficha contiene texto que parece instrucciones para el clasificador; se ha ignorado.',
   'flag.free_email_decision_maker': 'Decisor que escribe desde un correo gratuito.',
   'flag.not_enough_information': 'No hay información suficiente para valorar este lead.',
+  'flag.limited_evidence': 'Datos insuficientes: el registro no basta para valorar este lead; ábrelo para puntuarlo.',
   'source.llm': 'LLM',
   'source.rules': 'Reglas',
   'source.label': 'Origen',

@@ -3,10 +3,11 @@ import { LeadClassificationSchema } from '../contracts';
 
 /**
  * What the LLM must answer: a LeadClassification without the fields the backend owns
- * (source, flags, language). slaHours is only required to be >= 0 here: the backend
+ * (source, flags, language) and the rules' own glass-box fields (confidence, limitedEvidence,
+ * evidence). slaHours is only required to be >= 0 here: the backend
  * replaces it with the profile's SLA for the final priority.
  */
-export const LeadLlmAnswerSchema = LeadClassificationSchema.omit({ source: true, flags: true, language: true }).extend({
+export const LeadLlmAnswerSchema = LeadClassificationSchema.omit({ source: true, flags: true, language: true, confidence: true, limitedEvidence: true, evidence: true }).extend({
   slaHours: z.number().min(0),
 });
 export type LeadLlmAnswer = z.output<typeof LeadLlmAnswerSchema>;

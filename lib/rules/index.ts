@@ -14,5 +14,6 @@ export { scoreDataQuality, isJunk, isPlausiblePhone, type DataQualityResult } fr
 export { decideStage, decidePriority, THRESHOLDS, type StageInput } from './lead/stage';
 export { detectNeeds } from './lead/needs';
 export { parseCompanySize, parseMoney } from './lead/quantities';
-export { parseAudience, type Audience } from './lead/audience';
+export { compileProfile, describeProfile, type CompiledProfile, type ProfileUnderstanding } from './profile/compile';
+export { classifyLeadStrict, confidenceOf } from './lead/classify';
 export type { Contribution, ScoreResult } from './lead/types';

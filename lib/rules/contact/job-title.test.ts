@@ -11,7 +11,10 @@ describe('rule 1: job title → seniority, role type, decision power', () => {
     ['VP of Engineering', 'VP'], ['Vice President, Sales', 'VP'], ['Vicepresidenta de Operaciones', 'VP'],
     ['Director de Sistemas', 'DIRECTOR'], ['Directora Financiera', 'DIRECTOR'], ['Head of IT', 'DIRECTOR'],
     ['Responsable de Infraestructura', 'DIRECTOR'], ['Jefe de área comercial', 'DIRECTOR'],
-    ['IT Manager', 'MANAGER'], ['Gerente de Compras', 'MANAGER'], ['Jefe de Sistemas', 'MANAGER'],
+    // v3: the head of a function decides like a director: "Jefe de Sistemas" is "Head of IT" (was MANAGER, which
+    // made the same outage lead MQL/P2 in Spanish and SQL/P1 in English).
+    ['IT Manager', 'MANAGER'], ['Gerente de Compras', 'DIRECTOR'], ['Jefe de Sistemas', 'DIRECTOR'], ['Jefa de Personal', 'DIRECTOR'],
+    ['Jefe de proyecto', 'MANAGER'], ['Jefe de turno', 'MANAGER'], ['Gerente', 'DIRECTOR'],
     ['Coordinadora de logística', 'MANAGER'], ['Team Lead', 'MANAGER'], ['Product Owner', 'MANAGER'],
     ['Senior Software Engineer', 'TECHNICAL'], ['Ingeniera de redes', 'TECHNICAL'], ['Desarrollador backend', 'TECHNICAL'],
     ['Administrador de sistemas', 'TECHNICAL'], ['DevOps', 'TECHNICAL'], ['Técnico de soporte', 'TECHNICAL'],

@@ -17,8 +17,9 @@ export interface JobTitleProfile {
 /**
  * Seniority levels, highest first. Source: the lead-classification brief (title →
  * seniority); Spanish and English forms, both genders.
- * Decision: "jefe de área / departamento / división" is DIRECTOR, any other
- * "jefe/jefa" (de sistemas, de proyecto, de planta) is MANAGER; "country manager"
+ * Decision (v3): "jefe / jefa / gerente / responsable de <función>" (sistemas, compras, personal,
+ * planta) heads that function and is DIRECTOR, like "Head of IT"; a project, shift, team or crew
+ * lead stays MANAGER; "country manager"
  * runs a country, so DIRECTOR; "partner/socio" alone is DIRECTOR, managing/founding partner C_LEVEL.
  */
 const LEVELS: ReadonlyArray<{ seniority: Seniority; terms: string[] }> = [
@@ -45,6 +46,11 @@ const LEVELS: ReadonlyArray<{ seniority: Seniority; terms: string[] }> = [
       'director*', 'directora*', 'directeur', 'head of', 'head', 'responsable de', 'responsable', 'jefe de area',
       'jefa de area', 'jefe de departamento', 'jefa de departamento', 'jefe de division', 'jefa de division',
       'subdirector*', 'country manager*', 'partner', 'socio', 'socia',
+      // v3: the head of a function is its decision maker whatever the word: "Jefe de Sistemas" is
+      // "Head of IT", "Gerente de Compras" heads purchasing. Not a project, shift, team, crew or
+      // counter lead, nor a store or site foreman.
+      '/(?:jefe|jefa|gerente|responsable|head) (?:del|de la|de los|de las|de|of|of the) (?!(?:proyecto|proyectos|turno|equipo|obra|grupo|tienda|seccion|cuadrilla|linea|mostrador|caja|sala|cocina|barra|cuentas|project|projects|shift|team|store|crew|section)(?![a-z]))[a-z]+/',
+      '/^(?:gerente|gerenta)$/',
     ],
   },
   {

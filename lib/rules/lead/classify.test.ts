@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LeadClassificationSchema, type Lead } from '../../contracts';
 import { DEMO_PROFILE } from '../../profile/demo-profile';
 import { classifyLeadByRules } from '../index';
+import { classifyLeadStrict } from './classify';
 import { decidePriority, decideStage } from './stage';
 import { DENTAL_PROFILE } from './test-profiles';
 
@@ -25,7 +26,7 @@ describe('rule 8: stage and priority, end to end', () => {
     expect(r.contact).toEqual({ seniority: 'C_LEVEL', roleType: 'TECH_DECISION_MAKER', decisionPower: 'HIGH', emailType: 'CORPORATE' });
     expect(r.matchedServices).toContain('Backup and disaster recovery');
     expect(r.detectedNeeds).toContain('Copias de seguridad y recuperación');
-    expect(r.rationale).toMatch(/Encaje \d+ \(A\).*Urgencia 100.*'pérdida de datos' \+40.*Etapa SQL: .*→ P1 .*SLA 1 h/s);
+    expect(r.rationale).toMatch(/Encaje \d+ \(A\).*Urgencia 100: incidente 'pérdida de datos' \+\d+.*Etapa SQL: .*→ P1 .*SLA 1 h/s);
     expect(r.nextSteps.length).toBeGreaterThanOrEqual(2);
     // v2: a technical decision maker brings technical pre-sales along with the senior AE.
     expect(r.recommendedOwner).toBe('Ejecutivo de cuentas sénior + preventa técnica');
@@ -48,8 +49,11 @@ describe('rule 8: stage and priority, end to end', () => {
   it('Disqualified: junk data', () => {
     expect(classify({ fullName: 'test test', email: 'asdf@asdf.com', description: 'asdf' })).toMatchObject({ stage: 'Disqualified', priority: 'P4' });
   });
-  it('Review: a name only, P3, flagged not_enough_information', () => {
-    expect(classify({ fullName: 'Pedro' })).toMatchObject({ stage: 'Review', priority: 'P3', slaHours: 24, flags: ['not_enough_information'] });
+  it('Review: a name only, P3, flagged not_enough_information and limited_evidence with the reasons', () => {
+    const r = classify({ fullName: 'Pedro' });
+    expect(r).toMatchObject({ stage: 'Review', priority: 'P3', slaHours: 24, flags: ['not_enough_information', 'limited_evidence'] });
+    expect(r.limitedEvidence?.reasons.length).toBeGreaterThanOrEqual(2);
+    expect(r.confidence).toBeLessThan(0.5);
   });
   it('urgent but off-profile is never SQL', () => {
     const r = classify({ fullName: 'Luis', jobTitle: 'Owner', company: 'Luis Bakery', email: 'luis@luisbakery.com', industry: 'Restaurante', location: 'Austin, USA', companySize: 3, description: 'Urgent! Our website is down, we need a new one today.' });
@@ -119,13 +123,20 @@ describe('rule 8: stage thresholds', () => {
   });
 });
 
-describe('rule 11: hostile input never throws', () => {
+describe('rule 11: hostile input never throws, and the real path ran', () => {
+  // classifyLeadByRules catches everything and returns a fallback, so "does not throw" alone could
+  // not fail: the strict entry point lets an engine error through, and the fallback's marks
+  // (confidence 0, the "could not read" rationale) must be absent.
   it.each<Lead>([
     { fullName: 'x'.repeat(500), description: '<script>alert(1)</script>'.repeat(300).slice(0, 8000) },
     { company: '\u0000\u0007\u202e', description: 'ñ'.repeat(8000) },
     { email: 'a@b.c', companySize: 1e12, annualRevenue: 0 },
     { fullName: '   ', company: 'Acme', companySize: 'lots', annualRevenue: '$$$' },
   ])('%#', (lead) => {
-    expect(() => classify(lead)).not.toThrow();
+    const strict = classifyLeadStrict(lead, DEMO_PROFILE);
+    expect(LeadClassificationSchema.parse(strict)).toEqual(strict);
+    const safe = classify(lead);
+    expect(safe).toEqual(strict);
+    expect(safe.rationale).not.toMatch(/could not be scored/);
   });
 });

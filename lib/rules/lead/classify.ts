@@ -14,7 +14,8 @@ import { findInjection } from '../safety/injection';
 import { checkBuyer } from './buyer';
 import { scoreDataQuality } from './data-quality';
 import { buildNextSteps, buildRationale, buildSummary, recommendOwner, type ExplainInput } from './explain';
-import { scoreFit } from './fit';
+import { scoreFit, type FitResult } from './fit';
+import { PHRASES } from './phrases';
 import { detectNeeds } from './needs';
 import { scoreOpportunity } from './opportunity';
 import { ENTERPRISE, decidePriority, decideStage, isBigOpportunity } from './stage';
@@ -64,9 +65,10 @@ function missingFields(lead: Lead): string[] {
 export function classifyLeadByRules(lead: Lead, profile: CompanyProfile): LeadClassification {
   try {
     return classify(lead, profile);
-  } catch {
-    // Last line of defence: a hostile record must never take the panel down.
-    return fallback(profile);
+  } catch (error) {
+    // Last line of defence: a hostile record must never take the panel down. Tests that must
+    // prove the real path ran use classifyLeadStrict, which lets the error through.
+    return fallback(profile, error);
   }
 }
 
@@ -90,11 +92,16 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
   const buyer = checkBuyer(lead);
   const needs = detectNeeds(lead.description ?? '', language);
 
-  // v2: a description counts as information when it states a need (a need, a service, an
-  // urgency cue) or says enough (≥ 6 words); "Please call me back" alone is not enough.
+  // v3: a judgement needs a stated need: ≥ 6 words, or ≥ 2 that name a need, a service, a date or a
+  // buying signal. A title, a company and an email say who, not whether they are buying now.
   const descriptionWords = tokenize(lead.description).length;
-  const statesNeed = needs.length > 0 || fit.matchedServices.length > 0 || urgency.score > 0;
-  const enoughInformation = hasText(lead.jobTitle) || hasText(lead.industry) || descriptionWords >= 6 || (statesNeed && descriptionWords >= 2);
+  // A request to be called back says nothing about the need; every other urgency cue does.
+  const statesNeed =
+    needs.length > 0 ||
+    fit.matchedServices.length > 0 ||
+    urgency.contributions.some((c) => c.key === 'urgency_incident' || c.key === 'urgency_word' || c.key === 'urgency_time') ||
+    urgency.buying.some((b) => b.key !== 'meeting_requested');
+  const enoughInformation = descriptionWords >= 6 || (statesNeed && descriptionWords >= 2);
 
   const stage = decideStage({
     fit: fit.score,
@@ -104,17 +111,24 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
     poorData: dataQuality.poor,
     enoughInformation,
     notABuyer: buyer.notABuyer,
+    outsideAudience: fit.outsideAudience,
   });
   const enterprise =
-    (opportunity.employees ?? 0) >= ENTERPRISE.employees || (opportunity.revenue ?? 0) >= ENTERPRISE.revenue;
-  const priorityInput = { urgency: urgency.score, opportunity: opportunity.score, incident: urgency.incident, enterprise };
+    (opportunity.employees ?? 0) >= ENTERPRISE.employees ||
+    (opportunity.revenue ?? 0) >= ENTERPRISE.revenue ||
+    (fit.scope.employees ?? 0) >= ENTERPRISE.employees ||
+    opportunity.bigScope ||
+    (opportunity.budget ?? 0) >= ENTERPRISE.budget;
+  const priorityInput = { urgency: urgency.score, opportunity: opportunity.score, incident: urgency.incident, enterprise, critical: urgency.critical };
   const priority = decidePriority(stage, priorityInput);
   const slaHours = profile?.slaHours?.[priority] ?? DEFAULT_SLA_HOURS[priority];
 
+  const limited = stage === 'Review' ? limitedEvidenceReasons(language, lead, fit.known) : [];
   const flags: LeadFlag[] = [];
   if (injection) flags.push('possible_injection');
   if (freeEmailDecisionMaker) flags.push('free_email_decision_maker');
   if (stage === 'Review') flags.push('not_enough_information');
+  if (limited.length) flags.push('limited_evidence');
 
   const explain: ExplainInput = {
     language,
@@ -158,10 +172,55 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
     source: 'rules',
     flags,
     language,
+    confidence: confidenceOf({ stage, fit, urgency: urgency.score, title: title.seniority !== 'UNKNOWN', buyerOrData: buyer.notABuyer || dataQuality.poor }),
+    ...(limited.length ? { limitedEvidence: { reasons: limited } } : {}),
+    evidence: evidenceOf(fit, urgency, buyer, title.matched),
   };
 }
 
-function fallback(profile: CompanyProfile): LeadClassification {
+/**
+ * How sure the rules are, 0–1: how many of the parts stage and priority rest on the record shows
+ * (title, need, industry, size, place), less when a score sits on a threshold. Disqualifying
+ * evidence (a vendor pitch, junk data, outside the audience) is clear on its own.
+ */
+export function confidenceOf(input: { stage: string; fit: { score: number; known: Record<string, boolean>; outsideAudience: boolean }; urgency: number; title: boolean; buyerOrData: boolean }): number {
+  if (input.buyerOrData || input.fit.outsideAudience) return 0.85;
+  if (input.stage === 'Review') return 0.3;
+  const known = [input.title, ...Object.values(input.fit.known)].filter(Boolean).length;
+  let c = 0.35 + 0.11 * known;
+  const near = (x: number, t: number) => Math.abs(x - t) < 6;
+  if (near(input.fit.score, 55) || near(input.fit.score, 35) || near(input.urgency, 60) || near(input.urgency, 30)) c -= 0.1;
+  return Math.round(Math.max(0.2, Math.min(0.95, c)) * 100) / 100;
+}
+
+/** Why a lead is Review, in the lead's language: what the record lacks and how to score it. */
+function limitedEvidenceReasons(language: Language, lead: Lead, known: Record<string, boolean>): string[] {
+  const r = PHRASES[language].limited;
+  const reasons: string[] = [];
+  if (!hasText(lead.description) || tokenize(lead.description).length < 2) reasons.push(r.noNeed);
+  else reasons.push(r.vagueNeed);
+  if (!hasText(lead.jobTitle)) reasons.push(r.noTitle);
+  if (!known.industry && !known.size) reasons.push(r.noCompanyContext);
+  reasons.push(r.howToScore);
+  return reasons.slice(0, 6);
+}
+
+/** The lead's words behind each signal, for the panel. */
+function evidenceOf(fit: FitResult, urgency: ReturnType<typeof scoreUrgency>, buyer: ReturnType<typeof checkBuyer>, titleWords: string): Array<{ signal: string; quote: string }> {
+  const out: Array<{ signal: string; quote: string }> = [];
+  for (const c of urgency.contributions) if (c.detail) out.push({ signal: c.key, quote: c.detail.slice(0, 200) });
+  for (const c of fit.contributions) if (c.detail && (c.key === 'service' || c.key === 'industry' || c.key.startsWith('size') || c.key.startsWith('location'))) out.push({ signal: `fit_${c.key}`, quote: c.detail.slice(0, 200) });
+  if (buyer.notABuyer) out.push({ signal: `not_a_buyer_${buyer.reason}`, quote: buyer.evidence.slice(0, 200) });
+  if (titleWords) out.push({ signal: 'title', quote: titleWords.slice(0, 200) });
+  return out.slice(0, 20);
+}
+
+/** The rules classification without the safety net: throws what the engine throws (for tests and the eval). */
+export function classifyLeadStrict(lead: Lead, profile: CompanyProfile): LeadClassification {
+  return classify(lead, profile);
+}
+
+function fallback(profile: CompanyProfile, _error: unknown): LeadClassification {
   const slaHours = profile?.slaHours?.P3 ?? DEFAULT_SLA_HOURS.P3;
   return {
     stage: 'Review',
@@ -176,7 +235,9 @@ function fallback(profile: CompanyProfile): LeadClassification {
     recommendedOwner: 'Sales Ops (review)',
     rationale: 'Rules engine error: the record could not be scored.',
     source: 'rules',
-    flags: ['not_enough_information'],
+    flags: ['not_enough_information', 'limited_evidence'],
     language: 'en',
+    confidence: 0,
+    limitedEvidence: { reasons: ['The rules engine could not read this record.'] },
   };
 }

@@ -20,7 +20,7 @@ export interface ExplainInput {
   poorData: boolean;
   junkFields: string[];
   enoughInformation: boolean;
-  buyer: { notABuyer: boolean; reason: '' | 'student' | 'job_seeker' | 'vendor'; evidence: string };
+  buyer: { notABuyer: boolean; reason: '' | 'student' | 'job_seeker' | 'vendor' | 'consumer'; evidence: string };
   needs: string[];
   matchedServices: string[];
   missing: string[];

@@ -22,7 +22,21 @@ export const SERVICE_CONCEPTS: readonly Concept[] = [
     id: 'security',
     terms: ['ciberseg*', 'cyber*', 'security', 'secure', '/(?<!copias? de |copia de )seguridad/', 'ransomware', 'malware', 'phishing', 'firewall*', 'antivirus', 'hacke*', 'hackeo*', 'brecha*', 'breach*', 'intrusion*', 'siem', 'soc', 'edr', 'xdr', 'pentest*', 'vulnerab*', 'ataque*', 'attack*'],
   },
-  { id: 'backup', terms: ['backup*', 'back up', 'copia* de seguridad', 'copia* de respaldo', 'respald*', 'resguard*', 'snapshot*'] },
+  { id: 'backup', terms: ['backup*', 'back up', 'copia* de seguridad', 'copia* de respaldo', 'respald*', 'resguard*', 'snapshot*', 'copias fuera del sitio', 'off-site cop*', 'offsite cop*'] },
+  { id: 'storage', terms: ['almacenamiento*', 'storage', 'san', 'nas', 'cabina* de disco*', 'cabina', 'array*', 'disco*', 'disk*', 'capacidad de almacenamiento', 'storage capacity', 'almacenar datos'] },
+  { id: 'implementation', terms: ['implementa*', 'implantar', 'implantacion', 'despliegue*', 'desplegar', 'deploy*', 'rollout', 'roll out', 'puesta en marcha', 'instalacion', 'install*', 'integracion de sistemas'], weight: 0.6 },
+  { id: 'consulting', terms: ['consultori*', 'consulting', 'consultanc*', 'asesoria*', 'advisory', 'estrategi*', 'strateg*', 'arquitectura* de ti', 'arquitectura*', 'architecture', 'roadmap', 'hoja de ruta'] },
+  { id: 'iot', terms: ['iot', 'internet de las cosas', 'internet of things', 'sensor*', 'telemetr*', 'dispositivos conectados', 'connected devices'] },
+  { id: 'payroll', terms: ['nomina*', 'payroll', 'salario*', 'seguros sociales', 'finiquito*', 'paycheck*', 'pay slip*', 'payslip*', 'retenciones'] },
+  { id: 'labour', terms: ['laboral*', 'labour', 'labor law', 'derecho laboral', 'employment law', 'contrato* de trabajo', 'despido*', 'erte', 'ere', 'convenio* colectivo*', 'inspeccion de trabajo', 'inspeccion laboral', 'labour inspect*', 'labor inspect*', 'inspectorate'] },
+  { id: 'recruitment', terms: ['seleccion de personal', 'seleccion', 'reclutamiento', 'reclutar', 'recruit*', 'hiring', 'contratacion de personal', 'candidato*', 'candidate*', 'cribado', 'headhunt*', 'talent acquisition'] },
+  { id: 'time_tracking', terms: ['control horario', 'registro de jornada', 'registro horario', 'fichaje*', 'fichar', 'time tracking', 'timesheet*', 'clock in', 'clock-in', 'horas extra*', 'overtime', 'jornada laboral'] },
+  { id: 'fleet_tracking', terms: ['gps', 'rastreo', 'rastreo satelital', 'fleet tracking', 'vehicle tracking', 'telematic*', 'telematica', 'geofenc*', 'geocerca*', 'localizacion de vehiculos', 'route history', 'tracker*', 'localizador*'] },
+  { id: 'driver_safety', terms: ['driver safety', 'driver coaching', 'coaching', 'conduccion segura', 'seguridad vial', 'dash cam*', 'dashcam*', 'in-cab', 'harsh braking', 'harsh-braking', 'speeding', 'exceso de velocidad', 'accidentes de trafico'] },
+  { id: 'cold_chain', terms: ['cold chain', 'cold-chain', 'cadena de frio', 'temperatur*', 'refrigerad*', 'refrigerat*', 'reefer*', 'frozen', 'congelad*', 'thermo*'] },
+  { id: 'fuel', terms: ['fuel', 'combustible*', 'diesel', 'gasoil', 'idle time', 'idling', 'ralenti', 'siphon*'] },
+  { id: 'pentest', terms: ['pentest*', 'penetration test*', 'pruebas de penetracion', 'prueba de penetracion', 'test* de intrusion', 'ethical hacking', 'hacking etico', 'red team*', 'phishing simulad*', 'simulated phishing'] },
+  { id: 'incident_response', terms: ['respuesta a incidentes', 'incident response', 'forense*', 'forensic*', 'contencion', 'containment', 'equipo de respuesta', 'response team', 'dfir'] },
   {
     id: 'recovery',
     terms: ['recover*', 'recuper*', 'disaster*', 'desastre*', 'continuidad', 'business continuity', 'perdida* de datos', 'perdimos * datos', 'perdimos datos', 'hemos perdido', 'data loss', 'lost * data', 'lost data', 'restaur*', 'restore*', 'drp'],
@@ -38,10 +52,10 @@ export const SERVICE_CONCEPTS: readonly Concept[] = [
   { id: 'software', terms: ['software', 'desarroll* de software', 'software development', 'aplicacion*', 'application*', 'app', 'apps', 'programacion', 'web', 'pagina web', 'website', 'portal'] },
   { id: 'hardware', terms: ['hardware', 'servidor*', 'server*', 'ordenador*', 'computador*', 'laptop*', 'portatil*', 'pcs', 'impresora*', 'printer*', 'equipos informaticos'] },
   { id: 'email', terms: ['correo*', 'email', 'e-mail', 'microsoft 365', 'office 365', 'm365', 'google workspace', 'exchange', 'outlook'] },
-  { id: 'training', terms: ['training', 'formacion', 'capacitacion', 'curso*', 'course*', 'taller*', 'workshop*'] },
-  { id: 'scheduling', terms: ['agenda*', 'cita*', 'appointment*', 'booking*', 'reserva*', 'schedul*', 'calendario*', 'calendar*'] },
-  { id: 'billing', terms: ['factur*', 'billing', 'invoic*', 'cobro*', 'payment*', 'pagos'] },
-  { id: 'records', terms: ['historia* clinica*', 'historial* clinico*', 'health record*', 'medical record*', 'expediente*'] },
+  { id: 'training', terms: ['training', 'formacion', 'capacitacion', 'curso*', 'course*', 'taller*', 'workshop*', 'concienciacion', 'awareness', 'charla*'] },
+  { id: 'scheduling', terms: ['agenda*', 'cita*', 'appointment*', 'booking*', 'reserva*', 'schedul*', 'calendario*', 'calendar*', 'recordatorio*', 'reminder*', 'turnos', 'lista de espera', 'waiting list'] },
+  { id: 'billing', terms: ['factur*', 'billing', 'invoic*', 'cobro*', 'payment*', 'pagos', 'cfdi', 'dian', 'e-invoic*'] },
+  { id: 'records', terms: ['historia* clinica*', 'historial* clinico*', 'health record*', 'medical record*', 'patient record*', 'expediente*', 'fichas', 'ficha* de paciente*', 'charts', 'paper charts', 'digital records', 'odontograma*', 'radiografia*', 'x-ray*', 'historial de pacientes'] },
   { id: 'dental', terms: ['dental*', 'dentist*', 'odontolog*', 'ortodonc*', 'orthodont*'] },
 ];
 
@@ -56,18 +70,20 @@ export const SERVICE_FILLER: readonly Term[] = [
 export const INDUSTRY_CONCEPTS: readonly Concept[] = [
   { id: 'manufacturing', terms: ['manufactur*', 'industria*', 'industrial*', 'fabric*', 'factory', 'factories', 'planta* de produccion', 'automotri*', 'automotive', 'metalurg*', 'maquinaria', 'machinery', 'plastic*', 'quimic*', 'chemical*', 'textil*', 'textile*', 'siderurg*'] },
   { id: 'retail', terms: ['retail*', 'comercio minorista', 'minorista*', 'tienda*', 'store', 'stores', 'shop', 'shops', 'shopping', 'e-commerce', 'ecommerce', 'comercio electronico', 'supermercad*', 'supermarket*', 'grocer*', 'moda', 'fashion', 'consumer goods', 'gran consumo'] },
-  { id: 'logistics', terms: ['logisti*', 'transport*', 'shipping', 'freight', 'almacen*', 'warehous*', 'distribucion', 'distribution', 'supply chain', 'cadena de suministro', 'courier', 'paqueteria', 'mensajeria', 'flota*', 'fleet*', '3pl'] },
+  { id: 'logistics', terms: ['trucking', 'truck*', 'camion*', 'transportista*', 'mudanza*', 'movers', 'moving company', 'reparto', 'delivery fleet', 'logisti*', 'transport*', 'shipping', 'freight', 'almacen*', 'warehous*', 'distribucion', 'distribution', 'supply chain', 'cadena de suministro', 'courier', 'paqueteria', 'mensajeria', 'flota*', 'fleet*', '3pl'] },
   { id: 'healthcare', terms: ['salud', 'health*', '/hospital(?:es|s|ario|aria|arios|arias)?/', 'clinic*', 'medico*', 'medica*', 'medical', 'medicina', 'medicine', 'sanitari*', 'pharma*', 'farmac*', 'biotech*', 'laboratori*', 'care home*', 'residencia*'], weight: 0.5 },
-  { id: 'dental', terms: ['dental*', 'dentist*', 'odontolog*', 'ortodonc*', 'orthodont*'] },
-  { id: 'finance', terms: ['financ*', 'banca', 'banco*', 'bancari*', 'bank*', 'insurance', 'insurer*', 'seguros', 'aseguradora*', 'fintech*', 'credit*', 'credito*', 'inversion*', 'investment*', 'asset management', 'gestora*', 'cooperativa de credito', 'microfinanc*'] },
+  { id: 'dental', terms: ['dental*', 'dentist*', 'odontolog*', 'ortodonc*', 'orthodont*', 'estetica', 'medicina estetica', 'aesthetic*', 'clinica* de estetica'] },
+  { id: 'field_services', terms: ['field service*', 'servicios de campo', 'hvac', 'climatizacion', 'plumbing', 'fontaner*', 'utility contractor*', 'contratista*', 'contractor*', 'instaladora*', 'mantenimiento industrial'] },
+  { id: 'finance', terms: ['financ*', 'finanzas', 'finance', 'banca', 'banco*', 'bancari*', 'bank*', 'insurance', 'insurer*', 'seguros', 'aseguradora*', 'fintech*', 'credit*', 'credito*', 'inversion*', 'investment*', 'asset management', 'gestora*', 'cooperativa de credito', 'microfinanc*', 'payments', 'pagos', 'cooperativa* de ahorro', 'ahorro', 'eps'] },
   { id: 'education', terms: ['educa*', 'education', 'universi*', 'school*', 'escuela*', 'colegio*', 'formacion', 'e-learning', 'edtech'] },
-  { id: 'government', terms: ['government', 'gobierno*', 'public sector', 'sector publico', 'administracion publica', 'ayuntamiento*', 'municipal*', 'ministerio*'] },
-  { id: 'technology', terms: ['software', 'saas', 'technology', 'tecnologi*', 'it services', 'servicios it', 'informatica', 'telecom*', 'telecomunicacion*', 'internet'] },
-  { id: 'hospitality', terms: ['hospitality', 'hotel*', 'hosteleria', 'restaura*', 'turismo', 'tourism', 'travel', 'viajes', 'catering'] },
+  { id: 'government', terms: ['government', 'gobierno*', 'public sector', 'sector publico', 'administracion publica', 'ayuntamiento*', 'municipal*', 'municipio*', 'alcaldia*', 'ministerio*', 'ministry', 'council', 'agencia estatal', 'gob'] },
+  { id: 'technology', terms: ['software', 'saas', 'technology', 'tecnologi*', 'it services', 'servicios it', 'informatica', 'internet', 'servicios digitales', 'digital services', 'fintech*'] },
+  { id: 'telecom', terms: ['telecom*', 'telecomunicacion*', 'telco*', 'operador* de telefonia', 'isp'] },
+  { id: 'hospitality', terms: ['hospitality', 'hotel*', 'hosteleria', 'restaura*', 'turismo', 'tourism', 'travel', 'viajes', 'catering', 'bar', 'bares', 'pub', 'pubs', 'inns', 'cafeteria*'] },
   { id: 'construction', terms: ['construc*', 'inmobiliari*', 'real estate', 'ingenieria civil', 'civil engineering', 'arquitectura'] },
-  { id: 'energy', terms: ['energ*', 'utilit*', 'oil', 'gas', 'petrol*', 'electric*', 'renovable*', 'renewable*', 'mining', 'mineria'] },
+  { id: 'energy', terms: ['energ*', 'utilit*', 'oil', 'gas', 'petrol*', 'electric*', 'renovable*', 'renewable*', 'mining', 'mineria', 'minera*', 'mine', 'mines', 'cobre', 'copper'] },
   { id: 'agriculture', terms: ['agricultur*', 'agro*', 'farming', 'ganader*', 'alimentacion', 'food', 'alimentos', 'bebidas', 'beverage*'] },
-  { id: 'legal', terms: ['legal', 'law firm', 'abogad*', 'bufete*', 'asesoria*', 'consulting', 'consultoria', 'accounting', 'contabilidad'] },
+  { id: 'legal', terms: ['legal', 'law firm', 'abogad*', 'bufete*', 'gestoria*', 'accounting', 'contabilidad', 'contador*', 'contable*', 'auditora*'] },
   { id: 'media', terms: ['media', 'medios', 'marketing', 'publicidad', 'advertising', 'agencia*', 'agency', 'entertainment', 'entretenimiento'] },
 ];
 
@@ -101,34 +117,34 @@ export const NEEDS: readonly Need[] = [
 
 /** Countries (ISO codes) named by words in a location or a target audience. */
 export const COUNTRIES: Readonly<Record<string, readonly Term[]>> = {
-  ES: ['espana', 'spain', 'spanish', 'madrid', 'barcelona', 'valencia', 'sevilla', 'seville', 'bilbao', 'malaga', 'zaragoza', 'alicante', 'murcia', 'vigo', 'a coruna', 'valladolid', 'palma', 'las palmas', 'cataluna', 'catalunya', 'andalucia', 'pais vasco', 'galicia', 'asturias', 'navarra', 'canarias'],
-  MX: ['mexico', 'mexican*', 'cdmx', 'ciudad de mexico', 'guadalajara', 'monterrey', 'puebla', 'queretaro', 'tijuana', 'merida', 'cancun', 'leon'],
-  CO: ['colombia', 'bogota', 'medellin', 'cali', 'barranquilla', 'cartagena'],
-  CL: ['chile', 'santiago', 'valparaiso', 'concepcion'],
-  AR: ['argentina', 'buenos aires', 'cordoba', 'rosario', 'mendoza'],
-  PE: ['peru', 'lima', 'arequipa', 'trujillo'],
+  ES: ['espana', 'spain', 'spanish', 'madrid', 'barcelona', 'valencia', 'sevilla', 'seville', 'bilbao', 'malaga', 'zaragoza', 'alicante', 'murcia', 'vigo', 'a coruna', 'valladolid', 'palma', 'las palmas', 'cataluna', 'catalunya', 'andalucia', 'pais vasco', 'galicia', 'asturias', 'navarra', 'canarias', 'castellon', 'castello', 'toledo', 'cadiz', 'granada', 'cordoba espana', 'salamanca', 'santander', 'pamplona', 'san sebastian', 'donostia', 'vitoria', 'gijon', 'oviedo', 'leon espana', 'burgos', 'tarragona', 'girona', 'lleida', 'almeria', 'huelva', 'jaen', 'albacete', 'badajoz', 'caceres', 'logrono', 'alzira', 'elche', 'cartagena espana', 'marbella', 'ibiza', 'mallorca', 'tenerife', 'extremadura', 'castilla', 'aragon', 'cantabria', 'la rioja', 'comunidad valenciana', 'baleares'],
+  MX: ['mexico', 'mexican*', 'cdmx', 'ciudad de mexico', 'guadalajara', 'monterrey', 'puebla', 'queretaro', 'tijuana', 'merida', 'cancun', 'leon', 'jalisco', 'nuevo leon', 'quintana roo', 'yucatan', 'chihuahua', 'sonora', 'sinaloa', 'veracruz', 'oaxaca', 'chiapas', 'tabasco', 'coahuila', 'saltillo', 'hermosillo', 'culiacan', 'toluca', 'aguascalientes', 'san luis potosi', 'morelia', 'acapulco', 'playa del carmen', 'torreon', 'mexicali', 'ciudad juarez', 'edomex', 'estado de mexico'],
+  CO: ['colombia', 'bogota', 'medellin', 'cali', 'barranquilla', 'cartagena', 'cundinamarca', 'antioquia', 'bucaramanga', 'pereira', 'manizales', 'santa marta', 'cucuta', 'ibague'],
+  CL: ['chile', 'santiago', 'valparaiso', 'concepcion', 'antofagasta', 'vina del mar', 'temuco', 'la serena', 'iquique', 'rancagua', 'puerto montt', 'providencia', 'las condes'],
+  AR: ['argentina', 'buenos aires', 'cordoba', 'rosario', 'mendoza', 'la plata', 'mar del plata', 'tucuman', 'salta', 'neuquen', 'santa fe'],
+  PE: ['peru', 'lima', 'arequipa', 'trujillo', 'cusco', 'piura', 'chiclayo', 'callao', 'iquitos'],
   EC: ['ecuador', 'quito', 'guayaquil'],
   UY: ['uruguay', 'montevideo'],
   PY: ['paraguay', 'asuncion'],
   BO: ['bolivia', 'la paz', 'santa cruz de la sierra'],
   VE: ['venezuela', 'caracas'],
-  GT: ['guatemala'],
-  CR: ['costa rica', 'san jose'],
-  PA: ['panama'],
-  DO: ['republica dominicana', 'dominican republic', 'santo domingo'],
+  GT: ['guatemala', 'ciudad de guatemala', 'quetzaltenango'],
+  CR: ['costa rica', 'san jose', 'escazu', 'heredia', 'alajuela', 'cartago'],
+  PA: ['panama', 'ciudad de panama', 'panama city', 'colon panama'],
+  DO: ['republica dominicana', 'dominican republic', 'santo domingo', 'santiago de los caballeros', 'punta cana', 'la romana', 'puerto plata', 'rd'],
   SV: ['el salvador', 'san salvador'],
-  HN: ['honduras', 'tegucigalpa'],
+  HN: ['honduras', 'tegucigalpa', 'san pedro sula'],
   NI: ['nicaragua', 'managua'],
   CU: ['cuba', 'la habana', 'havana'],
   PR: ['puerto rico', 'san juan'],
   BR: ['brasil', 'brazil', 'sao paulo', 'rio de janeiro'],
-  US: ['usa', 'u.s.', 'u.s.a.', 'united states', 'estados unidos', 'eeuu', 'ee.uu.', 'new york', 'nueva york', 'california', 'texas', 'florida', 'miami', 'chicago', 'boston', 'seattle', 'san francisco', 'los angeles'],
-  CA: ['canada', 'toronto', 'montreal', 'vancouver'],
-  GB: ['uk', 'u.k.', 'united kingdom', 'reino unido', 'england', 'inglaterra', 'london', 'londres', 'manchester', 'scotland', 'escocia'],
+  US: ['usa', 'u.s.', 'u.s.a.', 'united states', 'estados unidos', 'eeuu', 'ee.uu.', 'new york', 'nueva york', 'california', 'texas', 'florida', 'miami', 'chicago', 'boston', 'seattle', 'san francisco', 'los angeles', 'ohio', 'columbus', 'memphis', 'atlanta', 'denver', 'austin', 'houston', 'dallas', 'phoenix', 'tampa', 'orlando', 'portland', 'spokane', 'detroit', 'philadelphia', 'washington dc', 'las vegas', 'nashville', 'charlotte', 'minneapolis', 'st. louis', 'kansas city', 'salt lake city', 'san diego', 'san antonio', 'pittsburgh', 'cleveland', 'indianapolis', 'baltimore', 'new jersey', 'new orleans', 'georgia usa', 'tennessee', 'arizona', 'colorado', 'oregon', 'washington state', 'illinois', 'michigan', 'pennsylvania', 'north carolina', 'virginia', 'massachusetts', 'minnesota', 'wisconsin', 'missouri', 'indiana', 'kentucky', 'alabama', 'louisiana', 'oklahoma', 'utah', 'nevada', 'iowa', 'kansas', 'nebraska', 'idaho', 'montana', 'alaska', 'hawaii', '/, ?(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)(?=\\s*(?:\\d{5}(?:-\\d{4})?)?\\s*$)/'],
+  CA: ['canada', 'toronto', 'montreal', 'vancouver', 'ontario', 'quebec', 'alberta', 'british columbia', 'manitoba', 'saskatchewan', 'nova scotia', 'calgary', 'edmonton', 'ottawa', 'winnipeg', 'halifax', '/, ?(?:on|qc|bc|ab|mb|sk|ns|nb|nl)(?=\\s*$)/'],
+  GB: ['uk', 'u.k.', 'united kingdom', 'reino unido', 'england', 'inglaterra', 'london', 'londres', 'manchester', 'scotland', 'escocia', 'great britain', 'britain', 'northern ireland', 'belfast', 'wales', 'cardiff', 'edinburgh', 'glasgow', 'leeds', 'liverpool', 'birmingham', 'bristol', 'sheffield', 'newcastle', 'nottingham', 'leicester', 'southampton', 'aberdeen'],
   FR: ['france', 'francia', 'paris', 'lyon', 'marseille', 'bordeaux'],
   DE: ['germany', 'alemania', 'deutschland', 'berlin', 'munich', 'hamburg', 'frankfurt'],
   IT: ['italy', 'italia', 'rome', 'roma', 'milan', 'milano'],
-  PT: ['portugal', 'lisboa', 'lisbon', 'porto', 'oporto'],
+  PT: ['portugal', 'lisboa', 'lisbon', 'porto', 'oporto', 'braga', 'coimbra', 'faro'],
   NL: ['netherlands', 'holanda', 'paises bajos', 'amsterdam', 'rotterdam'],
   BE: ['belgium', 'belgica', 'brussels', 'bruselas'],
   IE: ['ireland', 'irlanda', 'dublin'],
@@ -137,6 +153,7 @@ export const COUNTRIES: Readonly<Record<string, readonly Term[]>> = {
   CN: ['china', 'beijing', 'shanghai'],
   JP: ['japan', 'japon', 'tokyo'],
   AU: ['australia', 'sydney', 'melbourne'],
+  BZ: ['belize', 'belice'],
 };
 
 const LATAM = ['MX', 'CO', 'CL', 'AR', 'PE', 'EC', 'UY', 'PY', 'BO', 'VE', 'GT', 'CR', 'PA', 'DO', 'SV', 'HN', 'NI', 'CU', 'PR', 'BR'];
@@ -144,14 +161,27 @@ const EUROPE = ['ES', 'GB', 'FR', 'DE', 'IT', 'PT', 'NL', 'BE', 'IE', 'CH'];
 
 /** Regions a target audience may name, as the countries they cover. */
 export const REGIONS: ReadonlyArray<{ terms: readonly Term[]; countries: readonly string[] }> = [
-  { terms: ['latinoamerica', 'latam', 'america latina', 'latin america', 'hispanoamerica', 'sudamerica', 'south america', 'centroamerica', 'central america'], countries: LATAM },
+  { terms: ['latinoamerica', 'latam', 'america latina', 'latin america', 'hispanoamerica'], countries: LATAM },
+  { terms: ['sudamerica', 'south america', 'america del sur', 'cono sur', 'southern cone'], countries: ['CO', 'CL', 'AR', 'PE', 'EC', 'UY', 'PY', 'BO', 'VE', 'BR'] },
+  { terms: ['centroamerica', 'central america', 'america central'], countries: ['GT', 'SV', 'HN', 'NI', 'CR', 'PA', 'BZ'] },
+  { terms: ['caribe', 'caribbean'], countries: ['DO', 'CU', 'PR'] },
+  { terms: ['peninsula iberica', 'iberian peninsula', 'iberia'], countries: ['ES', 'PT'] },
   { terms: ['iberoamerica', 'hispanohablante*', 'spanish-speaking', 'spanish speaking'], countries: ['ES', ...LATAM] },
   { terms: ['europa', 'europe', 'european', 'europeas', 'europeos', 'eu', 'ue', 'emea'], countries: EUROPE },
   { terms: ['norteamerica', 'north america'], countries: ['US', 'CA', 'MX'] },
+  { terms: ['dach'], countries: ['DE', 'CH'] },
 ];
 
 /** A target audience naming one of these covers every location. */
 export const WORLDWIDE: readonly Term[] = ['global*', 'worldwide', 'todo el mundo', 'cualquier pais', 'any country', 'internacional*', 'international*'];
+
+/** Country-code top-level domains of a corporate email → country ("acme.com.pe", "acme.co.uk", "acme.es"). */
+export const EMAIL_TLDS: Readonly<Record<string, string>> = {
+  es: 'ES', mx: 'MX', co: 'CO', cl: 'CL', ar: 'AR', pe: 'PE', ec: 'EC', uy: 'UY', py: 'PY', bo: 'BO', ve: 'VE', gt: 'GT',
+  cr: 'CR', pa: 'PA', do: 'DO', sv: 'SV', hn: 'HN', ni: 'NI', cu: 'CU', pr: 'PR', br: 'BR', uk: 'GB', ca: 'CA', fr: 'FR',
+  de: 'DE', it: 'IT', pt: 'PT', nl: 'NL', be: 'BE', ie: 'IE', ch: 'CH', in: 'IN', cn: 'CN', jp: 'JP', au: 'AU', bz: 'BZ',
+  cat: 'ES', eus: 'ES', gal: 'ES',
+};
 
 /** International calling codes → country, for leads with a phone but no location. */
 export const PHONE_PREFIXES: ReadonlyArray<readonly [string, string]> = [

@@ -2,6 +2,7 @@ import type { Lead } from '../../contracts';
 import { normalizePair } from '../../text/normalize';
 import { compileAnyGlobal } from '../../text/patterns';
 import { parseCompanySize, parseMoney } from './quantities';
+import { readScope } from './scope';
 import { clampScore, type Contribution, type ScoreResult } from './types';
 
 /**
@@ -48,8 +49,14 @@ function cues(norm: string, display: string, regex: RegExp, each: number, cap: n
   }
 }
 
+/** A budget the lead states ("presupuesto aprobado (120.000 €)", "budget of USD 150k"), in currency units. */
+const BUDGET = /(?:presupuesto|budget|inversion|investment|partida)[^.;!?\n]{0,40}?((?:us\$|usd|eur|€|\$|£|mxn|cop|clp)?\s?\d[\d.,]*\s?(?:k|m|mm|mil|millones|million|millon)?\b\s?(?:€|eur|euros|usd|dolares|dollars|pesos)?)/;
+
+/** v3: a multi-site, large-fleet or many-user rollout is a big opportunity on its own (the source's "varias plantas"). */
+export const BIG_SCOPE = { sites: 20, vehicles: 200, users: 500 } as const;
+
 /** Opportunity 0–100 (rule 5). */
-export function scoreOpportunity(lead: Pick<Lead, 'companySize' | 'annualRevenue' | 'description'>): ScoreResult & { employees: number | null; revenue: number | null } {
+export function scoreOpportunity(lead: Pick<Lead, 'companySize' | 'annualRevenue' | 'description'>): ScoreResult & { employees: number | null; revenue: number | null; budget: number | null; bigScope: boolean } {
   const contributions: Contribution[] = [];
   const employees = parseCompanySize(lead.companySize);
   if (employees === null) contributions.push({ key: 'opp_size_unknown', detail: '', points: 10 });
@@ -58,12 +65,29 @@ export function scoreOpportunity(lead: Pick<Lead, 'companySize' | 'annualRevenue
   if (revenue === null) contributions.push({ key: 'opp_revenue_unknown', detail: '', points: 5 });
   else contributions.push({ key: 'opp_revenue', detail: formatMoney(revenue), points: bracket(revenue, REVENUE_BRACKETS) });
   const { norm, display } = normalizePair(lead.description);
+  let budget: number | null = null;
+  let bigScope = false;
   if (norm) {
     cues(norm, display, SCOPE, 10, 20, 'opp_scope', contributions);
     cues(norm, display, COMPLEXITY, 8, 15, 'opp_complexity', contributions);
+    const b = BUDGET.exec(norm);
+    const amount = b ? parseMoney(b[1]) : null;
+    if (b && amount !== null && amount >= 1_000) {
+      budget = amount;
+      contributions.push({ key: 'opp_budget', detail: b[1]!.trim(), points: amount >= 100_000 ? 25 : amount >= 20_000 ? 15 : 5 });
+    }
+    for (const m of readScope(norm.slice(0, 2_000))) {
+      const cut = BIG_SCOPE[m.unit as keyof typeof BIG_SCOPE];
+      const n = Number.isFinite(m.max) ? m.max : m.min;
+      if (cut !== undefined && n >= cut) {
+        bigScope = true;
+        contributions.push({ key: 'opp_scope', detail: m.quote, points: 15 });
+        break;
+      }
+    }
   }
   const score = clampScore(contributions.reduce((sum, c) => sum + c.points, 0));
-  return { score, contributions, employees, revenue };
+  return { score, contributions, employees, revenue, budget, bigScope };
 }
 
 export function formatMoney(value: number): string {

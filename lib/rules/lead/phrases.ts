@@ -24,6 +24,8 @@ export interface Phrases {
     enrich: string;
   };
   fields: Record<string, string>;
+  /** Why a judgement cannot be made (Review / "limited evidence"), and how to get one. */
+  limited: { noNeed: string; vagueNeed: string; noTitle: string; noCompanyContext: string; howToScore: string };
   rationale: {
     fit: string;
     urgency: string;
@@ -63,7 +65,7 @@ const EN: Phrases = {
     ae: 'Account Executive',
     aePresales: 'Account Executive + technical pre-sales',
     sdr: 'SDR',
-    sdrPresales: 'SDR (with technical pre-sales on the call)',
+    sdrPresales: 'SDR + technical pre-sales',
     nurture: 'Marketing (nurture)',
     cleanup: 'Sales Ops (data cleanup)',
     review: 'Sales Ops (review)',
@@ -89,6 +91,13 @@ const EN: Phrases = {
     reviewByHand: 'Review by hand before assigning it.',
     enrich: 'Enrich the record (job title, company, need) from LinkedIn or the website.',
   },
+  limited: {
+    noNeed: 'No need or timeline is stated.',
+    vagueNeed: 'What they need is too vague to judge.',
+    noTitle: 'No job title: decision power unknown.',
+    noCompanyContext: 'No industry or company size.',
+    howToScore: 'Open the record (or add a note with the need) to score it.',
+  },
   fields: { jobTitle: 'job title', company: 'company', description: 'need', industry: 'industry', email: 'email', phone: 'phone', location: 'location', companySize: 'company size' },
   rationale: {
     fit: 'Fit',
@@ -110,8 +119,8 @@ const EN: Phrases = {
       nurtureUrgency: (u) => `good fit, no urgency (${u} < 30)`,
       lowFit: (f, min) => `low fit (${f} < ${min})`,
       poorData: (junk, e) => `poor data (${junk ? `junk: ${junk}` : `email ${e}, no valid contact`})`,
-      notABuyer: (reason, ev) => `not a buyer (${reason === 'student' ? 'student' : reason === 'job_seeker' ? 'job seeker' : 'vendor pitching us'}: '${ev}')`,
-      review: 'not enough information (no job title, industry or stated need)',
+      notABuyer: (reason, ev) => `not a buyer (${reason === 'student' ? 'student' : reason === 'job_seeker' ? 'job seeker' : reason === 'consumer' ? 'asking about their own job' : 'vendor pitching us'}: '${ev}')`,
+      review: 'not enough information (no stated need to judge fit and urgency)',
       incident: 'incident in progress',
       enterprise: 'enterprise account',
       bigOpportunity: (o) => `big opportunity ${o} ≥ 60`,
@@ -131,6 +140,8 @@ const EN: Phrases = {
       dq_title: 'title', dq_description: 'need', dq_industry: 'industry', dq_location: 'location', dq_size: 'size',
       dq_junk: 'junk', dq_free_email_dm: 'decision maker on free email',
       industry_off_cap: 'off-target industry caps fit at', urgency_cue_incident: '',
+      urgency_incident: 'incident', urgency_word: 'urgency', urgency_time: 'date', urgency_buying: 'buying signals',
+      industry_other: 'industry not among the examples', outside_audience: 'outside the audience caps fit at D', opp_budget: 'budget',
     },
   },
 };
@@ -142,7 +153,7 @@ const ES: Phrases = {
     ae: 'Ejecutivo de cuentas',
     aePresales: 'Ejecutivo de cuentas + preventa técnica',
     sdr: 'SDR (desarrollo de ventas)',
-    sdrPresales: 'SDR (desarrollo de ventas), con preventa técnica en la llamada',
+    sdrPresales: 'SDR + preventa técnica',
     nurture: 'Marketing (nutrición)',
     cleanup: 'Sales Ops (depuración de datos)',
     review: 'Sales Ops (revisión)',
@@ -168,6 +179,13 @@ const ES: Phrases = {
     reviewByHand: 'Revisar a mano antes de asignarlo.',
     enrich: 'Enriquecer el registro (cargo, empresa, necesidad) desde LinkedIn o la web.',
   },
+  limited: {
+    noNeed: 'No dice qué necesita ni para cuándo.',
+    vagueNeed: 'Lo que pide es demasiado vago para valorarlo.',
+    noTitle: 'Sin cargo: poder de decisión desconocido.',
+    noCompanyContext: 'Sin sector ni tamaño de empresa.',
+    howToScore: 'Abre el registro (o añade una nota con la necesidad) para puntuarlo.',
+  },
   fields: { jobTitle: 'cargo', company: 'empresa', description: 'necesidad', industry: 'sector', email: 'correo', phone: 'teléfono', location: 'ubicación', companySize: 'tamaño de empresa' },
   rationale: {
     fit: 'Encaje',
@@ -189,8 +207,8 @@ const ES: Phrases = {
       nurtureUrgency: (u) => `buen encaje, sin urgencia (${u} < 30)`,
       lowFit: (f, min) => `encaje bajo (${f} < ${min})`,
       poorData: (junk, e) => `datos pobres (${junk ? `basura: ${junk}` : `correo ${e}, sin contacto válido`})`,
-      notABuyer: (reason, ev) => `no es comprador (${reason === 'student' ? 'estudiante' : reason === 'job_seeker' ? 'busca empleo' : 'proveedor que nos vende'}: '${ev}')`,
-      review: 'información insuficiente (sin cargo, sector ni necesidad)',
+      notABuyer: (reason, ev) => `no es comprador (${reason === 'student' ? 'estudiante' : reason === 'job_seeker' ? 'busca empleo' : reason === 'consumer' ? 'consulta sobre su propio empleo' : 'proveedor que nos vende'}: '${ev}')`,
+      review: 'información insuficiente (no dice qué necesita: no se puede valorar encaje ni urgencia)',
       incident: 'incidente en curso',
       enterprise: 'cuenta enterprise',
       bigOpportunity: (o) => `oportunidad grande ${o} ≥ 60`,
@@ -210,6 +228,8 @@ const ES: Phrases = {
       dq_title: 'cargo', dq_description: 'necesidad', dq_industry: 'sector', dq_location: 'ubicación', dq_size: 'tamaño',
       dq_junk: 'datos basura', dq_free_email_dm: 'decisor con correo gratuito',
       industry_off_cap: 'sector fuera del objetivo limita el encaje a', urgency_cue_incident: '',
+      urgency_incident: 'incidente', urgency_word: 'urgencia', urgency_time: 'fecha', urgency_buying: 'señales de compra',
+      industry_other: 'sector fuera de los ejemplos', outside_audience: 'fuera de la audiencia: encaje D', opp_budget: 'presupuesto',
     },
   },
 };

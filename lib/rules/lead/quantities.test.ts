@@ -8,7 +8,7 @@ describe('rule 5 inputs: company size and revenue parsing', () => {
     expect(parseCompanySize(input)).toBe(expected);
   });
   it.each([
-    ['$5M', 5e6], ['5 millones', 5e6], ['2.5B', 2.5e9], ['2,5 M€', 2.5e6], ['500k', 5e5], ['1.200.000 €', 1.2e6], ['mil millones', null], ['3 mil millones', 3e9], [750000, 750000], ['USD 5 MM', 5e6],
+    ['$5M', 5e6], ['5 millones', 5e6], ['2.5B', 2.5e9], ['2,5 M€', 2.5e6], ['500k', 5e5], ['1.200.000 €', 1.2e6], ['mil millones', 1e9], ['3 mil millones', 3e9], [750000, 750000], ['USD 5 MM', 5e6],
   ] as const)('revenue %s → %s', (input, expected) => {
     expect(parseMoney(input)).toBe(expected);
   });

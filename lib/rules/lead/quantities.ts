@@ -25,8 +25,10 @@ function readNumber(text: string): number {
 
 function quantities(value: unknown): number[] {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? [value] : [];
-  const text = normalize(value).slice(0, 200);
+  let text = normalize(value).slice(0, 200);
   if (!text) return [];
+  // "mil millones", "un millón": a multiplier said without digits means one of it.
+  if (!/\d/.test(text)) text = text.replace(/^(?:un |una |one |a )?(?=mil millones|millon|millones|million|billion|mil\b|thousand)/, '1 ');
   const out: number[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const base = readNumber((match[1] ?? '').trim());

@@ -22,6 +22,8 @@ export interface StageInput {
   enoughInformation: boolean;
   /** v2: a student, a job seeker or a vendor pitching us: not a buyer, so Disqualified. */
   notABuyer?: boolean;
+  /** v3: an explicit audience constraint is broken (a country not served, a size far outside): not the ICP. */
+  outsideAudience?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface StageInput {
  * never SQL without a HIGH decision power and a fit of at least B.
  */
 export function decideStage(input: StageInput): Stage {
-  if (input.poorData || input.notABuyer) return 'Disqualified';
+  if (input.poorData || input.notABuyer || input.outsideAudience) return 'Disqualified';
   if (!input.enoughInformation) return 'Review';
   if (input.fit < THRESHOLDS.acceptableFit) return 'Disqualified';
   const goodFit = input.fit >= THRESHOLDS.goodFit;
@@ -49,9 +51,11 @@ export interface PriorityInput {
   incident?: boolean;
   /** An enterprise account on its own: ≥ 1,000 employees or ≥ 50 M revenue. */
   enterprise?: boolean;
+  /** v3: critical urgency (an incident, an explicit urgency word, a date within days): the source's "urgencia CRÍTICA → P1". */
+  critical?: boolean;
 }
 
-export const ENTERPRISE = { employees: 1_000, revenue: 50e6 } as const;
+export const ENTERPRISE = { employees: 1_000, revenue: 50e6, budget: 100_000 } as const;
 
 /** True when the opportunity is big: a high opportunity score or an enterprise account. */
 export function isBigOpportunity(input: Pick<PriorityInput, 'opportunity' | 'enterprise'>): boolean {
@@ -59,7 +63,7 @@ export function isBigOpportunity(input: Pick<PriorityInput, 'opportunity' | 'ent
 }
 
 /**
- * P1 = SQL with an incident in progress, very high urgency or a big opportunity; other SQL P2.
+ * P1 = SQL with an incident in progress, critical urgency or a big opportunity; other SQL P2.
  * MQL P2 when urgent or big, else P3. Nurture P3 when big, else P4. Disqualified P4.
  * Decision: Review is P3 — someone should look within a day, but it is not a hot lead.
  * v2: an incident (something broken now) makes an SQL P1 — the 1-hour SLA exists for it;
@@ -70,7 +74,7 @@ export function decidePriority(stage: Stage, urgencyOrInput: number | PriorityIn
   const big = isBigOpportunity(input);
   switch (stage) {
     case 'SQL':
-      return input.urgency >= THRESHOLDS.veryHighUrgency || big || input.incident === true ? 'P1' : 'P2';
+      return input.urgency >= THRESHOLDS.veryHighUrgency || big || input.incident === true || input.critical === true ? 'P1' : 'P2';
     case 'MQL':
       return input.urgency >= THRESHOLDS.highUrgency || big ? 'P2' : 'P3';
     case 'Nurture':

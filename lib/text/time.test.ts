@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize';
+import { readTimes } from './time';
+
+const days = (text: string) => readTimes(normalize(text)).map((t) => t.days);
+
+describe('time expressions, relative and absolute, es/en → days away', () => {
+  it.each([
+    ['hoy mismo', 0], ['tomorrow', 1], ['antes del viernes', 5], ['by Friday', 5], ['esta semana', 5], ['la semana que viene', 10],
+    ['next week', 10], ['in two weeks', 14], ['dentro de 3 semanas', 21], ['within 30 days', 30], ['antes de fin de mes', 20],
+    ['el 15 del próximo mes', 40], ['el mes que viene', 40], ['antes de fin de trimestre', 60], ['end of Q2', 60],
+    ['el próximo trimestre', 120], ['segundo semestre', 150], ['sometime next year', 300], ['en primavera', 90], ['before March 15', 45],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(days(text)).toEqual([expected]);
+  });
+  it.each([['ayer se cayó el servidor', -1], ['hace una hora', -0.1], ['this morning', -0.2], ['last night', -1], ['la semana pasada', -7]] as const)(
+    'the past, for an incident\'s recency: %s → %s',
+    (text, expected) => expect(days(text)).toEqual([expected]),
+  );
+  it('"mañana por la mañana" is tomorrow once; "esta mañana" is the past', () => {
+    expect(days('mañana por la mañana')).toEqual([1]);
+    expect(days('desde esta mañana')).toEqual([-0.2]);
+  });
+  it('no time, no mention', () => {
+    expect(days('Necesitamos mejorar nuestro respaldo de datos')).toEqual([]);
+  });
+});

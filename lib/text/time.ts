@@ -1,0 +1,82 @@
+/**
+ * Time expressions in Spanish and English, relative ("la semana que viene", "in two weeks",
+ * "before the end of the quarter") and absolute ("el 15 de marzo", "before March 15", "el día
+ * 20"), read from normalize()d text. Pulso does not know today's date inside the pure rules, so
+ * each expression is turned into an estimate of how many days away it is: enough to tell "this
+ * week" from "this quarter" from "next year", which is what urgency needs.
+ */
+import { NUMBER_SOURCE, readNumber } from './numbers';
+
+export interface TimeMention {
+  /** Estimated days from now; negative for the past ("ayer", "two hours ago"). */
+  days: number;
+  /** The words, as normalised text. */
+  quote: string;
+  index: number;
+}
+
+const N = `(${NUMBER_SOURCE})`;
+const WEEKDAY = '(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
+const UNIT_DAYS: Record<string, number> = { hora: 0, horas: 0, hour: 0, hours: 0, minuto: 0, minutos: 0, minute: 0, minutes: 0, dia: 1, dias: 1, day: 1, days: 1, semana: 7, semanas: 7, week: 7, weeks: 7, mes: 30, meses: 30, month: 30, months: 30, ano: 365, anos: 365, year: 365, years: 365 };
+const UNIT = '(horas?|hours?|minutos?|minutes?|dias?|days?|semanas?|weeks?|mes|meses|months?|anos?|years?)';
+
+/** Fixed phrases, most specific first (an overlapping later phrase is ignored). */
+const FIXED: ReadonlyArray<readonly [string, number]> = [
+  // past: an incident's recency
+  ['(?:hace|desde hace) (?:un|una|unos|unas|pocos|pocas|\\d+|dos|tres) (?:minutos?|horas?)', -0.1],
+  ['(?:an?|one|two|three|\\d+|a few|a couple of) (?:minutes?|hours?) ago', -0.1],
+  ['esta manana|this morning|earlier today|esta tarde|this afternoon|desde hoy|since today|desde esta manana|since this morning', -0.2],
+  ['anoche|last night|desde anoche|since last night|ayer|yesterday|desde ayer|since yesterday|el fin de semana pasado|over the weekend|last weekend', -1],
+  ['(?:hace|desde hace) (?:unos |unas |\\d+ |dos |tres )?dias|(?:a few|\\d+|two|three) days ago|(?:el|este) (?:lunes|martes|miercoles|jueves|viernes) pasado|last (?:monday|tuesday|wednesday|thursday|friday)', -3],
+  ['la semana pasada|last week|hace una semana|a week ago', -7],
+  // future, nearest first
+  ['ahora mismo|right now|ya mismo|de inmediato|inmediatamente|immediately|hoy mismo|hoy|today|tonight|esta noche|asap|cuanto antes|lo antes posible|as soon as possible', 0],
+  ['(?<!esta |la |por la )manana|tomorrow|pasado manana|day after tomorrow', 1],
+  ['en los proximos dias|en unos dias|in the next few days|in a few days|this weekend|este fin de semana|a fin de semana', 4],
+  [`(?:antes del?|para el|hasta el|by|before|on|this|este|el|by next|next) ${WEEKDAY}`, 5],
+  ['esta semana|this week|esta misma semana|within the week|en la semana|fin de la semana|end of the week', 5],
+  ['la semana que viene|la proxima semana|proxima semana|next week|semana entrante|la otra semana|la semana proxima', 10],
+  [`(?:el|del|para el|antes del|hasta el|by the|on the) (?:dia )?\\d{1,2}(?:st|nd|rd|th)? (?:del? )?(?:mes )?(?:proximo|que viene|next month)|(?:el|del) \\d{1,2} del (?:proximo|siguiente) mes|the \\d{1,2}(?:st|nd|rd|th)? of next month`, 40],
+  ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? mes|end of (?:the |this )?month|month-end|month end|este mes|this month|a lo largo del mes|within the month|antes de que acabe el mes', 20],
+  [`(?:el|del|para el|antes del|hasta el|by the|on the|before the) (?:dia )?\\d{1,2}(?:st|nd|rd|th)?(?! de ${MONTH})(?! ${MONTH})(?! of ${MONTH})`, 15],
+  ['el mes que viene|el proximo mes|proximo mes|el siguiente mes|next month|a partir del mes que viene|from next month|del mes que viene', 40],
+  ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? trimestre|end of (?:the |this )?quarter|quarter-end|quarter end|este trimestre|this quarter|end of q[1-4]|(?:in|en|para el|during|durante el) q[1-4]|fin del q[1-4]|q[1-4]', 60],
+  ['proximo trimestre|el trimestre que viene|next quarter|siguiente trimestre', 120],
+  ['este semestre|segundo semestre|primer semestre|proximo semestre|second half|first half|next semester|h1|h2', 150],
+  ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? ano|end of (?:the |this )?year|year-end|year end|este ano|this year|later this year|a lo largo del ano', 150],
+  ['proximo ano|el ano que viene|next year|el proximo ejercicio|next fiscal year|ano proximo|sometime next year|en \\d{4}|in \\d{4}', 300],
+  ['(?:en|en la|esta|this|in|in the|by|for) (?:primavera|verano|otono|invierno|spring|summer|autumn|winter)', 90],
+];
+
+const PATTERNS: ReadonlyArray<{ re: RegExp; days: (m: RegExpMatchArray) => number }> = [
+  ...FIXED.map(([src, days]) => ({ re: new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`, 'g'), days: () => days })),
+  // "en 3 semanas", "dentro de dos meses", "within 30 days", "in two weeks", "in the next 48 hours"
+  {
+    re: new RegExp(`(?<![a-z0-9])(?:en|dentro de|en menos de|en los proximos|en las proximas|within|in|in the next|in less than|over the next)\\s+${N}\\s+${UNIT}(?![a-z])`, 'g'),
+    days: (m) => readNumber(m[1]!) * (UNIT_DAYS[m[2]!] ?? 1),
+  },
+  { re: new RegExp(`(?<![a-z0-9])${N}\\s+${UNIT}\\s+(?:ago|atras)(?![a-z])`, 'g'), days: (m) => -readNumber(m[1]!) * (UNIT_DAYS[m[2]!] ?? 1) },
+  // absolute dates: "15 de marzo", "March 15", "el 3/4" — the year's position is unknown: weeks to months away.
+  { re: new RegExp(`(?<![a-z0-9])(?:\\d{1,2} de ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}|(?:en|in|by|before|antes de|para) ${MONTH})(?![a-z])`, 'g'), days: () => 45 },
+];
+
+/** Every time expression of a normalised text, nearest-first patterns winning overlaps. */
+export function readTimes(norm: string): TimeMention[] {
+  const out: TimeMention[] = [];
+  if (!norm) return out;
+  const taken: Array<[number, number]> = [];
+  for (const { re, days } of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of norm.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const d = days(m);
+      if (!Number.isFinite(d)) continue;
+      taken.push([start, end]);
+      out.push({ days: d, quote: m[0], index: start });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
