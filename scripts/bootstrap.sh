@@ -20,10 +20,15 @@ fi
 echo "[pulso] node $(node -v), npm $(npm -v)" >&2
 
 stamp="$ROOT/node_modules/.pulso-lock-stamp"
+hidden_lock="$ROOT/node_modules/.package-lock.json" # npm writes it after every install
 if [ -L "$ROOT/node_modules" ]; then
   # A worktree sharing another checkout's install: never reinstall through the link.
   :
-elif [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+elif [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then
+  : # installed from exactly this lockfile
+elif [ -f "$hidden_lock" ] && [ "$hidden_lock" -nt package-lock.json ]; then
+  cp package-lock.json "$stamp" # the user ran `npm ci` (or install) after the lockfile last changed
+else
   echo "[pulso] installing dependencies (npm ci: exactly package-lock.json)" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json "$stamp"
