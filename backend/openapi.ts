@@ -24,8 +24,16 @@ export interface RouteDoc {
 
 type JsonSchema = Record<string, unknown>;
 
+// Routes share schemas (ApiError on every one): each is converted once per direction.
+const converted = { input: new WeakMap<z.ZodType, JsonSchema>(), output: new WeakMap<z.ZodType, JsonSchema>() };
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
+  let json = converted[io].get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
+    converted[io].set(schema, json);
+  }
+  return json;
 }
 
 /** The ApiError answers most routes share. */
