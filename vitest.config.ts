@@ -13,5 +13,7 @@ export default defineConfig({
     // machine loses. A state that never comes still fails, at this timeout.
     expect: { poll: { timeout: 10_000 } },
     pool: 'threads',
+    // One initialised embedded-database cluster for the whole run (backend/store).
+    globalSetup: ['backend/store/testing/pglite-template.ts'],
   },
 });

@@ -1,12 +1,15 @@
 import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles } from './bundle.bench';
+import { benchCampaignBatch, benchCampaignLatency } from './campaign.bench';
 import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
+import { benchPageLoad } from './page-load.bench';
 import { benchPanel } from './panel.bench';
 import { benchProxySteady } from './proxy-steady.bench';
 import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
+import { benchFeedbackIngest, formatIngest } from './store-ingest.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -39,6 +42,16 @@ console.log(`    rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
 console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
 console.log(`    cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms`);
 
+const load = await benchPageLoad();
+console.log(`page load, static HubSpot contact, Pulso beside a floor extension (paints "P4" in a shadow root at document_end), ${load.runs} interleaved runs, from DOMContentLoaded:`);
+console.log(`  UI host attached: Pulso p50 ${fmt(load.host.pulso, 0)} ms, floor p50 ${fmt(load.host.floor, 0)} ms`);
+console.log(`  first result painted: Pulso p50 ${fmt(load.result.pulso, 0)} ms, floor p50 ${fmt(load.result.floor, 0)} ms`);
+console.log(`  Pulso after the floor: p50 ${fmt(load.resultOverFloor, 0)} ms, max ${fmt(load.resultOverFloorMax, 0)} ms  (target ≤ 100 ms: ${ratio(load.resultOverFloor, 100)})`);
+console.log(`  long tasks until the first result: Pulso longest ${fmt(load.longestTask.pulso, 0)} ms (p50 ${fmt(load.longTasks.pulso, 0)} tasks), floor longest ${fmt(load.longestTask.floor, 0)} ms (p50 ${fmt(load.longTasks.floor, 0)})  (target: none of Pulso's over 50 ms)`);
+console.log(`  extension script parsed until the first result: Pulso ${fmt(load.scriptKb.pulso, 1)} KB (content scripts declared for HubSpot: ${fmt(load.scriptKb.declaredForHubspot, 1)} KB), floor ${fmt(load.scriptKb.floor, 1)} KB`);
+console.log(`page that replaces 40 nodes per frame for ${load.churn.seconds} s (${load.churn.runs} runs each): script time Pulso p50 ${fmt(load.churn.pulsoScriptMs, 0)} ms, floor p50 ${fmt(load.churn.floorScriptMs, 0)} ms`);
+console.log(`  Pulso adds ${fmt(load.churn.addedScriptMsPerSecond, 1)} ms of script per second (target ≤ 10 ms/s: ${ratio(load.churn.addedScriptMsPerSecond, 10)}), main-thread task time ${fmt(load.churn.addedTaskPercent, 1)} % (target ≤ +5 %)`);
+
 const badges = await benchBadges();
 console.log(`list badges, HubSpot contacts list (${badges.rows} rows), upstream 300 ms per lead, ${badges.runs} runs each (from DOMContentLoaded):`);
 console.log(`  all badges painted, cold: p50 ${fmt(badges.coldP50, 0)} ms, max ${fmt(badges.coldMax, 0)} ms  (target < 1500 ms: ${ratio(badges.coldP50, 1500)})`);
@@ -47,6 +60,13 @@ console.log(
   `  from the content script's first badge (without the browser's idle wait before injecting it): cold p50 ${fmt(badges.coldFromFirstBadgeP50, 0)} ms, warm p50 ${fmt(badges.warmFromFirstBadgeP50, 0)} ms  (warm vs 100 ms: ${ratio(badges.warmFromFirstBadgeP50, 100)})`,
 );
 console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
+
+const campaign = benchCampaignLatency();
+console.log(
+  `campaign, rules mode (${campaign.records} records with a timeline and a deal stage, ${campaign.runs} runs): p50 ${fmt(campaign.p50, 2)} ms, p99 ${fmt(campaign.p99, 2)} ms, first in the process ${fmt(campaign.coldMs, 1)} ms  (target < 50 ms: ${ratio(campaign.p99, 50)} at p99)`,
+);
+const batch = await benchCampaignBatch();
+console.log(`pulso campaign over a ${batch.rows}-row CSV, rules mode, --out: ${batch.written} rows in ${fmt(batch.seconds, 2)} s → ${fmt(batch.rowsPerSecond, 0)} rows/s (exit ${batch.code})`);
 
 const conversationRules = benchConversationRules();
 console.log(
@@ -67,3 +87,5 @@ const steady = await benchProxySteady();
 console.log(
   `  proxy overhead, instant upstream, one client at a time (${steady.rounds} requests each): direct p50 ${fmt(steady.directP50, 2)} ms, through the backend p50 ${fmt(steady.proxiedP50, 2)} ms → overhead p50 ${fmt(steady.overheadP50, 2)} ms  (target ≤ 3 ms: ${ratio(steady.overheadP50, 3)})`,
 );
+
+for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);

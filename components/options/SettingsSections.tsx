@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
-import { UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
-import { SITES } from '@/lib/sites/registry';
-import { Card } from '../ui/Card';
-import { useTranslate } from '../ui/use-translate';
+import { SITE_KEYS, UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
+import { Card } from '../panel/Card';
+import { useTranslate } from '../panel/use-translate';
 import { BUTTON, Checkbox, StatusMessage, TextField, type Status } from './fields';
 
 /** Which CRMs Pulso draws on; the content scripts follow the change at once. */
@@ -15,14 +14,14 @@ export function SitesSection({ settings }: { settings: Settings }) {
   return (
     <Card title={t('options.sites.title')} id="options-sites">
       <div className="space-y-2">
-        {SITES.map(({ key, label }) => (
+        {SITE_KEYS.map((site) => (
           <Checkbox
-            key={key}
-            label={label}
-            checked={sites[key]}
-            testId={`site-${key}`}
+            key={site}
+            label={t(`options.sites.${site}`)}
+            checked={sites[site]}
+            testId={`site-${site}`}
             onChange={(on) => {
-              const next = { ...sites, [key]: on };
+              const next = { ...sites, [site]: on };
               setSites(next);
               void updateSettings({ sites: next });
             }}

@@ -1,12 +1,13 @@
-import { leadPanel } from '@/components/lead-panel/feature';
-import { listBadges } from '@/components/list-badges/feature';
-import { runSiteFeatures } from '@/components/site-feature';
-import { hubspot } from '@/lib/sites/hubspot/site';
+import { mountListBadges } from '@/components/badges/mount-list-badges';
+import { mountLeadPanel } from '@/components/panel/mount-lead-panel';
+import { hubspotAdapter } from '@/lib/sites/hubspot';
 
 // Every HubSpot page: the SPA moves between records and lists without a full load,
-// so each feature decides per route whether it has something to show.
+// so each session decides per route whether it has something to show.
 export default defineContentScript({
-  matches: [...hubspot.hosts],
+  matches: ['https://*.hubspot.com/*'],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges]),
+  async main(ctx) {
+    await Promise.all([mountLeadPanel(ctx, hubspotAdapter), mountListBadges(ctx, hubspotAdapter)]);
+  },
 });

@@ -1,12 +1,13 @@
-import { leadPanel } from '@/components/lead-panel/feature';
-import { listBadges } from '@/components/list-badges/feature';
-import { runSiteFeatures } from '@/components/site-feature';
-import { salesforce } from '@/lib/sites/salesforce/site';
+import { mountListBadges } from '@/components/badges/mount-list-badges';
+import { mountLeadPanel } from '@/components/panel/mount-lead-panel';
+import { salesforceAdapter } from '@/lib/sites/salesforce';
 
-// Lightning is a single-page app (records open as console tabs too); the features
+// Lightning is a single-page app (records open as console tabs too); the sessions
 // follow its routes and read only the active, visible record or list.
 export default defineContentScript({
-  matches: [...salesforce.hosts],
+  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges]),
+  async main(ctx) {
+    await Promise.all([mountLeadPanel(ctx, salesforceAdapter), mountListBadges(ctx, salesforceAdapter)]);
+  },
 });

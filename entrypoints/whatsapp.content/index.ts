@@ -1,11 +1,12 @@
-import { conversationPanel } from '@/components/conversation-panel/feature';
-import { runSiteFeatures } from '@/components/site-feature';
-import { whatsapp } from '@/lib/sites/whatsapp/site';
+import { mountConversationPanel } from '@/components/conversation/mount-conversation-panel';
+import { whatsappAdapter } from '@/lib/sites/whatsapp';
 
 // WhatsApp Web keeps one URL for every chat: the session follows chat switches from
 // the DOM, and shows nothing on the QR/login screen.
 export default defineContentScript({
-  matches: [...whatsapp.hosts],
+  matches: ['https://web.whatsapp.com/*'],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, whatsapp.adapter, [conversationPanel]),
+  async main(ctx) {
+    await mountConversationPanel(ctx, whatsappAdapter);
+  },
 });

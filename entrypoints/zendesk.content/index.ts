@@ -1,11 +1,12 @@
-import { conversationPanel } from '@/components/conversation-panel/feature';
-import { listBadges } from '@/components/list-badges/feature';
-import { runSiteFeatures } from '@/components/site-feature';
-import { zendesk } from '@/lib/sites/zendesk/site';
+import { mountListBadges } from '@/components/badges/mount-list-badges';
+import { mountConversationPanel } from '@/components/conversation/mount-conversation-panel';
+import { zendeskAdapter } from '@/lib/sites/zendesk';
 
 // The agent workspace: tickets (the support panel) and views (priority badges per row).
 export default defineContentScript({
-  matches: [...zendesk.hosts],
+  matches: ['https://*.zendesk.com/*'],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, zendesk.adapter, [conversationPanel, listBadges]),
+  async main(ctx) {
+    await Promise.all([mountConversationPanel(ctx, zendeskAdapter), mountListBadges(ctx, zendeskAdapter)]);
+  },
 });
