@@ -136,7 +136,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const profiles = createProfileResolver(source);
   const { budget } = config;
 
-  await app.register(healthRoutes, { config, classifier, version });
+  await app.register(healthRoutes, { config, classifier, admission: gateways.admission, version });
   await app.register(leadRoutes, { leads: gateways.leads, profiles, budget });
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });

@@ -607,6 +607,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
       }
       if (req.method === 'GET' && (path === '/health' || path === '/ping')) return sendJson(res, 200, {});
       if (req.method === 'GET' && path === '/metrics') {
+        requests.push(record);
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
         return res.end(metricsText());
       }
