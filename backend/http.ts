@@ -13,9 +13,15 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * (a 1,200-item catalog is ~90 KB) travels once, and must fit then (issue 9, D4).
  */
 export const PROFILE_BODY_LIMIT_BYTES = 1024 * 1024;
-/** POST /v1/leads/classify-batch: 100 leads with long notes, and a profile. */
-export const BATCH_BODY_LIMIT_BYTES = 1024 * 1024;
-/** PUT /v1/profile: a profile with a full catalog. */
+/**
+ * The largest profile that may be published: one that fits in any request that may have to
+ * carry it, beside that request's own content. A larger one would be accepted once and then
+ * refused (413) on every request that sends it, which is issue 9's D4 again.
+ */
+export const MAX_PROFILE_BYTES = PROFILE_BODY_LIMIT_BYTES - BODY_LIMIT_BYTES;
+/** POST /v1/leads/classify-batch: 100 leads with long notes (1 MB), and the largest profile. */
+export const BATCH_BODY_LIMIT_BYTES = 1024 * 1024 + MAX_PROFILE_BYTES;
+/** PUT /v1/profile: room to say how much too large a profile is (MAX_PROFILE_BYTES decides). */
 export const PUBLISH_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export const NDJSON = 'application/x-ndjson; charset=utf-8';

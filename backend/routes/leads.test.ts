@@ -14,6 +14,7 @@ import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
 import { classifyLeadByRules } from '../../lib/rules/index';
 import type { Gateways } from '../capabilities/index';
 import { priorityAbove, stageAbove } from '../llm/lead-classifier';
+import { BATCH_BODY_LIMIT_BYTES } from '../http';
 import { buildServer } from '../server';
 import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
 import { HOT_LEAD, INJECTION_LEAD, MQL_ANSWER } from '../testing/fixtures';
@@ -232,7 +233,7 @@ describe('POST /v1/leads/classify-batch', () => {
     expect(events.findIndex((e) => e.index === 2)).toBeLessThan(events.findIndex((e) => e.index === 0));
   });
 
-  it('rules mode, 100 leads; 101 → 400; the batch body limit is 1 MB, and so is the single one (it may carry a large profile once)', async () => {
+  it('rules mode, 100 leads; 101 → 400; the batch body limit is 1 MB plus the largest profile, the single one 1 MB (it may carry a large profile once)', async () => {
     const app = await buildServer(testConfig());
     apps.push(app);
     const many = Array.from({ length: 100 }, (_, i) => ({ ...lead(i), description: 'd'.repeat(5_000) }));
@@ -243,7 +244,7 @@ describe('POST /v1/leads/classify-batch', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().message).toMatch(/^leads/);
     expect((await post(app, '/v1/leads/classify-batch', { leads: [] })).statusCode).toBe(400);
-    const huge = await post(app, '/v1/leads/classify-batch', { leads: [{ fullName: 'x', description: 'y'.repeat(1_100_000) }] });
+    const huge = await post(app, '/v1/leads/classify-batch', { leads: [{ fullName: 'x', description: 'y'.repeat(BATCH_BODY_LIMIT_BYTES + 1_000) }] });
     expect(huge.statusCode).toBe(413);
     const single = await post(app, '/v1/leads/classify', { lead: { fullName: 'x', description: 'y'.repeat(1_100_000) } });
     expect(single.statusCode).toBe(413);

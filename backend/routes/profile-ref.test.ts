@@ -7,6 +7,7 @@ import { profileVersion } from '../../lib/cache-key';
 import { ApiErrorSchema, CompanyProfileSchema, LeadClassificationSchema, PROFILE_UNKNOWN, type CompanyProfile } from '../../lib/contracts';
 import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
 import { buildServer } from '../server';
+import { MAX_PROFILE_BYTES } from '../http';
 import { HOT_LEAD } from '../testing/fixtures';
 import { testConfig } from '../testing/helpers';
 
@@ -27,6 +28,15 @@ async function server(env: Record<string, string> = {}) {
 function largeProfile(): CompanyProfile {
   const catalog = Array.from({ length: 1_200 }, (_, i) => ({ sku: `SKU-${i}`, name: `Item ${i} spare part, standard size`, price: 10 + i }));
   return CompanyProfileSchema.parse({ ...DEMO_PROFILE, name: 'Big Catalog Co', slaHours: { P1: 2, P2: 8, P3: 48, P4: 96 }, catalog });
+}
+
+/** A valid profile whose JSON is `bytes` long, give or take one catalog item. */
+function profileOfSize(bytes: number): CompanyProfile {
+  const base = CompanyProfileSchema.parse({ ...DEMO_PROFILE, name: 'Huge Catalog Co', catalog: [] });
+  const item = (i: number) => ({ sku: `SKU-${String(i).padStart(5, '0')}`, name: `Item ${String(i).padStart(5, '0')} ${'spare part, standard size, '.repeat(6)}`, price: 1_000 + i });
+  const itemBytes = JSON.stringify(item(0)).length + 1;
+  const count = Math.round((bytes - JSON.stringify(base).length) / itemBytes);
+  return CompanyProfileSchema.parse({ ...base, catalog: Array.from({ length: count }, (_, i) => item(i)) });
 }
 
 const conversation = { messages: [{ direction: 'in', text: 'Do you have the ladder in stock?' }] };
@@ -76,6 +86,36 @@ describe('profileVersion', () => {
     }
     const byVersion = LeadClassificationSchema.parse((await app.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: HOT_LEAD, profileVersion: version } })).json());
     expect(byVersion).toEqual(first);
+  });
+
+  it('the largest publishable profile works by version on every route and fits inline once; a larger one is refused when published, not on every request after', async () => {
+    const admin = { authorization: 'Bearer admin' };
+    const app = await server({ PULSO_ADMIN_TOKEN: 'admin' });
+    const largest = profileOfSize(MAX_PROFILE_BYTES - 1_000);
+    expect(JSON.stringify(largest).length).toBeGreaterThan(MAX_PROFILE_BYTES - 2_000);
+    const put = await app.inject({ method: 'PUT', url: '/v1/profile', payload: { profile: largest }, headers: admin });
+    expect(put.statusCode).toBe(200);
+    const version = put.json().version as string;
+    for (const route of ROUTES) {
+      const res = await app.inject({ method: 'POST', url: route.url, payload: { ...route.body, profileVersion: version }, headers: admin });
+      expect(res.statusCode, route.url).toBe(200);
+    }
+
+    // A backend that does not know it yet (409 for the version) takes it inline, beside a full request.
+    const other = await server();
+    const leads = Array.from({ length: 100 }, (_, i) => ({ ...HOT_LEAD, fullName: `Lead ${i}`, description: 'd'.repeat(5_000) }));
+    const inline: Array<{ url: string; body: Record<string, unknown> }> = [...ROUTES, { url: '/v1/leads/classify-batch', body: { leads } }];
+    expect((await other.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: HOT_LEAD, profileVersion: version } })).statusCode).toBe(409);
+    for (const route of inline) {
+      const res = await other.inject({ method: 'POST', url: route.url, payload: { ...route.body, profile: largest } });
+      expect(res.statusCode, route.url).toBe(200);
+    }
+
+    const tooLarge = profileOfSize(MAX_PROFILE_BYTES + 4_000);
+    const refused = await app.inject({ method: 'PUT', url: '/v1/profile', payload: { profile: tooLarge }, headers: admin });
+    expect(refused.statusCode).toBe(413);
+    expect(ApiErrorSchema.parse(refused.json())).toMatchObject({ error: 'profile_too_large', message: expect.stringMatching(/at most \d+ KB/) });
+    expect((await app.inject({ method: 'GET', url: '/v1/profile', headers: admin })).json().version).toBe(version);
   });
 
   it('a published profile is known by its version', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { PublishProfileRequestSchema, TeamProfileResponseSchema, type TeamProfileResponse } from '../../lib/contracts';
-import { PUBLISH_BODY_LIMIT_BYTES, badRequest } from '../http';
+import { MAX_PROFILE_BYTES, PUBLISH_BODY_LIMIT_BYTES, badRequest, errorBody } from '../http';
 import { ERRORS, docs } from '../openapi';
 import type { CurrentProfile, ProfileSource } from '../profiles';
 
@@ -34,6 +34,13 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
     async (req, reply): Promise<TeamProfileResponse | void> => {
       const parsed = PublishProfileRequestSchema.safeParse(req.body);
       if (!parsed.success) return badRequest(reply, parsed.error, 'invalid profile');
+      const bytes = Buffer.byteLength(JSON.stringify(parsed.data.profile));
+      if (bytes > MAX_PROFILE_BYTES) {
+        const kb = (n: number) => Math.ceil(n / 1024);
+        return reply
+          .code(413)
+          .send(errorBody('profile_too_large', `the profile is ${kb(bytes)} KB; a published profile may be at most ${kb(MAX_PROFILE_BYTES)} KB, so that every request that has to carry it once still fits (shorten the catalog or the FAQ)`));
+      }
       const published = await source.publish(parsed.data.profile);
       req.log.info({ name: parsed.data.profile.name, version: published.version }, 'team profile published');
       return answer(published);
