@@ -93,6 +93,34 @@ describe('readiness', () => {
     expect((await ready()).body).toEqual({ ok: true, llm: 'up' });
   });
 
+  it('a database that fails or does not answer → 503 database_down, in rules mode too; ready again once it answers', async () => {
+    let now = 0;
+    let database: 'up' | 'failing' | 'hung' = 'failing';
+    const errors: unknown[] = [];
+    const pingDatabase = () =>
+      database === 'up' ? Promise.resolve() : database === 'failing' ? Promise.reject(new Error('connect ECONNREFUSED db.internal:5432')) : new Promise<void>(() => {});
+    const admission = new Admission({ maxConcurrency: 1, maxQueue: 0 });
+    const rules = createReadiness({ admission, pingDatabase, onDatabaseError: (err) => errors.push(err), probeTimeoutMs: 50, now: () => now });
+    const withLlm = createReadiness({ llm: { baseUrl: fake.baseUrl }, admission, pingDatabase, probeTimeoutMs: 50, now: () => now });
+
+    const down = await rules();
+    expect(down.status).toBe(503);
+    expect(ReadySchema.parse(down.body)).toMatchObject({ ok: false, llm: 'disabled', reason: 'database_down' });
+    // The cause goes to the log, never to the public answer (it may name the server).
+    expect(JSON.stringify(down.body)).not.toContain('db.internal');
+    expect(errors).toHaveLength(1);
+    expect((await withLlm()).body).toMatchObject({ ok: false, llm: 'up', reason: 'database_down' });
+
+    database = 'hung';
+    now += READY_LOAD_TTL_MS;
+    expect((await rules()).body.reason).toBe('database_down');
+
+    database = 'up';
+    now += READY_LOAD_TTL_MS;
+    expect(await rules()).toEqual({ status: 200, body: { ok: true, llm: 'disabled' } });
+    expect(await withLlm()).toEqual({ status: 200, body: { ok: true, llm: 'up' } });
+  });
+
   it('a vLLM without /metrics (or another OpenAI-compatible server) is up, never saturated', async () => {
     const plain = await startFakeVllm();
     try {

@@ -65,20 +65,21 @@ export const HealthSchema = z.object({
 export type Health = z.infer<typeof HealthSchema>;
 
 /**
- * Why GET /readyz answers 503 `saturated`: this backend's admission queue is full (a new
+ * Why GET /readyz answers 503. `saturated`: this backend's admission queue is full (a new
  * request would get 429), or requests wait inside vLLM for a slot (the GPU is shared or
- * over-committed, and new work would queue where no deadline reaches it).
+ * over-committed, and new work would queue where no deadline reaches it). `database_down`:
+ * the store does not answer (every request reads the team profile there).
  */
-export const READY_SATURATION_REASONS = ['queue_full', 'llm_queue'] as const;
+export const READY_REASONS = ['queue_full', 'llm_queue', 'database_down'] as const;
 
 /**
  * GET /readyz. `llm` is "disabled" without LLM_BASE_URL; a down LLM keeps the backend ready
- * (the rules answer). `saturated` comes with 503, a `reason` and a `message` for operators.
+ * (the rules answer). A 503 comes with `ok: false`, a `reason` and a `message` for operators.
  */
 export const ReadySchema = z.object({
   ok: z.boolean(),
   llm: z.enum(['disabled', 'up', 'down', 'saturated']),
-  reason: z.enum(READY_SATURATION_REASONS).optional(),
+  reason: z.enum(READY_REASONS).optional(),
   message: z.string().optional(),
 });
 export type Ready = z.infer<typeof ReadySchema>;
