@@ -1,6 +1,7 @@
 import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles } from './bundle.bench';
+import { benchCampaignBatch, benchCampaignLatency } from './campaign.bench';
 import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
 import { benchPanel } from './panel.bench';
@@ -47,6 +48,13 @@ console.log(
   `  from the content script's first badge (without the browser's idle wait before injecting it): cold p50 ${fmt(badges.coldFromFirstBadgeP50, 0)} ms, warm p50 ${fmt(badges.warmFromFirstBadgeP50, 0)} ms  (warm vs 100 ms: ${ratio(badges.warmFromFirstBadgeP50, 100)})`,
 );
 console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
+
+const campaign = benchCampaignLatency();
+console.log(
+  `campaign, rules mode (${campaign.records} records with a timeline and a deal stage, ${campaign.runs} runs): p50 ${fmt(campaign.p50, 2)} ms, p99 ${fmt(campaign.p99, 2)} ms, first in the process ${fmt(campaign.coldMs, 1)} ms  (target < 50 ms: ${ratio(campaign.p99, 50)} at p99)`,
+);
+const batch = await benchCampaignBatch();
+console.log(`pulso campaign over a ${batch.rows}-row CSV, rules mode, --out: ${batch.written} rows in ${fmt(batch.seconds, 2)} s → ${fmt(batch.rowsPerSecond, 0)} rows/s (exit ${batch.code})`);
 
 const conversationRules = benchConversationRules();
 console.log(

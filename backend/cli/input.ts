@@ -41,9 +41,9 @@ export function checkObject<S extends z.ZodType>(line: number, value: unknown, n
   return { line, value: parsed.data };
 }
 
-/** JSON lines, each checked as a `name`; blank lines skipped; each bad line reported with its number. */
-export function parseObjectLines<S extends z.ZodType>(text: string, name: string, schema: S): Checked<z.output<S>>[] {
-  const items: Checked<z.output<S>>[] = [];
+/** JSON lines, each parsed and handed to `check`; blank lines skipped; a malformed line reported with its number. */
+export function parseJsonLinesWith<T>(text: string, check: (line: number, value: unknown) => Checked<T>): Checked<T>[] {
+  const items: Checked<T>[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -55,9 +55,14 @@ export function parseObjectLines<S extends z.ZodType>(text: string, name: string
       items.push({ line, error: `line ${line}: malformed JSON (${(err as Error).message})` });
       return;
     }
-    items.push(checkObject(line, value, name, schema));
+    items.push(check(line, value));
   });
   return items;
+}
+
+/** JSON lines, each checked as a `name`; blank lines skipped; each bad line reported with its number. */
+export function parseObjectLines<S extends z.ZodType>(text: string, name: string, schema: S): Checked<z.output<S>>[] {
+  return parseJsonLinesWith(text, (line, value) => checkObject(line, value, name, schema));
 }
 
 const asLeadInput = (item: Checked<Lead>): LeadInput => ('error' in item ? item : { line: item.line, lead: item.value });

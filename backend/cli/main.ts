@@ -12,6 +12,9 @@
  *   pulso draft [--profile PROFILE.json] [--strategy S] [--tone T] [FILE]
  *                                               Conversation JSON lines in → one ReplyDraft JSON line
  *                                               per input (bad lines as for classify)
+ *   pulso campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [FILE]
+ *                                               Lead JSON lines / CSV in → one Campaign JSON line per row,
+ *                                               in order; --out resumes an interrupted run
  *   pulso simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
  *                                               the learning simulation's summary; last line `lift: X`
  *   pulso serve                                 starts the backend (env as in CONTRACTS.md)
@@ -44,6 +47,15 @@ commands:
                                     compensation, escalate, follow_up (default: from the
                                     triage); T: shorter, more_formal, friendlier, translate.
                                     Bad lines as for classify. LLM when LLM_BASE_URL is set.
+  campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [FILE]
+                                    read Lead JSON lines (or {"lead", "context",
+                                    "classification"} lines, or a CSV of Lead columns); print
+                                    one Campaign JSON line per row, in order, each with the
+                                    input "line" it answers; bad rows as for classify. A
+                                    progress bar with the ETA on stderr. With --out FILE the
+                                    lines go to FILE and an interrupted run (Ctrl-C, kill)
+                                    resumes where it stopped when run again. --templates: the
+                                    admin's pre-approved templates; --rate: at most N rows/s.
   simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
                                     run the reply-strategy learning simulation: four
                                     personas with a hidden best strategy per context, the
@@ -66,9 +78,24 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
+  /** Subscribes to the user's interrupt (Ctrl-C, kill); returns the unsubscribe. Only long batch commands listen. */
+  interrupts?: (handler: () => void) => () => void;
 }
 
-const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+const defaultIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  interrupts: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+});
 
 class UsageError extends Error {}
 
@@ -317,6 +344,65 @@ async function simulate(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function campaign(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      profile: { type: 'string' },
+      templates: { type: 'string' },
+      out: { type: 'string' },
+      rate: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('campaign: at most one FILE');
+  const rate = values.rate === undefined ? undefined : Number(values.rate);
+  if (rate !== undefined && !(rate > 0 && rate <= 100_000)) throw new UsageError(`--rate must be a number of rows per second above 0, got "${values.rate}"`);
+  const config = loadConfig(io.env);
+  const profile: CompanyProfile = values.profile ? loadProfileFile(values.profile) : config.profile;
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file && file !== '-' ? readFileSync(file, 'utf8') : await readAll(io.stdin);
+  } catch (err) {
+    await write(io.stderr, `pulso campaign: cannot read ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const { runCampaignCommand, loadCampaignTemplates, CampaignCommandError } = await import('./campaign');
+  const interrupted = { requested: false };
+  const unsubscribe = io.interrupts?.(() => {
+    interrupted.requested = true;
+  });
+  try {
+    return await runCampaignCommand({
+      file,
+      text,
+      out: values.out,
+      rate,
+      profile,
+      templates: values.templates ? loadCampaignTemplates(values.templates) : undefined,
+      llmConfigured: !!config.llm,
+      stdout: (line) => write(io.stdout, line),
+      stderr: (t) => io.stderr.write(t),
+      stderrIsTty: (io.stderr as { isTTY?: boolean }).isTTY === true,
+      interrupted,
+    });
+  } catch (err) {
+    if (err instanceof CampaignCommandError) {
+      await write(io.stderr, `pulso campaign: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    unsubscribe?.();
+  }
+}
+
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -348,6 +434,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return await triage(rest, io);
       case 'draft':
         return await draft(rest, io);
+      case 'campaign':
+        return await campaign(rest, io);
       case 'simulate':
         return await simulate(rest, io);
       case 'serve':

@@ -14,7 +14,7 @@ import {
   type TriageLlmAnswer,
 } from '../../lib/llm/conversation-prompt';
 import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhrases } from '../../lib/rules/conversation/index';
-import { RULES_VERSION } from '../../lib/versions';
+import { RULES_ENGINE, llmEngineId } from '../../lib/versions';
 import type { CacheConfig, LlmConfig } from '../config';
 import type { Admission } from './admission';
 import { TRIAGE_BUDGET } from '../../lib/llm/output-budget';
@@ -51,8 +51,8 @@ export interface ConversationTriager {
   triageDetailed(conversation: Conversation, profile: CompanyProfile, rules?: ConversationTriage, call?: LlmCallOptions): Promise<TriageOutcome>;
 }
 
-export const triageRulesEngineId = () => `rules:${RULES_VERSION}:triage`;
-export const triageLlmEngineId = (model: string) => `llm:${model}:${CONVERSATION_PROMPT_VERSION}:${RULES_VERSION}`;
+export const triageRulesEngineId = () => `${RULES_ENGINE}:triage`;
+export const triageLlmEngineId = (model: string) => llmEngineId(model, CONVERSATION_PROMPT_VERSION);
 
 /** Parses and validates the answer, from `content` only. */
 export function parseTriageAnswer(finished: Finished): TriageLlmAnswer {

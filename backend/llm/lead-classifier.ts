@@ -12,7 +12,7 @@ import { IncrementalJsonFields, type JsonScalar } from '../../lib/llm/incrementa
 import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
 import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
 import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
-import { LEAD_PROMPT_VERSION, RULES_VERSION } from '../../lib/versions';
+import { LEAD_PROMPT_VERSION, RULES_ENGINE, llmEngineId as engineIdOf } from '../../lib/versions';
 import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
 import {
@@ -65,11 +65,11 @@ export interface LeadClassifier {
 }
 
 export function rulesEngineId(): string {
-  return `rules:${RULES_VERSION}`;
+  return RULES_ENGINE;
 }
 
 export function llmEngineId(model: string): string {
-  return `llm:${model}:${LEAD_PROMPT_VERSION}:${RULES_VERSION}`;
+  return engineIdOf(model, LEAD_PROMPT_VERSION);
 }
 
 const STAGE_RANK: Record<Stage, number> = { SQL: 4, MQL: 3, Nurture: 2, Review: 1, Disqualified: 0 };

@@ -27,7 +27,7 @@ import {
   type DraftToneAction,
 } from '../../lib/rules/drafts/index';
 import { detectLanguage } from '../../lib/text/language';
-import { RULES_VERSION } from '../../lib/versions';
+import { RULES_ENGINE, llmEngineId } from '../../lib/versions';
 import type { LlmConfig } from '../config';
 // The draft model sees the conversation exactly as the triage model does (notes out, injections cleaned).
 import { cleanConversationForLlm } from './conversation-triage';
@@ -76,8 +76,8 @@ export interface ReplyDrafter {
   draftDetailed(conversation: Conversation, profile: CompanyProfile, options?: DraftOptions): Promise<DraftOutcome>;
 }
 
-export const draftRulesEngineId = () => `rules:${RULES_VERSION}:draft`;
-export const draftLlmEngineId = (model: string) => `llm:${model}:${DRAFT_PROMPT_VERSION}:${RULES_VERSION}`;
+export const draftRulesEngineId = () => `${RULES_ENGINE}:draft`;
+export const draftLlmEngineId = (model: string) => llmEngineId(model, DRAFT_PROMPT_VERSION);
 
 /** Parses and validates the answer (from `content` only). A bad judge is dropped, not fatal. */
 export function parseDraftAnswer(finished: Finished): DraftLlmAnswer {

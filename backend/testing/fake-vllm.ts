@@ -144,6 +144,12 @@ export interface FakeVllm {
   setTiming(timing: { ttftMs?: number; perTokenMs?: number; batchSlowdown?: number }): void;
   setAnswer(answer: Answer | undefined): void;
   setReasoning(reasoning: FakeVllmOptions['reasoning']): void;
+  /**
+   * Streaming: the next request pauses after `tokens` content tokens until the returned function
+   * is called — a test can then check what the client did with the start of the answer while
+   * the rest of it has provably not been sent (a state, not a timing).
+   */
+  holdContentAfter(tokens: number): () => void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -271,6 +277,7 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
   let delayMs = options.delayMs ?? 1_000;
   let answer: Answer | undefined = options.answer;
   let reasoningOption = options.reasoning;
+  let hold: { after: number; released: Promise<void> } | undefined;
   let modeTimes: number | undefined;
   let ttftMs = options.ttftMs ?? 0;
   let perTokenMs = options.perTokenMs ?? 0;
@@ -491,6 +498,8 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model ?? model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
       res.write(chunk({ role: 'assistant', content: '' }, null));
       let contentSent = 0;
+      const myHold = hold;
+      hold = undefined;
       for (let i = 0; i < tokens.length; i++) {
         await waitForToken();
         if (res.destroyed) {
@@ -510,6 +519,14 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
           if (t.field === 'content') record.firstContentAt ??= performance.now();
           res.write(chunk(t.field === 'content' ? { content: t.text } : { reasoning: t.text }, null));
           if (t.field === 'content') contentSent++;
+        }
+        if (myHold && contentSent >= myHold.after) {
+          await myHold.released;
+          if (res.destroyed) {
+            record.cancelled = true;
+            return;
+          }
+          nextAt = performance.now();
         }
         if (plan.failAfterContent !== undefined && contentSent >= plan.failAfterContent) {
           res.write(`data: ${JSON.stringify(vllmError('Internal server error', 'InternalServerError', 500))}\n\n`);
@@ -653,8 +670,15 @@ export async function startFakeVllm(options: FakeVllmOptions = {}): Promise<Fake
     setReasoning(next) {
       reasoningOption = next;
     },
+    holdContentAfter(tokens) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { after: tokens, released };
+      return release;
+    },
     reset() {
       reasoningOption = options.reasoning;
+      hold = undefined;
       requests.length = 0;
       recentPrompts.length = 0;
       mode = options.mode ?? 'ok';

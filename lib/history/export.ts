@@ -70,14 +70,19 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** RFC 4180 CSV (CRLF line ends) with a header row. */
-export function historyToCsv(entries: readonly HistoryEntry[]): string {
-  const lines = [HISTORY_CSV_COLUMNS.join(',')];
-  for (const entry of entries) {
-    const row = historyCsvRow(entry);
-    lines.push(HISTORY_CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
-  }
+/**
+ * RFC 4180 CSV (CRLF line ends) with a header row, every cell guarded against spreadsheet
+ * formulas (guardSpreadsheetCell, idempotent): the one CSV writer of every export.
+ */
+export function toCsv<C extends string>(columns: readonly C[], rows: Iterable<Record<C, string>>): string {
+  const lines = [columns.map(csvField).join(',')];
+  for (const row of rows) lines.push(columns.map((column) => csvField(guardSpreadsheetCell(row[column] ?? ''))).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The history as CSV: HISTORY_CSV_COLUMNS, one row per entry. */
+export function historyToCsv(entries: readonly HistoryEntry[]): string {
+  return toCsv(HISTORY_CSV_COLUMNS, entries.map(historyCsvRow));
 }
 
 /** Parses RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks): the one parser, lib/text/csv.ts. */

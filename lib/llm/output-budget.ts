@@ -27,7 +27,7 @@ export const TYPICAL_REASONING_TOKENS = 250;
  * engine whose answers were measured.
  */
 export const MEASURED_ANSWER_TOKENS = {
-  lead: { p50: 366, max: 450 },
+  lead: { p50: 368, max: 448 },
   triage: { p50: 95, max: 189 },
   /** The draft without its text (keys, strategy, language, judge); the text scales with maxWords. */
   draftOverhead: { p50: 63, max: 65 },

@@ -50,6 +50,12 @@ const TU_TO_USTED: [string, string][] = [
   ['indícanos', 'indíquenos'],
   ['envíanos', 'envíenos'],
   ['llámanos', 'llámenos'],
+  // campaign templates (lib/campaign/templates.ts)
+  ['buscas', 'busca'],
+  ['has', 'ha'],
+  ['trabajas', 'trabaja'],
+  ['cuentas', 'cuenta'],
+  ['valoras', 'valora'],
 ];
 const TU_MAP = new Map(TU_TO_USTED.map(([a, b]) => [a, b]));
 const TU_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(${TU_TO_USTED.map(([a]) => a).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
