@@ -14,7 +14,8 @@ COPY package.json ./
 COPY bin ./bin
 COPY backend ./backend
 COPY lib ./lib
-# The embedded store (published team profile) lives on a volume the node user can write.
+# The store: PostgreSQL when DATABASE_URL is set (compose.yaml, several replicas); otherwise
+# the embedded database (PGlite) on this volume, which the node user can write.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

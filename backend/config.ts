@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CompanyProfileSchema, describeZodIssues, type CompanyProfile } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
+import { MEMORY_DATA_DIR } from './store/location';
 
 const list = z
   .string()
@@ -75,8 +76,10 @@ export const EnvSchema = z.object({
     z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
   ),
   PULSO_PROFILE: optionalText,
-  /** Where the embedded store keeps its files (the published team profile); default .pulso-data/ in the cwd. */
+  /** Where the embedded database (PGlite) keeps its files; default .pulso-data/ in the cwd; `memory://` keeps nothing. */
   PULSO_DATA_DIR: optionalText,
+  /** The audit log of team changes (who published what), PII masked: off unless `on`. */
+  PULSO_AUDIT_LOG: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,10 +117,11 @@ export interface Config {
   teamTokens: string[];
   adminToken?: string;
   allowedOrigins: string[];
-  /** Accepted for compatibility; the embedded store (dataDir) is used either way for now. */
+  /** PostgreSQL (DATABASE_URL): the store every replica shares. Unset: the embedded database under dataDir. */
   databaseUrl?: string;
-  /** The embedded store's directory (PULSO_DATA_DIR, default `.pulso-data` in the cwd). */
+  /** The embedded database's directory (PULSO_DATA_DIR, default `.pulso-data` in the cwd), or `memory://`. */
   dataDir: string;
+  auditLog: boolean;
   profile: CompanyProfile;
   /** Where the profile came from: a file path or "demo". */
   profileSource: string;
@@ -185,7 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.PULSO_ADMIN_TOKEN,
     allowedOrigins: e.PULSO_ALLOWED_ORIGINS,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.PULSO_DATA_DIR ?? '.pulso-data'),
+    dataDir: e.PULSO_DATA_DIR === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : resolve(e.PULSO_DATA_DIR ?? '.pulso-data'),
+    auditLog: e.PULSO_AUDIT_LOG === 'on',
     profile: profilePath ? loadProfileFile(profilePath) : DEMO_PROFILE,
     profileSource: profilePath ?? 'demo',
     logLevel: e.LOG_LEVEL,

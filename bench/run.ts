@@ -4,10 +4,12 @@ import { benchBundles } from './bundle.bench';
 import { benchCampaignBatch, benchCampaignLatency } from './campaign.bench';
 import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
+import { benchPageLoad } from './page-load.bench';
 import { benchPanel } from './panel.bench';
 import { benchProxySteady } from './proxy-steady.bench';
 import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
+import { benchFeedbackIngest, formatIngest } from './store-ingest.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -39,6 +41,16 @@ console.log('  full page load, from DOMContentLoaded (includes the browser injec
 console.log(`    rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
 console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
 console.log(`    cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms`);
+
+const load = await benchPageLoad();
+console.log(`page load, static HubSpot contact, Pulso beside a floor extension (paints "P4" in a shadow root at document_end), ${load.runs} interleaved runs, from DOMContentLoaded:`);
+console.log(`  UI host attached: Pulso p50 ${fmt(load.host.pulso, 0)} ms, floor p50 ${fmt(load.host.floor, 0)} ms`);
+console.log(`  first result painted: Pulso p50 ${fmt(load.result.pulso, 0)} ms, floor p50 ${fmt(load.result.floor, 0)} ms`);
+console.log(`  Pulso after the floor: p50 ${fmt(load.resultOverFloor, 0)} ms, max ${fmt(load.resultOverFloorMax, 0)} ms  (target ≤ 100 ms: ${ratio(load.resultOverFloor, 100)})`);
+console.log(`  long tasks until the first result: Pulso longest ${fmt(load.longestTask.pulso, 0)} ms (p50 ${fmt(load.longTasks.pulso, 0)} tasks), floor longest ${fmt(load.longestTask.floor, 0)} ms (p50 ${fmt(load.longTasks.floor, 0)})  (target: none of Pulso's over 50 ms)`);
+console.log(`  extension script parsed until the first result: Pulso ${fmt(load.scriptKb.pulso, 1)} KB (content scripts declared for HubSpot: ${fmt(load.scriptKb.declaredForHubspot, 1)} KB), floor ${fmt(load.scriptKb.floor, 1)} KB`);
+console.log(`page that replaces 40 nodes per frame for ${load.churn.seconds} s (${load.churn.runs} runs each): script time Pulso p50 ${fmt(load.churn.pulsoScriptMs, 0)} ms, floor p50 ${fmt(load.churn.floorScriptMs, 0)} ms`);
+console.log(`  Pulso adds ${fmt(load.churn.addedScriptMsPerSecond, 1)} ms of script per second (target ≤ 10 ms/s: ${ratio(load.churn.addedScriptMsPerSecond, 10)}), main-thread task time ${fmt(load.churn.addedTaskPercent, 1)} % (target ≤ +5 %)`);
 
 const badges = await benchBadges();
 console.log(`list badges, HubSpot contacts list (${badges.rows} rows), upstream 300 ms per lead, ${badges.runs} runs each (from DOMContentLoaded):`);
@@ -75,3 +87,5 @@ const steady = await benchProxySteady();
 console.log(
   `  proxy overhead, instant upstream, one client at a time (${steady.rounds} requests each): direct p50 ${fmt(steady.directP50, 2)} ms, through the backend p50 ${fmt(steady.proxiedP50, 2)} ms → overhead p50 ${fmt(steady.overheadP50, 2)} ms  (target ≤ 3 ms: ${ratio(steady.overheadP50, 3)})`,
 );
+
+for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);

@@ -6,6 +6,9 @@
 # build, and Mozilla's `web-ext lint` of the Firefox package.
 # Ends with one line "N passed, N failed" (", N flaky" / ", N skipped" when there are any).
 PULSO_NEED_BROWSERS=1 source "$(dirname "$0")/bootstrap.sh"
+# PostgreSQL server binaries (the store suite runs on PGlite and on a real PostgreSQL that the
+# tests start themselves) and Compose (compose.yaml is validated with `compose config`).
+bash scripts/ensure-test-tools.sh
 rm -rf test-results && mkdir -p test-results
 
 status=0

@@ -11,7 +11,7 @@ import {
 import { IncrementalJsonFields, type JsonScalar } from '../../lib/llm/incremental-json';
 import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
 import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
-import { classifyLeadByRules, findInjection } from '../../lib/rules/index';
+import { capToCeiling, classifyLeadByRules, findInjection, llmCeiling, type LlmCeiling } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_ENGINE, llmEngineId as engineIdOf } from '../../lib/versions';
 import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
@@ -87,11 +87,12 @@ export function priorityAbove(a: Priority, b: Priority): boolean {
  * The partial the panel may show: stage and priority capped to the rules when the rules flag a
  * possible injection (the same cap as mergeWithRules), slaHours from the profile's policy.
  */
-export function capPartial(stage: Stage, priority: Priority, rules: LeadClassification, profile: CompanyProfile): LeadPartial {
+export function capPartial(stage: Stage, priority: Priority, rules: LeadClassification, profile: CompanyProfile, ceiling?: LlmCeiling): LeadPartial {
   if ((rules.flags ?? []).includes('possible_injection')) {
     if (stageAbove(stage, rules.stage)) stage = rules.stage;
     if (priorityAbove(priority, rules.priority)) priority = rules.priority;
   }
+  if (ceiling) ({ stage, priority } = capToCeiling(stage, priority, ceiling));
   return { stage, priority, slaHours: profile.slaHours[priority] };
 }
 
@@ -113,16 +114,21 @@ export function parseLeadAnswer(finished: Finished): LeadLlmAnswer {
  * rules; when the rules flag a possible injection the LLM may not rank the lead above the
  * rules (stage, priority and each score capped to the rules'); slaHours always follows the
  * profile's SLA for the final priority.
+ * Issue 9 D8: with `ceiling` (lib/rules/safety/ceiling.ts) the answer is also held at or below
+ * what the rules can verify, whatever the detector said — pinned to the rules when some text is
+ * unverifiable (base64, another language, the classifier's own vocabulary), one evidenced step
+ * above them otherwise.
  */
 export function mergeWithRules(
   answer: LeadLlmAnswer,
   rules: LeadClassification,
   profile: CompanyProfile,
   language: 'es' | 'en' | undefined = rules.language,
+  ceiling?: LlmCeiling,
 ): LeadClassification {
   const flags = [...(rules.flags ?? [])];
   let { stage, priority, rationale, scores } = answer;
-  if (flags.includes('possible_injection')) {
+  if (flags.includes('possible_injection') || (ceiling && !ceiling.verifiable)) {
     scores = {
       fit: Math.min(scores.fit, rules.scores.fit),
       urgency: Math.min(scores.urgency, rules.scores.urgency),
@@ -139,7 +145,15 @@ export function mergeWithRules(
       priority = rules.priority;
     }
     if (capped.length) {
-      rationale = `${rationale.trim()} [capped to the rules result because the lead contains possible prompt injection: ${capped.join(', ')}]`.trim().slice(0, 4_000);
+      const why = flags.includes('possible_injection') ? 'the lead contains possible prompt injection' : `some of the lead's text could not be verified (${ceiling?.reason ?? ''})`;
+      rationale = `${rationale.trim()} [capped to the rules result because ${why}: ${capped.join(', ')}]`.trim().slice(0, 4_000);
+    }
+  }
+  if (ceiling) {
+    const held = capToCeiling(stage, priority, ceiling);
+    if (held.capped.length) {
+      ({ stage, priority } = held);
+      rationale = `${rationale.trim()} [held to what the rules' evidence supports: ${held.capped.join(', ')}]`.trim().slice(0, 4_000);
     }
   }
   return {
@@ -218,6 +232,8 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
 
   async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
     const rules = opts.rules ?? classifyLeadByRules(lead, profile);
+    // D8: how far the model may rank this lead above the rules, from what the rules can verify.
+    const ceiling = llmCeiling(lead, rules);
     const started = Date.now();
     const language = rules.language ?? leadLanguage(lead);
     const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
@@ -226,13 +242,13 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
       ? (fields: { stage: Stage; priority: Priority }) => {
           if (partialSent) return; // a retry re-streams: the panel already shows the first one
           partialSent = true;
-          opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile));
+          opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile, ceiling));
         }
       : undefined;
     return withinBudget(
       retryPolicy(llm, { temperature: 0, budget: LEAD_BUDGET }),
       opts,
-      async (signal): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, signal), rules, profile, language) }),
+      async (signal): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, signal), rules, profile, language, ceiling) }),
       (giveUp): ClassifyOutcome => {
         logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM lead classification failed; using the rules result');
         return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };

@@ -15,19 +15,16 @@ export interface LaunchedExtension {
   extensionId: string;
 }
 
-/** Chromium with the built MV3 extension loaded, CRM hosts mapped to the fixture server. */
-export async function launchWithExtension(fixturePort: number): Promise<LaunchedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run "npx wxt build" first`);
-  }
+/** Chromium with an unpacked extension loaded, CRM hosts mapped to the fixture server. */
+export async function launchChromiumWith(extensionDir: string, fixturePort: number): Promise<BrowserContext> {
   const rules = CRM_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${fixturePort}`).join(', ');
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pulso-profile-')), {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pulso-profile-')), {
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -39,6 +36,14 @@ export async function launchWithExtension(fixturePort: number): Promise<Launched
       '--no-first-run',
     ],
   });
+}
+
+/** Chromium with the built MV3 extension loaded, CRM hosts mapped to the fixture server. */
+export async function launchWithExtension(fixturePort: number): Promise<LaunchedExtension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run "npx wxt build" first`);
+  }
+  const context = await launchChromiumWith(EXTENSION_DIR, fixturePort);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };

@@ -77,5 +77,7 @@ export const ReplyDraftSchema = z.object({
     })
     .optional(),
   source: z.enum(['llm', 'rules']),
+  /** Notes for the agent, never part of the text (a profile fact quoted in another language, to translate). */
+  notes: z.array(z.string().max(500)).max(10).optional(),
 });
 export type ReplyDraft = z.output<typeof ReplyDraftSchema>;

@@ -26,3 +26,4 @@ export {
 export { judgeDraftByRules, situationOf, type JudgeInput, type Situation } from './judge';
 export { rankOutreach, scoreOutreach, describeOutreachReason, outreachMessage, OUTREACH_INTENT, type OutreachRanking, type OutreachReason } from './outreach';
 export { seededRandom, hashSeed, type Random } from './random';
+export { editRatio } from './edit-ratio';

@@ -17,7 +17,7 @@ const JudgeSchema = ReplyDraftSchema.shape.judge.unwrap();
  * `safety` (always the rules' check of the text, never the model's opinion). The judge is
  * required here (strict json_schema) and validated apart: a bad judge is dropped, not fatal.
  */
-export const DraftLlmAnswerSchema = ReplyDraftSchema.omit({ source: true, safety: true, judge: true }).extend({ judge: JudgeSchema });
+export const DraftLlmAnswerSchema = ReplyDraftSchema.omit({ source: true, safety: true, judge: true, notes: true }).extend({ judge: JudgeSchema });
 /** The part that must be valid for the draft to be used. */
 export const DraftLlmCoreSchema = ReplyDraftSchema.pick({ strategy: true, language: true, text: true });
 export { JudgeSchema as DraftJudgeSchema };

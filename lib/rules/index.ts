@@ -5,6 +5,7 @@
  */
 export { classifyLeadByRules, sanitizeLead } from './lead/classify';
 export { findInjection, isInjectionSentence } from './safety/injection';
+export { llmCeiling, capToCeiling, unverifiableText, type LlmCeiling } from './safety/ceiling';
 export { classifyJobTitle, type JobTitleProfile } from './contact/job-title';
 export { classifyEmail, type EmailInfo, type EmailType } from './contact/email-type';
 export { scoreFit, fitGrade, type FitGrade, type FitResult } from './lead/fit';

@@ -11,6 +11,27 @@ export interface WeightedTerms {
   terms: readonly Term[];
 }
 
+/**
+ * Goods that failed the customer (→ complaint, and a person must act): never arrived, arrived
+ * damaged, defective, wrong, or harmed the customer.
+ */
+export const GOODS_PROBLEM: readonly Term[] = [
+  'nunca llego', 'nunca llegaron', 'nunca me llego', 'nunca recibi', 'no vino nadie', 'no vino', 'never arrived', 'never came', 'never showed up', 'never received',
+  'nothing arrived', '/marked (?:as )?delivered but/', '/se (?:le |me |nos |les )?(?:partio|rompio|doblo|quebro|dano|rajo|desarmo|despego)/', 'llego roto', 'llego rota', 'llegaron rotos', 'llego danad*', 'llego abollad*', 'arrived broken', 'arrived damaged',
+  'arrived smashed', 'arrived cracked', '/arrived with (?:[a-z]+ ){0,3}(?:cracked|broken|damaged|missing)/', 'abollad*', 'derramad*', 'smashed', 'cracked', 'leaks',
+  'leaking', 'gotea', 'desgarr*', 'rasgad*', 'se partio', 'se rompio', 'se doblo', 'no prende', 'no enciende', 'ya no prende', 'ya no enciende', 'no carga',
+  "doesn't charge", 'does not charge', "won't turn on", "doesn't turn on", 'no sirve', 'stopped working', 'dejo de funcionar', 'defectuos*', 'defective', 'faulty',
+  'me mandaron', 'me enviaron otro', 'instead of the', 'instead of what', 'en vez de', 'en lugar de', 'equivocad*', 'wrong item', 'wrong product', 'wrong size',
+  'gave me a rash', 'me dio alergia', 'me causo', 'reaccion alergica', 'allergic reaction', 'dolor de espalda',
+];
+
+/** A demand that a person must act on: money back, a replacement, a pick-up. */
+export const ACTION_DEMAND: readonly Term[] = [
+  'reembolso*', 'refund*', 'money back', 'mi dinero', 'el dinero', 'devuelvan', 'devolvais', 'devolverlo', 'devolverla', 'regresen mi dinero', 'regresen el dinero',
+  'quiero devolver', 'want to return', 'quiero que me lo cambien', 'que me lo cambien', 'que me la cambien', 'que los cambien', 'cambiarlo', 'cambiarla',
+  'send replacement*', 'replacement*', 'replace it', 'swap it', 'come swap', 'vengan a cambiar*', 'send it again', 'resend', 'exijo', 'i demand', 'compensa*',
+];
+
 export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTerms[]> = {
   inventory: [
     {
@@ -20,18 +41,20 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     },
     {
       weight: 1.5,
-      terms: ['/(?:^|[^a-z])(?:tienen|tiene usted|tienes|manejan|venden|traen)(?![a-z])/', '/do (?:you|u)(?: guys| all)?(?: still)? (?:have|carry|stock|sell)/', 'disponible*', 'available', 'busco', 'buscando', 'looking for', 'what about', 'in blue', 'in white'],
+      terms: ['/(?:^|[^a-z])(?:tienen|tiene usted|tienes|teneis|tenes|manejan|manejais|venden|vendeis|traen|traeis|les queda|os queda)(?![a-z])/', '/do (?:you|u)(?: guys| all)?(?: still)? (?:have|carry|stock|sell)/', 'disponible*', 'available', 'busco', 'buscando', 'looking for', 'what about', 'in blue', 'in white'],
     },
-    { weight: 1, terms: ['hay', 'talla*', 'size', 'sizes', 'color*', 'colour*', 'unidades', 'units', 'repuesto*', 'spare part*', 'replacement*', 'modelo', 'model'] },
+    { weight: 1, terms: ['hay', 'talla*', 'size', 'sizes', 'color*', 'colour*', 'unidades', 'units', 'repuesto*', 'spare part*', 'modelo', 'model'] },
+    { weight: 1.5, terms: ['how many', 'cuantos', 'cuantas', 'left', 'back yet', 'ya volvio', 'ya volvieron', 'ya llegaron', 'available again', 'en tienda', 'in store', 'carry', 'os queda*', 'te quedan'] },
   ],
   quote: [
     {
       weight: 2.5,
       terms: ['cotiza*', 'cotizacion*', 'presupuesto*', 'quote', 'quotes', 'quotation*', 'precio*', 'price', 'prices', 'pricing', 'priced',
-        'cuanto cuesta*', 'cuanto vale*', 'cuanto sale*', 'cuanto cobran', 'cuanto me sale', 'how much for', 'how much does', 'how much is', 'how much are', 'how much would',
+        'cuanto cuesta*', 'cuanto vale*', 'cuanto sale*', 'cuanto cobran', 'cuanto me sale', 'cuanto esta*', 'how much for', 'how much does', 'how much is', 'how much are', 'how much would',
+        'what do you charge', 'how much do you charge', 'what does it cost', 'what do they cost', 'que cuesta', 'que precio', 'a como', 'price?',
         'costo*', 'coste*', 'cost', 'costs', 'tarifa*', 'propuesta formal', 'formal proposal', 'al por mayor', 'por mayor', 'mayoreo', 'bulk', 'wholesale'],
     },
-    { weight: 1, terms: ['how much', 'cuanto', 'licencias', 'licenses'] },
+    { weight: 1, terms: ['how much', 'cuanto', 'licencias', 'licenses', 'con factura', 'presupuesto para', 'para la empresa', 'for our company'] },
   ],
   offers: [
     {
@@ -45,10 +68,10 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     {
       weight: 2.5,
       terms: ['saldo*', 'balance', 'estado de cuenta', 'account statement', 'statement', 'mi cuenta', 'my account', 'cuanto debo', 'how much do i owe', 'owe', 'debo',
-        'deuda', 'adeudo', 'puntos', 'points', 'mi pago', 'my payment', 'factura*', 'invoice*', 'bill', 'billing', 'cargo', 'cargos', 'charge', 'charged', 'charges',
+        'deuda', 'adeudo', 'puntos', 'points', 'mi pago', 'my payment', 'mi factura', 'mis facturas', 'la factura de', 'my invoice', 'my bill', 'billing', 'cargo', 'cargos', 'charge', 'charged', 'charges',
         'cobr*', 'limite de credito', 'credit limit', 'suscripcion', 'subscription', 'mi plan', 'my plan'],
     },
-    { weight: 1.5, terms: ['pago', 'payment', 'reembolso*', 'refund*', 'credito', 'credit', 'account', 'cuenta'] },
+    { weight: 1.5, terms: ['factura*', 'invoice*', 'bill', 'pago', 'payment', 'credito', 'credit', 'account', 'cuenta', 'financiacion', 'financing', 'loyalty', 'rewards', 'reward points', 'saldo a favor', 'pendiente'] },
   ],
   order_status: [
     {
@@ -69,16 +92,20 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'never again', 'nunca mas', 'nadie me responde', 'nobody answers', 'no one answers', 'no vino', 'never showed up', 'raya', 'rayad*', 'scratch*',
         '/llego (?:[a-z]+ ){0,2}tarde/', 'exijo', 'i demand', 'worst experience'],
     },
+    { weight: 3, terms: GOODS_PROBLEM },
+    { weight: 3, terms: ACTION_DEMAND },
     { weight: 1.5, terms: ['ya me dijeron', 'same thing', 'lo mismo', 'no funciona', "doesn't work", 'does not work', 'late', 'tarde', 'puntual', 'on time', 'mal', 'bad', 'awful', 'disappoint*', 'decepcion*'] },
   ],
   human: [
     {
       weight: 4,
-      terms: ['/(?:hablar|habla|comunicarme|comunicar|conversar) con (?:un |una |el |la |alguien|algun)(?:[a-z]+ )?(?:persona|humano|humana|agente|asesor[a]?|ejecutiv[oa]|supervisor[a]?|gerente|encargad[oa]|operador[a]?|alguien)/',
-        '/(?:speak|talk|chat) (?:to|with) (?:a |an |the |someone|somebody|your )?(?:real )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|people)/',
+      terms: ['/(?:hablar|habla|comunicarme|comunicar|conversar) con (?:un |una |el |la |alguien|algun)(?:[a-z]+ )?(?:persona|humano|humana|agente|asesor[a]?|ejecutiv[oa]|supervisor[a]?|gerente|encargad[oa]|operador[a]?|alguien|vendedor[a]?|dependient[ae]|representante|responsable|tecnico|especialista)/',
+        'no con un robot', 'no con un bot', 'no quiero un robot', 'not a robot', 'not with a bot', 'alguien de verdad', 'una persona de verdad', 'alguien de la tienda', 'someone from the store',
+        'alguien que me atienda', 'someone to help me', 'a person please', 'una persona por favor',
+        '/(?:speak|talk|chat) (?:to|with) (?:a |an |the |someone|somebody|your )?(?:real |live )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|people|salesperson|staff member|specialist)/',
         'persona real', 'real person', 'human agent', 'asesor humano', 'agente humano', 'no quiero hablar con un bot', "don't want a bot", 'not a bot', 'no quiero un bot',
         'pasame con', 'paseme con', 'me comunican con', 'comunicame con', 'me atienda un*', 'que me atienda', 'transfer me', 'get me a human', 'a human',
-        '/(?:me|nos) (?:puede|pueden|podria|podrian) llamar/', 'llamenme', 'llamame', 'que me llame*', 'call me', 'call me back', 'give me a call', 'let me speak',
+        '/(?:me|nos) (?:puede|pueden|podria|podrian|podeis|podrias|puedes) llamar/', 'que me llame alguien', 'llameme', 'can someone call me', 'have someone call me', 'llamenme', 'llamame', 'que me llame*', 'call me', 'call me back', 'give me a call', 'let me speak',
         'speak to someone', 'speak to a manager'],
     },
     { weight: 1.5, terms: ['humano', 'human', 'asesor*', 'agente', 'agent', 'representative', 'supervisor*', 'gerente', 'manager', 'operador*', 'ejecutivo'] },
@@ -88,7 +115,8 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
       weight: 2.5,
       terms: ['horario*', 'a que hora', 'que hora', 'hasta que hora', 'abren', 'abre', 'cierran', 'cierra', 'abierto*', 'opening hours', 'business hours', 'hours', 'open',
         'close', 'closing', 'ubica*', 'ubicacion', 'donde estan', 'donde queda*', 'sucursal*', 'tienda fisica', 'located', 'location', 'branch', 'branches',
-        'where are you', 'estacionamiento', 'parking', 'direccion de la tienda', 'store address', 'your address'],
+        'where are you', 'estacionamiento', 'parking', 'parqueo', 'aparcamiento', 'direccion de la tienda', 'store address', 'your address', 'abris', 'cerrais',
+        'physical shop', 'physical store', 'tienda fisica', 'en que parte', 'what time do you', 'a que hora', 'memorial day', 'festivo*', 'holiday hours', 'horarios'],
     },
     { weight: 1.5, terms: ['direccion', 'address', 'tienda', 'store', 'local'] },
   ],
@@ -97,7 +125,9 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
       weight: 3,
       terms: ['vacante*', 'empleo*', 'curriculum*', 'curriculo*', 'cv', 'hoja de vida', 'contratando', 'contratan', 'reclut*', 'postular*', 'postulacion*', 'hiring',
         'job', 'jobs', 'resume', 'apply for', 'career*', 'carreras', 'work for you', 'work with you', 'employment', 'busco trabajo', 'buscando trabajo',
-        'trabajar con ustedes', 'trabajar en', 'bolsa de trabajo', 'solicitud de empleo', 'buscan vendedor*', 'buscan personal'],
+        'trabajar con ustedes', 'trabajar en', 'bolsa de trabajo', 'solicitud de empleo', 'buscan vendedor*', 'buscan personal',
+        '/(?:necesitan|necesitais|buscan|buscais|estan buscando|estais buscando) (?:[a-z]+ )?(?:personal|montadores|vendedores|repartidores|empleados|trabajadores|gente|cajeros|choferes)/',
+        'are you hiring', 'any jobs', 'jobs going', 'seasonal staff', 'warehouse jobs'],
     },
     { weight: 1.5, terms: ['position', 'puesto', 'vacancy', 'vacancies', 'opening', 'repartidor*'] },
   ],
@@ -109,6 +139,16 @@ export const BILLING_DISPUTE: readonly Term[] = [
   'no reconozco', 'no estoy de acuerdo con ese cobro', 'no estoy de acuerdo con el cobro', 'no estoy de acuerdo con este cobro', 'no estoy de acuerdo con el cargo',
   'disputo', 'disputa*', 'charged twice', 'double charged', 'double charge', 'duplicate charge', "don't recognise", "don't recognize", 'do not recognise', 'do not recognize',
   'dispute*', 'overcharg*', 'wrong charge', 'incorrect charge', 'unauthorized charge', 'cargo no autorizado', 'factura incorrecta', 'wrong invoice', 'wrong bill',
+  '/charged (?:[^ ]+ ){0,4}twice/', '/cobr[a-z]+ (?:[^ ]+ ){0,4}dos veces/', "don't recognize", 'that i don t recognize', 'que no reconozco',
+];
+
+/** Quotes a catalog price cannot answer: volume, wholesale, a formal quotation, an invoice for a company. */
+export const BACK_OFFICE_QUOTE: readonly Term[] = [
+  'al por mayor', 'por mayor', 'mayoreo', 'precio de mayoreo', 'wholesale', 'bulk', 'cotizacion formal', 'cotizar', 'formal quote', 'formal quotation', 'propuesta formal',
+  'credito fiscal', 'factura a nombre', 'con factura', 'rnc', 'cif', 'nif', 'per quarter', 'every month', 'cada mes', 'mensual*', 'trimestral*', 'somos una empresa',
+  'somos un hotel', 'somos una constructora', 'somos una residencia', 'we own a', 'i run a', 'our company', 'nuestra empresa', 'para las habitaciones',
+  '/(?:\\d{2,}|veinte|treinta|cuarenta|cincuenta|cien|doscientos|trescientos) (?:[a-z]+ ){0,2}(?:sacos|bolsas|bags|unidades|units|piezas|pieces|bottles|botellas|colchones|mattresses|tubos|bocinas|cajas|boxes|rollos|galones|licencias|sillas|chairs)/',
+  'presupuesto para', 'quote me', 'cotizacion de',
 ];
 
 /** Signs of a strong complaint (→ escalate): anger, threats to leave or to complain to an authority, demands. */
@@ -117,6 +157,10 @@ export const STRONG_COMPLAINT: readonly Term[] = [
   'consumer protection', 'abogado*', 'lawyer*', 'sue', 'report you', 'competencia', 'competitor*', 'cancelar todo', 'cancel everything', 'cancelling everything',
   'canceling everything', 'estafa*', 'scam*', 'fraude', 'fraud', 'tan mal', 'exijo', 'i demand', 'never again', 'nunca mas', 'furious', 'furios*', 'muy molest*',
   'really upset', 'very upset', 'me voy a ir', 'irme con', 'switch to another', 'take my business',
+  // v3: complaints to an authority or in public, repeated failures, chargebacks
+  'reporting you', 'report you', 'trading standards', 'pro consumidor', 'proconsumidor', 'defensa del consumidor', 'consumer rights', 'ombudsman', 'better business bureau',
+  'bbb', 'chargeback', 'contracargo', 'bad review', 'review everywhere', 'mala resena', 'resena negativa', 'redes sociales', 'social media', 'disgrace*', 'falta de respeto',
+  'tercera vez', 'third time', 'third order', 'otra vez lo mismo', 'again and again', 'siempre lo mismo', 'nadie me contesta', 'nadie contesta', 'nobody replies',
 ];
 
 /** Softeners: "no es grave", "not a big deal" — a complaint worth noting, not escalating. */

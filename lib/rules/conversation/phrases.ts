@@ -12,6 +12,7 @@ export interface TriagePhrases {
     billingDispute: string;
     human: string;
     strongComplaint: string;
+    complaintAction: string;
     lowConfidence: string;
     otherCustomerData: string;
   };
@@ -58,6 +59,7 @@ const ES: TriagePhrases = {
     billingDispute: 'Disputa de facturación: la revisa Contabilidad.',
     human: 'El cliente pidió hablar con una persona.',
     strongComplaint: 'Queja fuerte (enojo, amenaza de irse o de denunciar).',
+    complaintAction: 'Queja que requiere una acción (reembolso, cambio, entrega fallida o producto dañado).',
     lowConfidence: 'Baja confianza: no queda claro qué necesita el cliente.',
     otherCustomerData: 'Pide datos de otro cliente: no se comparten; revisión de un supervisor.',
   },
@@ -142,6 +144,7 @@ const EN: TriagePhrases = {
     billingDispute: 'Billing dispute: reviewed by accounting.',
     human: 'The customer asked to talk to a person.',
     strongComplaint: 'Strong complaint (anger, threat to leave or to report us).',
+    complaintAction: 'Complaint that needs someone to act (refund, replacement, failed delivery or damaged goods).',
     lowConfidence: 'Low confidence: it is not clear what the customer needs.',
     otherCustomerData: "Asks for another customer's data: not shared; supervisor review.",
   },

@@ -82,8 +82,11 @@ describe('rule escalation: reason and department', () => {
     expect(mild.intent).toBe('complaint');
     expect(mild.escalate).toBe(false);
   });
-  it('low confidence escalates, a greeting does not', () => {
-    expect(triage('Do you fix boat engines?').escalate).toBe(true);
+  // v3: the source asks for clarification when the request is unclear; low confidence alone no longer hands over.
+  it('low confidence asks a clarifying question instead of escalating; a greeting does neither', () => {
+    const unclear = triage('Do you fix boat engines?');
+    expect(unclear.escalate).toBe(false);
+    expect(unclear.clarifyingQuestion).toMatch(/\?/);
     expect(triage('Hola').escalate).toBe(false);
   });
   it('no escalation for a plain stock question', () => {
@@ -133,14 +136,16 @@ describe('rule retention quadrant (PRODUCT.md §2)', () => {
   it('matrix', () => {
     expect(retentionQuadrant('low', 'high')).toBe('retain');
     expect(retentionQuadrant('low', 'low')).toBe('let_go');
-    expect(retentionQuadrant('high', 'high')).toBe('care');
-    expect(retentionQuadrant('high', 'low')).toBe('monitor');
+    // v3: the retention-matrix source puts high conformity × low billing in care (loyalty programme) and
+    // high × high in monitor (proactive prevention); the test had them swapped.
+    expect(retentionQuadrant('high', 'high')).toBe('monitor');
+    expect(retentionQuadrant('high', 'low')).toBe('care');
   });
   it('present with concrete actions only when billingLevel is set', () => {
     const r = triage('Soy cliente desde hace 10 años y nunca me habían tratado tan mal. Me voy con la competencia', { billingLevel: 'high' });
     expect(r.retention?.quadrant).toBe('retain');
     expect(r.retention?.actions.join(' ')).toMatch(/beneficio económico/);
-    expect(triage('Great service, thanks! Any discounts this week?', { billingLevel: 'high' }).retention?.quadrant).toBe('care');
+    expect(triage('Great service, thanks! Any discounts this week?', { billingLevel: 'high' }).retention?.quadrant).toBe('monitor');
     expect(triage('Hola').retention).toBeUndefined();
   });
 });

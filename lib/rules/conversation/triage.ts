@@ -10,8 +10,12 @@ import {
 import { detectLanguage, type Language } from '../../text/language';
 import { cleanText, normalize, tokenize } from '../../text/normalize';
 import { compileAny, compileAnyGlobal } from '../../text/patterns';
+import { matchCatalog } from '../catalog/match';
 import {
+  ACTION_DEMAND,
+  BACK_OFFICE_QUOTE,
   BILLING_DISPUTE,
+  GOODS_PROBLEM,
   COURTESY_WORDS,
   FILLER_WORDS,
   INTENT_TERMS,
@@ -51,6 +55,9 @@ const NEGATIVE_RES = compileGroups(NEGATIVE);
 const BILLING_DISPUTE_RE = compileAny(BILLING_DISPUTE);
 const STRONG_COMPLAINT_RE = compileAny(STRONG_COMPLAINT);
 const MILD_COMPLAINT_RE = compileAny(MILD_COMPLAINT);
+const GOODS_PROBLEM_RE = compileAny(GOODS_PROBLEM);
+const ACTION_DEMAND_RE = compileAny(ACTION_DEMAND);
+const BACK_OFFICE_QUOTE_RE = compileAny(BACK_OFFICE_QUOTE);
 const FOLLOW_UP = /^(?:\W*)(?:y|e|and|what about|how about|que tal|o|or|also|tambien|la|el|los|las|en|in|and the|y el|y la|y los|y las)\b/;
 const ORDER_NUMBER = /(?:#\s*[a-z0-9-]{3,}|\b[a-z]{0,3}-?\d{3,}\b)/;
 
@@ -183,10 +190,35 @@ export function isBillingDispute(texts: readonly CustomerText[]): boolean {
   return texts.slice(-2).some((t) => BILLING_DISPUTE_RE.test(t.norm));
 }
 
-/** Rule "retention quadrant" (PRODUCT.md §2): conformity × billing level. */
+/**
+ * Rule "retention quadrant" (the retention-matrix source): low conformity × low billing → let go;
+ * low × high → retain (economic benefits, top priority); high × low → care (loyalty programme);
+ * high × high → monitor (proactive prevention). v3: high × low and high × high were swapped.
+ */
 export function retentionQuadrant(conformity: 'high' | 'low', billing: 'high' | 'low'): RetentionQuadrant {
   if (conformity === 'low') return billing === 'high' ? 'retain' : 'let_go';
-  return billing === 'high' ? 'care' : 'monitor';
+  return billing === 'high' ? 'monitor' : 'care';
+}
+
+/**
+ * Rule "complaint that needs a person" (v3): goods that never arrived, arrived damaged, are
+ * defective or wrong, or a demand for money back or a replacement, in the latest 2 customer
+ * messages, not softened ("no pasa nada, solo para que lo sepan").
+ */
+export function needsAction(texts: readonly CustomerText[]): boolean {
+  return texts.slice(-2).some((t) => (GOODS_PROBLEM_RE.test(t.norm) || ACTION_DEMAND_RE.test(t.norm)) && !MILD_COMPLAINT_RE.test(t.norm));
+}
+
+/**
+ * Rule "quote the catalog answers" (v3): a price question about an item the catalog has, with its
+ * price, is answered in the draft; volume, wholesale, formal or company quotations and items the
+ * catalog lacks go to the sales back office (the source: "Cotización → ticket, back office").
+ */
+export function quoteAnswerable(texts: readonly CustomerText[], profile: CompanyProfile): boolean {
+  const recent = texts.slice(-3).map((t) => t.norm).join(' ');
+  if (BACK_OFFICE_QUOTE_RE.test(texts.slice(-2).map((t) => t.norm).join(' '))) return false;
+  const items = matchCatalog(recent, profile.catalog ?? []);
+  return items.length > 0 && items.some((i) => i.price !== undefined);
 }
 
 /** Content words of the customer's text that are not intent vocabulary or filler: the product, if any. */
@@ -195,12 +227,7 @@ function productWords(norm: string): string[] {
 }
 
 function mentionsCatalogItem(norm: string, profile: CompanyProfile): boolean {
-  for (const item of profile.catalog.slice(0, 500)) {
-    const name = normalize(item.name);
-    const sku = normalize(item.sku);
-    if ((sku && norm.includes(sku)) || (name && norm.includes(name))) return true;
-  }
-  return false;
+  return matchCatalog(norm, profile.catalog ?? [], 1).length > 0;
 }
 
 function customerLanguage(texts: readonly CustomerText[], profile: CompanyProfile): Language {
@@ -229,6 +256,7 @@ function decideEscalation(
   decision: IntentDecision,
   texts: readonly CustomerText[],
   flags: readonly Flag[],
+  profile: CompanyProfile,
   p: TriagePhrases,
 ): Escalation {
   const reasons: string[] = [];
@@ -241,10 +269,18 @@ function decideEscalation(
   if (flags.includes('other_customer_data_request')) add(p.reasons.otherCustomerData, 'supervisor');
   if (decision.intent === 'human' || recent.some((t) => scoreIntents(t.norm).human >= 4)) add(p.reasons.human, 'service');
   if (isBillingDispute(texts)) add(p.reasons.billingDispute, 'accounting');
-  if (decision.intent === 'quote') add(p.reasons.quote, 'sales');
+  // v3: a quote goes to the back office only when the catalog cannot answer it; an item not named yet gets a question.
+  if (decision.intent === 'quote' && !quoteAnswerable(texts, profile) && (productNamed(texts, profile) || BACK_OFFICE_QUOTE_RE.test(texts.slice(-2).map((t) => t.norm).join(' ')))) add(p.reasons.quote, 'sales');
   if (isStrongComplaint(texts)) add(p.reasons.strongComplaint, 'service');
-  if (reasons.length === 0 && !decision.courtesyOnly && decision.confidence < LOW_CONFIDENCE) add(p.reasons.lowConfidence, 'service');
+  else if (decision.intent === 'complaint' && needsAction(texts)) add(p.reasons.complaintAction, 'service');
+  // v3: low confidence asks a clarifying question first (the source: "solicitar aclaraciones"); it does not hand over by itself.
   return { escalate: reasons.length > 0, reasons, department };
+}
+
+/** The customer named some product (a catalog item, or words that are not intent vocabulary). */
+function productNamed(texts: readonly CustomerText[], profile: CompanyProfile): boolean {
+  const relevant = texts.slice(-3).map((t) => t.norm).join(' ');
+  return mentionsCatalogItem(relevant, profile) || productWords(texts.at(-1)?.norm ?? '').length > 0;
 }
 
 function clarifyingQuestion(
@@ -316,9 +352,9 @@ export function triageConversationByRules(conversation: Conversation, profile: C
   if (otherCustomer) flags.push('other_customer_data_request');
 
   const sentiment = scoreSentiment(texts);
-  const lowConformity = sentiment <= -0.25 || decision.intent === 'complaint' || isBillingDispute(texts) || isStrongComplaint(texts);
+  const lowConformity = sentiment <= -0.25 || (decision.intent === 'complaint' && !MILD_COMPLAINT_RE.test(texts.at(-1)?.norm ?? '')) || isBillingDispute(texts) || isStrongComplaint(texts);
   const conformity = lowConformity ? 'low' : 'high';
-  const escalation = decideEscalation(decision, texts, flags, p);
+  const escalation = decideEscalation(decision, texts, flags, profile, p);
   const billing = conversation?.billingLevel;
   const quadrant = billing ? retentionQuadrant(conformity, billing) : undefined;
 

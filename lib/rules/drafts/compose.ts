@@ -7,13 +7,13 @@ import {
   type Priority,
   type ReplyDraft,
 } from '../../contracts';
-import { detectLanguage, type Language } from '../../text/language';
+import { detectLanguage, languageOf, type Language } from '../../text/language';
 import { cleanText, normalize } from '../../text/normalize';
 import { triageConversationByRules } from '../conversation/index';
 import { buildDraftContext, policyFormal, policyLanguage, type DraftContext } from './context';
-import { detectAsks, matchCatalog, matchFaq, POLICY_TOPICS, type PolicyTopic } from './knowledge';
+import { detectAsks, matchCatalog, matchFaq, topicsOf, type PolicyTopic } from './knowledge';
 import { checkDraftSafety } from './safety';
-import { phrases, slaPhrase, type Department, type Phrases } from './templates';
+import { phrases, slaPhrase, type Department, type FactKind, type Phrases } from './templates';
 import { countWords, formatPrice } from './text';
 import { friendlier, shorten, toFormal, truncateWords } from './tone';
 
@@ -86,18 +86,30 @@ export function compensationAmount(profile: CompanyProfile, conversation: Conver
   return Math.min(cap, Math.floor(amount));
 }
 
-/** The currency the profile writes its prices in, if it says ("€", "$"); else none. */
+/**
+ * The currency the profile's prices are in: what its own words say ("Precios en pesos dominicanos
+ * (RD$)", "All prices in pounds sterling", a "€" in an FAQ answer), else the currency of the
+ * country it is in (its location). '' when nothing says.
+ */
 export function currencyOf(profile: CompanyProfile): string {
-  const text = [profile.description, ...profile.faq.map((f) => f.a)].join(' ');
+  const text = [profile.description, profile.location, profile.hours, ...profile.faq.map((f) => `${f.q} ${f.a}`)].join(' ');
+  if (/RD\$|\bDOP\b|pesos? dominicanos?/i.test(text)) return 'RD$';
+  if (/£|\bGBP\b|\bpounds?(?: sterling)?\b|\blibras? esterlinas?\b/i.test(text)) return '£';
   if (/€|\bEUR\b|\beuros?\b/i.test(text)) return '€';
+  if (/\bMXN\b|pesos? mexicanos?/i.test(text)) return '$';
   if (/\$|\bUSD\b|\bd[oó]lares\b|\bdollars?\b/i.test(text)) return '$';
+  const place = normalize(profile.location);
+  if (/\b(?:espana|spain|madrid|barcelona|valencia|sevilla|france|francia|germany|alemania|italia|italy|portugal|ireland|irlanda)\b/.test(place)) return '€';
+  if (/\b(?:uk|united kingdom|reino unido|england|london|londres|bristol|manchester|scotland|wales)\b/.test(place)) return '£';
+  if (/\b(?:republica dominicana|dominican republic|santo domingo|santiago de los caballeros)\b/.test(place)) return 'RD$';
+  if (/\b(?:mexico|usa|united states|estados unidos|oregon|california|texas|florida|colombia|chile|argentina)\b/.test(place)) return '$';
   return '';
 }
 
 export function money(amount: number, currency: string, lang: Language): string {
   const n = formatPrice(amount);
   if (currency === '€') return lang === 'es' ? `${n} €` : `€${n}`;
-  if (currency === '$') return `$${n}`;
+  if (currency) return `${currency}${n}`;
   return n;
 }
 
@@ -114,13 +126,20 @@ function clean(s: string): string {
   return cleanText(s).replace(/\s+/g, ' ').trim();
 }
 
+/** Topics a complaint's reply draws on, most useful first: what to do about money back or a bad item, then delivery. */
+const COMPLAINT_TOPICS: readonly PolicyTopic[] = ['returns', 'warranty', 'shipping'];
+
 /**
- * The grounded sentences: a price, a stock level, the hours, the location or a policy only when
- * the profile has it; otherwise "we'll check" (never invented).
+ * The grounded sentences (issue 14, item 5), chosen by what the customer asked and only from the
+ * profile: the catalog item matched by name in any language (price with currency, stock or "out
+ * of stock"), the FAQ answer closest to the question, the hours and the address; otherwise "we'll
+ * check" (never invented). A complaint gets the policy that answers it, never a price or a stock
+ * level. A profile fact written only in another language is kept as written and noted for the agent.
  */
-export function groundedParts(ctx: DraftContext, profile: CompanyProfile, lang: Language, triage?: ConversationTriage): { parts: Part[]; unknowns: number; facts: number } {
+export function groundedParts(ctx: DraftContext, profile: CompanyProfile, lang: Language, triage?: ConversationTriage): { parts: Part[]; unknowns: number; facts: number; notes: string[] } {
   const p = phrases(lang);
   const parts: Part[] = [];
+  const notes: string[] = [];
   let unknowns = 0;
   let facts = 0;
   const add = (text: string, keep: number, unknown = false) => {
@@ -128,17 +147,29 @@ export function groundedParts(ctx: DraftContext, profile: CompanyProfile, lang: 
     if (unknown) unknowns++;
     else facts++;
   };
+  /** A fact from the profile, as written; noted for the agent when it is in another language. */
+  const fact = (text: string, what: FactKind) => {
+    const written = clean(text);
+    const its = languageOf(written);
+    if (its && its !== lang) notes.push(p.untranslated(what, its));
+    return written;
+  };
+  const complaint = triage?.intent === 'complaint';
   const norm = ctx.recentNorm;
   const asks = detectAsks(norm);
-  const items = matchCatalog(norm, profile.catalog);
-  const faq = matchFaq(ctx.recent, profile.faq);
+  // A follow-up ("¿y cuánto cuesta el rollo?") names the item in an earlier message: look a few back.
+  // Prices and stock answer a product question only: not a complaint, not a question about a policy.
+  const productQuestion = asks.price || asks.stock || triage?.intent === 'inventory' || triage?.intent === 'quote' || (!triage && asks.policies.length === 0);
+  const items = complaint || !productQuestion ? [] : matchCatalog(normalize(ctx.customer.slice(-3).join('\n')), profile.catalog);
+  const faq = matchFaq(ctx.recent, profile.faq, complaint ? COMPLAINT_TOPICS : []);
+  const currency = currencyOf(profile);
   for (const item of items) {
     const name = clean(item.name) || clean(item.sku);
     const sku = clean(item.sku);
     const wantPrice = asks.price || !asks.stock;
-    const wantStock = asks.stock || !asks.price;
+    const wantStock = asks.stock || !asks.price || item.stock === 0;
     if (wantPrice) {
-      if (item.price !== undefined) add(p.price(name, sku, formatPrice(item.price)), 86);
+      if (item.price !== undefined) add(p.price(name, sku, money(item.price, currency, lang)), 86);
       else if (asks.price) add(p.priceCheck(name), 85, true);
     }
     if (wantStock) {
@@ -147,23 +178,22 @@ export function groundedParts(ctx: DraftContext, profile: CompanyProfile, lang: 
     }
   }
   const otherAsk = asks.hours || asks.location || asks.policies.length > 0 || !!faq;
-  if (items.length === 0 && (asks.price || (asks.stock && !otherAsk))) add(p.unknownProduct(asks.price, asks.stock && !otherAsk), 85, true);
-  if (asks.hours) profile.hours.trim() ? add(p.hours(clean(profile.hours)), 86) : add(p.hoursCheck, 85, true);
-  if (asks.location) profile.location.trim() ? add(p.location(clean(profile.location)), 86) : add(p.locationCheck, 85, true);
+  if (!complaint && items.length === 0 && (asks.price || (asks.stock && !otherAsk))) add(p.unknownProduct(asks.price, asks.stock && !otherAsk), 85, true);
+  if (asks.hours) profile.hours.trim() ? add(p.hours(fact(profile.hours, 'hours')), 86) : add(p.hoursCheck, 85, true);
+  if (asks.location) profile.location.trim() ? add(p.location(fact(profile.location, 'location')), 86) : add(p.locationCheck, 85, true);
   const covered = new Set<PolicyTopic>();
   if (faq) {
-    const answer = clean(faq.a);
+    const answer = fact(faq.a, 'faq');
     if (answer && !parts.some((x) => x.text.includes(answer))) add(/[.!?]$/.test(answer) ? answer : `${answer}.`, 86);
-    const faqNorm = normalize(`${faq.q} ${faq.a}`);
-    for (const topic of Object.keys(POLICY_TOPICS) as PolicyTopic[]) if (POLICY_TOPICS[topic].test(faqNorm)) covered.add(topic);
+    for (const topic of topicsOf(normalize(`${faq.q} ${faq.a}`))) covered.add(topic);
   }
-  for (const topic of asks.policies) if (!covered.has(topic)) add(p.policyCheck(topic), 84, true);
+  for (const topic of asks.policies) if (!covered.has(topic) && !complaint) add(p.policyCheck(topic), 84, true);
   if (triage?.flags?.includes('other_customer_data_request')) add(p.privacy, 89);
   if (triage?.flags?.includes('unverified_account_request')) {
     const q = clean(triage.clarifyingQuestion ?? '');
     add(q && q.includes('?') && detectLanguage(q) === lang ? q : p.customerNumber, 88);
   }
-  return { parts, unknowns, facts };
+  return { parts, unknowns, facts, notes };
 }
 
 export interface Style {
@@ -323,5 +353,6 @@ export function draftReplyByRules(conversation: Conversation, profile: CompanyPr
     text = renderTemplate(strategy, conversation, profile, triage, language, style, ctx);
   }
   const safety = checkDraftSafety(text, { conversation, profile, triage });
-  return { strategy, language, text, safety, source: 'rules' };
+  const notes = previous ? [] : strategy === 'follow_up' ? [] : groundedParts(ctx, profile, language, triage).notes;
+  return { strategy, language, text, safety, source: 'rules', ...(notes.length ? { notes: [...new Set(notes)] } : {}) };
 }

@@ -47,11 +47,44 @@ function customerText(message: Message): string {
   return findInjection(cleanText(message.text)).cleaned;
 }
 
-/** Letters only, first word, at most 30 characters: the page is hostile input. */
+/**
+ * Words a CRM or a chat app puts where a name goes, and honorifics: never a first name to greet
+ * ("Hi Requester," / "Hola Cliente,").
+ */
+const NOT_A_NAME = new Set(
+  ('requester requestor customer customers client cliente clientes solicitante usuario usuaria user users contact contacto visitor visitante guest ' +
+    'invitado unknown desconocido desconocida anonymous anonimo anonima anon admin administrator administrador bot tester test prueba support soporte ' +
+    'team equipo sales ventas info noreply no-reply someone alguien nobody nadie whatsapp zendesk end-user enduser agent agente lead prospect null undefined ' +
+    'hacker owner sir madam senor senora caballero dama amigo amiga friend').split(' '),
+);
+const HONORIFIC = /^(?:sr|sra|srta|sres|don|dona|dr|dra|lic|ing|arq|prof|mr|mrs|ms|miss|mx|dr|sir|madam)\.?$/i;
+/** Words that make a "name" a company, not a person ("Constructora Bello SRL", "Hotel Caribe Azul", "Spa Serenity"). */
+const COMPANY_WORD = /^(?:s\.?a\.?|s\.?l\.?|srl|sas|sa|sl|llc|ltd|inc|gmbh|corp|co|plc|grupo|group|hotel|hoteles|spa|residencia|constructora|ferreteria|tienda|store|shop|clinica|clinic|hospital|farmacia|restaurante|restaurant|landscaping|company|compania|empresa|inversiones|servicios|services|distribuidora|comercial|industrias|consulting|asociados|associates)$/i;
+
+/**
+ * The customer's first name to greet them by, or "" (no name beats a wrong one). The page is
+ * hostile input: letters only, at most 30 characters; a field label, a company, an honorific
+ * with a surname only, or anything that reads like an instruction is not a name.
+ */
 export function firstNameOf(name: string): string {
-  const first = cleanText(name).split(/[\s,;]+/)[0] ?? '';
+  const raw = cleanText(name);
+  if (!raw || raw.length > 60 || findInjection(raw).flagged) return '';
+  const words = raw.split(/[\s,;]+/).filter(Boolean);
+  if (words.length > 5 || words.some((w) => COMPANY_WORD.test(normalize(w)))) return '';
+  let i = 0;
+  let honorific = false;
+  while (i < words.length && HONORIFIC.test(normalize(words[i]!))) {
+    i++;
+    honorific = true;
+  }
+  // "Mrs Patel": an English honorific before a single word is a surname.
+  if (honorific && words.length - i === 1 && /^(?:mr|mrs|ms|miss|mx|dr|sir|madam)\.?$/i.test(normalize(words[0]!))) return '';
+  const first = words[i] ?? '';
   const letters = first.replace(/[^\p{L}'-]/gu, '');
   if (letters.length < 2 || letters.length > 30 || letters.length < first.length / 2) return '';
+  if (NOT_A_NAME.has(normalize(letters))) return '';
+  // A lower-case word that is not capitalised anywhere is more likely a label or a word than a name.
+  if (letters === letters.toUpperCase() && letters.length > 3 && words.length === 1) return letters.charAt(0) + letters.slice(1).toLowerCase();
   return letters.charAt(0).toUpperCase() + letters.slice(1);
 }
 

@@ -1,6 +1,6 @@
 import type { CompanyProfile } from '../../contracts';
-import { contentStems, normalize, STOPWORDS, stem, tokenize } from '../../text/normalize';
-import { compileAny, compileTerm } from '../../text/patterns';
+import { contentStems, normalize } from '../../text/normalize';
+import { compileAny } from '../../text/patterns';
 
 type CatalogItem = CompanyProfile['catalog'][number];
 type FaqEntry = CompanyProfile['faq'][number];
@@ -22,10 +22,10 @@ const STOCK = compileAny(['stock', 'disponib*', 'existencia*', 'inventario', 'ti
 const HOURS = compileAny(['horario*', 'a que hora*', 'abren', 'abierto*', 'cierran', 'cerrado*', 'hours', 'opening', 'open', 'close', 'closing', 'what time']);
 const LOCATION = compileAny(['donde estan', 'donde quedan', 'donde queda la tienda', 'donde queda el local', 'donde se encuentran', 'ubicacion', 'ubicados', 'ubicada la tienda', 'direccion de la tienda', 'direccion del local', 'su direccion', 'vuestra direccion', 'cual es la direccion', 'como llego', 'como llegar', 'where are you', 'where is your', 'where s your', 'your address', 'store address', 'location', 'located', 'find you', 'how do i get there']);
 export const POLICY_TOPICS: Record<PolicyTopic, RegExp> = {
-  returns: compileAny(['devolucion*', 'devolver', 'reembolso*', 'cambiar el producto', 'return', 'returns', 'refund*', 'exchange']),
-  warranty: compileAny(['garantia*', 'warranty', 'guarantee']),
-  shipping: compileAny(['envio*', 'envian', 'gastos de envio', 'shipping', 'ship', 'delivery time', 'deliver']),
-  payment: compileAny(['formas de pago', 'metodos de pago', 'pagar con', 'tarjeta', 'transferencia', 'payment method*', 'pay with', 'card', 'installments', 'cuotas', 'plazos']),
+  returns: compileAny(['devolucion*', 'devolver', 'devuelvo', 'devolverlo', 'devolverla', 'devolvais', 'devuelvan', 'reembolso*', 'cambiar el producto', 'cambio', 'cambiarlo', 'return', 'returns', 'returned', 'refund*', 'exchange', 'money back', 'mi dinero', 'regresen']),
+  warranty: compileAny(['garantia*', 'warranty', 'guarantee*', 'defecto* de fabrica', 'manufacturing defect*']),
+  shipping: compileAny(['envio*', 'envian', 'enviais', 'enviamos', 'gastos de envio', 'entrega*', 'entregamos', 'a domicilio', 'shipping', 'ship', 'ships', 'delivery', 'deliver*', 'tarda*', 'how long', 'cuanto tarda*', 'llega*', 'arrive*', 'dispatch*']),
+  payment: compileAny(['formas de pago', 'metodos de pago', 'pagar', 'pago', 'pagos', 'tarjeta', 'transferencia', 'payment*', 'pay', 'card', 'installments', 'cuotas', 'plazos', 'a plazos', 'financiar', 'financiacion', 'financing', 'efectivo', 'cash', 'bizum', 'spei', 'pix', 'credito']),
 };
 
 export function detectAsks(norm: string): Asks {
@@ -38,50 +38,41 @@ export function detectAsks(norm: string): Asks {
   };
 }
 
-/** Significant tokens of a product name: no stopwords, at least two characters. */
-function nameTokens(name: string): string[] {
-  return tokenize(name).filter((t) => t.length >= 2 && !STOPWORDS.has(t));
+/** Catalog items the customer names, in any language: one matcher for triage and drafts (lib/rules/catalog). */
+export { matchCatalog } from '../catalog/match';
+
+/** Policy topics a text is about (returns, warranty, shipping, payment). */
+export function topicsOf(norm: string): Set<PolicyTopic> {
+  return new Set((Object.keys(POLICY_TOPICS) as PolicyTopic[]).filter((k) => POLICY_TOPICS[k].test(norm)));
 }
 
 /**
- * Catalog items the customer names: by SKU (as a whole word), or by name (at least 60 % of the
- * name's significant words, and at least two when the name has two or more, inflection-tolerant).
- * Best matches first, at most `limit`.
+ * The FAQ entry closest to what the customer asks: first by policy topic (a refund question meets
+ * the returns answer in any wording or language), then by shared words of the question. `prefer`
+ * orders the topics when several apply (a damaged-goods complaint: returns before shipping).
  */
-export function matchCatalog(norm: string, catalog: readonly CatalogItem[], limit = 3): CatalogItem[] {
-  if (!norm || catalog.length === 0) return [];
-  const tokens = new Set(norm.match(/[a-z0-9]+/g) ?? []);
-  const stems = new Set([...tokens].map(stem));
-  const scored: { item: CatalogItem; score: number; index: number }[] = [];
-  catalog.forEach((item, index) => {
-    const sku = normalize(item.sku).trim();
-    if (sku.length >= 3 && compileTerm(sku).test(norm)) {
-      scored.push({ item, score: 2, index });
-      return;
-    }
-    const words = nameTokens(item.name);
-    if (words.length === 0) return;
-    const hits = words.filter((w) => tokens.has(w) || (w.length >= 4 && stems.has(stem(w)))).length;
-    const ratio = hits / words.length;
-    if (ratio >= 0.6 && hits >= Math.min(2, words.length)) scored.push({ item, score: ratio + hits / 100, index });
-  });
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
-  return scored.slice(0, limit).map((s) => s.item);
-}
-
-/** The FAQ entry whose question best matches the customer's words, if one matches well enough. */
-export function matchFaq(text: string, faq: readonly FaqEntry[]): FaqEntry | undefined {
+export function matchFaq(text: string, faq: readonly FaqEntry[], prefer: readonly PolicyTopic[] = []): FaqEntry | undefined {
   if (!text || faq.length === 0) return undefined;
+  const norm = normalize(text);
   const asked = contentStems(text);
+  const askedTopics = topicsOf(norm);
   let best: { entry: FaqEntry; score: number } | undefined;
   for (const entry of faq) {
     const q = contentStems(entry.q);
-    if (q.size === 0) continue;
     let overlap = 0;
     for (const s of q) if (asked.has(s)) overlap++;
-    const score = overlap / q.size;
-    const enough = q.size <= 2 ? overlap >= 1 && score >= 0.5 : overlap >= 2 && score >= 0.5;
-    if (enough && (!best || score > best.score)) best = { entry, score };
+    const wordScore = q.size ? overlap / q.size : 0;
+    const wordsEnough = q.size <= 2 ? overlap >= 1 && wordScore >= 0.5 : overlap >= 2 && wordScore >= 0.5;
+    const entryTopics = topicsOf(normalize(entry.q));
+    let topicScore = 0;
+    for (const t of entryTopics) {
+      if (!askedTopics.has(t)) continue;
+      const rank = prefer.indexOf(t);
+      topicScore = Math.max(topicScore, rank >= 0 ? 2 - rank * 0.1 : 1);
+    }
+    if (topicScore === 0 && !wordsEnough) continue;
+    const score = topicScore + wordScore;
+    if (!best || score > best.score) best = { entry, score };
   }
   return best?.entry;
 }

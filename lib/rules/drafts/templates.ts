@@ -59,6 +59,9 @@ export function slaPhrase(hours: number, lang: Language): string {
 
 const end = (s: string) => (/[.!?…:]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
+/** A fact of the profile a draft may quote. */
+export type FactKind = 'hours' | 'location' | 'faq';
+
 export interface Phrases {
   greeting(name: string, friendly: boolean): string;
   apology(topic?: Topic): string;
@@ -97,6 +100,8 @@ export interface Phrases {
   policyCheck(topic: PolicyTopic): string;
   privacy: string;
   customerNumber: string;
+  /** A note for the agent, never sent: a profile fact quoted in another language. */
+  untranslated(what: FactKind, its: Language): string;
 }
 
 const ES: Phrases = {
@@ -138,6 +143,8 @@ const ES: Phrases = {
   policyCheck: (topic) => `Lo consultamos y te confirmamos nuestra política de ${POLICY_ES[topic]}.`,
   privacy: 'Por privacidad, no podemos compartir información de otros clientes.',
   customerNumber: 'Para revisar tu cuenta, ¿podrías indicarnos tu número de cliente?',
+  untranslated: (what, its) =>
+    `${what === 'hours' ? 'El horario' : what === 'location' ? 'La dirección' : 'La respuesta de las preguntas frecuentes'} solo está en ${its === 'en' ? 'inglés' : 'español'} en el perfil: va tal cual; tradúcela antes de enviar.`,
 };
 
 const EN: Phrases = {
@@ -179,6 +186,8 @@ const EN: Phrases = {
   policyCheck: (topic) => `We'll check our ${POLICY_EN[topic]} policy and get back to you.`,
   privacy: "For privacy reasons, we can't share information about other customers.",
   customerNumber: 'To look into your account, could you tell us your customer number?',
+  untranslated: (what, its) =>
+    `The ${what === 'hours' ? 'opening hours are' : what === 'location' ? 'address is' : 'FAQ answer is'} only in ${its === 'es' ? 'Spanish' : 'English'} in the profile: quoted as written; translate it before sending.`,
 };
 
 export function phrases(lang: Language): Phrases {
