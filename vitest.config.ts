@@ -8,7 +8,9 @@ export default defineConfig({
     // Where each test is declared: the summary counts distinct test bodies beside table rows.
     includeTaskLocation: true,
     environment: 'node',
-    testTimeout: 20_000,
+    // A fail-safe for a test that hangs, not a speed limit: tests that start `node bin/pulso.js`
+    // (tsx compiling the CLI) took over 20 s on a 2-core machine at load 20.
+    testTimeout: 60_000,
     // expect.poll waits for a state; 1 s (vitest's default) is a wall-clock bet a loaded 2-core
     // machine loses. A state that never comes still fails, at this timeout.
     expect: { poll: { timeout: 10_000 } },

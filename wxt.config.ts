@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { SITE_HOSTS } from './lib/sites/registry';
 
 // Least privilege: the CRM hosts and a backend on this machine. Any other backend
 // origin is granted at run time (optional host permission), never baked in.
@@ -31,15 +32,8 @@ export default defineConfig({
         description: '__MSG_togglePanel__',
       },
     },
-    host_permissions: [
-      'https://*.hubspot.com/*',
-      'https://*.lightning.force.com/*',
-      'https://*.my.salesforce.com/*',
-      'https://*.zendesk.com/*',
-      'https://web.whatsapp.com/*',
-      'http://127.0.0.1/*',
-      'http://localhost/*',
-    ],
+    // The CRM hosts come from the sites' registry (lib/sites/registry.ts), like each content script's `matches`.
+    host_permissions: [...SITE_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -35,8 +35,6 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
-export type SiteKey = Crm;
-export const SITE_KEYS: readonly SiteKey[] = CRMS;
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);

@@ -177,7 +177,7 @@ describe('pulso CLI', () => {
     const child = spawn(process.execPath, [BIN, 'serve'], { cwd: tmpdir(), env, stdio: 'ignore' });
     try {
       // Polls until the server answers (it is starting in another process), then checks what it says.
-      const health = await vi.waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json()), { timeout: 15_000, interval: 100 });
+      const health = await vi.waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json()), { timeout: 50_000, interval: 100 });
       expect(health).toMatchObject({ ok: true, mode: 'rules' });
     } finally {
       child.kill('SIGTERM');

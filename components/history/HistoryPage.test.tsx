@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '@/lib/history/fixtures';
 import type { HistoryEntry } from '@/lib/history';
-import { UiLanguageContext } from '@/components/panel/use-translate';
+import { UiLanguageContext } from '@/components/ui/use-translate';
 import { HistoryPage } from './HistoryPage';
 
 const entries: HistoryEntry[] = [

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { CRMS, PRIORITIES, type Crm, type Priority } from '@/lib/contracts';
+import { PRIORITIES, type Crm, type Priority } from '@/lib/contracts';
+import { SITES } from '@/lib/sites/registry';
 import { HISTORY_KINDS, filterHistory, historyToCsv, historyToJson, type HistoryEntry, type HistoryFilter, type HistoryKind } from '@/lib/history';
-import { useTranslate } from '@/components/panel/use-translate';
+import { useTranslate } from '@/components/ui/use-translate';
 import { HistoryRow } from './HistoryRow';
 
 /** What the page needs from the history store (a HistoryStore, or a stand-in in tests). */
@@ -102,7 +103,7 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
             <input id={`${ids}-text`} type="search" data-testid="history-search" value={filter.text ?? ''} onChange={(event) => setField('text', event.target.value)} className={control} />
           </div>
           <FilterSelect id={`${ids}-crm`} label={t('history.filter.crm')} testId="history-filter-crm" value={filter.crm ?? ''} onChange={(value) => setField('crm', value as Crm | '')}
-            options={CRMS.map((crm) => [crm, t(`history.crm.${crm}`)])} all={t('history.filter.all')} />
+            options={SITES.map((site) => [site.key, site.shortLabel])} all={t('history.filter.all')} />
           <FilterSelect id={`${ids}-kind`} label={t('history.filter.kind')} testId="history-filter-kind" value={filter.kind ?? ''} onChange={(value) => setField('kind', value as HistoryKind | '')}
             options={HISTORY_KINDS.map((kind) => [kind, t(`history.kind.${kind}`)])} all={t('history.filter.all')} />
           <FilterSelect id={`${ids}-priority`} label={t('history.filter.priority')} testId="history-filter-priority" value={filter.priority ?? ''} onChange={(value) => setField('priority', value as Priority | '')}

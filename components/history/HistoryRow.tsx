@@ -1,7 +1,8 @@
 import { LEAD_FIELDS, type Priority } from '@/lib/contracts';
 import type { HistoryEntry } from '@/lib/history';
+import { siteOf } from '@/lib/sites/registry';
 import { useContext } from 'react';
-import { UiLanguageContext, useTranslate } from '@/components/panel/use-translate';
+import { UiLanguageContext, useTranslate } from '@/components/ui/use-translate';
 
 // Darker than the panel's badges: white text on them passes WCAG AA contrast.
 const PRIORITY_CLASS: Record<Priority, string> = {
@@ -29,7 +30,7 @@ export function HistoryRow({ entry, onDelete }: { entry: HistoryEntry; onDelete:
   const lang = useContext(UiLanguageContext);
   const name = entry.input.fullName || entry.input.company || entry.input.email || t('history.noName');
   const href = safeHref(entry.url);
-  const crm = t(`history.crm.${entry.crm}`);
+  const crm = siteOf(entry.crm).shortLabel;
   const fields = LEAD_FIELDS.filter((field) => entry.input[field] !== undefined && String(entry.input[field]).trim() !== '');
 
   return (

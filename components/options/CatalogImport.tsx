@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { importCatalogCsv, type CatalogImport as CatalogImportResult } from '@/lib/profile/catalog-csv';
 import type { CompanyProfile } from '@/lib/contracts';
-import { useTranslate } from '../panel/use-translate';
+import { useTranslate } from '../ui/use-translate';
 import { BUTTON, StatusMessage } from './fields';
 
 const PREVIEW_ROWS = 20;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { BackendUrlSchema, type Connection } from '@/lib/contracts';
 import { requestConnectionCheck, saveConnection } from '@/lib/messaging';
-import { Card } from '../panel/Card';
-import { useTranslate } from '../panel/use-translate';
+import { Card } from '../ui/Card';
+import { useTranslate } from '../ui/use-translate';
 import { BUTTON, PRIMARY, StatusMessage, TextField, type Status } from './fields';
 
 /** 127.0.0.1 and localhost are in the manifest's host permissions; any other backend is asked for at run time. */

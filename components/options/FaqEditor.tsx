@@ -1,4 +1,4 @@
-import { useTranslate } from '../panel/use-translate';
+import { useTranslate } from '../ui/use-translate';
 import { BUTTON, TextField } from './fields';
 
 /** The FAQ the reply drafts may quote: question and answer pairs. */

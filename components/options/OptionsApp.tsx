@@ -3,7 +3,7 @@ import type { CompanyProfile, Connection } from '@/lib/contracts';
 import { resolveUiLanguage } from '@/lib/i18n';
 import { requestConnection } from '@/lib/messaging';
 import { readLocalProfile, readProfile, readSettings, readTeamProfile, watchSettings, type Settings, type TeamProfileCache } from '@/lib/settings';
-import { UiLanguageContext, useTranslate } from '../panel/use-translate';
+import { UiLanguageContext, useTranslate } from '../ui/use-translate';
 import { ConnectionSection } from './ConnectionSection';
 import { ProfileSection } from './ProfileSection';
 import { LanguageSection, PrivacySection, SitesSection } from './SettingsSections';

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
-import { SITE_KEYS, UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
-import { Card } from '../panel/Card';
-import { useTranslate } from '../panel/use-translate';
+import { UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
+import { SITES } from '@/lib/sites/registry';
+import { Card } from '../ui/Card';
+import { useTranslate } from '../ui/use-translate';
 import { BUTTON, Checkbox, StatusMessage, TextField, type Status } from './fields';
 
 /** Which CRMs Pulso draws on; the content scripts follow the change at once. */
@@ -14,14 +15,14 @@ export function SitesSection({ settings }: { settings: Settings }) {
   return (
     <Card title={t('options.sites.title')} id="options-sites">
       <div className="space-y-2">
-        {SITE_KEYS.map((site) => (
+        {SITES.map(({ key, label }) => (
           <Checkbox
-            key={site}
-            label={t(`options.sites.${site}`)}
-            checked={sites[site]}
-            testId={`site-${site}`}
+            key={key}
+            label={label}
+            checked={sites[key]}
+            testId={`site-${key}`}
             onChange={(on) => {
-              const next = { ...sites, [site]: on };
+              const next = { ...sites, [key]: on };
               setSites(next);
               void updateSettings({ sites: next });
             }}

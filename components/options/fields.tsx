@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslate } from '../panel/use-translate';
+import { useTranslate } from '../ui/use-translate';
 
 export const INPUT =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 aria-[invalid=true]:border-red-600';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { UiLanguageContext } from '@/components/panel/use-translate';
+import { UiLanguageContext } from '@/components/ui/use-translate';
 import { Popup, type PopupInfo, type PopupProps } from './Popup';
 import { tabStatusFor } from './tab-status';
 

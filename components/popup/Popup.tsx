@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BackendStatus, LocalCounts } from '@/lib/contracts';
-import { useTranslate } from '@/components/panel/use-translate';
+import { siteOf } from '@/lib/sites/registry';
+import { useTranslate } from '@/components/ui/use-translate';
 import type { TabStatus } from './tab-status';
 
 export interface PopupInfo {
@@ -72,9 +73,9 @@ export function Popup({ load, historyUrl, openOptions, initial = {} }: PopupProp
         {tab && (
           <p className="text-sm" data-testid="popup-tab-status" data-status={tab.status}>
             {tab.status === 'supported'
-              ? t('popup.tabSupported', { crm: t(`history.crm.${tab.crm}`), kind: t(`popup.kind.${tab.kind}`), recordType: tab.recordType })
+              ? t('popup.tabSupported', { crm: siteOf(tab.crm).shortLabel, kind: t(`popup.kind.${tab.kind}`), recordType: tab.recordType })
               : tab.status === 'otherPage'
-                ? t('popup.tabOtherPage', { crm: t(`history.crm.${tab.crm}`) })
+                ? t('popup.tabOtherPage', { crm: siteOf(tab.crm).shortLabel })
                 : t(tab.status === 'unsupported' ? 'popup.tabUnsupported' : 'popup.tabUnknown')}
           </p>
         )}

@@ -1,13 +1,12 @@
-import { mountListBadges } from '@/components/badges/mount-list-badges';
-import { mountLeadPanel } from '@/components/panel/mount-lead-panel';
-import { hubspotAdapter } from '@/lib/sites/hubspot';
+import { leadPanel } from '@/components/lead-panel/feature';
+import { listBadges } from '@/components/list-badges/feature';
+import { runSiteFeatures } from '@/components/site-feature';
+import { hubspot } from '@/lib/sites/hubspot/site';
 
 // Every HubSpot page: the SPA moves between records and lists without a full load,
-// so each session decides per route whether it has something to show.
+// so each feature decides per route whether it has something to show.
 export default defineContentScript({
-  matches: ['https://*.hubspot.com/*'],
+  matches: [...hubspot.hosts],
   runAt: 'document_idle',
-  async main(ctx) {
-    await Promise.all([mountLeadPanel(ctx, hubspotAdapter), mountListBadges(ctx, hubspotAdapter)]);
-  },
+  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges]),
 });

@@ -1,10 +1,10 @@
 import { createRoot } from 'react-dom/client';
-import { PageLanguage, readPageLanguage } from '@/components/history/PageLanguage';
+import { PageLanguage, readPageLanguage } from '@/components/ui/PageLanguage';
 import { Popup, type PopupProps } from '@/components/popup/Popup';
 import { tabStatusFor } from '@/components/popup/tab-status';
 import { requestBackendStatus, requestLocalCounts } from '@/lib/messaging';
 import { adapterForUrl } from '@/lib/sites';
-import '@/components/history/pages.css';
+import '@/components/ui/pages.css';
 
 const load: PopupProps['load'] = {
   backend: requestBackendStatus,

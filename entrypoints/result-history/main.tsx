@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { HistoryPage, type HistorySource } from '@/components/history/HistoryPage';
-import { PageLanguage, readPageLanguage } from '@/components/history/PageLanguage';
+import { PageLanguage, readPageLanguage } from '@/components/ui/PageLanguage';
 import { downloadText } from '@/components/history/download';
 import { requestHistory, sendMessage } from '@/lib/messaging';
-import '@/components/history/pages.css';
+import '@/components/ui/pages.css';
 
 // The history lives in the background's IndexedDB; the page asks for it.
 const source: HistorySource = {

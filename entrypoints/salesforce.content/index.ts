@@ -1,13 +1,12 @@
-import { mountListBadges } from '@/components/badges/mount-list-badges';
-import { mountLeadPanel } from '@/components/panel/mount-lead-panel';
-import { salesforceAdapter } from '@/lib/sites/salesforce';
+import { leadPanel } from '@/components/lead-panel/feature';
+import { listBadges } from '@/components/list-badges/feature';
+import { runSiteFeatures } from '@/components/site-feature';
+import { salesforce } from '@/lib/sites/salesforce/site';
 
-// Lightning is a single-page app (records open as console tabs too); the sessions
+// Lightning is a single-page app (records open as console tabs too); the features
 // follow its routes and read only the active, visible record or list.
 export default defineContentScript({
-  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  matches: [...salesforce.hosts],
   runAt: 'document_idle',
-  async main(ctx) {
-    await Promise.all([mountLeadPanel(ctx, salesforceAdapter), mountListBadges(ctx, salesforceAdapter)]);
-  },
+  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges]),
 });

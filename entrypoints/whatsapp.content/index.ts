@@ -1,12 +1,11 @@
-import { mountConversationPanel } from '@/components/conversation/mount-conversation-panel';
-import { whatsappAdapter } from '@/lib/sites/whatsapp';
+import { conversationPanel } from '@/components/conversation-panel/feature';
+import { runSiteFeatures } from '@/components/site-feature';
+import { whatsapp } from '@/lib/sites/whatsapp/site';
 
 // WhatsApp Web keeps one URL for every chat: the session follows chat switches from
 // the DOM, and shows nothing on the QR/login screen.
 export default defineContentScript({
-  matches: ['https://web.whatsapp.com/*'],
+  matches: [...whatsapp.hosts],
   runAt: 'document_idle',
-  async main(ctx) {
-    await mountConversationPanel(ctx, whatsappAdapter);
-  },
+  main: (ctx) => runSiteFeatures(ctx, whatsapp.adapter, [conversationPanel]),
 });

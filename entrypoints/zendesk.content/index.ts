@@ -1,12 +1,11 @@
-import { mountListBadges } from '@/components/badges/mount-list-badges';
-import { mountConversationPanel } from '@/components/conversation/mount-conversation-panel';
-import { zendeskAdapter } from '@/lib/sites/zendesk';
+import { conversationPanel } from '@/components/conversation-panel/feature';
+import { listBadges } from '@/components/list-badges/feature';
+import { runSiteFeatures } from '@/components/site-feature';
+import { zendesk } from '@/lib/sites/zendesk/site';
 
 // The agent workspace: tickets (the support panel) and views (priority badges per row).
 export default defineContentScript({
-  matches: ['https://*.zendesk.com/*'],
+  matches: [...zendesk.hosts],
   runAt: 'document_idle',
-  async main(ctx) {
-    await Promise.all([mountConversationPanel(ctx, zendeskAdapter), mountListBadges(ctx, zendeskAdapter)]);
-  },
+  main: (ctx) => runSiteFeatures(ctx, zendesk.adapter, [conversationPanel, listBadges]),
 });

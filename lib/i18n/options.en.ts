@@ -87,10 +87,6 @@ export const optionsEn = {
   'options.publish.none': 'No team profile published yet.',
 
   'options.sites.title': 'Sites',
-  'options.sites.hubspot': 'HubSpot',
-  'options.sites.salesforce': 'Salesforce',
-  'options.sites.zendesk': 'Zendesk',
-  'options.sites.whatsapp': 'WhatsApp Web',
 
   'options.privacy.title': 'Privacy',
   'options.privacy.mask': 'Mask emails and phone numbers before they leave the browser',

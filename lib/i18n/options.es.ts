@@ -89,10 +89,6 @@ export const optionsEs: Record<keyof typeof optionsEn, string> = {
   'options.publish.none': 'Aún no hay un perfil del equipo publicado.',
 
   'options.sites.title': 'Sitios',
-  'options.sites.hubspot': 'HubSpot',
-  'options.sites.salesforce': 'Salesforce',
-  'options.sites.zendesk': 'Zendesk',
-  'options.sites.whatsapp': 'WhatsApp Web',
 
   'options.privacy.title': 'Privacidad',
   'options.privacy.mask': 'Ocultar correos y teléfonos antes de que salgan del navegador',

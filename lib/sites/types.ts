@@ -27,6 +27,23 @@ export interface SiteAdapter {
   findComposer?(doc: Document, url: string): HTMLElement | null;
 }
 
+/**
+ * One CRM Pulso runs on, as its folder under lib/sites/ declares it in `site.ts`; the
+ * registry (lib/sites/registry.ts) lists them, and everything else derives from it: the
+ * content scripts' `matches`, the manifest's host permissions, the options' site list.
+ */
+export interface Site {
+  /** The CRM's key in settings, messages, cache entries and the history (CRMS in lib/contracts). */
+  key: Crm;
+  /** The product's name, as the options page lists it (a name, not translated). */
+  label: string;
+  /** A shorter name for tight places (history rows, the popup). */
+  shortLabel: string;
+  /** Match patterns of the pages Pulso runs on: the content script's `matches` and the host permissions. */
+  hosts: readonly string[];
+  adapter: SiteAdapter;
+}
+
 /** One visible row of a CRM list view. */
 export interface ListRow {
   recordId: string;

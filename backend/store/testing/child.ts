@@ -14,7 +14,12 @@ export interface Child {
 
 /** Runs a TypeScript file of the repo (through tsx) as a child process, reading its stdout line by line. */
 export function runTsChild(file: string, args: string[] = [], env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return runNodeChild(['--import', 'tsx', file, ...args], env);
+}
+
+/** `node <args>` from the repo root (e.g. `bin/pulso.js serve`), reading its stdout line by line. */
+export function runNodeChild(args: string[], env: Record<string, string> = {}): Child {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

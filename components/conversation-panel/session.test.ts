@@ -1,0 +1,133 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConversationTriage, DraftMessage, DraftReply, ReplyDraft, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
+import type { SessionContext } from '@/lib/content/session-context';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { createConversationStore, startConversationSession } from './session';
+
+/** A toy chat app: one URL, the open chat's id and messages in the DOM (like WhatsApp Web). */
+const adapter: SiteAdapter = {
+  crm: 'whatsapp',
+  matches: () => true,
+  pageKind: () => ({ kind: 'conversation', recordType: 'chat', recordId: '' }),
+  scrape(doc, url): ScrapeResult {
+    const chat = doc.querySelector('#main');
+    const messages = Array.from(doc.querySelectorAll('#main .msg'), (m) => ({
+      direction: (m.getAttribute('data-dir') ?? 'in') as 'in' | 'out',
+      author: '',
+      time: '',
+      text: m.textContent ?? '',
+    }));
+    return {
+      crm: 'whatsapp', kind: 'conversation', url, recordType: 'chat', recordId: chat?.getAttribute('data-chat') ?? '',
+      fields: {}, rows: [], missing: [],
+      conversation: { contact: { name: chat?.getAttribute('data-name') ?? '', phone: '', email: '' }, subject: '', status: '', priority: '', messages },
+    };
+  },
+};
+
+const triage = (message: TriageMessage, origin: TriageReply['origin']): TriageReply => ({
+  origin,
+  latencyMs: 1,
+  triage: {
+    intent: 'inventory', confidence: 0.8, escalate: false, escalationReason: '', department: '', clarifyingQuestion: '',
+    sentiment: 0, conformity: 'high', handoffSummary: `${message.conversation.contact!.name}: ${message.conversation.messages!.length} messages`,
+    source: 'rules', flags: [],
+    ...(message.conversation.billingLevel ? { retention: { quadrant: 'care', actions: [] } } : {}),
+  } satisfies ConversationTriage,
+});
+const draft = (message: DraftMessage): DraftReply => ({
+  origin: 'backend',
+  latencyMs: 1,
+  draft: { strategy: message.strategy ?? 'technical', language: 'es', text: `para ${message.conversation.contact!.name}${message.tone ? ` (${message.tone})` : ''}`, safety: { ok: true, issues: [] }, source: 'rules' } satisfies ReplyDraft,
+});
+
+function setup() {
+  const { document } = parseHTML('<html><body><div id="app"></div></body></html>');
+  const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
+  const store = createConversationStore();
+  const triages: TriageMessage[] = [];
+  const drafts: DraftMessage[] = [];
+  const session = startConversationSession({
+    ctx, adapter, store, doc: document as unknown as Document, currentUrl: () => 'https://chat.test/', settleMs: 20,
+    triage: async (m) => (triages.push(m), triage(m, m.phase === 'preview' ? 'preview' : 'backend')),
+    draft: async (m) => (drafts.push(m), draft(m)),
+  });
+  const openChat = (id: string, name: string, texts: string[]) => {
+    const main = document.createElement('div');
+    main.id = 'main';
+    main.setAttribute('data-chat', id);
+    main.setAttribute('data-name', name);
+    for (const text of texts) main.append(Object.assign(document.createElement('p'), { className: 'msg', textContent: text }));
+    document.getElementById('app')!.replaceChildren(main);
+  };
+  const addMessage = (text: string) => document.getElementById('main')!.append(Object.assign(document.createElement('p'), { className: 'msg', textContent: text }));
+  return { document, store, session, triages, drafts, openChat, addMessage };
+}
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 60) => vi.advanceTimersByTimeAsync(ms);
+
+describe('conversation session', () => {
+  it('triages (preview, then backend) and drafts with the suggested strategy', async () => {
+    const t = setup();
+    t.openChat('34600111222@c.us', 'María', ['¿Tenéis la silla Ergo en azul?']);
+    t.session.onRoute();
+    await tick();
+    expect(t.triages.map((m) => m.phase)).toEqual(['preview', 'final']);
+    const state = t.store.get();
+    expect(state.status === 'ready' && state.triage.origin).toBe('backend');
+    expect(state.status === 'ready' && state.draft?.draft.text).toBe('para María');
+  });
+
+  it('re-triages after new messages, once per quiet spell, never for an unchanged history', async () => {
+    const t = setup();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    t.addMessage('¿precio?');
+    t.addMessage('¿y en azul?');
+    await tick(100);
+    expect(t.triages.filter((m) => m.phase === 'final').map((m) => m.conversation.messages!.length)).toEqual([1, 3]);
+    t.document.getElementById('app')!.append(t.document.createElement('span'));
+    await tick(100);
+    expect(t.triages.filter((m) => m.phase === 'final')).toHaveLength(2);
+  });
+
+  it('a chat switch on the same URL starts afresh and never shows the previous chat', async () => {
+    const t = setup();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    t.openChat('2@c.us', 'Pedro', ['quiero hablar con una persona']);
+    await tick(100);
+    const state = t.store.get();
+    expect(state.status === 'ready' && state.recordId).toBe('2@c.us');
+    expect(state.status === 'ready' && state.draft?.draft.text).toBe('para Pedro');
+  });
+
+  it('strategy, tone and billing level come from the agent', async () => {
+    const t = setup();
+    t.openChat('1@c.us', 'María', ['la silla llegó rota']);
+    t.session.onRoute();
+    await tick();
+    t.session.chooseStrategy('compensation');
+    await tick();
+    expect(t.drafts.at(-1)?.strategy).toBe('compensation');
+    t.session.applyTone('more_formal', 'texto editado por el agente');
+    await tick();
+    expect(t.drafts.at(-1)).toMatchObject({ strategy: 'compensation', tone: 'more_formal', previousText: 'texto editado por el agente' });
+    t.session.setBillingLevel('high');
+    await tick();
+    expect(t.triages.at(-1)?.conversation.billingLevel).toBe('high');
+    const state = t.store.get();
+    expect(state.status === 'ready' && state.triage.triage.retention?.quadrant).toBe('care');
+  });
+});

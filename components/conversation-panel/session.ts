@@ -1,0 +1,183 @@
+import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
+import type { Conversation, DraftMessage, DraftReply, DraftStrategy, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
+import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
+import { createStore } from '@/lib/content/store';
+import { hasConversationContent } from '@/lib/sites/page-content';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { stableStringify } from '@/lib/stable-hash';
+
+export type DraftTone = NonNullable<DraftMessage['tone']>;
+
+export type ConversationState =
+  | { status: 'idle' }
+  | { status: 'waiting' }
+  | {
+      status: 'ready';
+      recordId: string;
+      scrape: ScrapeResult;
+      conversation: Conversation;
+      triage: TriageReply;
+      triagePending: boolean;
+      draft?: DraftReply;
+      draftPending: boolean;
+      draftError?: string;
+    }
+  | { status: 'error'; message: string };
+
+export const createConversationStore = () => createStore<ConversationState>({ status: 'idle' });
+export type ConversationStore = ReturnType<typeof createConversationStore>;
+
+export interface ConversationSessionOptions {
+  ctx: SessionContext;
+  adapter: SiteAdapter;
+  store: ConversationStore;
+  triage: (message: TriageMessage) => Promise<TriageReply>;
+  draft: (message: DraftMessage) => Promise<DraftReply>;
+  doc?: Document;
+  currentUrl?: () => string;
+  /** Quiet time after new messages before asking again: typing bursts, not keystrokes. */
+  settleMs?: number;
+}
+
+/**
+ * Follows the open chat or ticket: triage at once from the rules, then the backend's;
+ * then a draft with the strategy the triage suggests. New messages re-triage after a
+ * quiet spell; an unchanged history never asks again. A chat switch (WhatsApp keeps
+ * one URL) shows up as another record id and starts afresh, dropping late answers.
+ */
+export function startConversationSession(options: ConversationSessionOptions) {
+  const doc = options.doc ?? document;
+  const currentUrl = options.currentUrl ?? (() => location.href);
+  const settleMs = options.settleMs ?? 150;
+  const { ctx, adapter, store } = options;
+
+  let url: string | undefined;
+  let observer: MutationObserver | undefined;
+  let generation = 0;
+  let fingerprint: string | undefined;
+  let recordId: string | undefined;
+  let billingOverride: Conversation['billingLevel'];
+  let strategy: DraftStrategy | undefined;
+
+  const stop = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
+  ctx.onInvalidated(stop);
+  const schedule = createCoalescer(ctx, () => check());
+
+  function read(): ScrapeResult | undefined {
+    if (!url) return undefined;
+    try {
+      const scrape = adapter.scrape(doc, url);
+      return hasConversationContent(scrape) ? scrape : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function check(force = false) {
+    if (ctx.isInvalid) return;
+    const scrape = read();
+    if (!scrape?.conversation) return;
+    const conversation = billingOverride ? { ...scrape.conversation, billingLevel: billingOverride } : scrape.conversation;
+    const next = stableStringify({ id: scrape.recordId, conversation });
+    if (!force && next === fingerprint) return;
+    if (scrape.recordId !== recordId) {
+      // Another chat: nothing of the previous one may stay on screen.
+      recordId = scrape.recordId;
+      billingOverride = undefined;
+      strategy = undefined;
+    }
+    fingerprint = next;
+    void run(scrape, conversation);
+  }
+
+  async function run(scrape: ScrapeResult, conversation: Conversation) {
+    const mine = ++generation;
+    const current = () => mine === generation && !ctx.isInvalid;
+    const page = pageRefOf(scrape);
+    try {
+      const preview = await options.triage({ conversation, phase: 'preview', page });
+      if (!current()) return;
+      const previous = store.get();
+      const keepDraft = previous.status === 'ready' && previous.recordId === scrape.recordId ? previous.draft : undefined;
+      store.set({ status: 'ready', recordId: scrape.recordId, scrape, conversation, triage: preview, triagePending: true, draft: keepDraft, draftPending: true });
+      const final = await options.triage({ conversation, phase: 'final', page });
+      if (!current()) return;
+      update({ triage: final, triagePending: false });
+      await requestDraft(mine, { conversation, page, strategy, triage: final.triage });
+    } catch (err) {
+      if (current()) store.set({ status: 'error', message: (err as Error).message });
+    }
+  }
+
+  async function requestDraft(mine: number, message: DraftMessage) {
+    update({ draftPending: true, draftError: undefined });
+    try {
+      const reply = await options.draft(message);
+      if (mine === generation && !ctx.isInvalid) update({ draft: reply, draftPending: false });
+    } catch (err) {
+      if (mine === generation && !ctx.isInvalid) update({ draftPending: false, draftError: (err as Error).message });
+    }
+  }
+
+  function update(patch: Partial<Extract<ConversationState, { status: 'ready' }>>) {
+    const state = store.get();
+    if (state.status === 'ready') store.set({ ...state, ...patch });
+  }
+
+  function onRoute(nextUrl?: string) {
+    if (ctx.isInvalid) return;
+    const next = nextUrl ?? currentUrl();
+    if (next === url) return;
+    stop();
+    generation++;
+    fingerprint = undefined;
+    recordId = undefined;
+    const page = adapter.pageKind(next);
+    if (!page || page.kind !== 'conversation') {
+      url = undefined;
+      store.set({ status: 'idle' });
+      return;
+    }
+    url = next;
+    store.set({ status: 'waiting' });
+    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, () => schedule(fingerprint ? settleMs : 50));
+    check();
+  }
+
+  return {
+    onRoute,
+    stop,
+    /** The agent picked another strategy. */
+    chooseStrategy(next: DraftStrategy) {
+      strategy = next;
+      const state = store.get();
+      if (state.status !== 'ready') return;
+      void requestDraft(generation, { conversation: state.conversation, page: pageRefOf(state.scrape), strategy: next, triage: state.triage.triage });
+    },
+    /** Shorter, more formal, friendlier, translate: applied to the draft on screen. */
+    applyTone(tone: DraftTone, currentText: string) {
+      const state = store.get();
+      if (state.status !== 'ready') return;
+      void requestDraft(generation, {
+        conversation: state.conversation,
+        page: pageRefOf(state.scrape),
+        strategy: state.draft?.draft.strategy ?? strategy,
+        tone,
+        previousText: currentText,
+        triage: state.triage.triage,
+      });
+    },
+    /** The agent knows the customer's billing level when the CRM does not say. */
+    setBillingLevel(level: 'high' | 'low') {
+      billingOverride = level;
+      check(true);
+    },
+    refresh: () => check(true),
+    /** Insert: the draft into the open chat's or ticket's composer (never sent). */
+    insert: (text: string, mode: DraftInsertMode) => insertDraft(adapter.findComposer?.(doc, url ?? currentUrl()), text, mode),
+  };
+}

@@ -1,0 +1,23 @@
+import { LEAD_FIELDS, type ScrapeResult } from '@/lib/contracts';
+import { Card } from '../ui/Card';
+import { useTranslate } from '../ui/use-translate';
+
+/** The glass box: which fields Pulso read from the page, and which it could not find. */
+export function FieldsCard({ scrape }: { scrape: ScrapeResult }) {
+  const t = useTranslate();
+  const read = LEAD_FIELDS.filter((field) => {
+    const value = scrape.fields[field];
+    return value !== undefined && String(value).trim() !== '';
+  });
+  return (
+    <Card title={t('panel.fieldsRead')} id="pulso-fields">
+      <p className="text-sm" data-testid="pulso-fields-read">
+        {read.length ? read.join(', ') : t('panel.none')}
+      </p>
+      <h4 className="mt-2 text-xs font-semibold text-slate-500">{t('panel.fieldsMissing')}</h4>
+      <p className="text-sm" data-testid="pulso-fields-missing">
+        {scrape.missing.length ? scrape.missing.join(', ') : t('panel.none')}
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { streamLeadResult } from '@/lib/messaging';
+import { defineSiteFeature } from '../site-feature';
+import type { LeadPanelProps } from './LeadPanel';
+import { startLeadRecordSession } from './session';
+import { createPanelStore } from './store';
+
+/** The lead side panel on CRM record pages: the rules preview at once, then the backend's answer. */
+export const leadPanel = defineSiteFeature<LeadPanelProps>({
+  name: 'pulso-panel',
+  start({ ctx, adapter }) {
+    const store = createPanelStore();
+    const session = startLeadRecordSession({ ctx, adapter, store, classify: streamLeadResult });
+    return {
+      props: { store, onRefresh: session.refresh },
+      onRoute: session.onRoute,
+      stop: session.stop,
+      toggle: () => store.collapsed.update((was) => !was),
+    };
+  },
+  view: () => import('./LeadPanel').then((module) => module.LeadPanel),
+});

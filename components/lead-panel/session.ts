@@ -1,0 +1,147 @@
+import { LeadSchema, type ClassifyLeadMessage, type LeadPortEvent, type ScrapeResult } from '@/lib/contracts';
+import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
+import { hasRecordContent } from '@/lib/sites/page-content';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { stableStringify } from '@/lib/stable-hash';
+import type { PanelStore } from './store';
+
+export interface LeadRecordSessionOptions {
+  ctx: SessionContext;
+  adapter: SiteAdapter;
+  store: PanelStore;
+  /**
+   * One request per lead (lib/messaging.ts streamLeadResult): the preview, the model's
+   * early fields and the final answer arrive as events. Returns a function that stops listening.
+   */
+  classify: (message: ClassifyLeadMessage, onEvent: (event: LeadPortEvent) => void) => () => void;
+  doc?: Document;
+  currentUrl?: () => string;
+  /** How long the page must be quiet before a changed record is classified again. */
+  settleMs?: number;
+}
+
+/**
+ * Follows one tab: on each route it waits for the record to render (observing, not
+ * polling), paints the rules preview, then the final answer. Every answer is tagged
+ * with a generation so a late answer for an earlier record is dropped, never shown
+ * on the next one.
+ */
+export function startLeadRecordSession(options: LeadRecordSessionOptions) {
+  const doc = options.doc ?? document;
+  const currentUrl = options.currentUrl ?? (() => location.href);
+  const settleMs = options.settleMs ?? 250;
+  const { ctx, adapter, store } = options;
+
+  let generation = 0;
+  let observer: MutationObserver | undefined;
+  let route: { url: string; recordId: string } | undefined;
+  let classifiedFingerprint: string | undefined;
+  // During SPA navigation the URL changes before the DOM does: the previous record's
+  // fields must not be read as the new record's.
+  let staleFingerprint: string | undefined;
+  let lastScrape: ScrapeResult | undefined;
+  // The request in flight: a newer one, a route change or the end of the session stops listening to it.
+  let stopListening: (() => void) | undefined;
+
+  const stopObserving = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
+  const stop = () => {
+    stopObserving();
+    stopListening?.();
+    stopListening = undefined;
+  };
+  ctx.onInvalidated(stop);
+
+  const scheduleCheck = createCoalescer(ctx, () => check());
+
+  function check() {
+    if (!route || ctx.isInvalid) return;
+    let scrape: ScrapeResult;
+    try {
+      scrape = adapter.scrape(doc, route.url);
+    } catch {
+      return; // the page is mid-render; the next mutation tries again
+    }
+    if (!hasRecordContent(scrape)) return;
+    const fingerprint = stableStringify(scrape.fields);
+    if (fingerprint === staleFingerprint || fingerprint === classifiedFingerprint) return;
+    staleFingerprint = undefined;
+    classifiedFingerprint = fingerprint;
+    void classify(scrape, false);
+  }
+
+  function classify(scrape: ScrapeResult, refresh: boolean) {
+    // The page is hostile input: the lead is validated here, once, before it leaves the tab.
+    const lead = LeadSchema.safeParse(scrape.fields);
+    if (!lead.success) return;
+    const mine = ++generation;
+    lastScrape = scrape;
+    const { recordId } = scrape;
+    const current = () => mine === generation && !ctx.isInvalid;
+    stopListening?.();
+    stopListening = options.classify({ lead: lead.data, page: pageRefOf(scrape), refresh }, (event) => {
+      if (!current()) return;
+      const state = store.get();
+      if (event.type === 'preview') store.set({ status: 'ready', recordId, scrape, reply: event.reply, pending: true });
+      else if (event.type === 'final') store.set({ status: 'ready', recordId, scrape, reply: event.reply, pending: false });
+      else if (event.type === 'error') store.set({ status: 'error', recordId, message: event.message });
+      else if (state.status === 'ready' && state.pending) {
+        const { type: _partial, ...early } = event;
+        store.set({ ...state, partial: early });
+      }
+    });
+  }
+
+  function onRoute(nextUrl?: string) {
+    if (ctx.isInvalid) return;
+    const url = nextUrl ?? currentUrl();
+    if (route?.url === url) return;
+    stop();
+    generation++;
+    staleFingerprint = classifiedFingerprint ?? staleFingerprint;
+    classifiedFingerprint = undefined;
+    lastScrape = undefined;
+    const page = adapter.pageKind(url);
+    if (!page || page.kind !== 'record') {
+      route = undefined;
+      store.set({ status: 'idle' });
+      return;
+    }
+    route = { url, recordId: page.recordId };
+    store.set({ status: 'waiting', recordId: page.recordId });
+    observer = observeBody(
+      doc,
+      { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] },
+      () => scheduleCheck(classifiedFingerprint ? settleMs : 16),
+    );
+    check();
+  }
+
+  return {
+    /**
+     * Call on start and on every `wxt:locationchange`, passing the event's new URL:
+     * WXT fires it from the Navigation API's "navigate" event, before `location`
+     * has changed.
+     */
+    onRoute,
+    /** The panel's refresh: classify the record as the page shows it now, skipping caches. */
+    refresh() {
+      if (!route) return;
+      const scrape = (() => {
+        try {
+          return adapter.scrape(doc, route.url);
+        } catch {
+          return lastScrape;
+        }
+      })();
+      if (scrape && hasRecordContent(scrape)) {
+        classifiedFingerprint = stableStringify(scrape.fields);
+        void classify(scrape, true);
+      }
+    },
+    stop,
+  };
+}

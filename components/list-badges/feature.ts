@@ -1,0 +1,74 @@
+import type { LeadClassification } from '@/lib/contracts';
+import { createStore, type Store } from '@/lib/content/store';
+import { translate, type UiLanguage } from '@/lib/i18n';
+import { requestBatchResults } from '@/lib/messaging';
+import { defineSiteFeature } from '../site-feature';
+import type { ListSnapshot, ListToolbarProps } from './ListToolbar';
+import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
+import { RowFilter, type PriorityFilter } from './row-filter';
+import { startListBadgesSession, type BadgePainter } from './session';
+
+function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
+  const reason = result.rationale.split('\n')[0] || result.summary;
+  return translate(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+}
+
+/** Draws the badges into the CRM's rows (each in its own tiny shadow root), in the current language. */
+function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLElement> {
+  return {
+    find: (anchor) => (anchor.querySelector(BADGE_TAG) as HTMLElement | null) ?? undefined,
+    create(anchor) {
+      const badge = createPriorityBadge(document);
+      anchor.append(badge);
+      return badge;
+    },
+    loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
+    ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(language.get(), result) }),
+    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(language.get(), 'badge.error', { message }) }),
+    recordIdOf: (badge) => badge.dataset.recordId,
+    all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
+    remove: (badge) => badge.remove(),
+  };
+}
+
+/**
+ * Priority badges on every visible row of a list view, and the manager's toolbar. Badges
+ * painted so far keep their text when the language changes, until the next answer.
+ */
+export const listBadges = defineSiteFeature<ListToolbarProps>({
+  name: 'pulso-list-toolbar',
+  start({ ctx, adapter, language }) {
+    const rows = createStore<ListSnapshot>({ rows: [] });
+    const filter = createStore<PriorityFilter>('all');
+    const rowFilter = new RowFilter();
+    const painter = priorityBadgePainter(language);
+    const session = startListBadgesSession({
+      ctx,
+      adapter,
+      painter,
+      classifyBatch: async (items, page) => (await requestBatchResults({ items, page })).items,
+      onRowsChanged: (next) => rows.set({ rows: next }),
+    });
+    const refilter = () =>
+      rowFilter.apply(
+        rows.get().rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
+        filter.get(),
+        (recordId) => session.results.get(recordId)?.priority,
+      );
+    rows.subscribe(refilter);
+    filter.subscribe(refilter);
+    return {
+      props: { store: rows, filter, onShowRow: (row) => row.rowElement.scrollIntoView({ block: 'center' }) },
+      onRoute(url) {
+        filter.set('all');
+        session.onRoute(url);
+      },
+      stop() {
+        session.stop();
+        for (const badge of painter.all(document)) painter.remove(badge);
+        rowFilter.apply([], 'all', () => undefined);
+      },
+    };
+  },
+  view: () => import('./ListToolbar').then((module) => module.ListToolbar),
+});

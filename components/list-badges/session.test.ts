@@ -1,0 +1,147 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LeadClassification } from '@/lib/contracts';
+import type { SessionContext } from '@/lib/content/session-context';
+import type { ListRow, SiteAdapter } from '@/lib/sites/types';
+import { startListBadgesSession, type BadgePainter, type BatchAnswer, type BatchItem } from './session';
+
+/** A toy virtualised list: each row is a <div class=row> with a link to its record. */
+const adapter: SiteAdapter = {
+  crm: 'hubspot',
+  matches: () => true,
+  pageKind: (url) => (url.endsWith('/list') ? { kind: 'list', recordType: 'contact', recordId: '' } : undefined),
+  scrape: () => {
+    throw new Error('not used');
+  },
+  readListRows(doc): ListRow[] {
+    return Array.from(doc.querySelectorAll('.row')).filter((row) => row.querySelector('a')).map((row) => {
+      const link = row.querySelector('a')!;
+      return {
+        recordId: link.getAttribute('href')!.split('/').pop()!,
+        recordType: 'contact',
+        fields: { fullName: link.textContent! },
+        rowElement: row,
+        badgeAnchor: row.querySelector('.name')!,
+      };
+    });
+  },
+};
+
+/** Paints into a plain <i> so the test can read what each row shows. */
+const painter: BadgePainter<HTMLElement> = {
+  find: (anchor) => (anchor.querySelector('pulso-badge') as HTMLElement | null) ?? undefined,
+  create(anchor) {
+    const badge = anchor.ownerDocument.createElement('pulso-badge');
+    anchor.append(badge);
+    return badge;
+  },
+  loading: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '…' }),
+  ready: (badge, id, result) => Object.assign(badge.dataset, { recordId: id, text: result.priority }),
+  failed: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '!' }),
+  recordIdOf: (badge) => badge.dataset.recordId,
+  all: (doc) => Array.from(doc.querySelectorAll('pulso-badge')) as HTMLElement[],
+  remove: (badge) => badge.remove(),
+};
+
+const priorityOf = (id: string) => (['P1', 'P2', 'P3', 'P4'] as const)[Number(id) % 4]!;
+const resultFor = (id: string): LeadClassification => ({
+  stage: 'MQL', priority: priorityOf(id), slaHours: 4,
+  scores: { fit: 1, urgency: 1, opportunity: 1, dataQuality: 1 },
+  contact: { seniority: 'UNKNOWN', roleType: 'UNKNOWN', decisionPower: 'LOW', emailType: 'MISSING' },
+  summary: id, detectedNeeds: [], matchedServices: [], nextSteps: [], recommendedOwner: '', rationale: '', source: 'rules', flags: [],
+});
+
+function setup(ids: string[]) {
+  const { document } = parseHTML(`<html><body><div id="list">${ids
+    .map((id) => `<div class="row"><span class="name"><a href="/record/${id}">Person ${id}</a></span></div>`)
+    .join('')}</div></body></html>`);
+  const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
+  const batches: BatchItem[][] = [];
+  const release: (() => void)[] = [];
+  const classifyBatch = (items: BatchItem[]) => {
+    batches.push(items);
+    return new Promise<BatchAnswer[]>((ok) => release.push(() => ok(items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) })))));
+  };
+  const session = startListBadgesSession({ ctx, adapter, painter, classifyBatch, chunkSize: 5, doc: document as unknown as Document, currentUrl: () => 'https://crm.test/list' });
+  const shown = () => Array.from(document.querySelectorAll('.row')).map((row) => ({
+    id: row.querySelector('a')!.getAttribute('href')!.split('/').pop(),
+    badge: (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset,
+  }));
+  return { document, session, batches, release, shown };
+}
+// The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
+// lets every callback and promise due by then run. No real time passes, so a loaded machine
+// cannot make a state arrive late.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
+
+describe('list badges session', () => {
+  it('puts a loading badge on every row at once, then fills them chunk by chunk', async () => {
+    const t = setup(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    t.session.onRoute();
+    expect(t.shown().every((r) => r.badge?.text === '…')).toBe(true);
+    expect(t.batches.map((b) => b.length)).toEqual([5, 5, 2]);
+    t.release[0]!();
+    await tick();
+    const afterFirst = t.shown();
+    expect(afterFirst.slice(0, 5).map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4', 'P1', 'P2']);
+    expect(afterFirst.slice(5).every((r) => r.badge?.text === '…')).toBe(true);
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().every((r) => r.badge?.text === priorityOf(r.id!) && r.badge?.recordId === r.id)).toBe(true);
+  });
+
+  it('never leaves a badge on a row node that now shows another record', async () => {
+    const t = setup(['1', '2', '3']);
+    t.session.onRoute();
+    t.release.forEach((r) => r());
+    await tick();
+    // The virtualised table scrolls: row nodes are re-used for records 7, 8, 9.
+    t.document.querySelectorAll('.row a').forEach((a, i) => {
+      a.setAttribute('href', `/record/${7 + i}`);
+      a.textContent = `Person ${7 + i}`;
+    });
+    await tick();
+    expect(t.shown().map((r) => [r.id, r.badge?.recordId, r.badge?.text])).toEqual([
+      ['7', '7', '…'], ['8', '8', '…'], ['9', '9', '…'],
+    ]);
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P4', 'P1', 'P2']);
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(3);
+  });
+
+  it('asks once per record, however often the rows re-render', async () => {
+    const t = setup(['1', '2']);
+    t.session.onRoute();
+    t.document.getElementById('list')!.append(t.document.createElement('hr'));
+    await tick();
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.batches.flat().map((i) => i.recordId)).toEqual(['1', '2']);
+  });
+
+  it('does nothing off list pages', () => {
+    const t = setup(['1']);
+    t.session.onRoute('https://crm.test/record/1');
+    expect(t.batches).toHaveLength(0);
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
+  });
+
+  it('takes the badge away from a row that is no longer a record', async () => {
+    const t = setup(['1', '2']);
+    t.session.onRoute();
+    t.release.forEach((r) => r());
+    await tick();
+    // The second row becomes a loading placeholder: its link goes, its node stays.
+    t.document.querySelectorAll('.row a')[1]!.remove();
+    await tick();
+    const badges = Array.from(t.document.querySelectorAll('.row'), (row) => (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset.recordId);
+    expect(badges).toEqual(['1', undefined]);
+  });
+});

@@ -1,0 +1,162 @@
+import { LeadSchema, type Lead, type LeadClassification, type ListPageRef } from '@/lib/contracts';
+import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import type { SessionContext } from '@/lib/content/session-context';
+import type { ListRow, SiteAdapter } from '@/lib/sites/types';
+import { BADGE_TAG } from './priority-badge';
+
+export interface BatchItem {
+  recordId: string;
+  lead: Lead;
+}
+export type BatchAnswer = { recordId: string; result: LeadClassification } | { recordId: string; error: string };
+
+/** The drawing side, so the session stays free of UI code. */
+export interface BadgePainter<B> {
+  /** The badge already inside this anchor, if any. */
+  find(anchor: Element): B | undefined;
+  create(anchor: Element): B;
+  loading(badge: B, recordId: string): void;
+  ready(badge: B, recordId: string, result: LeadClassification): void;
+  failed(badge: B, recordId: string, message: string): void;
+  recordIdOf(badge: B): string | undefined;
+  /** Every badge on the page, to take away those whose row is no longer read. */
+  all(doc: Document): B[];
+  remove(badge: B): void;
+}
+
+export interface ListBadgesOptions<B> {
+  ctx: SessionContext;
+  adapter: SiteAdapter;
+  painter: BadgePainter<B>;
+  classifyBatch: (items: BatchItem[], page: ListPageRef) => Promise<BatchAnswer[]>;
+  doc?: Document;
+  currentUrl?: () => string;
+  /**
+   * Rows per request: small enough that badges fill in as answers come, large enough
+   * that a 50-row page fits in the browser's 6 connections per host.
+   */
+  chunkSize?: number;
+  /** Called after every paint with the rows on screen and what is known of them. */
+  onRowsChanged?: (rows: { row: ListRow; result?: LeadClassification }[]) => void;
+}
+
+/**
+ * Keeps a priority badge on every visible row of a CRM list view. Results are
+ * keyed by record id, never by row node: virtualised tables re-use a row's node for
+ * another record, so every scan re-checks which record each badge stands for.
+ */
+export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
+  const doc = options.doc ?? document;
+  const currentUrl = options.currentUrl ?? (() => location.href);
+  const chunkSize = options.chunkSize ?? 10;
+  const { ctx, adapter, painter } = options;
+
+  const results = new Map<string, LeadClassification>();
+  const failures = new Map<string, string>();
+  const requested = new Set<string>();
+  let queue: BatchItem[] = [];
+  let url: string | undefined;
+  let page: ListPageRef | undefined;
+  let observer: MutationObserver | undefined;
+
+  const stop = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
+  ctx.onInvalidated(stop);
+
+  function paint(badge: B, recordId: string) {
+    const result = results.get(recordId);
+    if (result) painter.ready(badge, recordId, result);
+    else if (failures.has(recordId)) painter.failed(badge, recordId, failures.get(recordId)!);
+    else painter.loading(badge, recordId);
+  }
+
+  function scan() {
+    if (!url || ctx.isInvalid || !adapter.readListRows) return;
+    let rows: ListRow[];
+    try {
+      rows = adapter.readListRows(doc, url);
+    } catch {
+      return;
+    }
+    const current = new Set<B>();
+    for (const row of rows) {
+      const badge = painter.find(row.badgeAnchor) ?? painter.create(row.badgeAnchor);
+      current.add(badge);
+      if (painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId)) paint(badge, row.recordId);
+      if (!requested.has(row.recordId)) {
+        const lead = LeadSchema.safeParse(row.fields);
+        requested.add(row.recordId);
+        if (lead.success) queue.push({ recordId: row.recordId, lead: lead.data });
+        else {
+          failures.set(row.recordId, 'not enough data on the row');
+          paint(badge, row.recordId);
+        }
+      }
+    }
+    // A row the adapter no longer reads (re-used for a record shown elsewhere, turned into a
+    // placeholder…) must not keep a badge that now speaks of another record.
+    for (const badge of painter.all(doc)) if (!current.has(badge)) painter.remove(badge);
+    options.onRowsChanged?.(rows.map((row) => ({ row, result: results.get(row.recordId) })));
+    flush();
+  }
+
+  function flush() {
+    if (queue.length === 0) return;
+    const pending = queue;
+    queue = [];
+    // Answers are stored whatever the route by then: a record's result is valid in any view.
+    for (let i = 0; i < pending.length; i += chunkSize) {
+      const chunk = pending.slice(i, i + chunkSize);
+      options
+        .classifyBatch(chunk, page!)
+        .then((answers) => {
+          if (ctx.isInvalid) return;
+          for (const answer of answers) {
+            if ('result' in answer) results.set(answer.recordId, answer.result);
+            else failures.set(answer.recordId, answer.error);
+          }
+          scheduleScan(0);
+        })
+        .catch((err: Error) => {
+          for (const item of chunk) failures.set(item.recordId, err.message);
+          scheduleScan(0);
+        });
+    }
+  }
+
+  const scheduleScan = createCoalescer(ctx, () => scan());
+
+  function onRoute(nextUrl?: string) {
+    if (ctx.isInvalid) return;
+    const next = nextUrl ?? currentUrl();
+    if (next === url) return;
+    stop();
+    const kind = adapter.pageKind(next);
+    if (!kind || kind.kind !== 'list' || !adapter.readListRows) {
+      url = undefined;
+      page = undefined;
+      return;
+    }
+    url = next;
+    page = { crm: adapter.crm, url: next, recordType: kind.recordType };
+    // Our own badges mutate the DOM too; those mutations are ignored so badging never feeds itself.
+    observer = observeBody(
+      doc,
+      { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-row-key-value', 'data-recordid', 'hidden', 'style', 'aria-hidden'] },
+      (records) => {
+        if (records.some((record) => !isOwnMutation(record))) scheduleScan(16);
+      },
+    );
+    scan();
+  }
+
+  return { onRoute, stop, results };
+}
+
+function isOwnMutation(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  if (record.type === 'childList' && nodes.length > 0) return nodes.every((node) => node.nodeName.toLowerCase() === BADGE_TAG);
+  return record.target.nodeName.toLowerCase() === BADGE_TAG;
+}

@@ -1,0 +1,5 @@
+import type { Site } from '../types';
+import { zendeskAdapter } from '.';
+
+/** The agent workspace of every Zendesk account (`<account>.zendesk.com/agent/…`). */
+export const zendesk: Site = { key: 'zendesk', label: 'Zendesk', shortLabel: 'Zendesk', hosts: ['https://*.zendesk.com/*'], adapter: zendeskAdapter };
