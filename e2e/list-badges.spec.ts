@@ -17,7 +17,7 @@ function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
         .map((row) => {
           const href = row.querySelector(linkSel)!.getAttribute('href')!;
           const badge = row.querySelector('pulso-badge') as HTMLElement | null;
-          return { href, badgeRecord: badge?.dataset.recordId, status: badge?.dataset.status, priority: badge?.dataset.priority };
+          return { href, badgeRecord: badge?.dataset.recordId, status: badge?.dataset.status, priority: badge?.dataset.priority, evidence: badge?.dataset.evidence };
         }),
     [rowSelector, linkSelector] as const,
   );
@@ -38,7 +38,9 @@ test('HubSpot contacts list: a priority badge on every visible row, the right on
   // The default columns (name, email, phone, owner, company, status) say too little to judge
   // a lead, but María González's row reuses the result of her record page: P1.
   expect(rows.find((r) => r.badgeRecord === '101')?.priority).toBe('P1');
-  expect(rows.find((r) => r.badgeRecord === '1014')?.priority).toBe('P3');
+  // rules-4 (issue 14): a row whose columns show a name, an email and a company cannot be judged —
+  // a neutral "not enough data" badge with the reasons on hover, never a priority (was P3 from Review).
+  expect(rows.find((r) => r.badgeRecord === '1014')).toMatchObject({ status: 'ready', evidence: 'limited', priority: undefined });
   // The hover text gives the stage and the top reason.
   await expect(page.locator('pulso-badge[data-record-id="101"] >> span')).toHaveAttribute('title', /^SQL · P1: /);
 

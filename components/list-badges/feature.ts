@@ -4,11 +4,12 @@ import { translate, type UiLanguage } from '@/lib/i18n';
 import { requestBatchResults } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import type { ListSnapshot, ListToolbarProps } from './ListToolbar';
-import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
+import { BADGE_TAG, createPriorityBadge, hasLimitedEvidence, paintPriorityBadge } from './priority-badge';
 import { RowFilter, type PriorityFilter } from './row-filter';
 import { startListBadgesSession, type BadgePainter } from './session';
 
 function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
+  if (hasLimitedEvidence(result)) return translate(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
   const reason = result.rationale.split('\n')[0] || result.summary;
   return translate(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
 }
@@ -53,7 +54,10 @@ export const listBadges = defineSiteFeature<ListToolbarProps>({
       rowFilter.apply(
         rows.get().rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
         filter.get(),
-        (recordId) => session.results.get(recordId)?.priority,
+        (recordId) => {
+          const result = session.results.get(recordId);
+          return result && !hasLimitedEvidence(result) ? result.priority : undefined;
+        },
       );
     rows.subscribe(refilter);
     filter.subscribe(refilter);
