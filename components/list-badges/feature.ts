@@ -56,7 +56,10 @@ export const listBadges = defineSiteFeature<ListToolbarProps>({
         filter.get(),
         (recordId) => {
           const result = session.results.get(recordId);
-          return result && !hasLimitedEvidence(result) ? result.priority : undefined;
+          // A row without enough data is not a P1–P2 to call first: the filter hides it like the
+          // lowest rank (it is never shown as P4; only rows still loading stay visible).
+          if (!result) return undefined;
+          return hasLimitedEvidence(result) ? 'P4' : result.priority;
         },
       );
     rows.subscribe(refilter);
