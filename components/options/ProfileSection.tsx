@@ -9,6 +9,7 @@ import { CatalogImport } from './CatalogImport';
 import { FaqEditor } from './FaqEditor';
 import { BUTTON, ListEditor, PRIMARY, StatusMessage, TextField, type Status } from './fields';
 import { draftFromProfile, validateDraft, type ProfileDraft } from './profile-draft';
+import { ProfileUnderstood } from './ProfileUnderstood';
 
 /** The company profile editor, its JSON import / export, saving here and publishing to the team. */
 export function ProfileSection({ initial, team }: { initial: CompanyProfile; team?: TeamProfileCache }) {
@@ -122,6 +123,7 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
           errors={under('targetIndustries')}
           testId="profile-industries"
         />
+        <ProfileUnderstood draft={draft} />
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">{t('options.profile.sla')}</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
