@@ -5,6 +5,7 @@ import type { Gateways } from './capabilities/index';
 import { Admission } from './gateway/admission';
 import { createReadiness, READY_LOAD_TTL_MS } from './readiness';
 import { buildServer } from './server';
+import { openStore, storeLocation } from './store/store';
 import { startFakeVllm, type FakeVllm } from './testing/fake-vllm';
 import { HOT_LEAD, MQL_ANSWER } from './testing/fixtures';
 import { testConfig, until } from './testing/helpers';
@@ -174,6 +175,17 @@ describe('GET /readyz', () => {
     release();
     expect((await held).statusCode).toBe(200);
     expect((await readyz(app)).json()).toEqual({ ok: true, llm: 'up' });
+  });
+
+  it('503 database_down once the store stops answering (a closed database)', async () => {
+    const config = testConfig({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '0' });
+    const store = await openStore({ location: storeLocation(config) });
+    const app = await buildServer(config, { store });
+    apps.push(app);
+    await store.close();
+    const res = await readyz(app);
+    expect(res.statusCode).toBe(503);
+    expect(ReadySchema.parse(res.json())).toMatchObject({ ok: false, llm: 'disabled', reason: 'database_down' });
   });
 
   it('rules mode is always ready, whatever the admission limits', async () => {

@@ -3,6 +3,7 @@ import { PublishProfileRequestSchema, TeamProfileResponseSchema, type TeamProfil
 import { MAX_PROFILE_BYTES, PUBLISH_BODY_LIMIT_BYTES, badRequest, errorBody } from '../http';
 import { ERRORS, docs } from '../openapi';
 import type { CurrentProfile, ProfileSource } from '../profiles';
+import { requesterFingerprint } from '../store/token-fingerprint';
 
 export interface ProfileRouteOptions {
   source: ProfileSource;
@@ -41,7 +42,7 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
           .code(413)
           .send(errorBody('profile_too_large', `the profile is ${kb(bytes)} KB; a published profile may be at most ${kb(MAX_PROFILE_BYTES)} KB, so that every request that has to carry it once still fits (shorten the catalog or the FAQ)`));
       }
-      const published = await source.publish(parsed.data.profile);
+      const published = await source.publish(parsed.data.profile, { publishedBy: requesterFingerprint(req.headers.authorization) });
       req.log.info({ name: parsed.data.profile.name, version: published.version }, 'team profile published');
       return answer(published);
     },
