@@ -16,7 +16,9 @@
  *   npx tsx bench/backend-limits.bench.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CompanyProfile, Conversation, Lead } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
@@ -39,10 +41,14 @@ interface Backend {
   stop(): Promise<void>;
 }
 
-/** `pulso serve` on a free loopback port; resolves once it logs the address it listens on. */
+/**
+ * `pulso serve` on a free loopback port; resolves once it logs the address it listens on. Each
+ * server has its own embedded database on disk, as deployed (one process per data dir).
+ */
 export async function serve(env: Record<string, string>, bin = PULSO_BIN): Promise<Backend> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', PULSO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -71,11 +77,13 @@ export async function serve(env: Record<string, string>, bin = PULSO_BIN): Promi
       return m ? Number(m[1]) : NaN;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(5_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, sleep(5_000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
