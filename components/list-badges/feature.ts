@@ -10,7 +10,7 @@ import { RowFilter, type PriorityFilter } from './row-filter';
 import { startListBadgesSession, type BadgePainter } from './session';
 
 function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
-  if (hasLimitedEvidence(result)) return translate(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
+  if (hasLimitedEvidence(result)) return translatePanel(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
   const reason = result.rationale.split('\n')[0] || result.summary;
   return translatePanel(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
 }
