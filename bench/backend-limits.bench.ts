@@ -31,6 +31,7 @@ import { fmt, percentile } from './stats';
 /** The server under test; PULSO_BENCH_BIN measures another checkout's (before → after figures). */
 const PULSO_BIN = process.env.PULSO_BENCH_BIN ?? fileURLToPath(new URL('../bin/pulso.js', import.meta.url));
 const lead = (tag: string, n: number): Lead => ({ ...HOT_LEAD, fullName: `Bench ${tag} ${n}` });
+const START_BOUND_MS = 300_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface Backend {
@@ -55,7 +56,13 @@ export async function serve(env: Record<string, string>, bin = PULSO_BIN): Promi
   child.stderr!.on('data', (c: Buffer) => (stderr += c));
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`pulso serve did not start: ${stderr.slice(-500)}`)), 30_000);
+    // A bound, not a pace: the first start of a data dir creates the embedded database (initdb),
+    // which takes minutes on a loaded machine. A server that never starts is stopped, not left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`pulso serve did not start within ${START_BOUND_MS / 1000} s: ${stderr.slice(-500)}`));
+    }, START_BOUND_MS);
     child.stdout!.on('data', (c: Buffer) => {
       out += c;
       const m = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
