@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { describeProfile, type ProfileUnderstanding } from '@/lib/rules';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { validateDraft, type ProfileDraft } from './profile-draft';
 
 /**
@@ -14,7 +14,7 @@ export function understandDraft(draft: ProfileDraft): ProfileUnderstanding | und
 }
 
 export function ProfileUnderstood({ draft }: { draft: ProfileDraft }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const understood = useMemo(() => understandDraft(draft), [draft]);
   if (!understood || (understood.services.length === 0 && understood.industries.length === 0 && !understood.sizes && !understood.places)) return null;
   const industries = understood.industries.length
