@@ -90,7 +90,8 @@ describe('profileVersion', () => {
 
   it('the largest publishable profile works by version on every route and fits inline once; a larger one is refused when published, not on every request after', async () => {
     const admin = { authorization: 'Bearer admin' };
-    const app = await server({ PULSO_ADMIN_TOKEN: 'admin' });
+    // In memory: what is measured is the limits, not the disk (two on-disk clusters are slow on a loaded machine).
+    const app = await server({ PULSO_ADMIN_TOKEN: 'admin', PULSO_DATA_DIR: 'memory://' });
     const largest = profileOfSize(MAX_PROFILE_BYTES - 1_000);
     expect(JSON.stringify(largest).length).toBeGreaterThan(MAX_PROFILE_BYTES - 2_000);
     const put = await app.inject({ method: 'PUT', url: '/v1/profile', payload: { profile: largest }, headers: admin });
@@ -102,7 +103,7 @@ describe('profileVersion', () => {
     }
 
     // A backend that does not know it yet (409 for the version) takes it inline, beside a full request.
-    const other = await server();
+    const other = await server({ PULSO_DATA_DIR: 'memory://' });
     const leads = Array.from({ length: 100 }, (_, i) => ({ ...HOT_LEAD, fullName: `Lead ${i}`, description: 'd'.repeat(5_000) }));
     const inline: Array<{ url: string; body: Record<string, unknown> }> = [...ROUTES, { url: '/v1/leads/classify-batch', body: { leads } }];
     expect((await other.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: HOT_LEAD, profileVersion: version } })).statusCode).toBe(409);
