@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type Store } from '@/lib/content/store';
-import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n';
+import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
 import { readSettings, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Store } from '@/lib/content/store';
-import type { UiLanguage } from '@/lib/i18n';
+import type { UiLanguage } from '@/lib/i18n/translate';
 import { mountReactShadowUi } from '../ui/shadow-ui';
 import { UiLanguageContext } from '../ui/use-translate';
 import { useStore } from '../ui/use-store';
