@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LeadClassification } from '@/lib/contracts';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { ListRow, SiteAdapter } from '@/lib/sites/types';
@@ -79,6 +79,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
+
+/** How many times the session has read the list's rows since this call (a spy on the adapter). */
+function countListReads(): () => number {
+  const spy = vi.spyOn(adapter, 'readListRows');
+  onTestFinished(() => spy.mockRestore());
+  return () => spy.mock.calls.length;
+}
 
 describe('list badges session', () => {
   it('puts a loading badge on every row at once, then fills them chunk by chunk', async () => {
@@ -184,42 +191,24 @@ describe('list badges session', () => {
 
   it('an answer repaints only its own badges: the list is not read again', async () => {
     const t = setup(['1', '2', '3']);
-    let reads = 0;
-    const readListRows = adapter.readListRows!;
-    adapter.readListRows = (doc, url) => {
-      reads++;
-      return readListRows(doc, url);
-    };
-    try {
-      t.session.onRoute();
-      t.release.forEach((r) => r());
-      await tick();
-      expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4']);
-      expect(reads).toBe(1);
-    } finally {
-      adapter.readListRows = readListRows;
-    }
+    const reads = countListReads();
+    t.session.onRoute();
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4']);
+    expect(reads()).toBe(1);
   });
 
   it('ignores its own badges and hosts: only a change of the page makes it read the list again', async () => {
     const t = setup(['1', '2']);
-    let reads = 0;
-    const readListRows = adapter.readListRows!;
-    adapter.readListRows = (doc, url) => {
-      reads++;
-      return readListRows(doc, url);
-    };
-    try {
-      t.session.onRoute();
-      await tick();
-      t.document.body.append(t.document.createElement('pulso-list-toolbar'));
-      await tick();
-      expect(reads).toBe(1);
-      t.document.getElementById('list')!.append(t.document.createElement('hr'));
-      await tick();
-      expect(reads).toBe(2);
-    } finally {
-      adapter.readListRows = readListRows;
-    }
+    const reads = countListReads();
+    t.session.onRoute();
+    await tick();
+    t.document.body.append(t.document.createElement('pulso-list-toolbar'));
+    await tick();
+    expect(reads()).toBe(1);
+    t.document.getElementById('list')!.append(t.document.createElement('hr'));
+    await tick();
+    expect(reads()).toBe(2);
   });
 });
