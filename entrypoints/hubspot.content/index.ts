@@ -1,3 +1,4 @@
+import { campaignPanel } from '@/components/campaign-panel/feature';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -8,5 +9,5 @@ import { hubspot } from '@/lib/sites/hubspot/site';
 export default defineContentScript({
   matches: [...hubspot.hosts],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges]),
+  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges, campaignPanel]),
 });

@@ -1,3 +1,4 @@
+import { campaignPanel } from '@/components/campaign-panel/feature';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -8,5 +9,5 @@ import { salesforce } from '@/lib/sites/salesforce/site';
 export default defineContentScript({
   matches: [...salesforce.hosts],
   runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges]),
+  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges, campaignPanel]),
 });

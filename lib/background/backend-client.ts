@@ -1,5 +1,6 @@
 import {
   ApiErrorSchema,
+  CampaignStreamEventSchema,
   ClassifyBatchResponseSchema,
   HealthSchema,
   LeadClassificationSchema,
@@ -7,6 +8,9 @@ import {
   TeamProfileResponseSchema,
   ConversationTriageSchema,
   ReplyDraftSchema,
+  type Campaign,
+  type CampaignRequest,
+  type CampaignStep,
   type CompanyProfile,
   type Connection,
   type Conversation,
@@ -110,6 +114,26 @@ export function createBackendClient(options: BackendClientOptions) {
         throw new BackendError(`the backend stream broke off (${(err as Error).message})`);
       }
       throw new BackendError('the backend stream ended without a final result');
+    },
+    /**
+     * POST /v1/campaigns/draft?stream=1: `onStep` gets each glass-box step as the backend makes
+     * it; resolves with the validated campaign and, when the model was not used, why.
+     */
+    async draftCampaignStreaming(request: CampaignRequest & { profile: CompanyProfile }, onStep: (step: CampaignStep) => void): Promise<{ campaign: Campaign; error?: string }> {
+      const response = await send('/v1/campaigns/draft?stream=1', { method: 'POST', body: JSON.stringify(request) }, options.classifyTimeoutMs ?? 20_000);
+      if (!response.body) throw new BackendError('the backend sent no stream');
+      try {
+        for await (const line of readNdjson(response.body)) {
+          const event = CampaignStreamEventSchema.safeParse(line);
+          if (!event.success) throw new BackendError('the backend streamed a campaign line that does not match the contract');
+          if (event.data.type === 'step') onStep(event.data.step);
+          else return { campaign: event.data.result, ...(event.data.error ? { error: event.data.error } : {}) };
+        }
+      } catch (err) {
+        if (err instanceof BackendError) throw err;
+        throw new BackendError(`the backend stream broke off (${(err as Error).message})`);
+      }
+      throw new BackendError('the backend stream ended without a campaign');
     },
     /** GET /v1/profile: the team profile (any team token). */
     async getProfile(): Promise<TeamProfileResponse> {
