@@ -92,7 +92,7 @@ export const requestTeamProfilePull = async (): Promise<TeamProfileResponse> => 
 export const requestTeamProfilePublish = async (data: PublishProfileMessage): Promise<TeamProfileResponse> =>
   TeamProfileResponseSchema.parse(await sendMessage('publishTeamProfile', data));
 export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));
-export const requestCampaignHistory = async (): Promise<CampaignHistoryEntry[]> => CampaignHistoryListReplySchema.parse(await sendMessage('listCampaignHistory', undefined));
+export const requestCampaignHistory = async (): Promise<(CampaignHistoryEntry & { id: number })[]> => CampaignHistoryListReplySchema.parse(await sendMessage('listCampaignHistory', undefined));
 
 /**
  * One lead, one request: a port per lead, on which the background answers the rules

@@ -6,7 +6,7 @@ import type { Campaign, CampaignReply } from '@/lib/contracts';
 import { DEMO_PROFILE } from '@/lib/profile/demo-profile';
 import { UiLanguageContext } from '../ui/use-translate';
 import { CampaignPanel } from './CampaignPanel';
-import { campaignPreviewDocument, safeCampaignHtml } from './safe-html';
+import { campaignPreviewDocument, safeCampaignHtml } from '@/lib/campaign/safe-html';
 import { createCampaignStore, type CampaignState } from './store';
 
 const lead = { fullName: 'Lucía Gómez', company: 'Norte Logística SA', description: 'Necesitamos reforzar la ciberseguridad urgentemente tras un ataque.' };

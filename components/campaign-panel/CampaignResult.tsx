@@ -6,7 +6,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { Card } from '../ui/Card';
 import { CopyButton } from '../ui/CopyButton';
 import { UiLanguageContext, useTranslate } from '../ui/use-translate';
-import { campaignPreviewDocument, safeCampaignHtml } from './safe-html';
+import { campaignPreviewDocument, safeCampaignHtml } from '@/lib/campaign/safe-html';
 
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50';
 /** Flags the rep is told about in words; the rest (rescue reasons, removed HTML parts) show elsewhere or are for exports. */

@@ -1,11 +1,11 @@
-import { previewDocument, renderCampaignHtml } from '@/lib/campaign/html';
-import { createCampaignHtmlSanitizer, type HtmlSanitizer } from '@/lib/campaign/sanitize-html';
-import type { Campaign } from '@/lib/contracts';
+import type { Campaign } from '../contracts';
+import { previewDocument, renderCampaignHtml } from './html';
+import { createCampaignHtmlSanitizer, type HtmlSanitizer } from './sanitize-html';
 
 /** One sanitiser per window (DOMPurify binds to it); null where DOMPurify cannot run. */
 const sanitizers = new WeakMap<object, HtmlSanitizer | null>();
 
-function sanitizerFor(win: Window | undefined): HtmlSanitizer | null {
+export function campaignHtmlSanitizerFor(win: Window | undefined): HtmlSanitizer | null {
   if (!win) return null;
   let sanitizer = sanitizers.get(win);
   if (sanitizer === undefined) {
@@ -20,13 +20,14 @@ function sanitizerFor(win: Window | undefined): HtmlSanitizer | null {
 }
 
 /**
- * The campaign's HTML made safe where it is shown: sanitised again here, in the page's window
- * (DOMPurify needs a real DOM; the service worker has none), whatever the backend already did.
+ * The campaign's HTML made safe where it is shown: sanitised again in the showing page's window
+ * (the panel's CRM page, the history page; DOMPurify needs a real DOM and the service worker has
+ * none), whatever the backend already did.
  * Where DOMPurify cannot run, the email is rendered from its text by Pulso's own template
  * (every text escaped) — never shown unsanitised.
  */
 export function safeCampaignHtml(campaign: Pick<Campaign, 'html' | 'subject' | 'preheader' | 'message' | 'callToAction' | 'language'>, win: Window | undefined = globalThis.window): string {
-  const sanitizer = sanitizerFor(win);
+  const sanitizer = campaignHtmlSanitizerFor(win);
   if (!sanitizer) return renderCampaignHtml(campaign);
   const clean = sanitizer(campaign.html).html;
   return clean.trim() ? clean : renderCampaignHtml(campaign);
