@@ -45,7 +45,8 @@ describe('LLM campaign writer', () => {
   });
 
   it('streamed: read and enrich at once, then segment, product and subject while the model writes — before its answer is complete', async () => {
-    const release = fake.holdContentAfter(60);
+    // The subject ends at ~63 tokens: the server holds the rest after 70 until the subject step was seen.
+    const release = fake.holdContentAfter(70);
     const steps: { step: CampaignStep; answerFinished: boolean; requests: number }[] = [];
     const outcome = await writer().writeDetailed(EN_EVALUATING, IT_PROFILE, {
       onStep: (step) => {

@@ -83,7 +83,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
           }
           const masking = settings.privacy.maskContacts;
           const answer = await client.draftCampaignStreaming(
-            { lead: masking ? maskLead(lead) : lead, context: masking ? maskContext(context) : context, ...(classification ? { classification } : {}), profile },
+            {
+              lead: masking ? maskLead(lead) : lead,
+              context: masking ? maskContext(context) : context,
+              ...(classification ? { classification } : {}),
+              record: { crm: page.crm, recordType: page.recordType, recordId: page.recordId, url: page.url },
+              profile,
+            },
             step,
           );
           return { campaign: answer.campaign, origin: 'backend', latencyMs: elapsed(), ...(answer.error ? { error: answer.error } : {}) };

@@ -4,6 +4,7 @@ import { ConversationSchema, ConversationTriageSchema, DRAFT_TONE_ACTIONS, Draft
 import { LeadSchema } from './lead';
 import { CampaignContextSchema, CampaignSchema, CampaignStepSchema } from './campaign';
 import { CompanyProfileSchema, PrioritySchema } from './profile';
+import { CrmSchema, RecordTypeSchema } from './scrape';
 
 /**
  * How a request names its company profile: `profile` (the whole profile), or `profileVersion`
@@ -160,6 +161,15 @@ export const CampaignRequestSchema = ProfileRefSchema.extend({
   context: CampaignContextSchema.optional(),
   /** The lead's classification the rep is looking at, when there is one. */
   classification: LeadClassificationSchema.optional(),
+  /** Which CRM record the campaign is for: kept with it in the backend's campaign history. */
+  record: z
+    .object({
+      crm: CrmSchema.optional(),
+      recordType: RecordTypeSchema.optional(),
+      recordId: z.string().max(200).optional(),
+      url: z.string().max(2_000).optional(),
+    })
+    .optional(),
 });
 export type CampaignRequest = z.input<typeof CampaignRequestSchema>;
 

@@ -113,7 +113,8 @@ export type DraftReply = z.output<typeof DraftReplySchema>;
  * lead, the timeline and deal stage the page shows, and the classification the rep saw when the
  * panel has one (else the background uses the one it cached for the record, else the rules').
  */
-export const CampaignMessageSchema = CampaignRequestSchema.omit(PROFILE_REF).extend({ page: PageRefSchema });
+// The background names the record from `page`.
+export const CampaignMessageSchema = CampaignRequestSchema.omit({ ...PROFILE_REF, record: true }).extend({ page: PageRefSchema });
 export type CampaignMessage = z.input<typeof CampaignMessageSchema>;
 
 export const CampaignReplySchema = ServedSchema.extend({ campaign: CampaignSchema });
