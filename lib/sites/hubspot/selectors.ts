@@ -153,6 +153,46 @@ export const TIMELINE_TYPE_ATTRIBUTES: readonly string[] = ['data-engagement-typ
 /** Engagement types whose body says what the lead needs. Tasks and system events do not. */
 export const DESCRIBING_ENGAGEMENT_TYPES: ReadonlySet<string> = new Set(['NOTE', 'EMAIL', 'INCOMING_EMAIL', 'CALL', 'MEETING', 'CONVERSATION']);
 
+/**
+ * Engagement types by the timeline item kind a campaign reads them as. Any other type is not
+ * read: stage changes and other system events, and tasks (the rep's own to-dos, not something
+ * the contact said or did).
+ */
+export const TIMELINE_KINDS: Readonly<Record<string, 'note' | 'email' | 'call' | 'meeting' | 'task' | 'other'>> = {
+  NOTE: 'note',
+  EMAIL: 'email',
+  INCOMING_EMAIL: 'email',
+  FORWARDED_EMAIL: 'email',
+  CALL: 'call',
+  MEETING: 'meeting',
+  CONVERSATION: 'other',
+};
+
+/** The associated-deals card in the right column of a contact or company (the deal's stage is on its chicklet). */
+export const DEAL_CARD: SelectorChain = [
+  '[data-test-id="card-wrapper-ASSOCIATION_V3/0-3"]',
+  '[data-selenium-test="association-card-0-3"]',
+  '[data-test-id="deal-association-card"]',
+];
+
+/** One associated deal inside the card (the most recent first). */
+export const DEAL_CHICKLET: SelectorChain = ['[data-selenium-test="association-chicklet"]', '[data-test-id="association-chicklet"]'];
+
+/** The email composer the record's "Email" action opens (the communicator window), when it is open. */
+export const EMAIL_COMPOSER: SelectorChain = ['[data-test-id="communicator-window"]', '[data-selenium-test="communicator-window"]', '[role="dialog"][aria-label="Email" i]'];
+
+/** Its subject field. */
+export const EMAIL_COMPOSER_SUBJECT: SelectorChain = [
+  'input[data-selenium-test="email-subject-input"]',
+  'input[data-test-id="email-subject-input"]',
+  'input[name="subject"]',
+  'input[placeholder="Subject" i]',
+  'input[placeholder="Asunto" i]',
+];
+
+/** Its body editor (a rich-text contenteditable). */
+export const EMAIL_COMPOSER_BODY: SelectorChain = ['[data-test-id="email-editor"] [contenteditable="true"]', '.ProseMirror[contenteditable="true"]', '[contenteditable="true"][role="textbox"]', '[contenteditable="true"]'];
+
 /** The associated-companies card in the right column. */
 export const COMPANY_CARD: SelectorChain = [
   '[data-test-id="card-wrapper-ASSOCIATION_V3/0-2"]',

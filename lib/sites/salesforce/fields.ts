@@ -29,6 +29,8 @@ const REVENUE = spec(['AnnualRevenue'], ['annual revenue', 'ingresos anuales']);
 const LEAD_SOURCE = spec(['LeadSource'], ['lead source', 'origen del candidato', 'origen del prospecto', 'origen del lead']);
 const ACCOUNT_NAME = spec(['AccountId'], ['account name', 'account', 'nombre de la cuenta', 'cuenta']);
 const GENERIC_OWNER = ['owner', 'propietario'];
+/** An opportunity's stage (its status, and a campaign's deal stage). */
+export const STAGE = spec(['StageName'], ['stage', 'etapa', 'fase']);
 
 /** The Salesforce fields read for each Lead field (and the parts of status / description), by object. */
 export interface ObjectFields {
@@ -92,7 +94,7 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
     description: [DESCRIPTION],
     source: [LEAD_SOURCE],
     owner: [spec(['OwnerId'], ['opportunity owner', 'propietario de la oportunidad', ...GENERIC_OWNER])],
-    status: [['Stage', spec(['StageName'], ['stage', 'etapa', 'fase'])]],
+    status: [['Stage', STAGE]],
     headline: spec(['Name'], ['opportunity name', 'nombre de la oportunidad']),
     amount: spec(['Amount'], ['amount', 'importe', 'monto']),
     primaryField: 'headline',

@@ -51,7 +51,7 @@ import {
 import { LightningView } from './view';
 
 /** One field as the page shows it. */
-interface ShownField {
+export interface ShownField {
   apiName: string;
   label: string;
   value: string;
@@ -88,7 +88,7 @@ function recordIdOf(el: Element): string {
  * The container of the record the URL names, or undefined when the shown
  * record is another one (Lightning has not switched yet). See the file comment.
  */
-function findRecordScope(view: LightningView, body: ParentNode, recordId: string): ParentNode | undefined {
+export function findRecordScope(view: LightningView, body: ParentNode, recordId: string): ParentNode | undefined {
   const selector = RECORD_ID_ATTRIBUTES.map((attribute) => `[${attribute}]`).join(', ');
   const carriers = Array.from(body.querySelectorAll(selector)).filter(
     (el) => el.tagName.toUpperCase() !== 'A' && el.closest(LAYOUT_ITEM_SELECTOR) === null && el.querySelector(RECORD_PARTS) !== null && view.isReadable(el),
@@ -107,7 +107,7 @@ function apiNameOf(item: Element): string {
 }
 
 /** Every shown field of the record: detail layout items first, then the highlights panel's. */
-function readShownFields(view: LightningView, scope: ParentNode): ShownField[] {
+export function readShownFields(view: LightningView, scope: ParentNode): ShownField[] {
   const fields: ShownField[] = [];
   const items = new Set<Element>();
   for (const selector of LAYOUT_ITEM) {
@@ -133,7 +133,7 @@ function readShownFields(view: LightningView, scope: ParentNode): ShownField[] {
   return fields;
 }
 
-function valueOf(fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
+export function valueOf(fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
   if (!spec) return '';
   for (const field of fields) if (field.value && field.apiName && spec.api.includes(field.apiName)) return boundText(field.value, max);
   for (const label of spec.labels) {

@@ -118,3 +118,24 @@ export const LIST_ROW = 'tr[data-row-key-value], tbody tr';
 export const LIST_CELL = 'th, td';
 /** The link to the row's record: LWC datatables put the id on the anchor. */
 export const ROW_RECORD_LINK = 'a[data-recordid], a[href*="/lightning/r/"]';
+
+/**
+ * The activity timeline (SLDS activity-timeline markup): one item per call, email, task or event,
+ * its kind in its class (`slds-timeline__item_call`), its title, date and — when expanded — its
+ * details (collapsed details are aria-hidden, as SLDS renders them).
+ */
+export const TIMELINE_ITEM: SelectorChain = ['.slds-timeline__item_expandable', '[class*="slds-timeline__item_"]:not(.slds-timeline__item_details)'];
+export const TIMELINE_ITEM_TITLE: SelectorChain = ['.slds-timeline__trigger h3', 'h3'];
+export const TIMELINE_ITEM_DATE: SelectorChain = ['.slds-timeline__date'];
+/** The details' text (the call's comments, the email's body) — not the labelled fields beside it. */
+export const TIMELINE_ITEM_DETAILS: SelectorChain = ['.slds-timeline__item_details p', '.slds-timeline__item_details .slds-text-longform', '.slds-timeline__item_details'];
+/** Timeline item kinds by their class suffix; a task (the rep's own to-do) is not read. */
+export const TIMELINE_KINDS: Readonly<Record<string, 'email' | 'call' | 'meeting'>> = { call: 'call', email: 'email', event: 'meeting' };
+
+/** The opportunity's path (the stage chevrons): the current stage. */
+export const PATH_CURRENT_STAGE: SelectorChain = ['.slds-path__item.slds-is-current .slds-path__title', '.slds-path__item.slds-is-active .slds-path__title'];
+
+/** The docked email composer (SLDS docked composer), its subject field and its body editor. */
+export const EMAIL_COMPOSER: SelectorChain = ['.slds-docked-composer.slds-is-open', '.forceDockingPanel', '[role="dialog"][aria-label^="Email" i]', '[role="dialog"][aria-label^="Correo" i]'];
+export const EMAIL_COMPOSER_SUBJECT: SelectorChain = ['input[name="subject"]', 'input[placeholder="Subject" i]', 'input[placeholder="Asunto" i]'];
+export const EMAIL_COMPOSER_BODY: SelectorChain = ['.ck-editor__editable[contenteditable="true"]', '[contenteditable="true"][role="textbox"]', '[contenteditable="true"]'];
