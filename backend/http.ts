@@ -45,15 +45,19 @@ export function profileUnknown(reply: FastifyReply, version: string): FastifyRep
     .send(errorBody(PROFILE_UNKNOWN, `profile version ${version.slice(0, 100)} is not known here; send the profile once (profile), then its version`));
 }
 
+/** One shared reason: an Error per request would cost its stack trace on every answer. */
+const CLIENT_WENT_AWAY = new ClientGone();
+
 /**
  * Aborts when the client goes away before the answer is complete (the socket closed), so the
  * gateway can give back its queue place or cancel its upstream call.
  */
 export function clientSignal(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
-  // A response closes when it is complete or when its connection is gone; only the second counts.
+  // A response closes when it is complete or when its connection is gone; only the second
+  // counts. (Ended, not finished: an injected request closes before its 'finish'.)
   reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort(new ClientGone());
+    if (!reply.raw.writableEnded) controller.abort(CLIENT_WENT_AWAY);
   });
   return controller.signal;
 }

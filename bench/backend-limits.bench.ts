@@ -26,7 +26,8 @@ import { loadFromWorker } from './backend.bench';
 import { HOT_LEAD, MQL_ANSWER } from '../backend/testing/fixtures';
 import { fmt, percentile } from './stats';
 
-const PULSO_BIN = fileURLToPath(new URL('../bin/pulso.js', import.meta.url));
+/** The server under test; PULSO_BENCH_BIN measures another checkout's (before → after figures). */
+const PULSO_BIN = process.env.PULSO_BENCH_BIN ?? fileURLToPath(new URL('../bin/pulso.js', import.meta.url));
 const lead = (tag: string, n: number): Lead => ({ ...HOT_LEAD, fullName: `Bench ${tag} ${n}` });
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -39,8 +40,8 @@ interface Backend {
 }
 
 /** `pulso serve` on a free loopback port; resolves once it logs the address it listens on. */
-async function serve(env: Record<string, string>): Promise<Backend> {
-  const child = spawn(process.execPath, [PULSO_BIN, 'serve'], {
+export async function serve(env: Record<string, string>, bin = PULSO_BIN): Promise<Backend> {
+  const child = spawn(process.execPath, [bin, 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -103,7 +104,7 @@ async function until(probe: () => Promise<boolean>, limitMs: number, everyMs = 5
 }
 
 /** 1. Rules mode, N keep-alive connections for `durationMs`. */
-async function rulesLoad(base: string, connections: number, durationMs: number) {
+export async function rulesLoad(base: string, connections: number, durationMs: number) {
   const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
   await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, 500); // warm-up
   const r = await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, durationMs);

@@ -1,14 +1,14 @@
-import { firstVisible } from '../dom';
+import { siteQuery, type ScrapeOptions } from '../scrape-context';
 import type { EmailComposer } from '../types';
-import { outsideChrome } from './record';
-import { EMAIL_COMPOSER, EMAIL_COMPOSER_BODY, EMAIL_COMPOSER_SUBJECT } from './selectors';
+import { HubSpotPage } from './record';
 
 /** The email composer open on the record (its subject field and body editor), or null when the rep has not opened it. */
-export function findHubSpotEmailComposer(doc: Document): EmailComposer | null {
-  const composer = firstVisible(doc, EMAIL_COMPOSER, { accept: outsideChrome });
+export function findHubSpotEmailComposer(doc: Document, _url?: string, options?: ScrapeOptions): EmailComposer | null {
+  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const composer = page.first(page.body, 'EMAIL_COMPOSER');
   if (!composer) return null;
-  const body = firstVisible(composer, EMAIL_COMPOSER_BODY) as HTMLElement | undefined;
+  const body = page.q.first(composer, 'EMAIL_COMPOSER_BODY') as HTMLElement | undefined;
   if (!body) return null;
-  const subject = (firstVisible(composer, EMAIL_COMPOSER_SUBJECT) as HTMLInputElement | undefined) ?? null;
+  const subject = (page.q.first(composer, 'EMAIL_COMPOSER_SUBJECT') as HTMLInputElement | undefined) ?? null;
   return { subject, body };
 }

@@ -42,17 +42,14 @@ describe('HubSpot campaign context — contact-303 (timeline, open deal, email c
     expect(deal.dealStage).toBeTruthy();
   });
 
-  it('finds the open email composer once its editor is up: its subject field and its editable body; none when it is not open', () => {
+  it('finds the open email composer: its subject field and its editable body; none when it is not open', () => {
     const doc = page('contact-303.html');
-    // A saved page has the window but not the editor (the editor library makes the body editable).
-    expect(findHubSpotEmailComposer(doc)).toBeNull();
-    const editable = doc.createElement('div');
-    editable.setAttribute('contenteditable', 'true');
-    editable.className = 'ProseMirror';
-    doc.querySelector('.email-editor-mount')!.append(editable);
     const composer = findHubSpotEmailComposer(doc);
     expect(composer?.subject?.getAttribute('data-selenium-test')).toBe('email-subject-input');
-    expect(composer?.body).toBe(editable);
+    expect(composer?.body).toBe(doc.querySelector('[data-test-id="email-editor"] .ProseMirror'));
+    // Without its editor (not mounted yet) the window is no composer to insert into.
+    doc.querySelector('.ProseMirror')!.removeAttribute('contenteditable');
+    expect(findHubSpotEmailComposer(doc)).toBeNull();
     expect(findHubSpotEmailComposer(page('contact-101.html'))).toBeNull();
     expect(hubspotAdapter.findEmailComposer).toBe(findHubSpotEmailComposer);
   });

@@ -32,6 +32,13 @@ const GENERIC_OWNER = ['owner', 'propietario'];
 /** An opportunity's stage (its status, and a campaign's deal stage). */
 export const STAGE = spec(['StageName'], ['stage', 'etapa', 'fase']);
 
+/**
+ * A related record's field shown on the page (a "Contact Details" / "Account Details" card on a
+ * Case or an Opportunity): its API name qualified by the related object, and its labels — matched
+ * only among fields known to belong to that object (by API name, or by the card's object icon).
+ */
+const related = (api: string, labels: readonly string[] = []): FieldSpec => spec([api], labels);
+
 /** The Salesforce fields read for each Lead field (and the parts of status / description), by object. */
 export interface ObjectFields {
   fullName?: readonly FieldSpec[];
@@ -90,7 +97,12 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Opportunity: {
     fullName: [spec(['ContactId'], ['primary contact', 'contact', 'contacto principal', 'contacto'])],
+    jobTitle: [related('Contact.Title', TITLE.labels)],
     company: [ACCOUNT_NAME],
+    email: [related('Contact.Email', EMAIL.labels)],
+    phone: [related('Contact.Phone', PHONE.labels), related('Contact.MobilePhone', MOBILE.labels)],
+    industry: [related('Account.Industry', INDUSTRY.labels)],
+    companySize: [related('Account.NumberOfEmployees', EMPLOYEES.labels)],
     description: [DESCRIPTION],
     source: [LEAD_SOURCE],
     owner: [spec(['OwnerId'], ['opportunity owner', 'propietario de la oportunidad', ...GENERIC_OWNER])],
@@ -101,15 +113,21 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Case: {
     fullName: [spec(['ContactId'], ['contact name', 'nombre del contacto', 'contact', 'contacto'])],
+    jobTitle: [related('Contact.Title', TITLE.labels)],
     company: [ACCOUNT_NAME],
     email: [
       spec(['ContactEmail'], ['contact email', 'correo electrónico del contacto']),
+      related('Contact.Email', EMAIL.labels),
       spec(['SuppliedEmail'], ['web email', 'correo electrónico web']),
     ],
     phone: [
       spec(['ContactPhone'], ['contact phone', 'teléfono del contacto']),
+      related('Contact.Phone', PHONE.labels),
+      related('Contact.MobilePhone', MOBILE.labels),
       spec(['SuppliedPhone'], ['web phone', 'teléfono web']),
     ],
+    industry: [related('Account.Industry', INDUSTRY.labels)],
+    companySize: [related('Account.NumberOfEmployees', EMPLOYEES.labels)],
     description: [DESCRIPTION],
     source: [spec(['Origin'], ['case origin', 'origen del caso'])],
     owner: [spec(['OwnerId'], ['case owner', 'propietario del caso', ...GENERIC_OWNER])],
