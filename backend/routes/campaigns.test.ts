@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, CampaignSchema, CampaignStreamEventSchema, type Campaign, type CampaignStreamEvent } from '../../lib/contracts';
 import { EN_EVALUATING, IT_PROFILE, RICH_ES } from '../../lib/campaign/test-fixtures';
 import { profileVersion } from '../../lib/cache-key';
+import { readNdjson } from '../../lib/ndjson';
 import { buildServer } from '../server';
 import { openStore, type OpenedStore } from '../store/store';
 import { startFakeVllm, type FakeMode, type FakeVllm } from '../testing/fake-vllm';
@@ -30,17 +31,10 @@ async function listening(env: Record<string, string> = {}) {
 async function streamed(url: string, body: unknown, onLine: (event: CampaignStreamEvent) => void = () => {}) {
   const res = await fetch(`${url}/v1/campaigns/draft?stream=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const events: CampaignStreamEvent[] = [];
-  const decoder = new TextDecoder();
-  let buf = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const event = CampaignStreamEventSchema.parse(JSON.parse(buf.slice(0, nl)));
-      events.push(event);
-      onLine(event);
-      buf = buf.slice(nl + 1);
-    }
+  for await (const line of readNdjson(res.body!)) {
+    const event = CampaignStreamEventSchema.parse(line);
+    events.push(event);
+    onLine(event);
   }
   return { status: res.status, contentType: res.headers.get('content-type'), events };
 }
