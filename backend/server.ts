@@ -12,15 +12,16 @@ import type { ConversationTriager } from './llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
 import type { ReplyDrafter } from './llm/reply-drafter';
 import { registerDocs } from './openapi';
-import { createProfileResolver, fileProfileSource, type ProfileSource } from './profiles';
-import { campaignRoutes, type CampaignRouteOptions } from './routes/campaigns';
+import { createProfileResolver, type ProfileSource } from './profiles';
+import { campaignRoutes } from './routes/campaigns';
 import { conversationDraftRoutes } from './routes/conversations-draft';
 import { conversationTriageRoutes } from './routes/conversations-triage';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { profileRoutes } from './routes/profile';
-import { ProfileStore } from './store/profile-store';
+import { storeProfileSource } from './store/profile-source';
+import { openStore, storeLocation, type Store } from './store/store';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -61,14 +62,12 @@ export interface BuildOptions {
   drafter?: ReplyDrafter;
   /** Override the campaign writer (tests). */
   campaignWriter?: CampaignWriter;
-  /** Where campaigns made through the backend are kept (the store's campaign history). */
-  campaignHistory?: CampaignRouteOptions['history'];
   /** Receives the gateways (cache, single-flight, admission, metrics) the routes use — tests and benches read them. */
   onGateways?: (gateways: Gateways) => void;
-  /** Where the team profile comes from; default the embedded store under config.dataDir (the database, once it lands). */
+  /** Where the team profile comes from; default the store's published profile, else the configured one. */
   profileSource?: ProfileSource;
-  /** Override the embedded profile store (tests); default one under config.dataDir. */
-  profileStore?: ProfileStore;
+  /** The store (profiles, feedback, policy, campaigns, selector packs); default opened from config (DATABASE_URL, else PULSO_DATA_DIR) and closed with the server. */
+  store?: Store;
   /** Process metrics (RSS, event-loop lag) in /metrics; startServer turns them on. */
   processMetrics?: boolean;
   /** Sees every route as it is registered (tests: the OpenAPI document must list them all). */
@@ -138,7 +137,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   options.onGateways?.(gateways);
   // The profile is passed to every route explicitly: the source (published, else configured)
   // and the resolver that also knows the profiles clients sent recently.
-  const source = options.profileSource ?? fileProfileSource(options.profileStore ?? new ProfileStore(config.dataDir), config.profile);
+  const store = options.store ?? (await openStore({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir, onError: (err) => logger.warn({ err }, 'database connection error') }));
+  if (!options.store) app.addHook('onClose', () => store.close());
+  const source = options.profileSource ?? storeProfileSource(store, config.profile);
   const profiles = createProfileResolver(source);
   const { budget } = config;
 
@@ -146,7 +147,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(leadRoutes, { leads: gateways.leads, profiles, budget });
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
-  await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: options.campaignHistory });
+  await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
   await app.register(profileRoutes, { source });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
@@ -171,10 +172,8 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       llmBaseUrl: config.llm?.baseUrl,
       auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
       allowedOrigins: config.allowedOrigins,
-      // DATABASE_URL is accepted but not used yet: the embedded store holds the team profile.
-      store: 'embedded',
-      dataDir: config.dataDir,
-      databaseUrlIgnored: Boolean(config.databaseUrl),
+      store: config.databaseUrl ? 'postgres' : 'pglite',
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
       profile: config.profileSource,
     },
     'pulso backend ready',

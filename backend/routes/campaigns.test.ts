@@ -16,7 +16,7 @@ let store: OpenedStore;
 const apps: FastifyInstance[] = [];
 
 async function server(env: Record<string, string> = {}, llm = true) {
-  const app = await buildServer(testConfig({ ...(llm ? { LLM_BASE_URL: fake.baseUrl } : {}), ...env }), { campaignHistory: store.campaigns });
+  const app = await buildServer(testConfig({ ...(llm ? { LLM_BASE_URL: fake.baseUrl } : {}), ...env }), { store });
   apps.push(app);
   return app;
 }

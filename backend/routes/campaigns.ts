@@ -17,8 +17,8 @@ export interface CampaignRouteOptions {
   campaign: Gateways['campaign'];
   profiles: ProfileResolver;
   budget: BudgetConfig;
-  /** Where campaigns made through the backend are kept (the store's campaign history); none in tests that do not need it. */
-  history?: { save(input: SaveCampaign): Promise<unknown> };
+  /** Where campaigns made through the backend are kept (the store's campaign history). */
+  history: { save(input: SaveCampaign): Promise<unknown> };
 }
 
 const StreamQuerySchema = z.object({ stream: z.string().optional().describe('1 (or true/yes): answer NDJSON lines, one per step as it happens, then the campaign') });
@@ -31,7 +31,6 @@ const labelOf = (lead: CampaignRequest['lead']) => [lead.fullName, lead.company]
 export const campaignRoutes: FastifyPluginAsync<CampaignRouteOptions> = async (app, { campaign, profiles, budget, history }) => {
   /** Keeps the campaign; a store that fails never costs the rep the answer (it was already sent). */
   function keep(req: FastifyRequest, body: z.output<typeof CampaignRequestSchema>, profile: ResolvedProfile, result: Campaign): void {
-    if (!history) return;
     const { record, lead } = body;
     const leadRef = { ...(record?.crm ? { crm: record.crm } : {}), ...(record?.recordId ? { recordId: record.recordId } : {}), ...(record?.url ? { url: record.url } : {}), ...(labelOf(lead) ? { label: labelOf(lead) } : {}) };
     void history

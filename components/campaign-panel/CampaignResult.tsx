@@ -2,7 +2,7 @@ import { useContext, useMemo, useState } from 'react';
 import { campaignPhrases } from '@/lib/campaign/phrases';
 import type { DraftInsertion, DraftInsertMode } from '@/lib/composer/insert-draft';
 import { CAMPAIGN_SEGMENTS, LEAD_FIELDS, type CampaignReply, type LeadField } from '@/lib/contracts';
-import type { MessageKey } from '@/lib/i18n';
+import type { PanelMessageKey } from '@/lib/i18n/panel';
 import { Card } from '../ui/Card';
 import { CopyButton } from '../ui/CopyButton';
 import { UiLanguageContext, useTranslate } from '../ui/use-translate';
@@ -27,7 +27,7 @@ export function CampaignResult({ reply, onInsert }: { reply: CampaignReply; onIn
   const fieldName = campaignPhrases(uiLanguage).fieldNames;
   const missing = (c.missing ?? []).filter((f): f is LeadField => (LEAD_FIELDS as readonly string[]).includes(f)).map((f) => fieldName[f]);
   const notes = EXPLAINED_FLAGS.filter((flag) => c.flags?.includes(flag));
-  const segmentKey = (CAMPAIGN_SEGMENTS as readonly string[]).includes(c.segment) ? (`campaign.segment.${c.segment}` as MessageKey) : undefined;
+  const segmentKey = (CAMPAIGN_SEGMENTS as readonly string[]).includes(c.segment) ? (`campaign.segment.${c.segment}` as PanelMessageKey) : undefined;
 
   const insert = async (mode: DraftInsertMode) => {
     const result = await onInsert(mode);

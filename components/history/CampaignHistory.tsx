@@ -3,7 +3,8 @@ import { campaignsToCsv, campaignsToHtml, campaignsToJson } from '@/lib/campaign
 import { campaignHtmlSanitizerFor, campaignPreviewDocument } from '@/lib/campaign/safe-html';
 import type { CampaignHistoryEntry } from '@/lib/contracts';
 import { siteOf } from '@/lib/sites/registry';
-import { UiLanguageContext, useTranslate } from '@/components/ui/use-translate';
+import { usePageTranslate } from '@/components/ui/use-page-translate';
+import { UiLanguageContext } from '@/components/ui/use-translate';
 
 export type StoredCampaign = CampaignHistoryEntry & { id: number };
 
@@ -29,7 +30,7 @@ export function CampaignHistory({
   onDelete: (id: number, name: string) => void;
   onExported: (count: number) => void;
 }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const lang = useContext(UiLanguageContext);
 
   function exportAs(format: 'html' | 'json' | 'csv') {
@@ -79,7 +80,7 @@ export function CampaignHistory({
 }
 
 function CampaignRow({ entry, onDelete }: { entry: StoredCampaign; onDelete: (id: number, name: string) => void }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const lang = useContext(UiLanguageContext);
   const [previewing, setPreviewing] = useState(false);
   const c = entry.campaign;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { PRIORITIES, type Crm, type Priority } from '@/lib/contracts';
 import { SITES } from '@/lib/sites/registry';
 import { HISTORY_KINDS, filterCampaignHistory, filterHistory, historyToCsv, historyToJson, type HistoryEntry, type HistoryFilter, type HistoryKind } from '@/lib/history';
-import { useTranslate } from '@/components/ui/use-translate';
+import { usePageTranslate } from '@/components/ui/use-page-translate';
 import { CampaignHistory, type StoredCampaign } from './CampaignHistory';
 import { HistoryRow } from './HistoryRow';
 
@@ -35,7 +35,7 @@ const button = `${control} hover:bg-slate-100 disabled:opacity-50`;
 
 /** The history page: every result Pulso produced, searchable, filterable, exportable, deletable. */
 export function HistoryPage({ source, download, initialEntries, initialCampaigns }: HistoryPageProps) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const ids = useId();
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>(initialEntries);
   const [campaigns, setCampaigns] = useState<StoredCampaign[]>(initialCampaigns ?? []);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { DEFAULT_CAMPAIGN_TEMPLATES } from '@/lib/campaign/templates';
 import { CAMPAIGN_SEGMENTS, CAMPAIGN_SLOTS, type CampaignSegment, type CampaignTemplate } from '@/lib/contracts';
 import type { MessageKey } from '@/lib/i18n';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BUTTON, INPUT, TextField } from './fields';
 import type { CampaignTemplatesDraft } from './profile-draft';
 
@@ -28,7 +28,7 @@ export function CampaignTemplatesEditor({
   /** Errors by path under campaignTemplates.segments ("hot.es.subject"). */
   errors: Record<string, string>;
 }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const segmentId = useId();
   const [segment, setSegment] = useState<CampaignSegment>('hot');
   const [language, setLanguage] = useState<Language>('es');

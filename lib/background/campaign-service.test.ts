@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { generateCampaignByRules } from '../campaign/generate';
-import { CampaignTemplatesSchema, type CampaignPortEvent, type CampaignRequest, type LeadClassification } from '../contracts';
+import { profileVersion } from '../cache-key';
+import { CampaignTemplatesSchema, CompanyProfileSchema, PROFILE_UNKNOWN, type CampaignPortEvent, type CampaignRequest, type LeadClassification } from '../contracts';
 import { DEMO_PROFILE } from '../profile/demo-profile';
 import { classifyLeadByRules } from '../rules';
 import { SettingsSchema } from '../settings';
@@ -23,16 +24,20 @@ const context = { timeline: [{ kind: 'call' as const, date: '2025-03-04', text: 
 const page = { crm: 'hubspot' as const, recordId: '303', url: 'https://app.hubspot.com/contacts/1/record/0-1/303', recordType: 'contact' as const };
 const ENGINE = 'llm:m:campaign-prompt-1:rules-4';
 
-/** A backend that streams a campaign like the real route: steps, then the final line. */
+/** A backend that streams a campaign like the real route: steps, then the final line; it knows no profile version until sent the profile. */
 function fakeBackend(options: { down?: boolean; breakAfterSteps?: boolean } = {}) {
-  const bodies: (CampaignRequest & { profile: unknown })[] = [];
+  const bodies: CampaignRequest[] = [];
+  const known = new Set<string>();
   const campaign = { ...generateCampaignByRules({ lead, context }, DEMO_PROFILE), source: 'llm' as const, subject: 'Del modelo' };
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (options.down) throw new TypeError('fetch failed');
     if (url.endsWith('/healthz')) return Response.json({ ok: true, version: '0.1.0', mode: 'llm', model: 'm', engine: ENGINE });
-    bodies.push(JSON.parse(String(init?.body)));
+    const body = JSON.parse(String(init?.body)) as CampaignRequest;
+    bodies.push(body);
     expect(url).toMatch(/\/v1\/campaigns\/draft\?stream=1$/);
+    if (body.profile) known.add(await profileVersion(CompanyProfileSchema.parse(body.profile)));
+    else if (!known.has(body.profileVersion ?? '')) return Response.json({ error: PROFILE_UNKNOWN, message: 'unknown profile version' }, { status: 409 });
     const lines = [...campaign.steps.map((step) => ({ type: 'step', step })), ...(options.breakAfterSteps ? [] : [{ type: 'final', result: campaign }])];
     return new Response(lines.map((l) => `${JSON.stringify(l)}\n`).join(''), { headers: { 'content-type': 'application/x-ndjson' } });
   }) as typeof fetch;
@@ -66,8 +71,13 @@ describe('campaign service (background route)', () => {
     await service.historySettled();
     const [entry] = await history.list();
     expect(entry).toMatchObject({ recordId: '303', crm: 'hubspot', origin: 'backend', input: lead, campaign: { subject: 'Del modelo' } });
-    // the team profile goes with the request, the record's context too
-    expect(backend.bodies[0]).toMatchObject({ context, profile: { name: DEMO_PROFILE.name } });
+    // the request names the team profile by its version; the backend did not know it (409), so it got the profile once; the record's context goes too
+    const version = await profileVersion(DEMO_PROFILE);
+    expect(backend.bodies.map((b) => [b.profileVersion, b.profile?.name])).toEqual([[version, undefined], [undefined, DEMO_PROFILE.name]]);
+    expect(backend.bodies[1]).toMatchObject({ context });
+    // a second campaign: the version is known now, the profile is not sent again
+    await service.draft({ lead, context, page }, () => {});
+    expect(backend.bodies.slice(2).map((b) => [b.profileVersion, b.profile])).toEqual([[version, undefined]]);
   });
 
   it('sends the classification the rep saw on this record (the background cached it), masking contacts when privacy asks', async () => {
