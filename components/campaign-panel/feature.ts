@@ -1,11 +1,10 @@
 import { streamCampaign } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
-import type { CampaignPanelProps } from './CampaignPanel';
 import { startCampaignSession } from './session';
 import { createCampaignStore } from './store';
 
 /** The *Campaign* action on CRM record pages: a personalised email from the record, its steps shown as they happen. */
-export const campaignPanel = defineSiteFeature<CampaignPanelProps>({
+export const campaignPanel = defineSiteFeature({
   name: 'pulso-campaign',
   start({ ctx, adapter }) {
     const store = createCampaignStore();
@@ -16,5 +15,6 @@ export const campaignPanel = defineSiteFeature<CampaignPanelProps>({
       stop: session.stop,
     };
   },
-  view: () => import('./CampaignPanel').then((module) => module.CampaignPanel),
+  shows: 'record',
+  view: 'campaign-panel',
 });
