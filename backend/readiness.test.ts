@@ -30,8 +30,8 @@ afterEach(async () => {
 });
 
 /** A chat call sent straight to vLLM (another client of the same GPU). */
-function chat(stream: boolean): Promise<unknown> {
-  const call = fetch(`${fake.baseUrl}/chat/completions`, {
+function chat(stream: boolean, vllm: FakeVllm = fake): Promise<unknown> {
+  const call = fetch(`${vllm.baseUrl}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ model: 'm', stream, messages: [{ role: 'user', content: 'x' }], max_tokens: 200 }),
@@ -41,13 +41,13 @@ function chat(stream: boolean): Promise<unknown> {
 }
 
 /** vLLM with one request decoding (held mid-answer) and one waiting for its slot; returns the release. */
-async function saturateVllm(): Promise<() => void> {
-  const release = fake.holdContentAfter(1);
+async function saturateVllm(vllm: FakeVllm = fake): Promise<() => void> {
+  const release = vllm.holdContentAfter(1);
   holds.push(release);
-  void chat(true);
-  await until(() => fake.load.running === 1);
-  void chat(false);
-  await until(() => fake.load.waiting === 1);
+  void chat(true, vllm);
+  await until(() => vllm.load.running === 1);
+  void chat(false, vllm);
+  await until(() => vllm.load.waiting === 1);
   return release;
 }
 
@@ -144,17 +144,24 @@ describe('GET /readyz', () => {
   const readyz = (app: FastifyInstance) => app.inject({ method: 'GET', url: '/readyz' });
 
   it('503 saturated/llm_queue while requests wait inside vLLM; 200 up once they are through', async () => {
-    const app = await server();
-    const release = await saturateVllm();
-    const res = await readyz(app);
-    expect(res.statusCode).toBe(503);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(ReadySchema.parse(res.json())).toMatchObject({ ok: false, llm: 'saturated', reason: 'llm_queue' });
-    release();
-    await Promise.all(pending);
-    const fresh = await server();
-    expect((await readyz(fresh)).json()).toEqual({ ok: true, llm: 'up' });
+    // Its own vLLM: nothing another test left running can hold its one slot.
+    const own = await startFakeVllm({ answer: MQL_ANSWER, maxNumSeqs: 1 });
+    try {
+      const app = await server({ LLM_BASE_URL: own.baseUrl });
+      const release = await saturateVllm(own);
+      const res = await readyz(app);
+      expect(res.statusCode).toBe(503);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(ReadySchema.parse(res.json())).toMatchObject({ ok: false, llm: 'saturated', reason: 'llm_queue' });
+      release();
+      await Promise.all(pending.splice(0));
+      const fresh = await server({ LLM_BASE_URL: own.baseUrl });
+      expect((await readyz(fresh)).json()).toEqual({ ok: true, llm: 'up' });
+    } finally {
+      await own.close();
+    }
   });
+
 
   it("503 saturated/queue_full while the backend's own slots and queue are taken — exactly when a classify gets 429", async () => {
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '0' });
