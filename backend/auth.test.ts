@@ -59,6 +59,8 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
   { method: 'GET', path: '/v1/profile' },
   { method: 'HEAD', path: '/v1/profile' },
   { method: 'PUT', path: '/v1/profile', body: { profile: DEMO_PROFILE } },
+  { method: 'GET', path: '/v1/selectors' },
+  { method: 'HEAD', path: '/v1/selectors' },
   { method: 'POST', path: '/v1/leads/classify', body: { lead: HOT_LEAD } },
   { method: 'POST', path: '/v1/leads/classify-batch', body: { leads: [HOT_LEAD] } },
   { method: 'POST', path: '/v1/conversations/triage', body: { conversation } },

@@ -19,6 +19,8 @@ import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { profileRoutes } from './routes/profile';
 import { ProfileStore } from './store/profile-store';
+import { selectorRoutes } from './routes/selectors';
+import { configuredSelectorPackSource } from './selectors/pack-source';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -141,6 +143,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
   await app.register(profileRoutes, { source });
+  await app.register(selectorRoutes, { source: configuredSelectorPackSource(config.selectorPack) });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
