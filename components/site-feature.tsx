@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { followSelectorPack } from '@/lib/content/selector-pack';
 import { createStore, type Store } from '@/lib/content/store';
 import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n';
 import { onMessage } from '@/lib/messaging';
@@ -58,7 +59,7 @@ export function defineSiteFeature<Props>(feature: SiteFeature<Props>): SiteFeatu
 type AnySiteFeature = SiteFeature<any>;
 
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly AnySiteFeature[]): Promise<void> {
-  const settings = await readSettings();
+  const [settings] = await Promise.all([readSettings(), followSelectorPack(ctx)]);
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
   const runners = features.map((feature) => featureRunner(ctx, adapter, language, feature));
   const launchAll = () => Promise.all(runners.map((runner) => runner.launch()));

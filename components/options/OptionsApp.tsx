@@ -6,6 +6,7 @@ import { readLocalProfile, readProfile, readSettings, readTeamProfile, watchSett
 import { UiLanguageContext, useTranslate } from '../ui/use-translate';
 import { ConnectionSection } from './ConnectionSection';
 import { ProfileSection } from './ProfileSection';
+import { SelectorPackSection } from './SelectorPackSection';
 import { LanguageSection, PrivacySection, SitesSection } from './SettingsSections';
 
 interface Loaded {
@@ -64,6 +65,7 @@ function OptionsPage({ loaded }: { loaded?: Loaded }) {
             <ConnectionSection connection={loaded.connection} />
             <ProfileSection initial={loaded.profile} team={loaded.team} />
             <SitesSection settings={loaded.settings} />
+            <SelectorPackSection />
             <PrivacySection settings={loaded.settings} />
             <LanguageSection settings={loaded.settings} />
           </>

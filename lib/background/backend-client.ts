@@ -124,6 +124,18 @@ export function createBackendClient(options: BackendClientOptions) {
       if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
       return parsed.data;
     },
+    /**
+     * GET /v1/selectors: the team's selector pack as sent, unchecked — the caller runs
+     * checkSelectorPack (schema and signature) on it. undefined when the backend serves none (404).
+     */
+    async getSelectorPack(): Promise<unknown> {
+      try {
+        return await call('/v1/selectors', { method: 'GET' }, options.healthTimeoutMs ?? 10_000);
+      } catch (err) {
+        if (err instanceof BackendError && err.status === 404) return undefined;
+        throw err;
+      }
+    },
     async classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
       const body = await call('/v1/leads/classify', { method: 'POST', body: JSON.stringify({ lead, profile }) }, options.classifyTimeoutMs ?? 20_000);
       const parsed = LeadClassificationSchema.safeParse(body);
