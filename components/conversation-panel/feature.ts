@@ -20,6 +20,7 @@ export const conversationPanel = defineSiteFeature<ConversationPanelProps>({
         onStrategy: session.chooseStrategy,
         onTone: session.applyTone,
         onInsert: session.insert,
+        reportStructure: session.reportStructure,
       },
       onRoute: session.onRoute,
       stop: session.stop,
