@@ -37,10 +37,10 @@ function fixPack(version: string): SelectorPack {
   return { version, signature: '', sites: { hubspot: { chains, labels: {} } } };
 }
 
-/** A backend (or something posing as one) that serves a pack as given, without checking it. */
-async function servePackAsIs(pack: unknown): Promise<{ url: string; server: Server }> {
+/** A backend (or something posing as one) that serves whatever pack it is given now, without checking it. */
+async function servePackAsIs(pack: () => unknown): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    if (req.url === '/v1/selectors') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pack));
+    if (req.url === '/v1/selectors') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pack()));
     else res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found', message: 'no route' }));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -55,6 +55,7 @@ let impostor: Awaited<ReturnType<typeof servePackAsIs>>;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
+let impostorPack: SelectorPack;
 
 test.beforeAll(async () => {
   const keys = await generateSelectorPackKeys();
@@ -62,7 +63,8 @@ test.beforeAll(async () => {
   const packFile = join(mkdtempSync(join(tmpdir(), 'pulso-pack-')), 'signed.json');
   writeFileSync(packFile, JSON.stringify(signed));
   backend = await startBackend({ PULSO_SELECTOR_PACK: packFile });
-  impostor = await servePackAsIs(fixPack('2099.2.1'));
+  impostorPack = fixPack('2099.2.1');
+  impostor = await servePackAsIs(() => impostorPack);
   fixtures = await startFixtureServer([redesigned]);
   // The built extension, with this test's public key pinned as a build with WXT_SELECTOR_PACK_PUBLIC_KEY would have it.
   const extension = mkdtempSync(join(tmpdir(), 'pulso-ext-'));
@@ -125,4 +127,17 @@ test('an unsigned pack is refused with its reason on the options page; the accep
   const page = await context.newPage();
   await page.goto(CHANGED);
   await expect(page.getByTestId('pulso-panel').getByTestId('pulso-fields-read')).toContainText('email');
+});
+
+test('a pack signed by a key this build does not pin is refused with its reason; the accepted one stays in use', async () => {
+  const stranger = await generateSelectorPackKeys();
+  impostorPack = await signSelectorPack(fixPack('2099.3.1'), await importSelectorPackPrivateKey(stranger.privateKeyPem));
+  await setBackend(worker, impostor.url);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
+  await options.getByTestId('selector-pack-check-now').click();
+  await expect(options.getByTestId('selector-pack-refused')).toContainText('Refused the fix 2099.3.1: its signature is not from the key this extension trusts');
+  await expect(options.getByTestId('selector-pack-active')).toHaveAttribute('data-version', '2099.1.1');
+  expect(await storedPackVersion()).toBe('2099.1.1');
 });
