@@ -4,6 +4,7 @@ import type { Store } from '@/lib/content/store';
 import type { ListRow } from '@/lib/sites/types';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
+import { hasLimitedEvidence } from './priority-badge';
 import { byPriority, type PriorityFilter } from './row-filter';
 
 export interface ListSnapshot {
@@ -27,12 +28,14 @@ export function ListToolbar({ store, filter: filterStore, onShowRow }: ListToolb
 
   const counts = { P1: 0, P2: 0, P3: 0, P4: 0 };
   let pending = 0;
+  let limited = 0;
   for (const { result } of rows) {
-    if (result) counts[result.priority]++;
-    else pending++;
+    if (!result) pending++;
+    else if (hasLimitedEvidence(result)) limited++;
+    else counts[result.priority]++;
   }
   const callFirst = rows
-    .filter((r) => r.result && (r.result.priority === 'P1' || r.result.priority === 'P2'))
+    .filter((r) => r.result && !hasLimitedEvidence(r.result) && (r.result.priority === 'P1' || r.result.priority === 'P2'))
     .map((r) => ({ ...r, priority: r.result!.priority, urgency: r.result!.scores.urgency }))
     .sort(byPriority)
     .slice(0, 10);
@@ -47,7 +50,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow }: ListToolb
       >
         <span>{t('list.title')}</span>
         <span data-testid="pulso-list-counts">
-          {(['P1', 'P2', 'P3', 'P4'] as const).map((p) => `${p} ${counts[p]}`).join(' · ')}
+          {[...(['P1', 'P2', 'P3', 'P4'] as const).map((p) => `${p} ${counts[p]}`), ...(limited > 0 ? [`? ${limited}`] : [])].join(' · ')}
         </span>
       </button>
       {open && (
@@ -55,6 +58,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow }: ListToolb
           <p className="text-xs text-slate-500">
             {t('list.summary', { count: rows.length })}
             {pending > 0 ? ` · ${t('list.pending', { count: pending })}` : ''}
+            {limited > 0 ? ` · ${t('list.limited', { count: limited })}` : ''}
           </p>
           <label className="flex items-center gap-2">
             <span>{t('list.filter')}</span>

@@ -2,12 +2,13 @@ import { useContext, useEffect, useState } from 'react';
 import type { SelectorPackStatus } from '@/lib/contracts';
 import { requestSelectorPackPull, requestSelectorPackStatus } from '@/lib/messaging';
 import { Card } from '../ui/Card';
-import { UiLanguageContext, useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
+import { UiLanguageContext } from '../ui/use-translate';
 import { BUTTON, StatusMessage } from './fields';
 
 /** Which selector pack the page readers use, and why the last one from the backend was refused, if it was. */
 export function SelectorPackSection() {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const lang = useContext(UiLanguageContext);
   const [status, setStatus] = useState<SelectorPackStatus>();
   const [checking, setChecking] = useState(false);

@@ -52,6 +52,7 @@ export const panelEn = {
   'error.generic': 'Something went wrong: {message}',
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso could not classify this row: {message}',
+  'badge.limited': 'Not enough data to judge this row. {reasons}',
   'list.title': 'Pulso priorities',
   'list.summary': '{count} rows',
   'list.filter': 'Show',
@@ -60,4 +61,5 @@ export const panelEn = {
   'list.filterP1': 'P1 only',
   'list.callFirst': 'Call first',
   'list.pending': '{count} still being classified',
+  'list.limited': '{count} without enough data (open the record to score it)',
 } as const;

@@ -54,6 +54,7 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'error.generic': 'Algo ha fallado: {message}',
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso no pudo clasificar esta fila: {message}',
+  'badge.limited': 'No hay datos suficientes para valorar esta fila. {reasons}',
   'list.title': 'Prioridades de Pulso',
   'list.summary': '{count} filas',
   'list.filter': 'Mostrar',
@@ -62,4 +63,5 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'list.filterP1': 'Solo P1',
   'list.callFirst': 'Llamar primero',
   'list.pending': '{count} aún en clasificación',
+  'list.limited': '{count} sin datos suficientes (abre el registro para puntuarlo)',
 };
