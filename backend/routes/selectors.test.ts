@@ -35,7 +35,9 @@ afterEach(async () => {
   app = undefined;
 });
 
-const server = async (env: Record<string, string>) => (app = await buildServer(testConfig({ PULSO_TEAM_TOKENS: 'rep', PULSO_DATA_DIR: 'memory://', ...env })));
+const server = async (env: Record<string, string>) =>
+  (app = await buildServer(testConfig({ PULSO_TEAM_TOKENS: 'rep', PULSO_ADMIN_TOKEN: 'boss', PULSO_DATA_DIR: 'memory://', ...env })));
+const put = (body: unknown, token = 'boss') => app!.inject({ method: 'PUT', url: '/v1/selectors', headers: { authorization: `Bearer ${token}` }, payload: body as object });
 const get = (token?: string) => app!.inject({ method: 'GET', url: '/v1/selectors', headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('GET /v1/selectors', () => {
@@ -85,5 +87,41 @@ describe('selector packs in the store', () => {
     expect(await checkSelectorPack(current, [published.publicKey])).toMatchObject({ ok: true });
     const other = await signedPack({ ...UNSIGNED, sites: {} });
     await expect(source.publish(other.pack, { publishedBy: 'admin' })).rejects.toThrow(SelectorPackVersionConflict);
+  });
+});
+
+describe('PUT /v1/selectors (admin)', () => {
+  it('publishes a signed pack: GET serves it from then on, over the configured one', async () => {
+    const configured = await signedPack({ ...UNSIGNED, version: '2027.1.1' });
+    await server({ PULSO_SELECTOR_PACK: packFile(configured.pack) });
+    const { pack, publicKey } = await signedPack();
+    expect((await put(pack, 'rep')).statusCode).toBe(403);
+    const res = await put(pack);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(pack);
+    const served = (await get('rep')).json();
+    expect(served).toEqual(pack);
+    expect(await checkSelectorPack(served, [publicKey])).toMatchObject({ ok: true });
+    // The same pack again changes nothing.
+    expect((await put(pack)).statusCode).toBe(200);
+  });
+
+  it('refuses, saying why: the wrong schema, a script-like value, unsigned, an older version, a version reused with other content', async () => {
+    await server({});
+    const bad = await put({ version: '2027.1.5', signature: 'AAAA', sites: { hubspot: { chains: { record_name: ['h1'] } } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'bad_request', issues: [expect.objectContaining({ path: expect.stringContaining('hubspot') })] });
+    const scripted = await put({ ...UNSIGNED, signature: 'AAAA', sites: { hubspot: { chains: { RECORD_NAME: ['a[href^="javascript:alert(1)"]'] }, labels: {} } } });
+    expect(scripted.statusCode).toBe(400);
+    expect(await put(UNSIGNED).then((r) => r.json())).toMatchObject({ error: 'unsigned', message: expect.stringMatching(/2027\.1\.5 is not signed/) });
+
+    expect((await put((await signedPack()).pack)).statusCode).toBe(200);
+    const older = await put((await signedPack({ ...UNSIGNED, version: '2027.1.4' })).pack);
+    expect(older.statusCode).toBe(409);
+    expect(older.json()).toMatchObject({ error: 'selector_pack_not_newer' });
+    const reused = await put((await signedPack({ ...UNSIGNED, sites: {} })).pack);
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ error: 'selector_pack_version_conflict' });
+    expect((await get('rep')).json()).toMatchObject({ version: '2027.1.5', sites: UNSIGNED.sites });
   });
 });

@@ -12,13 +12,18 @@ import type { SelectorPacks } from '../store/selector-packs';
 
 export interface SelectorPackSource {
   current(): Promise<SelectorPack | undefined>;
+  /** Keeps `pack` (valid and signed) as the current one; throws SelectorPackVersionConflict for a version published before with other content. */
+  publish(pack: SelectorPack, by: { publishedBy: string }): Promise<SelectorPack>;
 }
+
+/** Why an unsigned pack is refused, and how to sign it. */
+export const unsignedPackMessage = (version: string): string => `selector pack ${version} is not signed (sign it with "pulso selectors sign --key KEY.pem PACK.json")`;
 
 /** A pack as the backend accepts it: valid and signed. The reason otherwise, in words. */
 export function acceptablePack(input: unknown): { ok: true; pack: SelectorPack } | { ok: false; message: string } {
   const parsed = SelectorPackSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: `not a valid selector pack: ${describeZodIssues(parsed.error, 'pack')}` };
-  if (!parsed.data.signature) return { ok: false, message: `selector pack ${parsed.data.version} is not signed (sign it with "pulso selectors sign --key KEY.pem PACK.json")` };
+  if (!parsed.data.signature) return { ok: false, message: unsignedPackMessage(parsed.data.version) };
   return { ok: true, pack: parsed.data };
 }
 
@@ -39,11 +44,6 @@ export function loadSelectorPackFile(path: string): SelectorPack {
   return accepted.pack;
 }
 
-/** The configured pack (or none), as it is. */
-export function configuredSelectorPackSource(pack?: SelectorPack): SelectorPackSource {
-  return { current: async () => pack };
-}
-
 /** What the store keeps of a pack: the signed content as the document, the signature beside it. */
 const StoredDocumentSchema = SelectorPackSchema.omit({ signature: true });
 
@@ -52,7 +52,7 @@ const StoredDocumentSchema = SelectorPackSchema.omit({ signature: true });
  * content ({version, sites}) as the document and the signature beside it; the store refuses a
  * version published before with other content.
  */
-export function storeSelectorPackSource(packs: SelectorPacks, configured?: SelectorPack) {
+export function storeSelectorPackSource(packs: SelectorPacks, configured?: SelectorPack): SelectorPackSource {
   return {
     async current(): Promise<SelectorPack | undefined> {
       const stored = await packs.current(StoredDocumentSchema);
