@@ -14,10 +14,12 @@ import { startFixtureServer, type FixtureRoute, type FixtureServer } from './sup
 /**
  * A selector pack end to end: HubSpot "redesigns" a record page (its test hooks renamed, its
  * <label>s turned into spans), so the built-in selectors read nothing and the panel says so;
- * the admin's signed pack (the built-in chains plus the renamed hooks), served by the backend,
+ * the admin's signed pack (the built-in chains plus the renamed hooks), published with PUT /v1/selectors,
  * is verified by the extension against the key pinned in its build and fixes the page; an
  * unsigned pack is refused with a visible reason and the good one stays in use.
  */
+const ADMIN = 'admin-e2e-token';
+const REP = 'rep-e2e-token';
 const CHANGED = 'https://app.hubspot.com/contacts/12345678/record/0-1/9101';
 const renameHooks = (text: string) =>
   text.replaceAll('data-test-id', 'data-qa').replaceAll('data-selenium-test', 'data-qa-sel').replaceAll('data-card-type', 'data-qa-card');
@@ -60,9 +62,14 @@ let impostorPack: SelectorPack;
 test.beforeAll(async () => {
   const keys = await generateSelectorPackKeys();
   const signed = await signSelectorPack(fixPack('2099.1.1'), await importSelectorPackPrivateKey(keys.privateKeyPem));
-  const packFile = join(mkdtempSync(join(tmpdir(), 'pulso-pack-')), 'signed.json');
-  writeFileSync(packFile, JSON.stringify(signed));
-  backend = await startBackend({ PULSO_SELECTOR_PACK: packFile });
+  // The admin publishes the signed pack (PUT /v1/selectors); the backend keeps it in its store.
+  backend = await startBackend({ PULSO_ADMIN_TOKEN: ADMIN, PULSO_TEAM_TOKENS: REP, PULSO_DATA_DIR: 'memory://' });
+  const published = await fetch(`${backend.url}/v1/selectors`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(signed),
+  });
+  expect(published.status).toBe(200);
   impostorPack = fixPack('2099.2.1');
   impostor = await servePackAsIs(() => impostorPack);
   fixtures = await startFixtureServer([redesigned]);
@@ -105,7 +112,15 @@ test('a page the built-in selectors cannot read says so, and the signed pack fro
   // Tags and attributes only: not the contact's name, email or notes.
   expect(report).not.toMatch(/Inés|Carrasco|textilespacifico|fleece/);
 
-  await setBackend(worker, backend.url);
+  // The rep connects the extension to the team's backend (Options → Connection): the background pulls the pack.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
+  await options.getByTestId('backend-url').fill(backend.url);
+  await options.getByTestId('team-token').fill(REP);
+  await options.getByTestId('connection-save').click();
+  await expect(options.getByTestId('connection-status')).toHaveAttribute('data-kind', 'ok');
+  await options.close();
   await expect.poll(storedPackVersion).toBe('2099.1.1');
   await page.reload();
   await expect(panel.getByTestId('pulso-result')).toHaveAttribute('data-record-id', '9101');
