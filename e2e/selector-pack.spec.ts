@@ -95,6 +95,22 @@ const storedPackVersion = () =>
     return (await chrome.storage.local.get('selectorPack')).selectorPack?.pack?.version;
   });
 
+/** The options page, loaded. */
+async function openOptions() {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
+  return options;
+}
+
+/** Points the extension at `backendUrl` and presses "Check now" on the options page: what it says about the served pack. */
+async function checkPackFrom(backendUrl: string) {
+  await setBackend(worker, backendUrl);
+  const options = await openOptions();
+  await options.getByTestId('selector-pack-check-now').click();
+  return options;
+}
+
 test('a page the built-in selectors cannot read says so, and the signed pack from the backend fixes it', async () => {
   const page = await context.newPage();
   await page.goto(CHANGED);
@@ -113,9 +129,7 @@ test('a page the built-in selectors cannot read says so, and the signed pack fro
   expect(report).not.toMatch(/Inés|Carrasco|textilespacifico|fleece/);
 
   // The rep connects the extension to the team's backend (Options → Connection): the background pulls the pack.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
+  const options = await openOptions();
   await options.getByTestId('backend-url').fill(backend.url);
   await options.getByTestId('team-token').fill(REP);
   await options.getByTestId('connection-save').click();
@@ -129,11 +143,7 @@ test('a page the built-in selectors cannot read says so, and the signed pack fro
 });
 
 test('an unsigned pack is refused with its reason on the options page; the accepted one stays in use', async () => {
-  await setBackend(worker, impostor.url);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
-  await options.getByTestId('selector-pack-check-now').click();
+  const options = await checkPackFrom(impostor.url);
   await expect(options.getByTestId('selector-pack-refused')).toContainText('Refused the fix 2099.2.1: it is not signed');
   await expect(options.getByTestId('selector-pack-active')).toHaveAttribute('data-version', '2099.1.1');
   await expect(options.getByTestId('selector-pack-active')).toHaveAttribute('data-source', 'team');
@@ -147,11 +157,7 @@ test('an unsigned pack is refused with its reason on the options page; the accep
 test('a pack signed by a key this build does not pin is refused with its reason; the accepted one stays in use', async () => {
   const stranger = await generateSelectorPackKeys();
   impostorPack = await signSelectorPack(fixPack('2099.3.1'), await importSelectorPackPrivateKey(stranger.privateKeyPem));
-  await setBackend(worker, impostor.url);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByTestId('options-main')).toHaveAttribute('data-ready', 'true');
-  await options.getByTestId('selector-pack-check-now').click();
+  const options = await checkPackFrom(impostor.url);
   await expect(options.getByTestId('selector-pack-refused')).toContainText('Refused the fix 2099.3.1: its signature is not from the key this extension trusts');
   await expect(options.getByTestId('selector-pack-active')).toHaveAttribute('data-version', '2099.1.1');
   expect(await storedPackVersion()).toBe('2099.1.1');
