@@ -66,6 +66,7 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
   { method: 'POST', path: '/v1/leads/classify-batch', body: { leads: [HOT_LEAD] } },
   { method: 'POST', path: '/v1/conversations/triage', body: { conversation } },
   { method: 'POST', path: '/v1/conversations/draft', body: { conversation } },
+  { method: 'POST', path: '/v1/campaigns/draft', body: { lead: HOT_LEAD } },
 ];
 
 /** Every spelling of a /v1 path that a router might reach: percent-encoding, absolute form, double slash, case. */

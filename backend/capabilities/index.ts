@@ -1,11 +1,14 @@
-import type { Conversation, ConversationTriage, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { Campaign, CampaignStep, Conversation, ConversationTriage, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { CampaignInput } from '../../lib/campaign/facts';
 import type { Config } from '../config';
 import { Admission } from '../gateway/admission';
 import { createGateway, type Gateway } from '../gateway/gateway';
 import { createBackendMetrics, type BackendMetrics } from '../gateway/metrics';
+import { createCampaignWriter, type CampaignWriter } from '../llm/campaign-writer';
 import { createConversationTriager, type ConversationTriager } from '../llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier, type LeadPartial, type WarnLogger } from '../llm/lead-classifier';
 import { createReplyDrafter, type ReplyDrafter } from '../llm/reply-drafter';
+import { campaignCapability } from './campaign';
 import { draftCapability, type DraftInput } from './draft';
 import { leadCapability } from './leads';
 import { triageCapability } from './triage';
@@ -21,12 +24,14 @@ export interface Gateways {
   leads: Gateway<Lead, LeadClassification, LeadPartial>;
   triage: Gateway<Conversation, ConversationTriage>;
   draft: Gateway<DraftInput, ReplyDraft>;
+  campaign: Gateway<CampaignInput, Campaign, CampaignStep[]>;
 }
 
 export interface GatewayOverrides {
   classifier?: LeadClassifier;
   triager?: ConversationTriager;
   drafter?: ReplyDrafter;
+  campaignWriter?: CampaignWriter;
   /** Process metrics (RSS, event-loop lag) in /metrics: the running server, not test instances. */
   processMetrics?: boolean;
 }
@@ -38,11 +43,13 @@ export function createGateways(config: Config, logger: { child(bindings: object)
   const classifier = overrides.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
   const triager = overrides.triager ?? createConversationTriager(config.llm, { logger: logger.child({ component: 'conversation-triage' }) });
   const drafter = overrides.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) });
+  const campaignWriter = overrides.campaignWriter ?? createCampaignWriter(config.llm, { logger: logger.child({ component: 'campaign-writer' }) });
   return {
     admission,
     metrics,
     leads: createGateway(leadCapability(classifier), deps),
     triage: createGateway(triageCapability(triager), deps),
     draft: createGateway(draftCapability(drafter), deps),
+    campaign: createGateway(campaignCapability(campaignWriter), deps),
   };
 }

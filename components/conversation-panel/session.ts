@@ -1,6 +1,6 @@
 import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
 import type { Conversation, DraftMessage, DraftReply, DraftStrategy, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
-import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { createCoalescer, observeBody, pageChanged } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { createStore } from '@/lib/content/store';
 import { hasConversationContent } from '@/lib/sites/page-content';
@@ -177,7 +177,10 @@ export function startConversationSession(options: ConversationSessionOptions) {
       check();
       if (store.get().status === 'waiting' && lastRead && unreadable(page.recordId)) store.set({ status: 'unreadable', missing: missingOf(lastRead) });
     }, unreadableAfterMs);
-    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, () => schedule(fingerprint ? settleMs : 50));
+    // Pulso's own hosts (the panel, badges) are not the conversation: their mutations are skipped.
+    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, (records) => {
+      if (pageChanged(records)) schedule(fingerprint ? settleMs : 50);
+    });
     check();
   }
 

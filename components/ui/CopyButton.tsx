@@ -2,18 +2,25 @@ import { useState } from 'react';
 import { useTranslate } from './use-translate';
 
 /**
- * Copies plain text to the clipboard; says so for two seconds. `text` may be a function, for
- * text worth making only when asked (a page's structure).
+ * Copies text to the clipboard — and, with `html`, the same content as rich text too (an email
+ * client pastes the formatting, a plain field the text); says so for two seconds. `text` may be
+ * a function, for text worth making only when asked (a page's structure).
  */
-export function CopyButton({ text, testId, label, copiedLabel }: { text: string | (() => string); testId: string; label?: string; copiedLabel?: string }) {
+export function CopyButton({ text, html, label, copiedLabel, testId }: { text: string | (() => string); html?: string; label?: string; copiedLabel?: string; testId: string }) {
   const t = useTranslate();
   const [copied, setCopied] = useState(false);
+  const copy = () => {
+    const plain = typeof text === 'function' ? text() : text;
+    return html === undefined
+      ? navigator.clipboard.writeText(plain)
+      : navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([plain], { type: 'text/plain' }) })]);
+  };
   return (
     <button
       type="button"
       data-testid={testId}
       onClick={() => {
-        void navigator.clipboard.writeText(typeof text === 'function' ? text() : text).then(() => {
+        void copy().then(() => {
           setCopied(true);
           setTimeout(() => setCopied(false), 2_000);
         });

@@ -1,3 +1,5 @@
+import '@/lib/zod-jitless';
+import { campaignPanel } from '@/components/campaign-panel/feature';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -7,6 +9,6 @@ import { salesforce } from '@/lib/sites/salesforce/site';
 // follow its routes and read only the active, visible record or list.
 export default defineContentScript({
   matches: [...salesforce.hosts],
-  runAt: 'document_idle',
-  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges]),
+  runAt: 'document_end',
+  main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges, campaignPanel]),
 });

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
-import { CrmSchema, LeadClassificationSchema, type StoredHistoryEntry } from '../contracts';
+import { CrmSchema, LeadClassificationSchema, type CampaignHistoryEntry, type StoredHistoryEntry } from '../contracts';
 
 /** One backend result in the cache (lib/background/result-cache.ts). */
 export const CachedResultSchema = z.object({
@@ -25,6 +25,7 @@ export type CachedResult = z.output<typeof CachedResultSchema>;
 export class PulsoDb extends Dexie {
   results!: Table<CachedResult, string>;
   history!: Table<StoredHistoryEntry, number>;
+  campaigns!: Table<CampaignHistoryEntry, number>;
 
   constructor(name = PULSO_DATABASE) {
     super(name);
@@ -32,6 +33,8 @@ export class PulsoDb extends Dexie {
     this.version(1).stores({ results: 'key, expiresAt, [crm+recordId]' });
     // v2: history of every final result; indexes for the page's filters and the retention trim.
     this.version(2).stores({ history: '++id, createdAt, crm, kind, priority' });
+    // v4: campaign runs (the history page lists them beside the classifications). v3 is the feedback outbox.
+    this.version(4).stores({ campaigns: '++id, createdAt' });
   }
 }
 

@@ -1,3 +1,4 @@
+import { campaignEn } from './campaign.en';
 import { conversationEn } from './conversation.en';
 import { historyEn } from './history.en';
 import { learningEn } from './learning.en';
@@ -5,6 +6,6 @@ import { optionsEn } from './options.en';
 import { panelEn } from './panel.en';
 
 /** The English catalogue: one file per area, so each can grow without touching the others. */
-export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn } as const;
+export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn, ...campaignEn } as const;
 
 export type MessageKey = keyof typeof en;

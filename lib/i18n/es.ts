@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { campaignEs } from './campaign.es';
 import { conversationEs } from './conversation.es';
 import { historyEs } from './history.es';
 import { learningEs } from './learning.es';
@@ -6,4 +7,4 @@ import { optionsEs } from './options.es';
 import { panelEs } from './panel.es';
 
 /** El catálogo en español: un archivo por área. */
-export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs };
+export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs, ...campaignEs };
