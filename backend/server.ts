@@ -22,6 +22,8 @@ import { metricsRoutes } from './routes/metrics';
 import { profileRoutes } from './routes/profile';
 import { storeProfileSource } from './store/profile-source';
 import { openStore, storeLocation, type Store } from './store/store';
+import { selectorRoutes } from './routes/selectors';
+import { storeSelectorPackSource } from './selectors/pack-source';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -149,6 +151,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
   await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
   await app.register(profileRoutes, { source });
+  await app.register(selectorRoutes, { source: storeSelectorPackSource(store.selectorPacks, config.selectorPack) });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

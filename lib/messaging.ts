@@ -11,6 +11,7 @@ import {
   HistoryListReplySchema,
   LeadPortEventSchema,
   LocalCountsSchema,
+  SelectorPackStatusSchema,
   TeamProfileResponseSchema,
   TriageReplySchema,
   type BackendStatus,
@@ -29,6 +30,7 @@ import {
   type LeadPortEvent,
   type LocalCounts,
   type PublishProfileMessage,
+  type SelectorPackStatus,
   type TeamProfileResponse,
   type TriageMessage,
   type TriageReply,
@@ -54,6 +56,9 @@ interface ProtocolMap {
   saveConnection(data: ConnectionInput): Connection;
   pullTeamProfile(): TeamProfileResponse;
   publishTeamProfile(data: PublishProfileMessage): TeamProfileResponse;
+  /** Options → background: the selector pack in use and the last check ("check now" pulls first). */
+  selectorPackStatus(): SelectorPackStatus;
+  pullSelectorPack(): SelectorPackStatus;
   clearLocalData(): void;
   /** History page → background. */
   listHistory(): HistoryEntry[];
@@ -91,6 +96,8 @@ export const saveConnection = async (data: ConnectionInput): Promise<Connection>
 export const requestTeamProfilePull = async (): Promise<TeamProfileResponse> => TeamProfileResponseSchema.parse(await sendMessage('pullTeamProfile', undefined));
 export const requestTeamProfilePublish = async (data: PublishProfileMessage): Promise<TeamProfileResponse> =>
   TeamProfileResponseSchema.parse(await sendMessage('publishTeamProfile', data));
+export const requestSelectorPackStatus = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('selectorPackStatus', undefined));
+export const requestSelectorPackPull = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('pullSelectorPack', undefined));
 export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));
 export const requestCampaignHistory = async (): Promise<(CampaignHistoryEntry & { id: number })[]> => CampaignHistoryListReplySchema.parse(await sendMessage('listCampaignHistory', undefined));
 

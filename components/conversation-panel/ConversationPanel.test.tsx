@@ -31,7 +31,7 @@ function render(state: ConversationState, lang: 'es' | 'en' = 'en') {
   const noop = () => {};
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} />
+      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} reportStructure={() => ''} />
     </UiLanguageContext.Provider>,
   );
 }

@@ -19,6 +19,7 @@ export const conversationPanel = defineSiteFeature({
         onStrategy: session.chooseStrategy,
         onTone: session.applyTone,
         onInsert: session.insert,
+        reportStructure: session.reportStructure,
       },
       onRoute: session.onRoute,
       stop: session.stop,

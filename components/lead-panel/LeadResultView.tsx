@@ -14,9 +14,11 @@ export interface LeadResultViewProps {
   scrape: ScrapeResult;
   pending: boolean;
   partial?: Pick<LeadClassification, 'stage' | 'priority' | 'slaHours'>;
+  /** The page's anonymised structure, for "report page structure" when a field could not be read. */
+  reportStructure?: () => string;
 }
 
-export function LeadResultView({ reply, scrape, pending, partial }: LeadResultViewProps) {
+export function LeadResultView({ reply, scrape, pending, partial, reportStructure }: LeadResultViewProps) {
   const t = useTranslate();
   const { result } = reply;
   // While the model writes, its stage/priority/SLA replace the preview's as soon as they exist.
@@ -54,7 +56,7 @@ export function LeadResultView({ reply, scrape, pending, partial }: LeadResultVi
           {result.rationale}
         </p>
       </Card>
-      <FieldsCard scrape={scrape} />
+      <FieldsCard scrape={scrape} reportStructure={reportStructure} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ export const leadPanel = defineSiteFeature({
     const store = createPanelStore();
     const session = startLeadRecordSession({ ctx, adapter, store, classify: streamLeadResult });
     return {
-      props: { store, onRefresh: session.refresh },
+      props: { store, onRefresh: session.refresh, reportStructure: session.reportStructure },
       onRoute: session.onRoute,
       stop: session.stop,
       toggle: () => store.collapsed.update((was) => !was),
