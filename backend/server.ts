@@ -17,6 +17,9 @@ import { createReplyDrafter, type ReplyDrafter } from './llm/reply-drafter';
 import { metricsRoutes } from './routes/metrics';
 import { currentProfile, profileRoutes } from './routes/profile';
 import { ProfileStore } from './store/profile-store';
+import { feedbackRoutes } from './routes/feedback';
+import { lazyStore } from './store/lazy-store';
+import { storeLocation, type Store } from './store/store';
 
 /** Everything that may carry a secret in a log line is censored. */
 export const REDACT_PATHS = [
@@ -53,6 +56,8 @@ export interface BuildOptions {
   drafter?: ReplyDrafter;
   /** Override the embedded profile store (tests); default one under config.dataDir. */
   profileStore?: ProfileStore;
+  /** The store (feedback, policy); default PGlite under config.dataDir or DATABASE_URL's PostgreSQL, opened on first use. */
+  store?: Store;
   /** More routes (tests: what a route that declares no access gets). */
   extraRoutes?: FastifyPluginAsync;
 }
@@ -147,6 +152,10 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     admission: gateway.admission,
   });
   await app.register(profileRoutes, { config, store: profileStore });
+  // Opened on first use: a server that never records feedback opens no database.
+  const store = lazyStore(() => ({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir }), options.store);
+  app.addHook('onClose', () => store.close());
+  await app.register(feedbackRoutes, { store: store.get });
   await app.register(metricsRoutes, { gateway });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

@@ -10,6 +10,7 @@ import { benchProxySteady } from './proxy-steady.bench';
 import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
 import { benchFeedbackIngest, formatIngest } from './store-ingest.bench';
+import { benchFeedbackRoute, formatFeedbackRoute } from './feedback-route.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -89,3 +90,4 @@ console.log(
 );
 
 for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);
+for (const line of formatFeedbackRoute(await benchFeedbackRoute())) console.log(line);
