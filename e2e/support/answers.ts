@@ -18,6 +18,13 @@ export function backendLeadAnswer(backendUrl: string, fixture: string, pageUrl: 
   return post(backendUrl, '/v1/leads/classify', { lead: fields }, (json) => LeadClassificationSchema.parse(json));
 }
 
+/** The backend's answer for one row of a list view, as Pulso reads that row. */
+export function backendListRowAnswer(backendUrl: string, fixture: string, pageUrl: string, recordId: string): Promise<LeadClassification> {
+  const row = scrapePage(fixtureDocument(fixture), pageUrl).rows.find((r) => r.recordId === recordId);
+  if (!row) throw new Error(`no row ${recordId} in ${fixture}`);
+  return post(backendUrl, '/v1/leads/classify', { lead: row.fields }, (json) => LeadClassificationSchema.parse(json));
+}
+
 /** `patch` stands for what the agent set in the panel (e.g. the billing level). */
 export function backendTriageAnswer(backendUrl: string, fixture: string, pageUrl: string, patch: Partial<Conversation> = {}): Promise<ConversationTriage> {
   const { conversation } = scrapePage(fixtureDocument(fixture), pageUrl);
