@@ -51,11 +51,11 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRouteOptions> = async (a
     return reply.code(202).send(result);
   });
 
-  /** GET /v1/policy — per context with data: every strategy's posterior mean, pulls, 90 % interval and the best. */
+  /** GET /v1/policy — per context with data: every strategy's posterior mean, pulls, 90 % interval and the best; and the stored sums (`arms`). */
   app.get('/v1/policy', async (): Promise<Policy> => {
     const s = await store();
     const [arms, updatedAt] = await Promise.all([s.policy.arms(), s.policy.updatedAt()]);
-    return policyView(PolicyModel.fromArms(arms), updatedAt ?? now().toISOString());
+    return { ...policyView(PolicyModel.fromArms(arms), updatedAt ?? now().toISOString()), arms };
   });
 
   /** GET /v1/feedback/stats?days=90 — per UTC day and strategy: outcomes, ratings, judge means; lead corrections per day. */

@@ -18,6 +18,9 @@ export interface ConversationPanelProps {
   onStrategy: (strategy: DraftStrategy) => void;
   onTone: (tone: DraftTone, text: string) => void;
   onInsert: (text: string, mode: DraftInsertMode) => Promise<DraftInsertion>;
+  /** Feedback: the draft was copied out; the agent's thumbs (and why). */
+  onCopied?: () => void;
+  onRate?: (rating: 1 | -1, reason?: string) => void;
 }
 
 /** The support agent's panel: triage of the open chat or ticket, and a reply draft to insert. */
@@ -56,6 +59,8 @@ export function ConversationPanel(props: ConversationPanelProps) {
             onStrategy={props.onStrategy}
             onTone={props.onTone}
             onInsert={props.onInsert}
+            onCopied={props.onCopied}
+            onRate={props.onRate}
           />
         </div>
       )}

@@ -1,16 +1,17 @@
 import { PanelFrame } from '../ui/PanelFrame';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
-import { LeadResultView } from './LeadResultView';
+import { LeadResultView, type LeadResultViewProps } from './LeadResultView';
 import type { PanelStore } from './store';
 
 export interface LeadPanelProps {
   store: PanelStore;
   onRefresh: () => void;
+  onCorrect?: LeadResultViewProps['onCorrect'];
 }
 
 /** The lead side panel: the result for the open record, in the shared docked frame. */
-export function LeadPanel({ store, onRefresh }: LeadPanelProps) {
+export function LeadPanel({ store, onRefresh, onCorrect }: LeadPanelProps) {
   const t = useTranslate();
   const state = useStore(store);
   if (state.status === 'idle') return null;
@@ -35,7 +36,7 @@ export function LeadPanel({ store, onRefresh }: LeadPanelProps) {
           {t('error.generic', { message: state.message })}
         </p>
       )}
-      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} />}
+      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} onCorrect={onCorrect} />}
     </PanelFrame>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslate } from './use-translate';
 
 /** Copies plain text to the clipboard; says so for two seconds. */
-export function CopyButton({ text, testId }: { text: string; testId: string }) {
+export function CopyButton({ text, testId, onCopied }: { text: string; testId: string; onCopied?: () => void }) {
   const t = useTranslate();
   const [copied, setCopied] = useState(false);
   return (
@@ -11,6 +11,7 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
       data-testid={testId}
       onClick={() => {
         void navigator.clipboard.writeText(text).then(() => {
+          onCopied?.();
           setCopied(true);
           setTimeout(() => setCopied(false), 2_000);
         });

@@ -6,7 +6,14 @@ import {
   LeadStreamEventSchema,
   TeamProfileResponseSchema,
   ConversationTriageSchema,
+  FeedbackResponseSchema,
+  FeedbackStatsSchema,
+  PolicySchema,
   ReplyDraftSchema,
+  type FeedbackEvent,
+  type FeedbackResponse,
+  type FeedbackStats,
+  type Policy,
   type CompanyProfile,
   type Connection,
   type Conversation,
@@ -122,6 +129,25 @@ export function createBackendClient(options: BackendClientOptions) {
       const body = await call('/v1/profile', { method: 'PUT', body: JSON.stringify({ profile }) }, options.classifyTimeoutMs ?? 15_000);
       const parsed = TeamProfileResponseSchema.safeParse(body);
       if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
+      return parsed.data;
+    },
+    /** POST /v1/feedback: resolves once the backend stored them (202); a retry of the same eventIds is counted once. */
+    async sendFeedback(events: FeedbackEvent[]): Promise<FeedbackResponse> {
+      const body = await call('/v1/feedback', { method: 'POST', body: JSON.stringify({ events }) }, options.classifyTimeoutMs ?? 20_000);
+      const parsed = FeedbackResponseSchema.safeParse(body);
+      if (!parsed.success) throw new BackendError('the backend answered feedback with something that does not match the contract');
+      return parsed.data;
+    },
+    /** GET /v1/policy: the team's reply-strategy policy. */
+    async getPolicy(): Promise<Policy> {
+      const parsed = PolicySchema.safeParse(await call('/v1/policy', { method: 'GET' }, options.healthTimeoutMs ?? 5_000));
+      if (!parsed.success) throw new BackendError('the backend answered a policy that does not match the contract');
+      return parsed.data;
+    },
+    /** GET /v1/feedback/stats: daily aggregates for the team page. */
+    async getFeedbackStats(days: number): Promise<FeedbackStats> {
+      const parsed = FeedbackStatsSchema.safeParse(await call(`/v1/feedback/stats?days=${encodeURIComponent(days)}`, { method: 'GET' }, options.classifyTimeoutMs ?? 15_000));
+      if (!parsed.success) throw new BackendError('the backend answered feedback stats that do not match the contract');
       return parsed.data;
     },
     async classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {

@@ -1,4 +1,4 @@
-import { ConnectionSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
+import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
 import { isExtensionPage, onMessage, sendMessage, serveLeadPorts } from '../messaging';
 import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
@@ -7,12 +7,17 @@ import { createConnectionStore } from './connection';
 import { checkBackendStatus, checkConnection } from './connection-check';
 import { createConversationService } from './conversation-service';
 import { PulsoDb } from './db';
+import { FeedbackOutbox } from './feedback-outbox';
 import { HistoryStore } from './history-store';
 import { createLeadService } from './lead-service';
 import { ResultCache } from './result-cache';
+import { createTeamPolicyService } from './team-policy';
 import { publishTeamProfile, pullTeamProfile, TEAM_PROFILE_ALARM, TEAM_PROFILE_PULL_MINUTES } from './team-profile';
 
 const HISTORY_TRIM_ALARM = 'history-trim';
+/** Feedback that could not be delivered is retried this often (and whenever new feedback comes, or the browser is back online). */
+export const FEEDBACK_FLUSH_ALARM = 'feedback-flush';
+const FEEDBACK_FLUSH_MINUTES = 1;
 
 type Sender = Parameters<typeof isExtensionPage>[0];
 
@@ -44,6 +49,26 @@ export function startBackground(): void {
   const conversations = createConversationService({ backend, readSettings, readProfile });
   onMessage('triageConversation', ({ data }) => conversations.triage(data));
   onMessage('draftReply', ({ data }) => conversations.draft(data));
+
+  // Feedback: queued in IndexedDB first, delivered when the backend answers; exactly once (eventId).
+  const outbox = new FeedbackOutbox(db, { backend, maskContacts: async () => (await readSettings()).privacy.maskContacts });
+  const flushFeedback = () => void outbox.flush().catch(() => {});
+  onMessage('sendFeedback', async ({ data }) => {
+    const pending = await outbox.enqueue(FeedbackMessageSchema.parse(data).events);
+    flushFeedback();
+    return { pending };
+  });
+  const teamPolicy = createTeamPolicyService({ backend, readProfile, pendingFeedback: () => outbox.pending() });
+  onMessage('draftOutreach', ({ data }) => teamPolicy.outreach(data));
+  onMessage(
+    'teamData',
+    fromPage((data) => {
+      flushFeedback();
+      return teamPolicy.teamData(data);
+    }),
+  );
+  flushFeedback();
+  globalThis.addEventListener?.('online', flushFeedback);
 
   onMessage('backendStatus', async () => checkBackendStatus(await connection.read()));
   onMessage('localCounts', async () => ({ cache: await cache.count(), history: await history.count() }));
@@ -83,7 +108,11 @@ export function startBackground(): void {
   void browser.alarms.get(HISTORY_TRIM_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(HISTORY_TRIM_ALARM, { periodInMinutes: 24 * 60 });
   });
+  void browser.alarms.get(FEEDBACK_FLUSH_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(FEEDBACK_FLUSH_ALARM, { periodInMinutes: FEEDBACK_FLUSH_MINUTES });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEEDBACK_FLUSH_ALARM) flushFeedback();
     if (alarm.name === HISTORY_TRIM_ALARM) void history.trimByRetention().catch(() => {});
     if (alarm.name === TEAM_PROFILE_ALARM) pullProfile();
   });

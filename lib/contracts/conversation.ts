@@ -74,9 +74,13 @@ export const ReplyDraftSchema = z.object({
       engagementProb: z.number().min(0).max(1),
       churnProb: z.number().min(0).max(1),
       rationale: z.string().max(2_000),
+      /** Who judged (added field): the LLM judge, or the rules judge. */
+      source: z.enum(['llm', 'rules']).optional(),
     })
     .optional(),
   source: z.enum(['llm', 'rules']),
+  /** True when the strategy is the team policy's pick for this context, not the agent's (added field): the panel labels it "suggested". */
+  suggested: z.boolean().optional(),
   /** Notes for the agent, never part of the text (a profile fact quoted in another language, to translate). */
   notes: z.array(z.string().max(500)).max(10).optional(),
 });

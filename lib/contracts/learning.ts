@@ -92,28 +92,6 @@ export function parseFeedbackRequest(body: unknown): { success: true; data: Feed
 export const FeedbackResponseSchema = z.object({ accepted: z.number().int().min(0), duplicates: z.number().int().min(0).default(0) });
 export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
 
-/** GET /v1/policy — the team's reply-strategy policy: posterior mean reward and events counted per strategy per context. */
-export const PolicyStrategySchema = z.object({
-  strategy: DraftStrategySchema,
-  mean: z.number().min(0).max(1),
-  pulls: z.number().int().min(0),
-  /** 90 % credible interval of the mean (added fields). */
-  low: z.number().min(0).max(1).optional(),
-  high: z.number().min(0).max(1).optional(),
-});
-export const PolicyContextSchema = z.object({
-  segment: z.string(),
-  intent: z.string(),
-  strategies: z.array(PolicyStrategySchema),
-  /** The strategy with the highest posterior mean (added field). */
-  best: DraftStrategySchema.optional(),
-});
-export const PolicySchema = z.object({
-  contexts: z.array(PolicyContextSchema),
-  updatedAt: z.string(),
-});
-export type Policy = z.infer<typeof PolicySchema>;
-
 /**
  * The segment of a reply-strategy context: the retention quadrant (conformity × billing level)
  * when the billing level is known, else the conformity alone, else unknown. A closed set, so
@@ -139,6 +117,35 @@ export const PolicyArmSchema = z.object({
   rewardSum: z.number().min(0),
 });
 export type PolicyArm = z.infer<typeof PolicyArmSchema>;
+
+/** GET /v1/policy — the team's reply-strategy policy: posterior mean reward and events counted per strategy per context. */
+export const PolicyStrategySchema = z.object({
+  strategy: DraftStrategySchema,
+  mean: z.number().min(0).max(1),
+  pulls: z.number().int().min(0),
+  /** 90 % credible interval of the mean (added fields). */
+  low: z.number().min(0).max(1).optional(),
+  high: z.number().min(0).max(1).optional(),
+});
+export const PolicyContextSchema = z.object({
+  segment: z.string(),
+  intent: z.string(),
+  strategies: z.array(PolicyStrategySchema),
+  /** The strategy with the highest posterior mean (added field). */
+  best: DraftStrategySchema.optional(),
+});
+export const PolicySchema = z.object({
+  contexts: z.array(PolicyContextSchema),
+  updatedAt: z.string(),
+  /**
+   * The stored sums behind it (added field, PolicyArmSchema above): a client rebuilds the model
+   * from them (`PolicyModel.fromArms`) to pick with the same hierarchical prior as the backend,
+   * e.g. the strategy for an outreach context no agent has answered yet. Sums only: no events.
+   */
+  arms: z.array(PolicyArmSchema).optional(),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+
 
 /**
  * The judge's reading of one draft as the customer would receive it: expected NPS answer

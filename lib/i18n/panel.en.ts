@@ -55,4 +55,13 @@ export const panelEn = {
   'list.filterP1': 'P1 only',
   'list.callFirst': 'Call first',
   'list.pending': '{count} still being classified',
+  'panel.correct': 'Not right? Correct it',
+  'panel.correctTitle': 'Your correction',
+  'panel.correctStage': 'Stage',
+  'panel.correctPriority': 'Priority',
+  'panel.correctReason': 'Why? (optional)',
+  'panel.correctSend': 'Send correction',
+  'panel.correctSent': 'Thanks: your correction reaches the team (later, if you are offline).',
+  'panel.correctNothing': 'Pick a stage or priority other than Pulso’s.',
+  'panel.correctFailed': 'Could not send it: {message}',
 } as const;

@@ -57,4 +57,13 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'list.filterP1': 'Solo P1',
   'list.callFirst': 'Llamar primero',
   'list.pending': '{count} aún en clasificación',
+  'panel.correct': '¿No es correcto? Corrígelo',
+  'panel.correctTitle': 'Tu corrección',
+  'panel.correctStage': 'Etapa',
+  'panel.correctPriority': 'Prioridad',
+  'panel.correctReason': '¿Por qué? (opcional)',
+  'panel.correctSend': 'Enviar corrección',
+  'panel.correctSent': 'Gracias: tu corrección llega al equipo (más tarde, si no hay conexión).',
+  'panel.correctNothing': 'Elige una etapa o prioridad distinta de la de Pulso.',
+  'panel.correctFailed': 'No se pudo enviar: {message}',
 };
