@@ -3,8 +3,9 @@ import { historyEn } from './history.en';
 import { learningEn } from './learning.en';
 import { optionsEn } from './options.en';
 import { panelEn } from './panel.en';
+import { teamEn } from './team.en';
 
 /** The English catalogue: one file per area, so each can grow without touching the others. */
-export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn } as const;
+export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn, ...teamEn } as const;
 
 export type MessageKey = keyof typeof en;
