@@ -15,12 +15,19 @@ const ADMIN = 'admin-token-one';
 
 let app: FastifyInstance;
 let port: number;
+/** Every route the server registers, with its declared access. */
+const registered: { method: string; url: string; access: string }[] = [];
 
 beforeAll(async () => {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  app = await buildServer(testConfig({ PULSO_TEAM_TOKENS: TEAM, PULSO_ADMIN_TOKEN: ADMIN, PULSO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pulso-auth-')) }));
+  app = await buildServer(testConfig({ PULSO_TEAM_TOKENS: TEAM, PULSO_ADMIN_TOKEN: ADMIN, PULSO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pulso-auth-')) }), {
+    onRoute: (route) => {
+      const access = (route.config as { access?: string } | undefined)?.access ?? 'team';
+      for (const method of [route.method].flat()) registered.push({ method, url: route.url, access });
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
 });
@@ -87,6 +94,13 @@ function spellings(path: string): string[] {
 }
 
 describe('every /v1 route × every request-target spelling is denied without the right token', () => {
+  it('the list below covers every route that is not public (a route added later must join it)', () => {
+    // /docs/* is public documentation: registerDocs marks its scope public after this hook has seen it (openapi.test.ts reads it without a token).
+    const guarded = registered.filter((r) => r.access !== 'public' && r.method !== 'OPTIONS' && !r.url.startsWith('/docs'));
+    expect(guarded.length).toBeGreaterThanOrEqual(ROUTES.length);
+    for (const r of guarded) expect(ROUTES.some((x) => x.method === r.method && x.path === r.url), `${r.method} ${r.url}`).toBe(true);
+  });
+
   for (const route of ROUTES) {
     it(`${route.method} ${route.path}`, async () => {
       for (const target of spellings(route.path)) {

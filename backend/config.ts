@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CompanyProfileSchema, describeZodIssues, type CompanyProfile } from '../lib/contracts';
+import { CLIENT_TIMEOUT_MS, CompanyProfileSchema, describeZodIssues, type CompanyProfile } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
 import { MEMORY_DATA_DIR } from './store/location';
 
@@ -64,11 +64,28 @@ export const EnvSchema = z.object({
   LLM_RETRY_BACKOFF_MS: intFrom(200, 0, 10_000),
   /** Upstream calls in flight at once; keep it at or below vLLM's --max-num-seqs (compose pairs them at 16). */
   LLM_MAX_CONCURRENCY: intFrom(16, 1, 10_000),
-  /** Requests waiting for an upstream slot; beyond it → 429 with Retry-After. */
-  LLM_MAX_QUEUE: intFrom(64, 0, 100_000),
+  /**
+   * Requests waiting for an upstream slot; beyond it → 429 with Retry-After. Two rounds of 16
+   * calls is what a 15 s budget can still finish (docs/llm.md); a longer queue only waits for
+   * its deadline.
+   */
+  LLM_MAX_QUEUE: intFrom(32, 0, 100_000),
   /** Server-side result cache (LLM results only); 0 disables it. */
   PULSO_CACHE_TTL_MS: intFrom(300_000, 0, 86_400_000),
   PULSO_CACHE_MAX_ENTRIES: intFrom(5_000, 1, 1_000_000),
+  /**
+   * Everything a single-record request may take, queueing and the rules fallback included: 5 s
+   * less than the extension waits (CLIENT_TIMEOUT_MS), which leaves the network its share.
+   */
+  PULSO_REQUEST_BUDGET_MS: intFrom(CLIENT_TIMEOUT_MS.single - 5_000, 1, 600_000),
+  /** The same for a whole batch (rows not answered by then get the rules result). */
+  PULSO_BATCH_BUDGET_MS: intFrom(CLIENT_TIMEOUT_MS.batch - 5_000, 1, 600_000),
+  /** Receiving a whole request, headers and body: a client that declares a body and never sends it is cut off (408). */
+  PULSO_REQUEST_TIMEOUT_MS: intFrom(15_000, 1, 600_000),
+  /** Receiving the headers. */
+  PULSO_HEADERS_TIMEOUT_MS: intFrom(10_000, 1, 600_000),
+  /** An idle keep-alive connection; above a load balancer's usual 60 s idle time-out, so the balancer closes first. */
+  PULSO_KEEP_ALIVE_TIMEOUT_MS: intFrom(65_000, 1, 600_000),
   PULSO_TEAM_TOKENS: list,
   PULSO_ADMIN_TOKEN: optionalText,
   PULSO_ALLOWED_ORIGINS: list,
@@ -107,6 +124,19 @@ export interface CacheConfig {
   maxEntries: number;
 }
 
+/** The deadline budgets (ms from the request's arrival). */
+export interface BudgetConfig {
+  singleMs: number;
+  batchMs: number;
+}
+
+/** The HTTP server's own time-outs (ms). */
+export interface TimeoutConfig {
+  requestMs: number;
+  headersMs: number;
+  keepAliveMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -128,6 +158,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   admission: AdmissionConfig;
   cache: CacheConfig;
+  budget: BudgetConfig;
+  timeouts: TimeoutConfig;
 }
 
 export class ConfigError extends Error {
@@ -196,5 +228,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     admission: { maxConcurrency: e.LLM_MAX_CONCURRENCY, maxQueue: e.LLM_MAX_QUEUE },
     cache: { ttlMs: e.PULSO_CACHE_TTL_MS, maxEntries: e.PULSO_CACHE_MAX_ENTRIES },
+    budget: { singleMs: e.PULSO_REQUEST_BUDGET_MS, batchMs: e.PULSO_BATCH_BUDGET_MS },
+    timeouts: {
+      requestMs: e.PULSO_REQUEST_TIMEOUT_MS,
+      // Node requires the headers time-out not to exceed the request time-out.
+      headersMs: Math.min(e.PULSO_HEADERS_TIMEOUT_MS, e.PULSO_REQUEST_TIMEOUT_MS),
+      keepAliveMs: e.PULSO_KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }

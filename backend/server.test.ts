@@ -108,9 +108,9 @@ describe('POST /v1/leads/classify', () => {
     expect(res.json().error).toBe('invalid_json');
   });
 
-  it('413 over 64 KB', async () => {
+  it('413 over the 1 MB limit (room for a large profile, sent once)', async () => {
     const app = await server();
-    const res = await classify(app, { lead: { ...HOT_LEAD, description: 'x'.repeat(70 * 1024) } });
+    const res = await classify(app, { lead: { ...HOT_LEAD, description: 'x'.repeat(1_100 * 1024) } });
     expect(res.statusCode).toBe(413);
     expect(ApiErrorSchema.parse(res.json()).error).toBe('payload_too_large');
   });
@@ -159,18 +159,24 @@ describe('CORS', () => {
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
     });
 
-  it('allows browser-extension origins by default and listed origins; not others', async () => {
-    const app = await server({ PULSO_TEAM_TOKENS: 't', PULSO_ALLOWED_ORIGINS: 'https://app.hubspot.com' });
+  it('allows the listed origins only (issue 9: no longer any browser-extension id)', async () => {
+    const app = await server({ PULSO_TEAM_TOKENS: 't', PULSO_ALLOWED_ORIGINS: 'https://app.hubspot.com,chrome-extension://abcdefghijklmnop,moz-extension://1234-5678' });
     for (const origin of ['chrome-extension://abcdefghijklmnop', 'moz-extension://1234-5678', 'https://app.hubspot.com']) {
       const res = await preflight(app, origin);
       expect(res.statusCode).toBeLessThan(300);
       expect(res.headers['access-control-allow-origin']).toBe(origin);
       expect(String(res.headers['access-control-allow-headers']).toLowerCase()).toContain('authorization');
     }
-    const evil = await preflight(app, 'https://evil.example');
-    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
-    const get = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'chrome-extension://abc' } });
-    expect(get.headers['access-control-allow-origin']).toBe('chrome-extension://abc');
+    for (const other of ['https://evil.example', 'chrome-extension://another-extension']) {
+      expect((await preflight(app, other)).headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const get = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'chrome-extension://abcdefghijklmnop' } });
+    expect(get.headers['access-control-allow-origin']).toBe('chrome-extension://abcdefghijklmnop');
+  });
+
+  it('nothing listed: no origin is allowed, an extension id neither', async () => {
+    const app = await server();
+    expect((await preflight(app, 'chrome-extension://abcdefghijklmnop')).headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 

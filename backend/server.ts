@@ -1,25 +1,31 @@
 import { readFileSync } from 'node:fs';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import { registerAuth } from './auth';
-export { bearerMatches } from './auth';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { registerAuth } from './auth';
+import { createGateways, type Gateways } from './capabilities/index';
 import type { Config } from './config';
-import { BODY_LIMIT_BYTES, errorBody } from './http';
-export { BATCH_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES, errorBody } from './http';
+import { assertSafeBind, isAllowedOrigin } from './exposure';
+import { BODY_LIMIT_BYTES, errorBody, handleError } from './http';
+import type { ConversationTriager } from './llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
-import { createLeadGateway, type LeadGateway } from './llm/lead-gateway';
+import type { ReplyDrafter } from './llm/reply-drafter';
+import { registerDocs } from './openapi';
+import { createProfileResolver, fileProfileSource, type ProfileSource } from './profiles';
+import { conversationDraftRoutes } from './routes/conversations-draft';
+import { conversationTriageRoutes } from './routes/conversations-triage';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
-import { conversationTriageRoutes } from './routes/conversations-triage';
-import { conversationDraftRoutes } from './routes/conversations-draft';
-import { createReplyDrafter, type ReplyDrafter } from './llm/reply-drafter';
 import { metricsRoutes } from './routes/metrics';
-import { currentProfile, profileRoutes } from './routes/profile';
+import { profileRoutes } from './routes/profile';
 import { ProfileStore } from './store/profile-store';
 import { feedbackRoutes } from './routes/feedback';
 import { lazyStore } from './store/lazy-store';
 import { storeLocation, type Store } from './store/store';
+
+export { bearerMatches } from './auth';
+export { isAllowedOrigin } from './exposure';
+export { BATCH_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES, errorBody } from './http';
 
 /** Everything that may carry a secret in a log line is censored. */
 export const REDACT_PATHS = [
@@ -50,14 +56,22 @@ export interface BuildOptions {
   logStream?: DestinationStream;
   /** Override the lead classifier (tests). */
   classifier?: LeadClassifier;
-  /** Receives the gateway (cache, single-flight, admission) the routes use — tests and benches read its metrics. */
-  onGateway?: (gateway: LeadGateway) => void;
+  /** Override the conversation triager (tests). */
+  triager?: ConversationTriager;
   /** Override the reply drafter (tests). */
   drafter?: ReplyDrafter;
+  /** Receives the gateways (cache, single-flight, admission, metrics) the routes use — tests and benches read them. */
+  onGateways?: (gateways: Gateways) => void;
+  /** Where the team profile comes from; default the embedded store under config.dataDir (the database, once it lands). */
+  profileSource?: ProfileSource;
   /** Override the embedded profile store (tests); default one under config.dataDir. */
   profileStore?: ProfileStore;
   /** The store (feedback, policy); default PGlite under config.dataDir or DATABASE_URL's PostgreSQL, opened on first use. */
   store?: Store;
+  /** Process metrics (RSS, event-loop lag) in /metrics; startServer turns them on. */
+  processMetrics?: boolean;
+  /** Sees every route as it is registered (tests: the OpenAPI document must list them all). */
+  onRoute?: (route: RouteOptions) => void;
   /** More routes (tests: what a route that declares no access gets). */
   extraRoutes?: FastifyPluginAsync;
 }
@@ -76,34 +90,32 @@ export function createLogger(config: Pick<Config, 'logLevel'>, stream?: Destinat
   return stream ? pino(options, stream) : pino(options);
 }
 
-const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-zA-Z0-9._-]+$/;
-
-export function isAllowedOrigin(origin: string, allowed: readonly string[]): boolean {
-  if (allowed.includes('*')) return true;
-  if (allowed.includes(origin)) return true;
-  return EXTENSION_ORIGIN.test(origin);
-}
-
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = createLogger(config, options.logStream);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    // A client that declares a body and never sends it, or never finishes its headers, is cut
+    // off (408); an idle keep-alive connection is closed (issue 9, D2). Node checks the first
+    // two every connectionsCheckingInterval, so that follows the shorter of them.
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    http: {
+      headersTimeout: config.timeouts.headersMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.timeouts.headersMs / 2))),
+    },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   // Request log lines include the headers, so redaction is what keeps the token out.
   app.addHook('onRequest', async (req) => {
     req.log.debug({ headers: req.headers }, 'request headers');
   });
 
-  const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
-  const gateway = createLeadGateway(classifier, config.admission, config.cache);
-  options.onGateway?.(gateway);
-
   await app.register(cors, {
     origin: (origin, cb) => {
-      // No Origin header: same-origin, curl, the CLI — CORS does not apply.
+      // No Origin header: same-origin, curl, the CLI, the extension's background — CORS does not apply.
       if (!origin) return cb(null, true);
       cb(null, isAllowedOrigin(origin, config.allowedOrigins));
     },
@@ -113,58 +125,41 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
 
   registerAuth(app, config);
-
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
-    const status = err.statusCode ?? 500;
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      const limit = req.routeOptions?.bodyLimit ?? BODY_LIMIT_BYTES;
-      return reply.code(413).send(errorBody('payload_too_large', `request body exceeds ${limit} bytes`));
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return reply.code(415).send(errorBody('unsupported_media_type', 'send Content-Type: application/json'));
-    }
-    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.code(400).send(errorBody('invalid_json', `the body is not valid JSON: ${err.message}`));
-    }
-    if (status >= 400 && status < 500) return reply.code(status).send(errorBody('bad_request', err.message));
-    req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send(errorBody('internal', 'internal server error'));
-  });
-
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
+  const version = packageVersion();
+  await registerDocs(app, version);
 
-  // Routes read `config.profile` when a request brings no profile: it is the published team
-  // profile once an admin has published one (PUT /v1/profile), else the configured one.
-  const profileStore = options.profileStore ?? new ProfileStore(config.dataDir);
-  const routeConfig: Config = Object.defineProperty({ ...config }, 'profile', {
-    get: () => currentProfile(config, profileStore),
-    enumerable: true,
-  });
+  const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
+  const gateways = createGateways(config, logger, { classifier, triager: options.triager, drafter: options.drafter, processMetrics: options.processMetrics });
+  options.onGateways?.(gateways);
+  // The profile is passed to every route explicitly: the source (published, else configured)
+  // and the resolver that also knows the profiles clients sent recently.
+  const source = options.profileSource ?? fileProfileSource(options.profileStore ?? new ProfileStore(config.dataDir), config.profile);
+  const profiles = createProfileResolver(source);
+  const { budget } = config;
 
-  await app.register(healthRoutes, { config: routeConfig, classifier, version: packageVersion() });
-  await app.register(leadRoutes, { config: routeConfig, gateway });
-  await app.register(conversationTriageRoutes, { config: routeConfig, admission: gateway.admission, logger: logger.child({ component: 'conversation-triage' }) });
-  await app.register(conversationDraftRoutes, {
-    config: routeConfig,
-    drafter: options.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) }),
-    admission: gateway.admission,
-  });
-  await app.register(profileRoutes, { config, store: profileStore });
+  await app.register(healthRoutes, { config, classifier, version });
+  await app.register(leadRoutes, { leads: gateways.leads, profiles, budget });
+  await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
+  await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
+  await app.register(profileRoutes, { source });
   // Opened on first use: a server that never records feedback opens no database.
   const store = lazyStore(() => ({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir }), options.store);
   app.addHook('onClose', () => store.close());
   await app.register(feedbackRoutes, { store: store.get });
-  await app.register(metricsRoutes, { gateway });
+  await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   return app;
 }
 
-/** Builds the server and listens on config.host:config.port. */
+/** Builds the server and listens on config.host:config.port; refuses an open bind (no tokens beyond loopback). */
 export async function startServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = await buildServer(config, options);
+  assertSafeBind(config);
+  const app = await buildServer(config, { processMetrics: true, ...options });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     {
@@ -172,6 +167,8 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       model: config.llm?.model,
       reasoningEffort: config.llm?.reasoningEffort,
       admission: config.admission,
+      budget: config.budget,
+      timeouts: config.timeouts,
       cacheTtlMs: config.cache.ttlMs,
       llmBaseUrl: config.llm?.baseUrl,
       auth: config.teamTokens.length > 0 || Boolean(config.adminToken),

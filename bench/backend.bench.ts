@@ -134,20 +134,23 @@ Promise.all(Array.from({ length: connections }, loop)).then(() => {
 });
 `;
 
+/** POSTs `bodies` round-robin over N keep-alive connections for `durationMs`, from a worker thread (its own core). */
+export function loadFromWorker(url: string, bodies: string[], connections: number, durationMs: number) {
+  return new Promise<{ ok: number; errors: number; seconds: number; latencies: number[] }>((resolve, reject) => {
+    const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url, bodies, connections, durationMs } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
 /** 2. Rules mode: requests per second with N keep-alive connections for a few seconds. */
 async function rulesThroughput(connections: number, durationMs: number) {
   // Production logging (info, one line per request) to a sink: the cost is counted, the disk is not.
   const app = await buildServer(loadConfig({ LOG_LEVEL: 'info' }), { logStream: discard() });
   const base = await listen(app);
   const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
-  const run = (ms: number) =>
-    new Promise<{ ok: number; errors: number; seconds: number; latencies: number[] }>((resolve, reject) => {
-      const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url: `${base}/v1/leads/classify`, bodies, connections, durationMs: ms } });
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  await run(500); // warm-up
-  const r = await run(durationMs);
+  await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, 500); // warm-up
+  const r = await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, durationMs);
   await app.close();
   return { connections, seconds: r.seconds, ok: r.ok, errors: r.errors, rps: r.ok / r.seconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
 }

@@ -11,8 +11,13 @@ const CASES: { name: string; adapter: SiteAdapter; fixture: string; url: string;
   { name: 'HubSpot deal record', adapter: hubspotAdapter, fixture: 'hubspot/deal-7001.html', url: 'https://app-eu1.hubspot.com/contacts/12345678/record/0-3/7001' },
   { name: 'Salesforce lead record', adapter: salesforceAdapter, fixture: 'salesforce/lead-00Q5g00000Lq7XyEAJ.html', url: 'https://nubeandina.lightning.force.com/lightning/r/Lead/00Q5g00000Lq7XyEAJ/view' },
   { name: 'WhatsApp chat (200 messages)', adapter: whatsappAdapter, fixture: 'whatsapp/chat-200.html', url: 'https://web.whatsapp.com/', target: 10 },
+  { name: 'WhatsApp chat, late-2026 markup (200 messages)', adapter: whatsappAdapter, fixture: 'whatsapp/chat-200-2026.html', url: 'https://web.whatsapp.com/', target: 10 },
+  { name: 'HubSpot contact record, 2025-26 markup', adapter: hubspotAdapter, fixture: 'hubspot/contact-2026.html', url: 'https://app.hubspot.com/contacts/12345678/record/0-1/7301' },
+  { name: 'Salesforce console case with related cards', adapter: salesforceAdapter, fixture: 'salesforce/case-console-5005g00000Wq8ZbAAJ.html', url: 'https://nubeandina.lightning.force.com/lightning/r/Case/5005g00000Wq8ZbAAJ/view' },
+  { name: 'Zendesk ticket, 2025-26 markup', adapter: zendeskAdapter, fixture: 'zendesk/ticket-2026.html', url: 'https://nubeandina.zendesk.com/agent/tickets/5230' },
   { name: 'Zendesk email ticket', adapter: zendeskAdapter, fixture: 'zendesk/ticket-4821.html', url: 'https://nubeandina.zendesk.com/agent/tickets/4821' },
   { name: 'HubSpot contacts list (50 rows)', adapter: hubspotAdapter, fixture: 'hubspot/contacts-list.html', url: 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list', list: true },
+  { name: 'HubSpot contacts list, 2025-26 markup (50 rows)', adapter: hubspotAdapter, fixture: 'hubspot/contacts-list-2026.html', url: 'https://app.hubspot.com/contacts/12345678/objects/0-1/views/all/list', list: true },
   { name: 'Salesforce lead list (25 rows)', adapter: salesforceAdapter, fixture: 'salesforce/lead-list.html', url: 'https://nubeandina.lightning.force.com/lightning/o/Lead/list?filterName=00B5g00000MyOpenLeads', list: true },
 ];
 

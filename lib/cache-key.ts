@@ -30,5 +30,10 @@ export function profileVersion(profile: CompanyProfile): Promise<string> {
  * profile or model never serves a stale result.
  */
 export async function leadCacheKey(lead: Lead, profile: CompanyProfile, engine: string): Promise<string> {
-  return stableHash({ lead: normalizeLeadForKey(lead), profile: await profileVersion(profile), engine });
+  return leadCacheKeyForVersion(lead, await profileVersion(profile), engine);
+}
+
+/** leadCacheKey when the caller already knows the profile's version (the backend resolves it once per request). */
+export function leadCacheKeyForVersion(lead: Lead, version: string, engine: string): Promise<string> {
+  return stableHash({ lead: normalizeLeadForKey(lead), profile: version, engine });
 }

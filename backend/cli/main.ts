@@ -1,7 +1,10 @@
 /**
  * The `pulso` command line (bin/pulso.js loads this file through tsx).
  *
- *   pulso scrape --url URL FILE.html            one ScrapeResult JSON on stdout
+ *   pulso scrape --url URL [--explain] [--pack PACK.json] FILE.html
+ *                                               one ScrapeResult JSON on stdout (--explain: which
+ *                                               selector found each field)
+ *   pulso selectors keygen|export|sign|verify   selector packs (see selectors.ts)
  *   pulso classify [--profile PROFILE.json] [FILE]
  *                                               Lead JSON lines or CSV in → one LeadClassification
  *                                               JSON line per input, in order; a bad input line gives
@@ -25,11 +28,23 @@ import type { CompanyProfile, Conversation, Lead } from '../../lib/contracts';
 import { ConfigError, loadConfig, loadProfileFile } from '../config';
 import type { WarnLogger } from '../llm/lead-classifier';
 import { parseLeadInput } from './input';
+import { ScrapeUsageError, scrapeCommand } from './scrape';
+import { SelectorsUsageError, selectorsCommand } from './selectors';
+import { write } from './write';
 
 export const USAGE = `usage: pulso <command> [options]
 
 commands:
-  scrape --url URL FILE.html        parse a saved CRM page; prints one ScrapeResult JSON
+  scrape --url URL [--explain] [--pack PACK.json] FILE.html
+                                    parse a saved CRM page; prints one ScrapeResult JSON.
+                                    --explain prints which selector (or label) found each
+                                    field instead; --pack reads with a selector pack
+  selectors keygen --out KEY.pem    new Ed25519 key pair for signing selector packs
+  selectors export                  the built-in selector pack (unsigned JSON)
+  selectors sign --key KEY.pem PACK.json [--out FILE]
+                                    check a selector pack and sign it
+  selectors verify --public-key KEY PACK.json
+                                    say whether the extension would accept the pack
   classify [--profile PROFILE.json] [FILE]
                                     read Lead JSON lines (or a CSV whose headers are Lead
                                     field names) from FILE or stdin; print one
@@ -99,12 +114,6 @@ const defaultIo = (): CliIo => ({
 
 class UsageError extends Error {}
 
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (err) => (err ? reject(err) : resolve()));
-  });
-}
-
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -120,34 +129,6 @@ function stderrLogger(io: CliIo): WarnLogger {
   };
 }
 
-async function scrape(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help) {
-    await write(io.stdout, USAGE);
-    return 0;
-  }
-  if (!values.url) throw new UsageError('scrape: --url URL is required');
-  if (positionals.length !== 1) throw new UsageError('scrape: exactly one FILE.html is required');
-  const file = positionals[0]!;
-  let html: string;
-  try {
-    html = readFileSync(file, 'utf8');
-  } catch (err) {
-    await write(io.stderr, `pulso scrape: cannot read ${file}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  const { scrapePage } = await import('../../lib/sites/index');
-  const { documentFromHtml } = await import('../../lib/sites/saved-page');
-  try {
-    const result = scrapePage(documentFromHtml(html), values.url);
-    await write(io.stdout, `${JSON.stringify(result)}\n`);
-    return 0;
-  } catch (err) {
-    const e = err as Error;
-    await write(io.stderr, `pulso scrape: ${e.name === 'UnsupportedPageError' ? 'unsupported page' : 'cannot scrape'}: ${e.message}\n`);
-    return 1;
-  }
-}
 
 /** Runs `fn` over items with at most `limit` in flight, yielding results in input order. */
 async function* inOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
@@ -427,7 +408,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     switch (command) {
       case 'scrape':
-        return await scrape(rest, io);
+        return await scrapeCommand(rest, io, USAGE);
+      case 'selectors':
+        return await selectorsCommand(rest, io);
       case 'classify':
         return await classify(rest, io);
       case 'triage':
@@ -450,7 +433,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ScrapeUsageError ||
+      err instanceof SelectorsUsageError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       await write(io.stderr, `pulso: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }

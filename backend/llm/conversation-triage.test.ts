@@ -5,8 +5,12 @@ import { buildTriageSystemPrompt, triageAnswerJsonSchema } from '../../lib/llm/c
 import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
 import { testConfig } from '../testing/helpers';
 import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
-import { Admission } from './admission';
-import { createConversationTriager, createTriageGateway, parseTriageAnswer } from './conversation-triage';
+import { triageCapability } from '../capabilities/triage';
+import { Admission } from '../gateway/admission';
+import { createGateway } from '../gateway/gateway';
+import { createBackendMetrics } from '../gateway/metrics';
+import { profileVersion } from '../../lib/cache-key';
+import { createConversationTriager, parseTriageAnswer } from './conversation-triage';
 
 const ANSWER = {
   intent: 'order_status',
@@ -100,9 +104,12 @@ describe('LLM conversation triage', () => {
     expect(r.flags).toContain('other_customer_data_request');
   });
   it('the gateway caches LLM answers and joins identical calls in flight (shared Admission)', async () => {
-    const gateway = createTriageGateway(triager(), new Admission(2, 4), { ttlMs: 60_000, maxEntries: 10 });
-    await Promise.all([gateway.triage(conversation, DEMO_PROFILE), gateway.triage(conversation, DEMO_PROFILE)]);
-    await gateway.triage(conversation, DEMO_PROFILE);
+    const admission = new Admission({ maxConcurrency: 2, maxQueue: 4 });
+    const gateway = createGateway(triageCapability(triager()), { admission, metrics: createBackendMetrics(admission), cache: { ttlMs: 60_000, maxEntries: 10 } });
+    const profile = { profile: DEMO_PROFILE, version: await profileVersion(DEMO_PROFILE) };
+    const ask = () => gateway.answer(conversation, profile, { lane: 'interactive', deadlineAt: Date.now() + 5_000 });
+    await Promise.all([ask(), ask()]);
+    await ask();
     expect(fake.chatRequests).toHaveLength(1);
   });
   it('rules mode without LLM_BASE_URL', async () => {

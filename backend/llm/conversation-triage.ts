@@ -4,8 +4,6 @@ import {
   type Conversation,
   type ConversationTriage,
 } from '../../lib/contracts';
-import { TtlLru } from './result-cache';
-import { stableHash } from '../../lib/stable-hash';
 import {
   CONVERSATION_PROMPT_VERSION,
   TriageLlmAnswerSchema,
@@ -15,8 +13,7 @@ import {
 } from '../../lib/llm/conversation-prompt';
 import { retentionQuadrant, screenMessage, triageConversationByRules, triagePhrases } from '../../lib/rules/conversation/index';
 import { RULES_ENGINE, llmEngineId } from '../../lib/versions';
-import type { CacheConfig, LlmConfig } from '../config';
-import type { Admission } from './admission';
+import type { LlmConfig } from '../config';
 import { TRIAGE_BUDGET } from '../../lib/llm/output-budget';
 import {
   completeJson,
@@ -138,44 +135,4 @@ export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; 
 /** LLM when configured, else the rules engine. */
 export function createConversationTriager(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
   return llm ? createLlmTriager(llm, options) : createRulesTriager();
-}
-
-/**
- * Admission, single-flight and cache for triage. The Admission instance is the lead gateway's
- * (one upstream budget for the whole backend); cache and in-flight map are triage's own.
- * Only LLM results are cached. Throws QueueFullError (from admission.acquire) when full.
- */
-export interface TriageGateway {
-  readonly mode: 'rules' | 'llm';
-  triage(conversation: Conversation, profile: CompanyProfile): Promise<TriageOutcome>;
-}
-
-export function createTriageGateway(triager: ConversationTriager, admission: Admission, cacheConfig: CacheConfig): TriageGateway {
-  const cache = new TtlLru<ConversationTriage>(cacheConfig.ttlMs, cacheConfig.maxEntries);
-  const inFlight = new Map<string, Promise<TriageOutcome>>();
-  return {
-    mode: triager.mode,
-    async triage(conversation, profile) {
-      if (triager.mode === 'rules') return triager.triageDetailed(conversation, profile);
-      const key = await stableHash({ c: conversation, p: profile, e: triager.engine });
-      const cached = cache.get(key);
-      if (cached) return { result: cached };
-      const existing = inFlight.get(key);
-      if (existing) return existing;
-      const slot = admission.acquire();
-      const run = (async () => {
-        const release = await slot;
-        try {
-          const outcome = await triager.triageDetailed(conversation, profile);
-          if (!outcome.error && outcome.result.source === 'llm') cache.set(key, outcome.result);
-          return outcome;
-        } finally {
-          release();
-          inFlight.delete(key);
-        }
-      })();
-      inFlight.set(key, run);
-      return run;
-    },
-  };
 }

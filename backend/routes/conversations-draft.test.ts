@@ -77,7 +77,9 @@ describe('POST /v1/conversations/draft', () => {
     expect(ok.safety.ok).toBe(true);
     expect(ok.judge?.rationale).toBe('ok');
     fake.setMode('malformed');
-    const bad = ReplyDraftSchema.parse((await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: CONVERSATION, profile: SHOP } })).json());
+    // the same request is now a cache hit (D10); another conversation meets the broken upstream
+    const other = { ...CONVERSATION, messages: [...CONVERSATION.messages, { direction: 'in', text: 'And the Router WiFi 5?' }] };
+    const bad = ReplyDraftSchema.parse((await app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation: other, profile: SHOP } })).json());
     expect(bad.source).toBe('rules');
   });
 

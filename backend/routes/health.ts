@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Health, Ready } from '../../lib/contracts';
+import { HealthSchema, ReadySchema, type Health, type Ready } from '../../lib/contracts';
 import type { Config } from '../config';
 import type { LeadClassifier } from '../llm/lead-classifier';
+import { docs } from '../openapi';
 
 export interface HealthRouteOptions {
   config: Config;
@@ -13,7 +14,8 @@ const PROBE_TTL_MS = 5_000;
 const PROBE_TIMEOUT_MS = 2_000;
 
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { config, classifier, version }) => {
-  app.get('/healthz', { config: { access: 'public' } }, async (): Promise<Health> => {
+  const healthDoc = docs({ summary: 'Alive, with the engine that answers', tags: ['operations'], response: { 200: { description: 'Mode, model and engine id.', schema: HealthSchema } } });
+  app.get('/healthz', { config: { access: 'public' }, schema: healthDoc }, async (): Promise<Health> => {
     return {
       ok: true,
       version,
@@ -40,7 +42,8 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
   }
 
   /** Ready = able to answer. Without the LLM the rules fallback still answers, so `ok` stays true. */
-  app.get('/readyz', { config: { access: 'public' } }, async (): Promise<Ready> => {
+  const readyDoc = docs({ summary: 'Ready to answer (the rules answer when the LLM is down)', tags: ['operations'], response: { 200: { description: 'Whether the LLM is up.', schema: ReadySchema } } });
+  app.get('/readyz', { config: { access: 'public' }, schema: readyDoc }, async (): Promise<Ready> => {
     if (!config.llm || classifier.mode === 'rules') return { ok: true, llm: 'disabled' };
     return { ok: true, llm: (await llmUp()) ? 'up' : 'down' };
   });

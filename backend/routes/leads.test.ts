@@ -5,25 +5,26 @@ import {
   ApiErrorSchema,
   BatchItemEventSchema,
   ClassifyBatchResponseSchema,
+  LeadClassificationSchema,
   LeadStreamEventSchema,
   type Lead,
   type LeadStreamEvent,
 } from '../../lib/contracts';
 import { DEMO_PROFILE } from '../../lib/profile/demo-profile';
 import { classifyLeadByRules } from '../../lib/rules/index';
-import type { LeadGateway } from '../llm/lead-gateway';
+import type { Gateways } from '../capabilities/index';
 import { priorityAbove, stageAbove } from '../llm/lead-classifier';
 import { buildServer } from '../server';
 import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
 import { HOT_LEAD, INJECTION_LEAD, MQL_ANSWER } from '../testing/fixtures';
-import { testConfig } from '../testing/helpers';
+import { metricSum, testConfig, until } from '../testing/helpers';
 
 let fake: FakeVllm;
 const apps: FastifyInstance[] = [];
-let gateway: LeadGateway;
+let gateway: Gateways['leads'];
 
 async function server(env: Record<string, string> = {}) {
-  const app = await buildServer(testConfig({ LLM_BASE_URL: fake.baseUrl, ...env }), { onGateway: (g) => (gateway = g) });
+  const app = await buildServer(testConfig({ LLM_BASE_URL: fake.baseUrl, ...env }), { onGateways: (g) => (gateway = g.leads) });
   apps.push(app);
   return app;
 }
@@ -46,6 +47,7 @@ afterEach(async () => {
 });
 
 const lead = (n: number): Lead => ({ ...HOT_LEAD, fullName: `Lead ${n}` });
+const named = (tag: string, n: number): Lead => ({ ...HOT_LEAD, fullName: `${tag} ${n}` });
 const post = (app: FastifyInstance, url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object });
 
 /** POSTs and reads the NDJSON lines as they arrive, each stamped with performance.now(). */
@@ -79,8 +81,8 @@ describe('admission control, single-flight and cache', () => {
     expect(fake.chatRequests).toHaveLength(3);
     for (const r of responses.filter((x) => x.statusCode === 200)) expect(r.json().source).toBe('llm');
     const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(metrics).toContain('pulso_llm_rejected_total 3');
-    expect(metrics).toMatch(/# TYPE pulso_llm_in_flight gauge\npulso_llm_in_flight 0/);
+    expect(metrics).toContain('pulso_llm_rejected_total{lane="interactive"} 3');
+    expect(metrics).toMatch(/# TYPE pulso_llm_in_flight gauge\npulso_llm_in_flight\{lane="interactive"\} 0/);
   });
 
   it('N identical concurrent requests → one upstream call (single-flight), all get the answer', async () => {
@@ -91,7 +93,7 @@ describe('admission control, single-flight and cache', () => {
     expect(responses.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
     expect(new Set(responses.map((r) => r.body)).size).toBe(1);
     expect(fake.chatRequests).toHaveLength(1);
-    expect(gateway.metrics().joined).toBe(9);
+    expect(gateway.stats().joined).toBe(9);
   });
 
   it('a repeat is a cache hit (no upstream call); whitespace does not change the key; the TTL can turn it off', async () => {
@@ -100,8 +102,8 @@ describe('admission control, single-flight and cache', () => {
     const again = await post(app, '/v1/leads/classify', { lead: { ...HOT_LEAD, company: `  ${HOT_LEAD.company}  ` } });
     expect(again.json()).toEqual(first.json());
     expect(fake.chatRequests).toHaveLength(1);
-    expect(gateway.metrics()).toMatchObject({ cacheHits: 1, cacheMisses: 1, cacheEntries: 1 });
-    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('pulso_cache_hits_total 1');
+    expect(gateway.stats()).toMatchObject({ cacheHits: 1, cacheMisses: 1, cacheEntries: 1 });
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('pulso_cache_hits_total{capability="leads"} 1');
 
     const noCache = await server({ PULSO_CACHE_TTL_MS: '0' });
     await post(noCache, '/v1/leads/classify', { lead: HOT_LEAD });
@@ -115,7 +117,7 @@ describe('admission control, single-flight and cache', () => {
     expect((await post(app, '/v1/leads/classify', { lead: HOT_LEAD })).json().source).toBe('rules');
     expect((await post(app, '/v1/leads/classify', { lead: HOT_LEAD })).json().source).toBe('llm');
     expect(fake.chatRequests).toHaveLength(3);
-    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('pulso_llm_upstream_errors_total{kind="server_error"} 1');
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('pulso_llm_upstream_errors_total{capability="leads",kind="server_error"} 1');
   });
 
   it('rules mode never queues: a cap of 1 and a queue of 0 still answer 50 concurrent requests', async () => {
@@ -186,8 +188,7 @@ describe('POST /v1/leads/classify?stream=1', () => {
     fake.setTiming({ ttftMs: 200 });
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '0' });
     const busy = post(app, '/v1/leads/classify', { lead: lead(1) });
-    // Wait until it holds the one slot — a state, not a guess of how long admission takes.
-    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/pulso_llm_in_flight 1\b/);
+    await new Promise((r) => setTimeout(r, 20));
     const refused = await post(app, '/v1/leads/classify?stream=1', { lead: lead(2) });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
@@ -231,7 +232,7 @@ describe('POST /v1/leads/classify-batch', () => {
     expect(events.findIndex((e) => e.index === 2)).toBeLessThan(events.findIndex((e) => e.index === 0));
   });
 
-  it('rules mode, 100 leads; 101 → 400; the batch body limit is 1 MB while single stays 64 KB', async () => {
+  it('rules mode, 100 leads; 101 → 400; the batch body limit is 1 MB, and so is the single one (it may carry a large profile once)', async () => {
     const app = await buildServer(testConfig());
     apps.push(app);
     const many = Array.from({ length: 100 }, (_, i) => ({ ...lead(i), description: 'd'.repeat(5_000) }));
@@ -244,7 +245,7 @@ describe('POST /v1/leads/classify-batch', () => {
     expect((await post(app, '/v1/leads/classify-batch', { leads: [] })).statusCode).toBe(400);
     const huge = await post(app, '/v1/leads/classify-batch', { leads: [{ fullName: 'x', description: 'y'.repeat(1_100_000) }] });
     expect(huge.statusCode).toBe(413);
-    const single = await post(app, '/v1/leads/classify', { lead: { fullName: 'x', description: 'y'.repeat(70_000) } });
+    const single = await post(app, '/v1/leads/classify', { lead: { fullName: 'x', description: 'y'.repeat(1_100_000) } });
     expect(single.statusCode).toBe(413);
   });
 
@@ -253,9 +254,7 @@ describe('POST /v1/leads/classify-batch', () => {
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '1' });
     const singles = [post(app, '/v1/leads/classify', { lead: lead(100) }), post(app, '/v1/leads/classify', { lead: lead(101) })];
     // Wait until both are admitted (one running, one queued) — a state, not a guess of how long it takes.
-    await expect
-      .poll(async () => (await app.inject({ method: 'GET', url: '/metrics' })).body.match(/pulso_llm_(in_flight|queued) \d+/g))
-      .toEqual(['pulso_llm_in_flight 1', 'pulso_llm_queued 1']);
+    await until(async () => (await metricSum(app, 'pulso_llm_in_flight')) === 1 && (await metricSum(app, 'pulso_llm_queued')) === 1);
     // the queue is full: the whole batch is refused before any row starts
     const refused = await post(app, '/v1/leads/classify-batch', { leads: [lead(1), lead(2)] });
     expect(refused.statusCode).toBe(429);
@@ -264,4 +263,35 @@ describe('POST /v1/leads/classify-batch', () => {
     const ok = ClassifyBatchResponseSchema.parse((await post(app, '/v1/leads/classify-batch', { leads: [lead(1), lead(2), lead(3)] })).json());
     expect(ok.results.every((r) => 'result' in r)).toBe(true); // one worker (cap 1): rows go one after another, never overflow
   });
+});
+
+describe('capacity kept for single-record requests (issue 9, D5)', () => {
+  it('with five 100-lead batches filling every place they may take, an interactive request is still admitted', async () => {
+    fake.setMode('slow', { delayMs: 400 });
+    const app = await server();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const client = new AbortController();
+    const batches = Array.from({ length: 5 }, (_, b) =>
+      fetch(`${base}/v1/leads/classify-batch?stream=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ leads: Array.from({ length: 100 }, (_, i) => named(`batch${b}`, i)) }),
+        signal: client.signal,
+      })
+        .then((r) => r.text())
+        .catch(() => undefined),
+    );
+    // Every slot and queue place the batches may take is taken.
+    const batch = async (name: string) => metricSum(app, `${name}{lane="batch"}`);
+    await until(async () => (await batch('pulso_llm_in_flight')) === (await batch('pulso_llm_lane_slots')) && (await batch('pulso_llm_queued')) === (await batch('pulso_llm_lane_queue')));
+
+    const res = await app.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: named('rep', 1) } });
+    expect(res.statusCode).toBe(200);
+    expect(LeadClassificationSchema.parse(res.json()).source).toBe('llm');
+    expect(await metricSum(app, 'pulso_llm_rejected_total{lane="interactive"}')).toBe(0);
+
+    client.abort();
+    await Promise.all(batches);
+  }, 20_000);
 });

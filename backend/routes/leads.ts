@@ -1,167 +1,183 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
+  BatchItemEventSchema,
   ClassifyBatchRequestSchema,
+  ClassifyBatchResponseSchema,
   ClassifyLeadRequestSchema,
+  LeadClassificationSchema,
   LeadSchema,
+  LeadStreamEventSchema,
   describeZodIssues,
   type BatchItemEvent,
   type ClassifyBatchResponse,
-  type CompanyProfile,
   type Lead,
   type LeadClassification,
   type LeadStreamEvent,
 } from '../../lib/contracts';
 import { classifyLeadByRules } from '../../lib/rules/index';
-import type { Config } from '../config';
-import { BATCH_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES, NDJSON, errorBody } from '../http';
-import { QueueFullError } from '../llm/admission';
-import type { LeadGateway } from '../llm/lead-gateway';
+import type { Gateways } from '../capabilities/index';
+import type { BudgetConfig } from '../config';
+import { QueueFullError } from '../gateway/admission';
+import { ClientGone } from '../gateway/gateway';
+import { BATCH_BODY_LIMIT_BYTES, NDJSON, PROFILE_BODY_LIMIT_BYTES, badRequest, ndjson, profileUnknown, queueFull, requestBudget } from '../http';
+import { ERRORS, docs } from '../openapi';
+import type { ProfileResolver } from '../profiles';
 
 export interface LeadRouteOptions {
-  config: Config;
-  gateway: LeadGateway;
+  leads: Gateways['leads'];
+  profiles: ProfileResolver;
+  budget: BudgetConfig;
 }
 
-/** `?stream=1` (or true/yes) asks for NDJSON. */
-function wantsStream(req: FastifyRequest): boolean {
-  const v = (req.query as Record<string, unknown> | undefined)?.stream;
-  return typeof v === 'string' && /^(1|true|yes)$/i.test(v);
-}
+const StreamQuerySchema = z.object({
+  stream: z.string().optional().describe('1 (or true/yes): answer NDJSON lines as they happen'),
+  preview: z.string().optional().describe('0 (or false/no): no rules preview line (a client with its own rules engine does not need it)'),
+});
 
-function badRequest(reply: FastifyReply, error: import('zod').ZodError) {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  return reply.code(400).send(errorBody('bad_request', describeZodIssues(error) || 'invalid request body', issues));
-}
+const flag = (req: FastifyRequest, name: 'stream' | 'preview'): boolean | undefined => {
+  const v = (req.query as Record<string, unknown> | undefined)?.[name];
+  if (typeof v !== 'string') return undefined;
+  if (/^(1|true|yes)$/i.test(v)) return true;
+  if (/^(0|false|no)$/i.test(v)) return false;
+  return undefined;
+};
 
-function queueFull(reply: FastifyReply, err: QueueFullError) {
-  return reply
-    .code(429)
-    .header('retry-after', String(err.retryAfterSeconds))
-    .send(errorBody('queue_full', `the LLM is at capacity; retry after ${err.retryAfterSeconds} s`));
-}
-
-/** An NDJSON response whose lines are written as they happen; write() after end() is ignored. */
-function ndjson(reply: FastifyReply) {
-  const stream = new PassThrough();
-  let ended = false;
-  reply
-    .code(200)
-    .header('content-type', NDJSON)
-    .header('cache-control', 'no-store')
-    // Proxies (nginx) must not hold the lines back: the point is showing priority early.
-    .header('x-accel-buffering', 'no')
-    .send(stream);
-  return {
-    write(event: unknown) {
-      if (!ended) stream.write(`${JSON.stringify(event)}\n`);
+export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { leads, profiles, budget }) => {
+  /**
+   * POST /v1/leads/classify — { lead, profile? | profileVersion? } → LeadClassification.
+   * ?stream=1 → NDJSON LeadStreamEvent lines: preview (rules, at once; ?preview=0 leaves it out),
+   * partial (LLM stage / priority / SLA, capped), final. Queue full → 429 + Retry-After before
+   * anything is written; an unknown profileVersion → 409 profile_unknown.
+   */
+  app.post(
+    '/v1/leads/classify',
+    {
+      bodyLimit: PROFILE_BODY_LIMIT_BYTES,
+      schema: docs({
+        summary: 'Classify one lead',
+        tags: ['leads'],
+        body: ClassifyLeadRequestSchema,
+        querystring: StreamQuerySchema,
+        response: {
+          200: { description: 'The classification; with ?stream=1, NDJSON LeadStreamEvent lines instead.', schema: LeadClassificationSchema },
+          201: { description: '(?stream=1) one NDJSON line per event, 200 in practice.', schema: LeadStreamEventSchema, contentType: NDJSON },
+          ...ERRORS,
+        },
+      }),
     },
-    end() {
-      if (!ended) {
-        ended = true;
-        stream.end();
+    async (req, reply): Promise<LeadClassification | void> => {
+      const parsed = ClassifyLeadRequestSchema.safeParse(req.body);
+      if (!parsed.success) return badRequest(reply, parsed.error);
+      const profile = await profiles.resolve(parsed.data);
+      if (!profile) return profileUnknown(reply, parsed.data.profileVersion!);
+      const { lead } = parsed.data;
+      const stream = flag(req, 'stream') === true;
+      // The preview line is computed only when it is sent, and then it is also the fallback and the merge's baseline.
+      const rules = stream && flag(req, 'preview') !== false ? classifyLeadByRules(lead, profile.profile) : undefined;
+      const run = await leads.begin(lead, profile, { lane: 'interactive', ...requestBudget(reply, budget.singleMs), rules, wantPartial: stream });
+      if (!stream) return (await run.outcome).result;
+
+      const out = ndjson(reply);
+      if (rules) out.write({ type: 'preview', result: rules } satisfies LeadStreamEvent);
+      run.onPartial((p) => out.write({ type: 'partial', ...p } satisfies LeadStreamEvent));
+      void run.outcome
+        .then(({ result, error }) => out.write({ type: 'final', result, ...(error ? { error } : {}) } satisfies LeadStreamEvent))
+        .catch((err: unknown) => {
+          if (err instanceof ClientGone) return;
+          req.log.error({ err }, 'lead stream failed');
+          const fallback = rules ?? classifyLeadByRules(lead, profile.profile);
+          out.write({ type: 'final', result: { ...fallback, source: 'rules' }, error: 'internal' } satisfies LeadStreamEvent);
+        })
+        .finally(() => out.end());
+      return reply;
+    },
+  );
+
+  /**
+   * POST /v1/leads/classify-batch — { leads: [1..100], profile? | profileVersion? } →
+   * { results: BatchItemEvent[] } in input order; ?stream=1 → one NDJSON BatchItemEvent per row
+   * as it completes. Rows are validated and answered one by one; they share the cache and
+   * single-flight, and take the batch share of the upstream (single requests keep theirs).
+   * Rows the model cannot answer inside the batch budget get the rules result.
+   */
+  app.post(
+    '/v1/leads/classify-batch',
+    {
+      bodyLimit: BATCH_BODY_LIMIT_BYTES,
+      schema: docs({
+        summary: 'Classify up to 100 leads',
+        tags: ['leads'],
+        body: ClassifyBatchRequestSchema,
+        querystring: StreamQuerySchema.pick({ stream: true }),
+        response: {
+          200: { description: 'Every row, in input order; with ?stream=1, one NDJSON BatchItemEvent per row as it completes.', schema: ClassifyBatchResponseSchema },
+          201: { description: '(?stream=1) one NDJSON line per row, 200 in practice.', schema: BatchItemEventSchema, contentType: NDJSON },
+          ...ERRORS,
+        },
+      }),
+    },
+    async (req, reply): Promise<ClassifyBatchResponse | void> => {
+      const parsed = ClassifyBatchRequestSchema.safeParse(req.body);
+      if (!parsed.success) return badRequest(reply, parsed.error);
+      const profile = await profiles.resolve(parsed.data);
+      if (!profile) return profileUnknown(reply, parsed.data.profileVersion!);
+      // Nothing can be admitted at all: refuse the batch as a whole, before any row starts.
+      if (leads.mode === 'llm' && leads.admission.full('batch')) {
+        return queueFull(reply, leads.admission.refuse('batch'));
       }
-    },
-  };
-}
+      const request = requestBudget(reply, budget.batchMs);
 
-export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { config, gateway }) => {
-  /**
-   * POST /v1/leads/classify — { lead, profile? } → LeadClassification.
-   * ?stream=1 → NDJSON LeadStreamEvent lines: preview (rules, at once), partial (LLM stage /
-   * priority / SLA, capped), final. Queue full → 429 + Retry-After before anything is written.
-   */
-  app.post('/v1/leads/classify', { bodyLimit: BODY_LIMIT_BYTES }, async (req, reply): Promise<LeadClassification | void> => {
-    const parsed = ClassifyLeadRequestSchema.safeParse(req.body);
-    if (!parsed.success) return badRequest(reply, parsed.error);
-    const { lead } = parsed.data;
-    const profile = parsed.data.profile ?? config.profile;
-    const stream = wantsStream(req);
-    const rules = stream ? classifyLeadByRules(lead, profile) : undefined;
-    let run;
-    try {
-      run = await gateway.begin(lead, profile, { rules, wantPartial: stream });
-    } catch (err) {
-      if (err instanceof QueueFullError) return queueFull(reply, err);
-      throw err;
-    }
-    if (!stream) return (await run.outcome).result;
+      const rows = parsed.data.leads.map((raw, index) => {
+        const lead = LeadSchema.safeParse(raw);
+        return lead.success ? { index, lead: lead.data } : { index, error: `invalid_lead: ${describeZodIssues(lead.error, `leads.${index}`)}` };
+      });
+      const stream = flag(req, 'stream') === true;
+      const results: BatchItemEvent[] = new Array(rows.length);
+      const out = stream ? ndjson(reply) : undefined;
+      const emit = (event: BatchItemEvent) => {
+        results[event.index] = event;
+        out?.write(event);
+      };
 
-    const out = ndjson(reply);
-    out.write({ type: 'preview', result: rules! } satisfies LeadStreamEvent);
-    run.onPartial((p) => out.write({ type: 'partial', ...p } satisfies LeadStreamEvent));
-    void run.outcome
-      .then(({ result, error }) => out.write({ type: 'final', result, ...(error ? { error } : {}) } satisfies LeadStreamEvent))
-      .catch((err: unknown) => {
-        req.log.error({ err }, 'lead stream failed');
-        out.write({ type: 'final', result: { ...rules!, source: 'rules' }, error: 'internal' } satisfies LeadStreamEvent);
-      })
-      .finally(() => out.end());
-    return reply;
-  });
+      const pending: { index: number; lead: Lead }[] = [];
+      for (const row of rows) {
+        if ('error' in row) emit({ index: row.index, error: row.error! });
+        else pending.push(row as { index: number; lead: Lead });
+      }
 
-  /**
-   * POST /v1/leads/classify-batch — { leads: [1..100], profile? } → { results: BatchItemEvent[] }
-   * in input order; ?stream=1 → one NDJSON BatchItemEvent per row as it completes. Rows are
-   * validated and answered one by one; they share the upstream cap, single-flight and cache.
-   */
-  app.post('/v1/leads/classify-batch', { bodyLimit: BATCH_BODY_LIMIT_BYTES }, async (req, reply): Promise<ClassifyBatchResponse | void> => {
-    const parsed = ClassifyBatchRequestSchema.safeParse(req.body);
-    if (!parsed.success) return badRequest(reply, parsed.error);
-    const profile: CompanyProfile = parsed.data.profile ?? config.profile;
-    // Nothing can be admitted at all: refuse the batch as a whole, before any row starts.
-    if (gateway.mode === 'llm' && gateway.admission.full) {
-      return queueFull(reply, new QueueFullError(gateway.admission.retryAfterSeconds()));
-    }
-
-    const rows = parsed.data.leads.map((raw, index) => {
-      const lead = LeadSchema.safeParse(raw);
-      return lead.success ? { index, lead: lead.data } : { index, error: `invalid_lead: ${describeZodIssues(lead.error, `leads.${index}`)}` };
-    });
-    const stream = wantsStream(req);
-    const results: BatchItemEvent[] = new Array(rows.length);
-    const out = stream ? ndjson(reply) : undefined;
-    const emit = (event: BatchItemEvent) => {
-      results[event.index] = event;
-      out?.write(event);
-    };
-
-    const pending: { index: number; lead: Lead }[] = [];
-    for (const row of rows) {
-      if ('error' in row) emit({ index: row.index, error: row.error! });
-      else pending.push(row as { index: number; lead: Lead });
-    }
-
-    async function classifyRow(row: { index: number; lead: Lead }): Promise<void> {
-      try {
-        const run = await gateway.begin(row.lead, profile);
-        emit({ index: row.index, result: (await run.outcome).result });
-      } catch (err) {
-        if (err instanceof QueueFullError) emit({ index: row.index, error: `queue_full: retry after ${err.retryAfterSeconds} s` });
-        else {
-          req.log.error({ err, index: row.index }, 'batch row failed');
-          emit({ index: row.index, error: 'internal: the row could not be classified' });
+      async function classifyRow(row: { index: number; lead: Lead }): Promise<void> {
+        try {
+          const run = await leads.begin(row.lead, profile!, { lane: 'batch', ...request });
+          emit({ index: row.index, result: (await run.outcome).result });
+        } catch (err) {
+          if (err instanceof ClientGone) return;
+          if (err instanceof QueueFullError) emit({ index: row.index, error: `queue_full: retry after ${err.retryAfterSeconds} s` });
+          else {
+            req.log.error({ err, index: row.index }, 'batch row failed');
+            emit({ index: row.index, error: 'internal: the row could not be classified' });
+          }
         }
       }
-    }
 
-    // Each worker holds at most one upstream slot or queue place at a time, so one batch can
-    // neither overflow the queue by itself nor starve single requests for long (FIFO queue).
-    const workers = gateway.mode === 'llm' ? Math.min(pending.length, gateway.admission.maxConcurrency) : 1;
-    let next = 0;
-    const work = (async () => {
-      await Promise.all(
+      // Each worker holds at most one upstream slot or queue place at a time, and there are no
+      // more workers than the batch share of slots, so one batch never overflows the queue by
+      // itself. Workers stop taking rows once the client has gone.
+      const workers = leads.mode === 'llm' ? Math.max(1, Math.min(pending.length, leads.admission.limits('batch').slots)) : 1;
+      let next = 0;
+      const work = Promise.all(
         Array.from({ length: workers }, async () => {
-          while (next < pending.length) await classifyRow(pending[next++]!);
+          while (next < pending.length && !request.signal.aborted) await classifyRow(pending[next++]!);
         }),
       );
-    })();
 
-    if (out) {
-      void work.finally(() => out.end());
-      return reply;
-    }
-    await work;
-    return { results };
-  });
+      if (out) {
+        void work.finally(() => out.end());
+        return reply;
+      }
+      await work;
+      if (request.signal.aborted) throw new ClientGone();
+      return { results };
+    },
+  );
 };

@@ -17,3 +17,18 @@ export function captureLogs(): { stream: Writable; lines: string[]; text: () => 
   });
   return { stream, lines, text: () => lines.join('\n') };
 }
+
+/** The sum of every sample of one metric in the app's /metrics text (all label sets). */
+export async function metricSum(app: { inject: (o: { method: 'GET'; url: string }) => Promise<{ body: string }> }, name: string): Promise<number> {
+  const { body } = await app.inject({ method: 'GET', url: '/metrics' });
+  let sum = 0;
+  for (const line of body.split('\n')) {
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+/** Polls `probe` (a state, never a duration) until it holds; the test's own timeout bounds the wait. */
+export async function until(probe: () => boolean | Promise<boolean>, everyMs = 10): Promise<void> {
+  while (!(await probe())) await new Promise((r) => setTimeout(r, everyMs));
+}

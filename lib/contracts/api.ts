@@ -17,6 +17,13 @@ export const ProfileRefSchema = z.object({
 });
 export const PROFILE_UNKNOWN = 'profile_unknown';
 
+/**
+ * How long the extension waits for the backend (ms): a single-record request, and a batch.
+ * The backend answers inside a shorter budget (the rules result when the model cannot make
+ * it), so the answer it makes is always one the extension is still waiting for.
+ */
+export const CLIENT_TIMEOUT_MS = { single: 20_000, batch: 30_000 } as const;
+
 /** POST /v1/leads/classify — the lead, and optionally the company profile (else the backend's configured one). */
 export const ClassifyLeadRequestSchema = ProfileRefSchema.extend({
   lead: LeadSchema,
@@ -66,7 +73,8 @@ export type Ready = z.infer<typeof ReadySchema>;
 
 /**
  * POST /v1/leads/classify?stream=1 answers NDJSON (`application/x-ndjson`), one event a line:
- *   {"type":"preview","result":<LeadClassification from the rules>}            at once
+ *   {"type":"preview","result":<LeadClassification from the rules>}            at once (not with &preview=0:
+ *                                                                              a client with the rules engine has its own)
  *   {"type":"partial","stage":"MQL","priority":"P2","slaHours":4}              as soon as the model produced them (LLM mode only)
  *   {"type":"final","result":<LeadClassification>,"error"?:"timeout"}        last line; `error` = why the LLM was not used
  * The partial is already capped like the final (a lead flagged possible_injection never ranks above its rules result).

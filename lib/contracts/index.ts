@@ -10,3 +10,4 @@ export * from './campaign';
 export * from './history';
 export * from './connection';
 export * from './messages';
+export * from './selector-pack';

@@ -29,5 +29,11 @@ export const ScrapeResultSchema = z.object({
   rows: z.array(ScrapeRowSchema).default([]),
   conversation: ConversationSchema.optional(),
   missing: z.array(z.enum(LEAD_FIELDS)).default([]),
+  /**
+   * Set when the page shows none of the structure its reader expects (a login or error page, a
+   * saved page of something else): every field is missing because this is not a record / list /
+   * chat page, not because the record is empty. "not a record page: …".
+   */
+  unrecognised: z.string().max(300).optional(),
 });
 export type ScrapeResult = z.output<typeof ScrapeResultSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationTriageSchema, type CompanyProfile, type Conversation } from '../contracts';
 import { stableStringify } from '../stable-hash';
+import { CONVERSATION_WINDOW } from './conversation-window';
 import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { companyKnowledge, untrustedDataMessage, type PromptLanguage } from './prompt-parts';
@@ -55,8 +56,8 @@ export function buildTriageSystemPrompt(profile: CompanyProfile): string {
 export function serializeConversationForPrompt(conversation: Conversation): string {
   const messages = conversation.messages
     .filter((m) => m.direction !== 'note')
-    .slice(-60)
-    .map((m) => ({ from: m.direction === 'in' ? 'customer' : 'agent', ...(m.time ? { time: m.time } : {}), text: m.text.slice(0, 2_000) }));
+    .slice(-CONVERSATION_WINDOW.messages)
+    .map((m) => ({ from: m.direction === 'in' ? 'customer' : 'agent', ...(m.time ? { time: m.time } : {}), text: m.text.slice(0, CONVERSATION_WINDOW.charsPerMessage) }));
   const out: Record<string, unknown> = {};
   if (conversation.subject) out.subject = conversation.subject;
   if (conversation.status) out.status = conversation.status;

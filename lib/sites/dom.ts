@@ -6,6 +6,7 @@
  * scraped text is data, never HTML.
  */
 import { SHORT_TEXT_MAX } from '../contracts/lead';
+import { normalizePlaceholder } from './values';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -235,6 +236,84 @@ export function allVisible(root: ParentNode, chain: readonly string[], options: 
     if (found.length > 0) break;
   }
   return found;
+}
+
+/** A control that shows the current value rather than starting an action: a select's trigger, a combobox. */
+export function isValueControl(el: Element): boolean {
+  const popup = el.getAttribute('aria-haspopup');
+  if (popup !== null && popup !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role === 'combobox' || role === 'listbox';
+}
+
+const ACTION_ROLES = new Set(['button', 'menuitem', 'tab', 'switch', 'checkbox', 'radio']);
+const ACTION_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
+
+/** A button or button-like control ("Details", "Preview", "Edit", "Call", "take it"): never a value. */
+export function isActionControl(el: Element): boolean {
+  const tag = tagOf(el);
+  const role = el.getAttribute('role');
+  const action =
+    tag === 'BUTTON' ||
+    (tag === 'INPUT' && ACTION_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) ||
+    (role !== null && ACTION_ROLES.has(role));
+  return action && !isValueControl(el);
+}
+
+const LABEL_TAGS = new Set(['LABEL', 'LEGEND']);
+
+/** A field's own label or help text: a <label>, a Garden / SLDS label or hint, a test id that says "…field-label". */
+export function isFieldLabel(el: Element): boolean {
+  if (LABEL_TAGS.has(tagOf(el))) return true;
+  const garden = el.getAttribute('data-garden-id');
+  if (garden && /(?:[._]label|[._]hint|\.message)$/.test(garden)) return true;
+  const testId = el.getAttribute('data-test-id') ?? el.getAttribute('data-selenium-test');
+  if (testId && /(?:property|field)-label$/.test(testId)) return true;
+  const classes = el.getAttribute('class');
+  return classes !== null && /(?:^|\s)(?:slds-form-element__label|test-id__field-label(?:-container)?)(?:\s|$)/.test(classes);
+}
+
+/** Text only screen readers get ("Open … Preview", "Sort by:", "Ticket status"). */
+export function isAssistiveText(el: Element): boolean {
+  const classes = el.getAttribute('class');
+  return classes !== null && /(?:^|[\s_-])(?:sr-only|visually-?hidden|assistive-?text|screen-reader-(?:only|text))(?:[\s_-]|$)/i.test(classes);
+}
+
+/** An empty field's placeholder ("No owner", "Select…"), marked as such by the app. */
+export function isPlaceholderElement(el: Element): boolean {
+  const marker = el.getAttribute('data-placeholder');
+  if (marker !== null && marker !== 'false') return true;
+  const classes = el.getAttribute('class');
+  return classes !== null && /placeholder/i.test(classes);
+}
+
+export interface ValueTextOptions extends TextOptions {
+  /** Texts that mean "no value" on this site ("no owner", "seleccionar"), lower-cased. */
+  placeholders?: readonly string[];
+}
+
+/**
+ * The value a value node shows, and nothing else: its visible text without the field's label or
+ * hint, action buttons (a select's trigger and a combobox are values, not actions), icons, text
+ * for screen readers only and placeholder elements; a placeholder text reads as ''. `node` itself
+ * is always read (a matched value hook may be a dropdown button or a label-like element).
+ */
+export function valueText(node: Element | null | undefined, options: ValueTextOptions = {}): string {
+  if (!node) return '';
+  const text = textOf(node, {
+    max: options.max,
+    skip: (el) =>
+      el !== node &&
+      (isActionControl(el) ||
+        isFieldLabel(el) ||
+        isAssistiveText(el) ||
+        isPlaceholderElement(el) ||
+        el.getAttribute('role') === 'img' ||
+        el.getAttribute('role') === 'tooltip' ||
+        (options.skip?.(el) ?? false)),
+  });
+  if (text && options.placeholders?.includes(normalizePlaceholder(text))) return '';
+  return text;
 }
 
 /** Label text normalised for comparison: "Job title:" → "job title". */

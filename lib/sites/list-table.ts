@@ -10,7 +10,7 @@ import type { LeadField, LeadFields, RecordType } from '../contracts';
 import { SHORT_TEXT_MAX } from '../contracts/lead';
 import { normalizeLabel } from './dom';
 import type { ListRow } from './types';
-import { formatStatusParts, joinDistinct, parseCurrencyAmount } from './values';
+import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount } from './values';
 
 /** What one column feeds: a Lead field; status parts carry their prefix, location parts are joined in column order. */
 export interface ColumnSpec {
@@ -28,21 +28,33 @@ export interface ListTableOptions {
   headers(table: Element): Element[];
   /** The cells of a row in column order. */
   cells(row: Element): Element[];
-  /** The row's record id and the link to the record (in the name cell), if the row is a record. */
-  record(row: Element): { recordId: string; link: Element } | undefined;
+  /** The row's record id and the element for its badge (the link to the record in the name cell), if the row is a record. */
+  record(row: Element, cells: readonly Element[]): { recordId: string; link: Element } | undefined;
   /** A header's label (its text without sort arrows and assistive text). */
   headerLabel(header: Element): string;
   /** A cell's own label when the table carries it on the cell (Salesforce's data-label). */
   cellLabel?(cell: Element): string;
+  /** The property a cell's key attribute names ("cell-0-1-email-6602561637" → "email"), when the table keys its cells. */
+  cellKey?(cell: Element): string;
+  /** Texts that mean "no value" in an owner cell ("no owner"), lower-cased. */
+  placeholders?: readonly string[];
   /** A cell's shown value. */
   cellText(cell: Element): string;
   /** Shown to the user (markers and layout). */
   isShown(el: Element): boolean;
 }
 
-function columnIndexOf(cell: Element, fallback: number): number {
+/**
+ * Where a header or cell sits: its aria-colindex or data-column-index when it carries one (a
+ * checkbox column without an index shifts DOM positions by one), else its position. Each form is
+ * its own key space, so a header and a cell meet only when they are numbered the same way.
+ */
+function columnKeyOf(cell: Element, position: number): string {
   const aria = Number(cell.getAttribute('aria-colindex'));
-  return Number.isInteger(aria) && aria > 0 ? aria - 1 : fallback;
+  if (Number.isInteger(aria) && aria > 0) return `aria:${aria}`;
+  const index = cell.getAttribute('data-column-index');
+  if (index !== null && /^\d{1,3}$/.test(index)) return `index:${index}`;
+  return `position:${position}`;
 }
 
 /** The cell of `row` that holds `link`, and the element the badge goes into: the cell's child holding the link. */
@@ -55,15 +67,17 @@ function badgeAnchorFor(link: Element, cells: readonly Element[]): Element {
 }
 
 /** Lead fields from one row's cells. */
-function rowFields(options: ListTableOptions, labels: readonly string[], cells: readonly Element[]): LeadFields {
+function rowFields(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): LeadFields {
   const single = new Map<LeadField, string>();
   const status: [string, string][] = [];
   const location: string[] = [];
   cells.forEach((cell, position) => {
-    const label = normalizeLabel(options.cellLabel?.(cell) || labels[columnIndexOf(cell, position)] || '');
-    const column = options.columns.get(label);
+    const key = options.cellKey?.(cell) ?? '';
+    const label = normalizeLabel(options.cellLabel?.(cell) || labels.get(columnKeyOf(cell, position)) || '');
+    const column = (key && options.columns.get(key)) || options.columns.get(label);
     if (!column) return;
-    const value = options.cellText(cell);
+    let value = options.cellText(cell);
+    if (column.field === 'owner') value = ownerName(value, options.placeholders);
     if (!value) return;
     if (column.field === 'status') status.push([column.prefix ?? '', value]);
     else if (column.field === 'location') location.push(value);
@@ -83,9 +97,9 @@ function rowFields(options: ListTableOptions, labels: readonly string[], cells: 
 
 /** The shown record rows of `table`, one per record id (a stale duplicate row is dropped). */
 export function readTableRows(table: Element, options: ListTableOptions): ListRow[] {
-  const labels: string[] = [];
+  const labels = new Map<string, string>();
   options.headers(table).forEach((header, position) => {
-    labels[columnIndexOf(header, position)] = normalizeLabel(options.headerLabel(header));
+    labels.set(columnKeyOf(header, position), normalizeLabel(options.headerLabel(header)));
   });
   const seen = new Set<string>();
   const rows: ListRow[] = [];
@@ -94,7 +108,7 @@ export function readTableRows(table: Element, options: ListTableOptions): ListRo
     const cells = options.cells(row);
     // A header row (sticky copy or the real one) is all header cells.
     if (cells.length === 0 || cells.every((cell) => cell.getAttribute('role') === 'columnheader' || cell.getAttribute('scope') === 'col')) continue;
-    const record = options.record(row);
+    const record = options.record(row, cells);
     if (!record || seen.has(record.recordId) || !options.isShown(record.link)) continue;
     seen.add(record.recordId);
     rows.push({

@@ -70,3 +70,26 @@ export function splitShown(fields: LeadFields): { shown: LeadFields; missing: Le
   }
   return { shown, missing };
 }
+
+const EMAIL_ONLY = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** "ana@x.cl": a whole value that is an email address (HubSpot shows one where a contact has no name). */
+export function looksLikeEmail(text: string): boolean {
+  return EMAIL_ONLY.test(text.trim());
+}
+
+const EMAIL_SUFFIX = /^(.*\S)\s*[(<]\s*[^\s()<>]+@[^\s()<>]+\s*[)>]$/;
+
+/**
+ * An owner / assignee as a person's name: "Hannah Kowalski (hannah@x.io)" → "Hannah Kowalski";
+ * a placeholder ("No owner", "Sin propietario", compared as normalizePlaceholder does) → ''.
+ */
+export function ownerName(text: string, placeholders: readonly string[] = []): string {
+  const name = (EMAIL_SUFFIX.exec(text)?.[1] ?? text).trim();
+  return placeholders.includes(normalizePlaceholder(name)) ? '' : name;
+}
+
+/** "(Sin propietario)" → "sin propietario": placeholder text compared without case, brackets, dashes or dots. */
+export function normalizePlaceholder(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim().toLowerCase().replace(/^[\s()[\]\-–—.…]+|[\s()[\]\-–—.…:]+$/g, '');
+}

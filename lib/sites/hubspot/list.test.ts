@@ -61,3 +61,43 @@ describe('HubSpot contacts index table (contacts-list.html)', () => {
   });
 
 });
+
+describe('HubSpot contacts index table, 2025-26 markup (contacts-list-2026.html)', () => {
+  const doc = fixtureDocument('hubspot/contacts-list-2026.html');
+  const rows = hubspotAdapter.readListRows!(doc, URL_LIST);
+
+  it('reads every row: names, companies, emails and owners from keyed cells whose headers sit inside sort buttons', () => {
+    expect(rows).toHaveLength(50);
+    expect(rows[0]).toMatchObject({
+      recordId: '6602561600',
+      fields: { fullName: 'Camila Aguirre', company: 'Ferretería Los Andes', email: 'camila.0@cliente0.example', owner: 'Hannah Kowalski' },
+    });
+    expect(rows.every((row) => row.fields.fullName && row.fields.email && row.fields.company)).toBe(true);
+  });
+
+  it('an owner "Name (email)" is the name; "No owner" and "--" are no owner', () => {
+    expect(rows.filter((row) => row.fields.owner).every((row) => !row.fields.owner!.includes('@'))).toBe(true);
+    expect(rows[7]!.fields.owner).toBeUndefined();
+    expect(rows[4]!.fields.owner).toBeUndefined();
+    const json = JSON.stringify(rows.map((row) => row.fields));
+    for (const wrong of ['Preview', 'Call', 'No owner', '"--"', '+1', 'Measure Row', 'Sort by', 'Column actions', 'More', ...SIGNED_IN_USER]) expect(json).not.toContain(wrong);
+  });
+
+  it('keys a row by its record id only when its cells agree, and skips a re-used row whose link moved on', () => {
+    const copy = fixtureDocument('hubspot/contacts-list-2026.html');
+    const link = copy.querySelector('tr[data-test-id="row-6602561600"] a[href*="/record/0-1/"]')!;
+    link.setAttribute('href', '/contacts/12345678/record/0-1/4242');
+    const read = hubspotAdapter.readListRows!(copy, URL_LIST);
+    expect(read.map((row) => row.recordId)).not.toContain('4242');
+    expect(read.map((row) => row.recordId)).not.toContain('6602561600');
+    expect(read).toHaveLength(49);
+    // A name link the app routes itself (no href): the agreeing row and cell keys still name the record.
+    link.removeAttribute('href');
+    expect(hubspotAdapter.readListRows!(copy, URL_LIST).find((row) => row.recordId === '6602561600')?.fields.fullName).toBe('Camila Aguirre');
+    // An older table's "row-0" is a position no cell confirms: never an id.
+    const older = fixtureDocument('hubspot/contacts-list.html');
+    older.querySelector('tr[data-test-id="row-0"] a[href*="/record/0-1/"]')!.removeAttribute('href');
+    expect(hubspotAdapter.readListRows!(older, URL_LIST).map((row) => row.recordId)).not.toContain('0');
+  });
+});
+

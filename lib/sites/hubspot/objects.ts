@@ -19,57 +19,20 @@
  *   source; Ticket owner.
  */
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, type ScrapeResult } from '../../contracts';
-import { cleanText, firstVisible, textOf } from '../dom';
+import { cleanText } from '../dom';
+import { siteQuery, type ScrapeOptions } from '../scrape-context';
 import { formatStatusParts, joinDistinct, parseWholeAmount, splitShown } from '../values';
 import { HUBSPOT_OBJECTS, parseHubSpotRecordUrl, type HubSpotObjectType } from './match';
-import { beginHubSpotScrape, outsideChrome, readCompanyCard, readHubSpotProperty, readNewestActivity, region } from './record';
-import {
-  COMPANY_CARD,
-  COMPANY_CHICKLET,
-  CONTACT_CARD,
-  CONTACT_CHICKLET,
-  CONTACT_NAME,
-  HIGHLIGHT_NAME,
-  LEFT_SIDEBAR,
-  MIDDLE_PANE,
-  NO_OWNER_VALUES,
-  OBJECT_PROPERTY_LABELS,
-  RECORD_PAGE,
-  RIGHT_SIDEBAR,
-  chickletPropertyChain,
-} from './selectors';
+import { HubSpotPage, propertyLabels, readCompanyCard, readHighlightName, readNewestActivity, readOwner } from './record';
 
-type Labelled = keyof typeof OBJECT_PROPERTY_LABELS;
-
-interface Page {
-  left: ParentNode;
-  middle: ParentNode;
-  right: ParentNode;
-  /** A property in the left column; `labels` names the entry of OBJECT_PROPERTY_LABELS when it differs from the property. */
-  read(property: string, labels?: Labelled, max?: number): string;
+/** A property in the left column; `labelsOf` names the property whose labels to use when they differ. */
+function reader(page: HubSpotPage) {
+  return (property: string, labelsOf: string = property, max = SHORT_TEXT_MAX) => page.read(page.left, property, propertyLabels(page.q, labelsOf), max);
 }
 
-function openPage(doc: Document): Page {
-  beginHubSpotScrape();
-  const body: ParentNode = doc.body ?? doc;
-  const page = region(body, RECORD_PAGE, body);
-  const left = region(page, LEFT_SIDEBAR, page);
-  return {
-    left,
-    middle: region(page, MIDDLE_PANE, page),
-    right: region(page, RIGHT_SIDEBAR, page),
-    read: (property, labels, max = SHORT_TEXT_MAX) =>
-      readHubSpotProperty(left, property, OBJECT_PROPERTY_LABELS[(labels ?? property) as Labelled] ?? [], max),
-  };
-}
-
-function owner(page: Page, labels: Labelled): string {
-  const value = page.read('hubspot_owner_id', labels);
-  return NO_OWNER_VALUES.includes(value.toLowerCase()) ? '' : value;
-}
-
-function location(page: Page): string {
-  return cleanText(joinDistinct([page.read('city'), page.read('state'), page.read('country')], ', '));
+function location(page: HubSpotPage): string {
+  const read = reader(page);
+  return cleanText(joinDistinct([read('city'), read('state'), read('country')], ', '));
 }
 
 interface ContactCardValues {
@@ -80,89 +43,99 @@ interface ContactCardValues {
 }
 
 /** The primary associated contact as its card shows it. */
-function readContactCard(right: ParentNode): ContactCardValues | undefined {
-  const card = firstVisible(right, CONTACT_CARD, { accept: outsideChrome });
+function readContactCard(page: HubSpotPage): ContactCardValues | undefined {
+  const card = page.first(page.right, 'CONTACT_CARD');
   if (!card) return undefined;
-  const chicklet = firstVisible(card, CONTACT_CHICKLET) ?? card;
-  const prop = (name: string) => textOf(firstVisible(chicklet, chickletPropertyChain(name)));
-  return { fullName: textOf(firstVisible(chicklet, CONTACT_NAME)), jobTitle: prop('jobtitle'), email: prop('email'), phone: prop('phone') };
+  const chicklet = page.q.first(card, 'CONTACT_CHICKLET') ?? card;
+  const prop = (property: string) => page.value(page.q.first(chicklet, 'CHICKLET_PROPERTY', { vars: { property } }));
+  return { fullName: page.value(page.q.first(chicklet, 'CONTACT_NAME')), jobTitle: prop('jobtitle'), email: prop('email'), phone: prop('phone') };
 }
 
-function companyIndustry(right: ParentNode): string {
-  const card = firstVisible(right, COMPANY_CARD, { accept: outsideChrome });
-  const chicklet = card ? (firstVisible(card, COMPANY_CHICKLET) ?? card) : undefined;
-  return chicklet ? textOf(firstVisible(chicklet, chickletPropertyChain('industry'))) : '';
+function companyIndustry(page: HubSpotPage): string {
+  const card = page.first(page.right, 'COMPANY_CARD');
+  const chicklet = card ? (page.q.first(card, 'COMPANY_CHICKLET') ?? card) : undefined;
+  return chicklet ? page.value(page.q.first(chicklet, 'CHICKLET_PROPERTY', { vars: { property: 'industry' } })) : '';
 }
 
 function amountOf(text: string): number | string | undefined {
   return text ? parseWholeAmount(text) : undefined;
 }
 
-function readCompany(page: Page): LeadFields {
-  const name = page.read('name') || textOf(firstVisible(page.left, HIGHLIGHT_NAME, { accept: outsideChrome }));
+function readCompany(page: HubSpotPage): LeadFields {
+  const read = reader(page);
+  const field = <T>(name: string, readField: () => T) => page.q.field(name, readField);
   return {
-    company: name || page.read('domain'),
-    phone: page.read('phone'),
-    industry: page.read('industry'),
-    location: location(page),
-    description: page.read('description', undefined, LONG_TEXT_MAX) || readNewestActivity(page.middle),
-    companySize: amountOf(page.read('numberofemployees')),
-    annualRevenue: amountOf(page.read('annualrevenue')),
-    source: page.read('hs_analytics_source'),
-    owner: owner(page, 'company_owner'),
-    status: formatStatusParts([['Lifecycle stage', page.read('lifecyclestage')], ['Lead status', page.read('hs_lead_status')]]),
+    company: field('company', () => read('name') || readHighlightName(page) || read('domain')),
+    phone: field('phone', () => read('phone')),
+    industry: field('industry', () => read('industry')),
+    location: field('location', () => location(page)),
+    description: field('description', () => read('description', 'description', LONG_TEXT_MAX) || readNewestActivity(page)),
+    companySize: field('companySize', () => amountOf(read('numberofemployees'))),
+    annualRevenue: field('annualRevenue', () => amountOf(read('annualrevenue'))),
+    source: field('source', () => read('hs_analytics_source')),
+    owner: field('owner', () => readOwner(page, propertyLabels(page.q, 'company_owner'))),
+    status: field('status', () => formatStatusParts([['Lifecycle stage', read('lifecyclestage')], ['Lead status', read('hs_lead_status')]])),
   };
 }
 
-function associated(page: Page): LeadFields {
-  const contact = readContactCard(page.right);
-  const company = readCompanyCard(page.right);
+function associated(page: HubSpotPage): LeadFields {
+  const field = <T>(name: string, readField: () => T) => page.q.field(name, readField);
+  const contact = field('fullName', () => readContactCard(page));
+  const company = field('company', () => readCompanyCard(page));
   return {
     fullName: contact?.fullName,
     jobTitle: contact?.jobTitle,
+    company: company?.name,
     email: contact?.email,
     phone: contact?.phone,
-    company: company?.name,
-    industry: companyIndustry(page.right),
+    industry: field('industry', () => companyIndustry(page)),
     companySize: company?.companySize,
     annualRevenue: company?.annualRevenue,
   };
 }
 
-function readDeal(page: Page): LeadFields {
-  const name = page.read('dealname') || textOf(firstVisible(page.left, HIGHLIGHT_NAME, { accept: outsideChrome }));
-  const amount = page.read('amount');
-  const body = page.read('description', undefined, LONG_TEXT_MAX) || readNewestActivity(page.middle);
+function readDeal(page: HubSpotPage): LeadFields {
+  const read = reader(page);
+  const field = <T>(name: string, readField: () => T) => page.q.field(name, readField);
   return {
     ...associated(page),
-    description: cleanText(joinDistinct([name, amount ? `Amount: ${amount}` : '', body], ' — '), LONG_TEXT_MAX),
-    owner: owner(page, 'deal_owner'),
-    status: formatStatusParts([['Deal stage', page.read('dealstage')]]),
+    description: field('description', () => {
+      const name = read('dealname') || readHighlightName(page);
+      const amount = read('amount');
+      const body = read('description', 'description', LONG_TEXT_MAX) || readNewestActivity(page);
+      return cleanText(joinDistinct([name, amount ? `Amount: ${amount}` : '', body], ' — '), LONG_TEXT_MAX);
+    }),
+    owner: field('owner', () => readOwner(page, propertyLabels(page.q, 'deal_owner'))),
+    status: field('status', () => formatStatusParts([['Deal stage', read('dealstage')]])),
   };
 }
 
-function readTicket(page: Page): LeadFields {
-  const subject = page.read('subject') || textOf(firstVisible(page.left, HIGHLIGHT_NAME, { accept: outsideChrome }));
+function readTicket(page: HubSpotPage): LeadFields {
+  const read = reader(page);
+  const field = <T>(name: string, readField: () => T) => page.q.field(name, readField);
   return {
     ...associated(page),
-    description: cleanText(joinDistinct([subject, page.read('content', undefined, LONG_TEXT_MAX)], ' — '), LONG_TEXT_MAX),
-    source: page.read('source_type'),
-    owner: owner(page, 'ticket_owner'),
-    status: formatStatusParts([['Ticket status', page.read('hs_pipeline_stage')], ['Priority', page.read('hs_ticket_priority')]]),
+    description: field('description', () =>
+      cleanText(joinDistinct([read('subject') || readHighlightName(page), read('content', 'content', LONG_TEXT_MAX)], ' — '), LONG_TEXT_MAX),
+    ),
+    source: field('source', () => read('source_type')),
+    owner: field('owner', () => readOwner(page, propertyLabels(page.q, 'ticket_owner'))),
+    status: field('status', () => formatStatusParts([['Ticket status', read('hs_pipeline_stage')], ['Priority', read('hs_ticket_priority')]])),
   };
 }
 
-const READERS: Record<Exclude<HubSpotObjectType, '0-1'>, (page: Page) => LeadFields> = {
+const READERS: Record<Exclude<HubSpotObjectType, '0-1'>, (page: HubSpotPage) => LeadFields> = {
   '0-2': readCompany,
   '0-3': readDeal,
   '0-5': readTicket,
 };
 
 /** Read a visible company, deal or ticket record page. */
-export function readHubSpotObjectRecord(doc: Document, url: string): ScrapeResult {
+export function readHubSpotObjectRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseHubSpotRecordUrl(url);
   const type = ref && ref.objectType !== '0-1' ? ref.objectType : '0-2';
-  const { shown, missing } = splitShown(ref ? READERS[type](openPage(doc)) : {});
+  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const { shown, missing } = splitShown(ref ? READERS[type](page) : {});
   return ScrapeResultSchema.parse({
     crm: 'hubspot',
     kind: 'record',
@@ -171,5 +144,6 @@ export function readHubSpotObjectRecord(doc: Document, url: string): ScrapeResul
     recordId: ref?.recordId ?? '',
     fields: shown,
     missing,
+    unrecognised: page.unrecognised(shown),
   });
 }

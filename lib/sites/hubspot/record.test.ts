@@ -204,3 +204,41 @@ describe('value forms', () => {
     expect(parseWholeAmount('1,234.56')).toBe('1,234.56');
   });
 });
+
+describe('readHubSpotContact — 2025-26 record (contact-2026.html, contact-2026-es.html)', () => {
+  const result = scrapePage(documentFromHtml(fixture('contact-2026.html')), 'https://app.hubspot.com/contacts/12345678/record/0-1/7301');
+  const spanish = scrapePage(documentFromHtml(fixture('contact-2026-es.html')), 'https://app.hubspot.com/contacts/12345678/record/0-1/7302');
+
+  it('reads the owner from the dropdown, never the "Details" button in its row', () => {
+    expect(result.fields.owner).toBe('Hannah Kowalski');
+    expect(JSON.stringify(result)).not.toMatch(/Details|Edit|Copy|Call|caret/);
+  });
+
+  it('a "Sin propietario" placeholder is no owner: missing, not a name', () => {
+    expect(spanish.fields.owner).toBeUndefined();
+    expect(spanish.missing).toContain('owner');
+    expect(spanish.fields.status).toBe('Lifecycle stage: Lead');
+    expect(JSON.stringify(spanish)).not.toMatch(/Sin propietario|Detalles|Seleccionar/);
+  });
+
+  it('reads label-only "Contact profile" rows by their labels (English and Spanish UI)', () => {
+    expect(result.fields).toMatchObject({ company: 'Textiles del Pacífico S.A.', industry: 'Textiles', location: 'Valparaíso, Chile', source: 'Organic Search' });
+    expect(spanish.fields).toMatchObject({ jobTitle: 'Jefe de compras', company: 'Molinos del Sur S.A.C.', location: 'Arequipa, Perú', source: 'Referencias' });
+  });
+
+  it('takes the contact phone from the contact, never the associated company card', () => {
+    expect(result.fields.phone).toBe('+56 2 2345 6789');
+    expect(spanish.fields.phone).toBeUndefined();
+    expect(JSON.stringify(spanish)).not.toContain('+51 54 200 300');
+  });
+});
+
+describe('readHubSpotContact — label-only rows whose labels are not <label> elements', () => {
+  it('takes a row\'s first text as its label and reads the rest as its value', () => {
+    const html = fixture('contact-2026.html').replace(/<label id="(FormControl\d+-label)" class="FormLabel-sc-3e4r5t-0">([^<]+)<\/label>/g, '<span id="$1" class="FormLabel-sc-3e4r5t-0">$2</span>');
+    expect(html).not.toContain('<label');
+    const url = 'https://app.hubspot.com/contacts/12345678/record/0-1/7301';
+    const original = scrapePage(documentFromHtml(fixture('contact-2026.html')), url);
+    expect(scrapePage(documentFromHtml(html), url).fields).toEqual(original.fields);
+  });
+});

@@ -30,6 +30,13 @@ const LEAD_SOURCE = spec(['LeadSource'], ['lead source', 'origen del candidato',
 const ACCOUNT_NAME = spec(['AccountId'], ['account name', 'account', 'nombre de la cuenta', 'cuenta']);
 const GENERIC_OWNER = ['owner', 'propietario'];
 
+/**
+ * A related record's field shown on the page (a "Contact Details" / "Account Details" card on a
+ * Case or an Opportunity): its API name qualified by the related object, and its labels — matched
+ * only among fields known to belong to that object (by API name, or by the card's object icon).
+ */
+const related = (api: string, labels: readonly string[] = []): FieldSpec => spec([api], labels);
+
 /** The Salesforce fields read for each Lead field (and the parts of status / description), by object. */
 export interface ObjectFields {
   fullName?: readonly FieldSpec[];
@@ -88,7 +95,12 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Opportunity: {
     fullName: [spec(['ContactId'], ['primary contact', 'contact', 'contacto principal', 'contacto'])],
+    jobTitle: [related('Contact.Title', TITLE.labels)],
     company: [ACCOUNT_NAME],
+    email: [related('Contact.Email', EMAIL.labels)],
+    phone: [related('Contact.Phone', PHONE.labels), related('Contact.MobilePhone', MOBILE.labels)],
+    industry: [related('Account.Industry', INDUSTRY.labels)],
+    companySize: [related('Account.NumberOfEmployees', EMPLOYEES.labels)],
     description: [DESCRIPTION],
     source: [LEAD_SOURCE],
     owner: [spec(['OwnerId'], ['opportunity owner', 'propietario de la oportunidad', ...GENERIC_OWNER])],
@@ -99,15 +111,21 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
   },
   Case: {
     fullName: [spec(['ContactId'], ['contact name', 'nombre del contacto', 'contact', 'contacto'])],
+    jobTitle: [related('Contact.Title', TITLE.labels)],
     company: [ACCOUNT_NAME],
     email: [
       spec(['ContactEmail'], ['contact email', 'correo electrónico del contacto']),
+      related('Contact.Email', EMAIL.labels),
       spec(['SuppliedEmail'], ['web email', 'correo electrónico web']),
     ],
     phone: [
       spec(['ContactPhone'], ['contact phone', 'teléfono del contacto']),
+      related('Contact.Phone', PHONE.labels),
+      related('Contact.MobilePhone', MOBILE.labels),
       spec(['SuppliedPhone'], ['web phone', 'teléfono web']),
     ],
+    industry: [related('Account.Industry', INDUSTRY.labels)],
+    companySize: [related('Account.NumberOfEmployees', EMPLOYEES.labels)],
     description: [DESCRIPTION],
     source: [spec(['Origin'], ['case origin', 'origen del caso'])],
     owner: [spec(['OwnerId'], ['case owner', 'propietario del caso', ...GENERIC_OWNER])],

@@ -10,13 +10,17 @@
  */
 import type { ScrapeResult } from '../../contracts';
 import { ScrapeResultSchema } from '../../contracts';
-import { textOf } from '../dom';
+import { textOf, valueText } from '../dom';
 import { columnMap, readTableRows } from '../list-table';
+import type { SiteQuery } from '../query';
+import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import type { ListRow } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
-import { ASSISTIVE_TEXT, LIST_CELL, LIST_HEADER_CELL, LIST_ROW, LIST_TABLE, NOT_VALUE, ROW_RECORD_LINK } from './selectors';
+import { unrecognisedPage } from '../page-status';
 import { LightningView } from './view';
+
+type SalesforceQuery = SiteQuery<BuiltInSelectorSets['salesforce']>;
 
 /** List view column labels (English, Spanish) → Lead fields. */
 export const SALESFORCE_LIST_COLUMNS = columnMap([
@@ -46,12 +50,10 @@ function linkRecordId(link: Element): string {
 }
 
 /** The row's record: the first link to a record of the listed object (row header first), checked against the row key. */
-function rowRecord(row: Element, object: SalesforceObject): { recordId: string; link: Element } | undefined {
+function rowRecord(q: SalesforceQuery, row: Element, object: SalesforceObject): { recordId: string; link: Element } | undefined {
   const prefix = SALESFORCE_OBJECTS[object].keyPrefix;
-  const links = [
-    ...Array.from(row.querySelectorAll(`th ${ROW_RECORD_LINK.split(', ').join(', th ')}`)),
-    ...Array.from(row.querySelectorAll(ROW_RECORD_LINK)),
-  ];
+  const header = Array.from(row.children).filter((cell) => cell.tagName.toUpperCase() === 'TH');
+  const links = [...header.flatMap((cell) => q.every(cell, 'ROW_RECORD_LINK')), ...q.every(row, 'ROW_RECORD_LINK')];
   const rowKey = row.getAttribute('data-row-key-value') ?? '';
   for (const link of links) {
     const id = linkRecordId(link);
@@ -64,27 +66,28 @@ function rowRecord(row: Element, object: SalesforceObject): { recordId: string; 
 }
 
 /** The shown rows of the list view on a Lightning list URL. */
-export function readSalesforceListRows(doc: Document, url: string): ListRow[] {
+export function readSalesforceListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
   const object = parseSalesforceListUrl(url);
   if (!object) return [];
-  const view = new LightningView();
+  const view = new LightningView(siteQuery('salesforce', options).selectors.labels);
+  const q = siteQuery('salesforce', options, (el) => view.isReadable(el));
   const body: ParentNode = doc.body ?? doc;
-  const skip = (node: Element) => node.matches(NOT_VALUE) || view.hiddenByMarkers(node);
+  const skip = (node: Element) => view.hiddenByMarkers(node);
   const rows: ListRow[] = [];
-  for (const table of view.all(body, LIST_TABLE)) {
+  for (const table of q.all(body, 'LIST_TABLE')) {
     rows.push(
       ...readTableRows(table, {
         recordType: SALESFORCE_OBJECTS[object].recordType,
         columns: SALESFORCE_LIST_COLUMNS,
-        rows: (t) => Array.from(t.querySelectorAll(LIST_ROW)).filter((row) => row.closest('thead') === null),
-        headers: (t) => Array.from(t.querySelectorAll(LIST_HEADER_CELL)),
-        cells: (row) => Array.from(row.children).filter((cell) => cell.matches(LIST_CELL)),
-        record: (row) => rowRecord(row, object),
+        rows: (t) => q.all(t, 'LIST_ROW', { accept: (row) => row.closest('thead') === null }),
+        headers: (t) => q.all(t, 'LIST_HEADER_CELL'),
+        cells: (row) => Array.from(row.children).filter((cell) => q.matches(cell, 'LIST_CELL')),
+        record: (row) => rowRecord(q, row, object),
         // Header text holds "Sort by:" / "Sorted Ascending" assistive text and a resize handle; the title / aria-label is the label.
         headerLabel: (header) =>
-          header.getAttribute('aria-label') ?? header.getAttribute('title') ?? header.querySelector('[title]')?.getAttribute('title') ?? textOf(header, { skip: (node) => node.matches(`${ASSISTIVE_TEXT}, button, input`) }),
+          header.getAttribute('aria-label') ?? header.getAttribute('title') ?? header.querySelector('[title]')?.getAttribute('title') ?? valueText(header),
         cellLabel: (cell) => cell.getAttribute('data-label') ?? '',
-        cellText: (cell) => textOf(cell, { skip }),
+        cellText: (cell) => valueText(cell, { skip }),
         isShown: (el) => view.isReadable(el),
       }),
     );
@@ -94,9 +97,10 @@ export function readSalesforceListRows(doc: Document, url: string): ListRow[] {
 }
 
 /** A list URL's scrape: `kind: "list"`, the listed object's record type, the rows without elements. */
-export function readSalesforceList(doc: Document, url: string): ScrapeResult {
+export function readSalesforceList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const object = parseSalesforceListUrl(url) ?? 'Lead';
-  const rows = readSalesforceListRows(doc, url);
+  const rows = readSalesforceListRows(doc, url, options);
+  const tables = siteQuery('salesforce', options).first(doc.body ?? doc, 'LIST_TABLE');
   return ScrapeResultSchema.parse({
     crm: 'salesforce',
     kind: 'list',
@@ -104,6 +108,7 @@ export function readSalesforceList(doc: Document, url: string): ScrapeResult {
     recordType: SALESFORCE_OBJECTS[object].recordType,
     recordId: '',
     rows: rows.map(({ recordId, fields }) => ({ recordId, fields })),
+    unrecognised: tables ? undefined : unrecognisedPage('salesforce', 'list', 'a list view table'),
   });
 }
 

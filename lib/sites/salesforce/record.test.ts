@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScrapeResultSchema } from '../../contracts';
 import { hasRecordContent, scrapePage } from '..';
-import { SIGNED_IN_USER, documentFromHtml, fixtureDocument } from '../saved-page';
+import { SIGNED_IN_USER, documentFromHtml, fixtureDocument, fixtureHtml } from '../saved-page';
 import { readSalesforceRecord } from './record';
 
 const HOST = 'https://nubeandina.lightning.force.com';
@@ -177,5 +177,32 @@ describe('Salesforce record edge cases', () => {
       company: 'Andes Tech',
       status: 'Lead status: Abierto',
     });
+  });
+});
+
+describe('Salesforce Service Console case with related-record cards (case-console-5005g00000Wq8ZbAAJ.html)', () => {
+  const CONSOLE_CASE = '5005g00000Wq8ZbAAJ';
+  const doc = fixtureDocument(`salesforce/case-console-${CONSOLE_CASE}.html`);
+  const result = scrapePage(doc, `${HOST}/lightning/r/Case/${CONSOLE_CASE}/view`);
+
+  it('reads the contact\'s title, email and phone from the "Contact Details" card', () => {
+    expect(result.fields).toMatchObject({ fullName: 'Gustavo Leiva Araya', jobTitle: 'Fleet Maintenance Manager', email: 'gleiva@minerasantarita.cl', phone: '+56 55 241 8800' });
+  });
+
+  it('never takes the related account\'s phone for the contact\'s, nor the other console tab\'s contact', () => {
+    noLeak(JSON.stringify(result), ['+56 2 2000 1000', 'Paula Ortega', 'Accounts Payable', '00004702', '+56 2 0000 1111', 'Edit', 'Preview']);
+  });
+
+  it('reads nothing for the inactive console tab\'s case', () => {
+    expect(scrapePage(doc, `${HOST}/lightning/r/Case/5005g00000Wq1KcAAJ/view`).fields).toEqual({});
+  });
+});
+
+describe('Salesforce related-record card without API names', () => {
+  it('knows the card\'s object by its icon and reads the contact\'s fields by label', () => {
+    const html = fixtureHtml(`salesforce/case-console-5005g00000Wq8ZbAAJ.html`).replace(/ data-target-selection-name="sfdc:RecordField\.(?:Contact|Account)\.[A-Za-z]+"/g, '');
+    const result = scrapePage(documentFromHtml(html), `${HOST}/lightning/r/Case/5005g00000Wq8ZbAAJ/view`);
+    expect(result.fields).toMatchObject({ jobTitle: 'Fleet Maintenance Manager', email: 'gleiva@minerasantarita.cl', phone: '+56 55 241 8800', industry: 'Mining' });
+    noLeak(JSON.stringify(result), ['+56 2 2000 1000']);
   });
 });

@@ -10,15 +10,20 @@
  * is not read either.
  *
  * What is read: the detail layout's fields (by API name, then by label, English
- * or Spanish) and the highlights panel's secondary fields, then its primary
- * field as a fallback for the name. Values go through textContent only,
- * skipping inline-edit buttons, help icons and assistive text. Never read: the
- * global header (the signed-in user's name and email), the nav bar's recent
- * items, the console tab bar, hover cards.
+ * or Spanish), the fields of related-record cards ("Contact Details" on a Case:
+ * their API names name the related object, "sfdc:RecordField.Contact.Title", and
+ * they feed only the Lead fields fields.ts maps from that object — an Account's
+ * Phone never becomes the contact's phone), and the highlights panel's secondary
+ * fields, then its primary field as a fallback for the name. A field is read
+ * from its value node only: never inline-edit buttons, "Open … Preview" triggers,
+ * help icons or assistive text. Never read: the global header (the signed-in
+ * user's name and email), the nav bar's recent items, the console tab bar, hover cards.
  *
  * Field mapping (fields.ts has every label):
  * - fullName: Name without the salutation ("Ms. Carla Ruiz" → "Carla Ruiz");
  *   Case: Contact Name; Opportunity: a Contact field if the layout has one.
+ * - Case and Opportunity: jobTitle, email and phone also from a related Contact
+ *   card, industry and company size from a related Account card.
  * - company: Lead Company; Contact / Opportunity / Case: Account Name; Account: Account Name.
  * - location: the address field's lines joined with ", ".
  * - companySize, annualRevenue: numbers when plain whole amounts ("$5,000,000.00" → 5000000).
@@ -29,55 +34,50 @@
  *   annualRevenue); Case "{Subject} — {Description}"; others the Description.
  */
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, type ScrapeResult } from '../../contracts';
-import { boundText, cleanText, normalizeLabel, textOf } from '../dom';
-import { formatStatusParts, joinDistinct, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
+import { boundText, cleanText, normalizeLabel, valueText } from '../dom';
+import type { SiteQuery } from '../query';
+import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
 import { ENTITY_LABELS, OBJECT_FIELDS, type FieldSpec } from './fields';
 import { SALESFORCE_OBJECTS, parseSalesforceRecordUrl, sameSalesforceId, type SalesforceObject } from './match';
-import {
-  ENTITY_LABEL,
-  FIELD_LABEL,
-  FIELD_VALUE,
-  FORMATTED_ADDRESS,
-  HIGHLIGHTS,
-  HIGHLIGHTS_ITEM,
-  HIGHLIGHTS_ITEM_LABEL,
-  HIGHLIGHTS_ITEM_VALUE,
-  LAYOUT_ITEM,
-  NOT_VALUE,
-  PRIMARY_FIELD,
-  RECORD_HOME,
-  RECORD_ID_ATTRIBUTES,
-} from './selectors';
+import { unrecognisedPage } from '../page-status';
 import { LightningView } from './view';
 
+type SalesforceQuery = SiteQuery<BuiltInSelectorSets['salesforce']>;
+
 /** One field as the page shows it. */
-interface ShownField {
+export interface ShownField {
+  /** The object the field belongs to ("Case", "Contact"), when its API name says; '' when unknown. */
+  object: string;
   apiName: string;
   label: string;
   value: string;
 }
 
-const LAYOUT_ITEM_SELECTOR = LAYOUT_ITEM.slice(0, 2).join(', ');
-const RECORD_PARTS = [...HIGHLIGHTS, ...LAYOUT_ITEM.slice(0, 2)].join(', ');
+/** A Lightning page read with the active selectors: the visibility judge and the query over it. */
+interface Lightning {
+  q: SalesforceQuery;
+  view: LightningView;
+}
 
-/** The text a value element shows, without controls and screen-reader-only text. */
-export function lightningText(view: LightningView, el: Element | undefined, max = SHORT_TEXT_MAX): string {
+/** The text a value element shows: its value node only, addresses line by line. */
+export function lightningText({ q, view }: Lightning, el: Element | undefined, max = SHORT_TEXT_MAX): string {
   if (!el) return '';
-  const address = el.matches(FORMATTED_ADDRESS) ? el : el.querySelector(FORMATTED_ADDRESS);
-  const skip = (node: Element) => node.matches(NOT_VALUE) || view.hiddenByMarkers(node);
-  if (address && view.isShown(address)) {
+  const skip = (node: Element) => view.hiddenByMarkers(node);
+  const address = q.first(el, 'FORMATTED_ADDRESS') ?? (el.matches(q.joined('FORMATTED_ADDRESS')) ? el : undefined);
+  if (address) {
     // lightning-formatted-address renders one <div> per line (street / city, region, postcode / country).
     const lines = Array.from(address.querySelectorAll('div'))
       .filter((line) => line.querySelector('div') === null && !skip(line))
-      .map((line) => textOf(line, { skip }));
+      .map((line) => valueText(line, { skip }));
     const joined = joinDistinct(lines.map((line) => line.replace(/,$/, '')), ', ');
     if (joined) return cleanText(joined, max);
   }
-  return textOf(el, { max, skip });
+  return valueText(el, { max, skip });
 }
 
-function recordIdOf(el: Element): string {
-  for (const attribute of RECORD_ID_ATTRIBUTES) {
+function recordIdOf(q: SalesforceQuery, el: Element): string {
+  for (const attribute of q.labels('RECORD_ID_ATTRIBUTES')) {
     const value = el.getAttribute(attribute);
     if (value) return value;
   }
@@ -88,82 +88,114 @@ function recordIdOf(el: Element): string {
  * The container of the record the URL names, or undefined when the shown
  * record is another one (Lightning has not switched yet). See the file comment.
  */
-function findRecordScope(view: LightningView, body: ParentNode, recordId: string): ParentNode | undefined {
-  const selector = RECORD_ID_ATTRIBUTES.map((attribute) => `[${attribute}]`).join(', ');
+function findRecordScope(page: Lightning, body: ParentNode, recordId: string): ParentNode | undefined | null {
+  const { q, view } = page;
+  const selector = q.labels('RECORD_ID_ATTRIBUTES').map((attribute) => `[${attribute}]`).join(', ');
+  const items = q.joined('LAYOUT_ITEM');
+  const parts = [q.joined('HIGHLIGHTS'), items].join(', ');
   const carriers = Array.from(body.querySelectorAll(selector)).filter(
-    (el) => el.tagName.toUpperCase() !== 'A' && el.closest(LAYOUT_ITEM_SELECTOR) === null && el.querySelector(RECORD_PARTS) !== null && view.isReadable(el),
+    (el) => el.tagName.toUpperCase() !== 'A' && el.closest(items) === null && el.querySelector(parts) !== null && view.isReadable(el),
   );
-  const own = carriers.find((el) => sameSalesforceId(recordIdOf(el), recordId));
+  const own = carriers.find((el) => sameSalesforceId(recordIdOf(q, el), recordId));
   if (own) return own;
   if (carriers.length > 0) return undefined;
-  return view.first(body, RECORD_HOME) ?? body;
+  if (q.first(body, 'RECORD_HOME')) return q.first(body, 'RECORD_HOME');
+  // No record container: a record page still shows a highlights panel or layout items; else this is no record page.
+  return q.first(body, 'HIGHLIGHTS') || q.first(body, 'LAYOUT_ITEM') ? body : null;
 }
 
-function apiNameOf(item: Element): string {
-  // "sfdc:RecordField.Lead.Email" → "Email"
-  const target = item.getAttribute('data-target-selection-name') ?? '';
-  const match = /^sfdc:RecordField\.[A-Za-z0-9_]+\.([A-Za-z0-9_]+)$/.exec(target);
-  return match ? match[1]! : '';
+const CARD_ICON = /^standard:([a-z]+)$/;
+
+/**
+ * The object a related-record card shows ("standard:contact" icon → "Contact"), for its fields
+ * without API names; '' outside cards. The record's own layout is no card.
+ */
+function cardObject(q: SalesforceQuery, item: Element): string {
+  const card = q.closest(item, 'RELATED_CARD');
+  const icon = card ? (q.first(card, 'RELATED_CARD_ICON', { accept: () => true })?.getAttribute('icon-name') ?? '') : '';
+  const name = CARD_ICON.exec(icon)?.[1];
+  return name ? `${name[0]!.toUpperCase()}${name.slice(1)}` : '';
 }
 
-/** Every shown field of the record: detail layout items first, then the highlights panel's. */
-function readShownFields(view: LightningView, scope: ParentNode): ShownField[] {
+const TARGET = /^sfdc:RecordField\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/;
+
+/** "sfdc:RecordField.Lead.Email" → { object: "Lead", apiName: "Email" }. */
+function targetOf(item: Element): { object: string; apiName: string } {
+  const match = TARGET.exec(item.getAttribute('data-target-selection-name') ?? '');
+  return match ? { object: match[1]!, apiName: match[2]! } : { object: '', apiName: '' };
+}
+
+/** Every shown field of the record: detail layout and related-card items first, then the highlights panel's. */
+function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
+  const { q } = page;
   const fields: ShownField[] = [];
-  const items = new Set<Element>();
-  for (const selector of LAYOUT_ITEM) {
-    for (const item of Array.from(scope.querySelectorAll(selector))) {
-      // Generic SLDS form elements count only with a test-id label, and only outside an item already read.
-      // Items nest an .slds-form-element (and Aura items may sit in LWC ones): read the outermost only.
-      if (item.parentElement?.closest(LAYOUT_ITEM_SELECTOR)) continue;
-      if (selector === '.slds-form-element' && (item.matches(LAYOUT_ITEM_SELECTOR) || !item.querySelector('.test-id__field-label'))) continue;
-      if (items.has(item) || !view.isReadable(item)) continue;
-      items.add(item);
-      const labelEl = view.first(item, FIELD_LABEL);
-      const label = normalizeLabel(item.getAttribute('field-label') ?? lightningText(view, labelEl));
-      const valueEl = view.first(item, FIELD_VALUE);
-      const value = valueEl ? lightningText(view, valueEl, LONG_TEXT_MAX) : '';
-      fields.push({ apiName: apiNameOf(item), label, value });
-    }
-  }
-  for (const item of view.all(scope, HIGHLIGHTS_ITEM)) {
-    const labelEl = view.first(item, HIGHLIGHTS_ITEM_LABEL);
-    const label = normalizeLabel(labelEl?.getAttribute('title') || lightningText(view, labelEl));
-    fields.push({ apiName: '', label, value: lightningText(view, view.first(item, HIGHLIGHTS_ITEM_VALUE), LONG_TEXT_MAX) });
+  const itemSelector = q.joined('LAYOUT_ITEM');
+  const read = (item: Element) => {
+    const label = normalizeLabel(item.getAttribute('field-label') ?? lightningText(page, q.first(item, 'FIELD_LABEL')));
+    const valueEl = q.first(item, 'FIELD_VALUE');
+    // The API name's object wins; the card's icon names the object of a field without one.
+    const target = targetOf(item);
+    const card = cardObject(q, item);
+    fields.push({ ...target, object: target.object || card, label, value: valueEl ? lightningText(page, valueEl, LONG_TEXT_MAX) : '' });
+  };
+  // Items nest an .slds-form-element (and Aura items may sit in LWC ones): read the outermost only.
+  for (const item of q.every(scope, 'LAYOUT_ITEM', { accept: (el) => !el.parentElement?.closest(itemSelector) })) read(item);
+  // Custom pages: SLDS form elements with a test-id label, outside every layout item.
+  for (const item of q.all(scope, 'FORM_ELEMENT', { accept: (el) => el.closest(itemSelector) === null && el.querySelector('.test-id__field-label') !== null })) read(item);
+  for (const item of q.all(scope, 'HIGHLIGHTS_ITEM')) {
+    const labelEl = q.first(item, 'HIGHLIGHTS_ITEM_LABEL');
+    const label = normalizeLabel(labelEl?.getAttribute('title') || lightningText(page, labelEl));
+    fields.push({ object: '', apiName: '', label, value: lightningText(page, q.first(item, 'HIGHLIGHTS_ITEM_VALUE'), LONG_TEXT_MAX) });
   }
   return fields;
 }
 
-function valueOf(fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
+/**
+ * The first shown value for `spec`: by API name ("Email" = a field of the record itself or of no
+ * known object; "Contact.Title" = a related Contact's field), then by label among the record's
+ * own fields only (a related card's "Phone" is that record's phone).
+ */
+function valueOf(object: SalesforceObject, fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
   if (!spec) return '';
-  for (const field of fields) if (field.value && field.apiName && spec.api.includes(field.apiName)) return boundText(field.value, max);
+  const own = (field: ShownField) => field.object === '' || field.object === object;
+  let relatedObject = '';
+  for (const api of spec.api) {
+    const dot = api.indexOf('.');
+    const [wantObject, wantField] = dot > 0 ? [api.slice(0, dot), api.slice(dot + 1)] : ['', api];
+    if (wantObject) relatedObject = wantObject;
+    for (const field of fields) {
+      if (!field.value || field.apiName !== wantField) continue;
+      if (wantObject ? field.object === wantObject : own(field)) return boundText(field.value, max);
+    }
+  }
+  const belongs = relatedObject ? (field: ShownField) => field.object === relatedObject && field.apiName === '' : own;
   for (const label of spec.labels) {
-    for (const field of fields) if (field.value && field.label === label) return boundText(field.value, max);
+    for (const field of fields) if (field.value && belongs(field) && field.label === label) return boundText(field.value, max);
   }
   return '';
 }
 
-function firstValue(fields: readonly ShownField[], specs: readonly FieldSpec[] | undefined, max = SHORT_TEXT_MAX): string {
+function firstValue(object: SalesforceObject, fields: readonly ShownField[], specs: readonly FieldSpec[] | undefined, max = SHORT_TEXT_MAX): string {
   for (const spec of specs ?? []) {
-    const value = valueOf(fields, spec, max);
+    const value = valueOf(object, fields, spec, max);
     if (value) return value;
   }
   return '';
 }
 
 /** The object the highlights panel's entity label names, if it names one we know. */
-function entityShown(view: LightningView, scope: ParentNode): SalesforceObject | undefined {
-  const label = normalizeLabel(lightningText(view, view.first(scope, ENTITY_LABEL)));
+function entityShown(page: Lightning, scope: ParentNode): SalesforceObject | undefined {
+  const label = normalizeLabel(lightningText(page, page.q.first(scope, 'ENTITY_LABEL')));
   if (!label) return undefined;
   return (Object.keys(ENTITY_LABELS) as SalesforceObject[]).find((object) => ENTITY_LABELS[object].includes(label));
 }
 
 /** Lead fields of one Salesforce record, read from the shown fields and the primary field. */
-export function mapSalesforceFields(object: SalesforceObject, fields: readonly ShownField[], primary: string): LeadFields {
+export function mapSalesforceFields(object: SalesforceObject, fields: readonly ShownField[], primary: string, q?: SalesforceQuery): LeadFields {
   const map = OBJECT_FIELDS[object];
-  const read = (key: Exclude<keyof typeof map, 'status' | 'headline' | 'amount' | 'primaryField'>, max = SHORT_TEXT_MAX) => firstValue(fields, map[key], max);
-  const headline = valueOf(fields, map.headline) || (map.primaryField === 'headline' ? primary : '');
-  const amount = valueOf(fields, map.amount);
-  const body = read('description', LONG_TEXT_MAX);
+  const field = <T>(name: string, read: () => T): T => (q ? q.field(name, read) : read());
+  const read = (key: Exclude<keyof typeof map, 'status' | 'headline' | 'amount' | 'primaryField'>, max = SHORT_TEXT_MAX) =>
+    field(key, () => firstValue(object, fields, map[key], max));
   const size = read('companySize');
   const revenue = read('annualRevenue');
   return {
@@ -174,29 +206,37 @@ export function mapSalesforceFields(object: SalesforceObject, fields: readonly S
     phone: read('phone'),
     industry: read('industry'),
     location: read('location'),
-    description: cleanText(joinDistinct([headline, amount ? `Amount: ${amount}` : '', body], ' — '), LONG_TEXT_MAX),
+    description: field('description', () => {
+      const headline = valueOf(object, fields, map.headline) || (map.primaryField === 'headline' ? primary : '');
+      const amount = valueOf(object, fields, map.amount);
+      const body = firstValue(object, fields, map.description, LONG_TEXT_MAX);
+      return cleanText(joinDistinct([headline, amount ? `Amount: ${amount}` : '', body], ' — '), LONG_TEXT_MAX);
+    }),
     companySize: size ? parseCurrencyAmount(size) : undefined,
     annualRevenue: revenue ? parseCurrencyAmount(revenue) : undefined,
     source: read('source'),
-    owner: read('owner'),
-    status: cleanText(formatStatusParts((map.status ?? []).map(([prefix, spec]) => [prefix, valueOf(fields, spec)] as const))),
+    owner: ownerName(read('owner')),
+    status: field('status', () => cleanText(formatStatusParts((map.status ?? []).map(([prefix, spec]) => [prefix, valueOf(object, fields, spec)] as const)))),
   };
 }
 
 /** Read the visible record of a Lightning record page. `url` gives the object and the id. */
-export function readSalesforceRecord(doc: Document, url: string): ScrapeResult {
+export function readSalesforceRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseSalesforceRecordUrl(url);
   const object: SalesforceObject = ref?.object ?? 'Lead';
-  const view = new LightningView();
+  const probe = siteQuery('salesforce', options);
+  const view = new LightningView(probe.selectors.labels);
+  const q = siteQuery('salesforce', options, (el) => view.isReadable(el));
+  const page: Lightning = { q, view };
   const body: ParentNode = doc.body ?? doc;
-  const scope = ref ? findRecordScope(view, body, ref.recordId) : undefined;
+  const scope = ref ? findRecordScope(page, body, ref.recordId) : undefined;
   let fields: LeadFields = {};
   if (scope) {
-    const shownObject = entityShown(view, scope);
+    const shownObject = entityShown(page, scope);
     if (shownObject === undefined || shownObject === object) {
-      const highlights = view.first(scope, HIGHLIGHTS);
-      const primary = highlights ? lightningText(view, view.first(highlights, PRIMARY_FIELD)) : '';
-      fields = mapSalesforceFields(object, readShownFields(view, scope), primary);
+      const highlights = q.first(scope, 'HIGHLIGHTS');
+      const primary = highlights ? lightningText(page, q.first(highlights, 'PRIMARY_FIELD')) : '';
+      fields = mapSalesforceFields(object, readShownFields(page, scope), primary, q);
     }
   }
   const { shown, missing } = splitShown(fields);
@@ -208,5 +248,7 @@ export function readSalesforceRecord(doc: Document, url: string): ScrapeResult {
     recordId: ref?.recordId ?? '',
     fields: shown,
     missing,
+    unrecognised: scope === null ? unrecognisedPage('salesforce', 'record', 'record page, highlights panel, record layout') : undefined,
   });
 }
+

@@ -9,16 +9,33 @@
  * hundreds of nodes with shared ancestors.
  */
 import { isHiddenByOwnMarkup } from '../dom';
-import { CACHED_VIEW, GLOBAL_CHROME, SLDS_HIDDEN_CLASSES } from './selectors';
+import type { BuiltInSelectorSets } from '../scrape-context';
 
-// Plain set lookups, not selector matching: linkedom compiles a selector on every matches()/closest() call,
-// and a record asks about every ancestor of a few hundred nodes.
-const CHROME_IDS = new Set<string>(GLOBAL_CHROME.ids);
-const CHROME_CLASSES = new Set<string>(GLOBAL_CHROME.classes);
-const CHROME_TAGS = new Set<string>(GLOBAL_CHROME.tags.map((tag) => tag.toUpperCase()));
-const CHROME_ROLES = new Set<string>(GLOBAL_CHROME.roles);
-const VIEW_CLASSES = new Set<string>(CACHED_VIEW.classes);
-const HIDING_CLASSES = new Set<string>(SLDS_HIDDEN_CLASSES);
+type Lists = BuiltInSelectorSets['salesforce']['labels'];
+
+/**
+ * The chrome / cached-view / hiding lists of the active selectors as sets. Plain set lookups, not
+ * selector matching: linkedom compiles a selector on every matches()/closest() call, and a record
+ * asks about every ancestor of a few hundred nodes.
+ */
+class Markers {
+  readonly chromeIds: Set<string>;
+  readonly chromeClasses: Set<string>;
+  readonly chromeTags: Set<string>;
+  readonly chromeRoles: Set<string>;
+  readonly viewClasses: Set<string>;
+  readonly viewAttributes: readonly string[];
+  readonly hidingClasses: Set<string>;
+  constructor(lists: Lists) {
+    this.chromeIds = new Set(lists.CHROME_IDS);
+    this.chromeClasses = new Set(lists.CHROME_CLASSES);
+    this.chromeTags = new Set(lists.CHROME_TAGS.map((tag) => tag.toUpperCase()));
+    this.chromeRoles = new Set(lists.CHROME_ROLES);
+    this.viewClasses = new Set(lists.CACHED_VIEW_CLASSES);
+    this.viewAttributes = lists.CACHED_VIEW_ATTRIBUTES;
+    this.hidingClasses = new Set(lists.HIDDEN_CLASSES);
+  }
+}
 
 type WithCheckVisibility = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
@@ -27,42 +44,42 @@ function classesOf(el: Element): string[] {
   return value ? value.split(/\s+/) : [];
 }
 
-function isCachedView(el: Element, classes: readonly string[] = classesOf(el)): boolean {
-  return el.hasAttribute(CACHED_VIEW.attribute) || classes.some((name) => VIEW_CLASSES.has(name));
+function isCachedView(markers: Markers, el: Element, classes: readonly string[] = classesOf(el)): boolean {
+  return markers.viewAttributes.some((name) => el.hasAttribute(name)) || classes.some((name) => markers.viewClasses.has(name));
 }
 
-function markedActive(el: Element): boolean {
-  return classesOf(el).includes('active') || el.getAttribute(CACHED_VIEW.attribute) === 'true';
+function markedActive(markers: Markers, el: Element): boolean {
+  return classesOf(el).includes('active') || markers.viewAttributes.some((name) => el.getAttribute(name) === 'true');
 }
 
 /**
  * A cached view (page or console tab) that is not the current one: marked
  * `data-is-active="false"`, or not `.active` while a sibling view is.
  */
-export function isInactiveView(el: Element): boolean {
-  if (!isCachedView(el)) return false;
-  if (el.getAttribute(CACHED_VIEW.attribute) === 'false') return true;
-  if (markedActive(el)) return false;
+function isInactiveView(markers: Markers, el: Element): boolean {
+  if (!isCachedView(markers, el)) return false;
+  if (markers.viewAttributes.some((name) => el.getAttribute(name) === 'false')) return true;
+  if (markedActive(markers, el)) return false;
   const parent = el.parentElement;
   if (!parent) return false;
   for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
-    if (sibling !== el && isCachedView(sibling) && markedActive(sibling)) return true;
+    if (sibling !== el && isCachedView(markers, sibling) && markedActive(markers, sibling)) return true;
   }
   return false;
 }
 
-function hiddenHere(el: Element, classes: readonly string[]): boolean {
+function hiddenHere(markers: Markers, el: Element, classes: readonly string[]): boolean {
   if (isHiddenByOwnMarkup(el) || el.tagName.toUpperCase() === 'TEMPLATE') return true;
-  if (classes.some((name) => HIDING_CLASSES.has(name))) return true;
-  return isInactiveView(el);
+  if (classes.some((name) => markers.hidingClasses.has(name))) return true;
+  return isInactiveView(markers, el);
 }
 
-function chromeHere(el: Element, classes: readonly string[]): boolean {
+function chromeHere(markers: Markers, el: Element, classes: readonly string[]): boolean {
   return (
-    CHROME_IDS.has(el.id) ||
-    CHROME_TAGS.has(el.tagName.toUpperCase()) ||
-    CHROME_ROLES.has(el.getAttribute('role') ?? '') ||
-    classes.some((name) => CHROME_CLASSES.has(name))
+    markers.chromeIds.has(el.id) ||
+    markers.chromeTags.has(el.tagName.toUpperCase()) ||
+    markers.chromeRoles.has(el.getAttribute('role') ?? '') ||
+    classes.some((name) => markers.chromeClasses.has(name))
   );
 }
 
@@ -74,13 +91,18 @@ interface NodeState {
 /** Visibility judge for one scrape (memoised; create one per scrape, the SPA re-renders between scrapes). */
 export class LightningView {
   private readonly states = new Map<Element, NodeState>();
+  private readonly markers: Markers;
+
+  constructor(lists: Lists) {
+    this.markers = new Markers(lists);
+  }
 
   private state(el: Element): NodeState {
     const known = this.states.get(el);
     if (known) return known;
     const parent = el.parentElement ? this.state(el.parentElement) : { hidden: false, chrome: false };
     const classes = classesOf(el);
-    const result = { hidden: parent.hidden || hiddenHere(el, classes), chrome: parent.chrome || chromeHere(el, classes) };
+    const result = { hidden: parent.hidden || hiddenHere(this.markers, el, classes), chrome: parent.chrome || chromeHere(this.markers, el, classes) };
     this.states.set(el, result);
     return result;
   }
@@ -100,21 +122,5 @@ export class LightningView {
   /** Shown and outside the global header, nav bar, tab bar and hover cards. */
   isReadable(el: Element): boolean {
     return !this.state(el).chrome && this.isShown(el);
-  }
-  /** Inside `scope`, every readable match of the chain's first selector that finds any. */
-  all(scope: ParentNode, chain: readonly string[]): Element[] {
-    for (const selector of chain) {
-      const found = Array.from(scope.querySelectorAll(selector)).filter((el) => this.isReadable(el));
-      if (found.length > 0) return found;
-    }
-    return [];
-  }
-
-  /** The first readable match of the chain (selectors in order). */
-  first(scope: ParentNode, chain: readonly string[]): Element | undefined {
-    for (const selector of chain) {
-      for (const el of Array.from(scope.querySelectorAll(selector))) if (this.isReadable(el)) return el;
-    }
-    return undefined;
   }
 }

@@ -1,60 +1,51 @@
 /**
- * Reads the open WhatsApp Web chat into a ScrapeResult of kind
- * "conversation".
+ * Reads the open WhatsApp Web chat into a ScrapeResult of kind "conversation".
  *
- * Where: only inside the chat panel (#main). The chat list (#pane-side) shows
- * other customers' names and last messages, and side drawers (search, starred
- * messages) hold bubbles of other chats: none of it is read.
+ * Where: only inside the chat panel (#main). The chat list (#pane-side) shows other customers'
+ * names and last messages, and side drawers (search, starred messages) hold bubbles of other
+ * chats: none of it is read.
  *
- * Which chat: its jid, from the message rows' ids ("false_34600111222@c.us_3EB0…"
- * → "34600111222@c.us"; groups "…@g.us"). A chat with no message row yet is
- * named by a stable hash of its header title ("title-1a2b3c4d").
+ * Which chat: its jid when the message ids carry one ("false_34600111222@c.us_3EB0…" →
+ * "34600111222@c.us"; groups "…@g.us"). Late-2026 builds put only the message id in `data-id`:
+ * the chat is then named by a stable hash of its header title ("title-1a2b3c4d").
  *
- * Messages, in document order (the order shown), the last 500 kept:
- * - a row is a message when its bubble has `message-in` / `message-out` or a
- *   `[data-pre-plain-text]` prefix; date separators, the encryption notice and
- *   group events ("Lucía joined") have neither and are skipped;
- * - direction from the bubble class, else from the id's fromMe flag (`true_` = out);
- * - time and author from the prefix "[10:32, 21/11/2026] María: " (time kept as
- *   shown: "10:32, 21/11/2026" — the date order is the account's locale);
- *   fallbacks: the group author label, the bubble's meta time, the chat title
- *   for an incoming 1:1 message;
- * - text from the message's selectable-text with its line breaks and emoji
- *   (`img.emoji[alt]`) in place; a reply's quoted block is never the text;
- * - deleted messages ("This message was deleted" / "Se eliminó este mensaje",
- *   the recalled icon) and media without a caption are skipped;
- * - the footer composer (the agent's unsent draft) is never read.
+ * Messages, in document order (the order shown), the last 500 kept. A row is a message when it has
+ * a text and a direction; date separators, the encryption notice, group events, deleted messages
+ * and media without a caption are not. Direction comes from independent signals, in this order
+ * (the first one present decides; the explanation names it):
+ *   1. the message id's fromMe flag (`true_` = ours), when the id has one;
+ *   2. the bubble class `message-out` / `message-in`, when the build has them;
+ *   3. the tail icon (`tail-out` / `tail-in`), which WhatsApp draws on the first bubble of a run;
+ *   4. marks only our own bubbles carry: a delivery-status icon (clock, ticks), a status label
+ *      ("Leído", "Delivered"), the "Tú:" / "You:" sender label → ours;
+ *   5. the bubble's side of the panel (right = ours), when the engine has layout;
+ *   6. a 1:1 chat's message signed by the chat's own title → theirs;
+ *   7. the run it continues: a bubble without a tail belongs to the run above it, when nothing
+ *      (a date, a notice) separates them.
+ * A text with none of these is left out, never guessed.
+ * Time and author come from the copy prefix "[10:32, 21/11/2026] María: " (time kept as shown);
+ * a message without one (a caption-less forward) takes the author of the run, or the chat title
+ * for an incoming 1:1 message, and no time.
+ * Text: the message's own text hook, with line breaks and emoji (`img.emoji[alt]`); a reply's
+ * quoted block, icons (and their SVG titles), reaction buttons and the meta line never count.
  *
- * Contact: the header title — a saved name, a group's name, or a number
- * ("+34 600 111 222" → phone). An individual chat's phone also comes from its
- * jid when the title is a name ("34600111222@c.us" → "+34600111222"). Lead
- * fields: fullName and phone of an individual chat; a group is not a lead.
+ * Contact: the header title — a saved name, a group's name, or a number ("+34 600 111 222" →
+ * phone); an individual chat's phone also comes from a phone jid when the title is a name. A group
+ * (a "@g.us" jid, or several people writing) is not a lead.
  *
- * On the QR / login screen or the "no chat open" landing there is no #main:
- * the result is kind "conversation" with recordId "", no contact and no
- * messages, and hasConversationContent() is false — the panel shows nothing.
- * (Not an UnsupportedPageError: the URL is the same for every screen, and the
- * content script watches the same page until a chat opens.)
+ * On the QR / login screen or the "no chat open" landing there is no #main: the result is kind
+ * "conversation" with recordId "", no contact and no messages (the content script watches the
+ * same URL until a chat opens).
  */
 import { LONG_TEXT_MAX, ScrapeResultSchema, type LeadFields, type Message, type ScrapeResult } from '../../contracts';
-import { cleanText, firstVisible, isVisible, textOf } from '../dom';
+import { cleanText, isVisible, textOf } from '../dom';
 import { messageText } from '../message-text';
+import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import type { SiteQuery } from '../query';
+import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
-import {
-  CHAT_HEADER,
-  CHAT_PANEL,
-  CHAT_TITLE,
-  COMPOSER_TAGS,
-  DELETED_TEXTS,
-  MESSAGE_IN_CLASS,
-  MESSAGE_OUT_CLASS,
-  MESSAGE_ROW,
-  PRE_PLAIN_TEXT_ATTRIBUTE,
-  QUOTE_CLASS,
-  QUOTE_LABELS,
-  QUOTE_TEST_IDS,
-  RECALLED_ICONS,
-} from './selectors';
+
+type Query = SiteQuery<BuiltInSelectorSets['whatsapp']>;
 
 /** The contract's bound on a conversation's messages (the latest are kept). */
 export const WHATSAPP_MESSAGES_MAX = 500;
@@ -75,7 +66,7 @@ export interface WhatsAppMessageId {
   authorJid: string;
 }
 
-/** The parts of a message row's data-id, or undefined when it is not one. */
+/** The parts of a message row's data-id, or undefined when it is not one of that shape. */
 export function parseWhatsAppMessageId(dataId: string): WhatsAppMessageId | undefined {
   const match = DATA_ID.exec(dataId);
   if (!match) return undefined;
@@ -92,110 +83,281 @@ export function titleRecordId(title: string): string {
   return `title-${hash.toString(16).padStart(8, '0')}`;
 }
 
-function hasClass(el: Element, name: string): boolean {
-  const value = el.getAttribute('class');
-  return value !== null && (` ${value} `).includes(` ${name} `);
+type Direction = 'in' | 'out';
+
+/** Label lists as sets, built once per scrape. */
+interface Vocabulary {
+  inClasses: Set<string>;
+  outClasses: Set<string>;
+  tailIn: Set<string>;
+  tailOut: Set<string>;
+  ownIcons: Set<string>;
+  ownStatus: Set<string>;
+  ownSender: Set<string>;
+  quoteLabels: Set<string>;
+  recalled: Set<string>;
+  deleted: Set<string>;
 }
 
-/** A reply's quoted block (or part of it). Checked by attributes, not selectors: linkedom compiles a selector per call. */
-function isQuote(el: Element): boolean {
+const lower = (list: readonly string[]) => new Set(list.map((text) => text.trim().toLowerCase()));
+
+function vocabulary(q: Query): Vocabulary {
+  return {
+    inClasses: new Set(q.labels('IN_CLASSES')),
+    outClasses: new Set(q.labels('OUT_CLASSES')),
+    tailIn: new Set(q.labels('TAIL_IN_ICONS')),
+    tailOut: new Set(q.labels('TAIL_OUT_ICONS')),
+    ownIcons: new Set(q.labels('OWN_STATUS_ICONS')),
+    ownStatus: lower(q.labels('OWN_STATUS_LABELS')),
+    ownSender: lower(q.labels('OWN_SENDER_LABELS')),
+    quoteLabels: lower(q.labels('QUOTE_LABELS')),
+    recalled: new Set(q.labels('RECALLED_ICONS')),
+    deleted: lower(q.labels('DELETED_TEXTS')),
+  };
+}
+
+/** What one row shows, found in one walk of its subtree (elements inside a reply's quote block never count). */
+interface RowHooks {
+  row: Element;
+  bubbleClass?: Direction;
+  tail?: Direction;
+  own?: string;
+  recalled: boolean;
+  prefix?: { el: Element; index: number };
+  text?: { el: Element; index: number };
+  bubble?: { el: Element; index: number };
+  /** The quote blocks of this row, with the QUOTE selector that found each. */
+  quotes: Map<Element, number>;
+  /** Own-message marks, texts and prefixes as found: what lies inside a quote block is dropped at the end. */
+  marks: { el: Element; own: string }[];
+  texts: { el: Element; index: number }[];
+  prefixes: { el: Element; index: number }[];
+}
+
+function isQuoteLabel(el: Element, words: Vocabulary): boolean {
   const label = el.getAttribute('aria-label');
-  if (label && QUOTE_LABELS.has(label.toLowerCase())) return true;
-  const testId = el.getAttribute('data-testid');
-  if (testId && QUOTE_TEST_IDS.has(testId)) return true;
-  return hasClass(el, QUOTE_CLASS);
+  return label !== null && words.quoteLabels.has(label.trim().toLowerCase());
 }
 
-/** The outermost [data-id] elements of the panel, outside the composer, shown. */
-function messageRows(panel: Element): Element[] {
-  const rows: Element[] = [];
-  for (const el of Array.from(panel.querySelectorAll(MESSAGE_ROW))) {
-    let nested = false;
-    for (let node = el.parentElement; node && node !== panel; node = node.parentElement) {
-      if (node.hasAttribute('data-id') || COMPOSER_TAGS.has(node.tagName.toUpperCase())) {
-        nested = true;
-        break;
+/** "Tú:" → "tú"; " Leído " → "leído". */
+function labelWord(label: string): string {
+  return label.trim().replace(/:$/, '').trim().toLowerCase();
+}
+
+/** The button around a quoted text: the reply's quote block (clicking it jumps to the quoted message). */
+function quoteBlock(quoted: Element, row: Element): Element | undefined {
+  for (let node: Element | null = quoted; node && node !== row; node = node.parentElement) {
+    if (node.getAttribute('role') === 'button') return node;
+  }
+  return undefined;
+}
+
+/**
+ * The shown message rows of the panel (the outermost [data-id] elements, never inside the
+ * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
+ * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
+ */
+function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
+  const test = q.tester(panel, ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
+  const rows: RowHooks[] = [];
+  const walk = (el: Element, row: RowHooks | undefined): void => {
+    if (el.tagName.toUpperCase() === 'FOOTER') return;
+    const [rowIndex, prefixIndex, textIndex, quoteIndex, bubbleIndex] = test.test(el);
+    if (!row) {
+      if (rowIndex === undefined) {
+        for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, undefined);
+        return;
+      }
+      if (!isVisible(el)) return;
+      row = { row: el, recalled: false, quotes: new Map(), marks: [], texts: [], prefixes: [] };
+      rows.push(row);
+      q.used('MESSAGE_ROW', rowIndex);
+    }
+    const label = test.attribute('aria-label');
+    // A quote block is known by the quoted text's hook (any UI language) or by its aria-label.
+    if (label !== null && words.quoteLabels.has(label.trim().toLowerCase()) && !row.quotes.has(el)) row.quotes.set(el, -1);
+    if (quoteIndex !== undefined) {
+      const block = quoteBlock(el, row.row);
+      if (block) row.quotes.set(block, quoteIndex);
+    }
+    if (!row.bubbleClass) {
+      const classes = test.attribute('class');
+      if (classes) {
+        for (const token of classes.split(/\s+/)) {
+          if (words.outClasses.has(token)) row.bubbleClass = 'out';
+          else if (words.inClasses.has(token)) row.bubbleClass = 'in';
+        }
       }
     }
-    if (!nested && isVisible(el)) rows.push(el);
+    const icon = test.attribute('data-icon') ?? test.attribute('data-testid') ?? '';
+    if (icon) {
+      if (!row.tail && words.tailOut.has(icon)) row.tail = 'out';
+      else if (!row.tail && words.tailIn.has(icon)) row.tail = 'in';
+      if (words.ownIcons.has(icon)) row.marks.push({ el, own: `delivery-status icon "${icon}"` });
+      if (words.recalled.has(icon)) row.recalled = true;
+    }
+    if (label) {
+      const word = labelWord(label);
+      if (words.ownStatus.has(word)) row.marks.push({ el, own: `delivery status "${label.trim()}"` });
+      else if (label.trim().endsWith(':') && words.ownSender.has(word)) row.marks.push({ el, own: `sender label "${label.trim()}"` });
+    }
+    if (prefixIndex !== undefined) row.prefixes.push({ el, index: prefixIndex });
+    if (textIndex !== undefined) row.texts.push({ el, index: textIndex });
+    if (bubbleIndex !== undefined && !row.bubble) row.bubble = { el, index: bubbleIndex };
+    // A text's own children are text and emoji: nothing else to find inside it.
+    if (textIndex !== undefined) return;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, row);
+  };
+  walk(panel, undefined);
+  // What sat inside a quote block belongs to the quoted message, not to this one.
+  for (const row of rows) {
+    const blocks = [...row.quotes.keys()];
+    const own = (el: Element) => !blocks.some((block) => block.contains(el));
+    row.own = row.marks.find(({ el }) => own(el))?.own;
+    row.prefix = row.prefixes.find(({ el }) => own(el));
+    for (const candidate of row.texts) if (own(candidate.el) && (!row.text || candidate.index < row.text.index)) row.text = candidate;
   }
   return rows;
 }
 
-/** The hooks of one message row, found in one walk of its subtree (linkedom compiles a selector per query: ~5 queries × 200 rows cost more than the walk). */
-interface RowHooks {
-  direction?: 'in' | 'out';
-  recalled: boolean;
-  prefix?: Element;
-  text?: Element;
-  textFallback?: Element;
-  author?: Element;
-  metaTime?: Element;
+type WithRect = Element & { getBoundingClientRect?: () => { left: number; right: number; width: number } };
+
+/** Which side of the panel the bubble sits on, when the engine has layout (a real browser). */
+function layoutSide(bubble: Element, panel: Element): Direction | undefined {
+  const rect = (bubble as WithRect).getBoundingClientRect?.();
+  const frame = (panel as WithRect).getBoundingClientRect?.();
+  if (!rect || !frame || rect.width < 8 || frame.width < 8 || rect.width > frame.width * 0.95) return undefined;
+  const left = rect.left - frame.left;
+  const right = frame.right - rect.right;
+  if (Math.abs(left - right) < 24) return undefined;
+  return right < left ? 'out' : 'in';
 }
 
-function readRowHooks(row: Element): RowHooks {
-  const hooks: RowHooks = { recalled: false };
-  const walk = (el: Element): void => {
-    if (isQuote(el) || COMPOSER_TAGS.has(el.tagName.toUpperCase())) return;
-    const classes = ` ${el.getAttribute('class') ?? ''} `;
-    if (!hooks.direction) {
-      if (classes.includes(` ${MESSAGE_IN_CLASS} `)) hooks.direction = 'in';
-      else if (classes.includes(` ${MESSAGE_OUT_CLASS} `)) hooks.direction = 'out';
-    }
-    if (RECALLED_ICONS.has(el.getAttribute('data-icon') ?? '')) hooks.recalled = true;
-    if (!hooks.prefix && el.hasAttribute(PRE_PLAIN_TEXT_ATTRIBUTE)) hooks.prefix = el;
-    if (!hooks.text && classes.includes(' selectable-text ') && classes.includes(' copyable-text ') && el.tagName.toUpperCase() === 'SPAN') hooks.text = el;
-    if (!hooks.textFallback && (classes.includes(' selectable-text ') || el.getAttribute('data-testid') === 'msg-text')) hooks.textFallback = el;
-    const testId = el.getAttribute('data-testid');
-    if (!hooks.author && testId === 'author') hooks.author = el;
-    if (!hooks.metaTime && testId === 'msg-meta') hooks.metaTime = el.querySelector('span[dir="auto"]') ?? el;
-    // The text span's own children are text and emoji: nothing else to find inside it.
-    if (hooks.text === el) return;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child);
-  };
-  walk(row);
-  return hooks;
+interface Decision {
+  direction: Direction;
+  signal: string;
 }
 
-interface ChatHeader {
-  title: string;
+interface RowContext {
+  id?: WhatsAppMessageId;
+  hooks: RowHooks;
+  bubble?: Element;
+  panel: Element;
+  prefixAuthor: string;
+  chatTitle: string;
+  /** The direction of the message row right above, when nothing separates them. */
+  runAbove?: Direction;
+  individual: boolean;
 }
 
-function readHeader(panel: Element): ChatHeader {
-  const header = firstVisible(panel, CHAT_HEADER);
-  if (!header) return { title: '' };
-  const titleEl = firstVisible(header, CHAT_TITLE);
+/** The direction of one message from its signals, in the order stated in the file comment. */
+export function decideDirection(row: RowContext): Decision | undefined {
+  if (row.id) return { direction: row.id.fromMe ? 'out' : 'in', signal: `message id prefix "${row.id.fromMe}_"` };
+  if (row.hooks.bubbleClass) return { direction: row.hooks.bubbleClass, signal: `bubble class "message-${row.hooks.bubbleClass}"` };
+  if (row.hooks.tail) return { direction: row.hooks.tail, signal: `tail-${row.hooks.tail} icon` };
+  if (row.hooks.own) return { direction: 'out', signal: row.hooks.own };
+  const side = row.bubble ? layoutSide(row.bubble, row.panel) : undefined;
+  if (side) return { direction: side, signal: `bubble on the ${side === 'out' ? 'right' : 'left'} of the panel` };
+  if (row.individual && row.chatTitle && row.prefixAuthor === row.chatTitle) return { direction: 'in', signal: 'signed by the chat contact' };
+  if (row.runAbove) return { direction: row.runAbove, signal: 'continues the run above (no tail)' };
+  return undefined;
+}
+
+function readTitle(q: Query, panel: Element): string {
+  const header = q.first(panel, 'CHAT_HEADER');
+  if (!header) return '';
+  const titleEl = q.first(header, 'CHAT_TITLE');
   // The title attribute holds the name with its emoji as characters; the text drops emoji images.
-  const title = cleanText(titleEl?.getAttribute('title') || textOf(titleEl));
-  return { title };
+  return cleanText(titleEl?.getAttribute('title') || textOf(titleEl));
 }
+
+const NOT_TEXT = (el: Element) =>
+  el.getAttribute('role') === 'button' || el.hasAttribute('data-icon') || el.getAttribute('aria-hidden') === 'true';
 
 /** The visible messages of the open chat, in order, and the chat's jid. */
-export function readWhatsAppMessages(panel: Element, chatTitle: string): { messages: Message[]; chatJid: string } {
-  const messages: Message[] = [];
-  let chatJid = '';
-  const lastAuthor = { in: '', out: '' };
-  for (const row of messageRows(panel)) {
-    const id = parseWhatsAppMessageId(row.getAttribute('data-id') ?? '');
-    if (id && !chatJid) chatJid = id.chatJid;
-    const hooks = readRowHooks(row);
-    const direction = hooks.direction ?? (hooks.prefix && id ? (id.fromMe ? 'out' : 'in') : undefined);
-    // No bubble and no copy prefix: a date separator, the encryption notice, "Lucía joined".
-    if (!direction || hooks.recalled) continue;
-    const text = messageText(hooks.text ?? hooks.textFallback, { whitespace: 'pre', skip: isQuote, max: LONG_TEXT_MAX });
-    if (!text || DELETED_TEXTS.has(text.toLowerCase())) continue;
-    const prefix = PRE_PLAIN.exec(hooks.prefix?.getAttribute(PRE_PLAIN_TEXT_ATTRIBUTE) ?? '');
-    let author = cleanText(prefix?.[2] ?? '');
-    if (!author && direction === 'in') author = textOf(hooks.author);
-    if (!author) author = lastAuthor[direction] || (direction === 'in' && !chatJid.endsWith('@g.us') ? chatTitle : '');
-    lastAuthor[direction] = author;
-    const time = cleanText(prefix?.[1] ?? '') || textOf(hooks.metaTime);
-    messages.push({ direction, author, time, text });
-  }
-  return { messages: messages.slice(-WHATSAPP_MESSAGES_MAX), chatJid };
+export function readWhatsAppMessages(panel: Element, chatTitle: string, options?: ScrapeOptions): ChatMessages {
+  return readMessages(siteQuery('whatsapp', options), panel, chatTitle);
 }
 
-function emptyChat(url: string): ScrapeResult {
+interface ChatMessages {
+  messages: Message[];
+  chatJid: string;
+  /** A 1:1 chat (not a group). */
+  individual: boolean;
+}
+
+function readMessages(q: Query, panel: Element, chatTitle: string): ChatMessages {
+  const words = vocabulary(q);
+  const scanned = scanRows(q, panel, words);
+  const rows = scanned.map((hooks) => hooks.row);
+  // Ids and prefix authors first: whether this is a 1:1 chat is known before any direction is decided.
+  const parsed = scanned.map((hooks) => {
+    const id = parseWhatsAppMessageId(hooks.row.getAttribute('data-id') ?? '');
+    const prefix = PRE_PLAIN.exec(hooks.prefix?.el.getAttribute('data-pre-plain-text') ?? '');
+    return { row: hooks.row, id, hooks, prefix, prefixAuthor: cleanText(prefix?.[2] ?? '') };
+  });
+  const chatJid = parsed.find((entry) => entry.id)?.id?.chatJid ?? '';
+  const individual = isIndividualChat(chatJid, chatTitle, parsed);
+  const items = listItems(rows);
+
+  const messages: Message[] = [];
+  const lastAuthor = { in: '', out: '' };
+  let runAbove: Direction | undefined;
+  parsed.forEach(({ id, hooks, prefix, prefixAuthor }, i) => {
+    // Something shown between two rows (a date, "1 unread message") ends a run.
+    if (i > 0 && items[i - 1]!.nextElementSibling !== items[i]) runAbove = undefined;
+    if (hooks.bubble) q.used('MESSAGE_BUBBLE', hooks.bubble.index);
+    const decision = decideDirection({ id, hooks, bubble: hooks.bubble?.el, panel, prefixAuthor, chatTitle, runAbove, individual });
+    const textEl = hooks.text?.el ?? (hooks.prefix && decision ? hooks.prefix.el : undefined);
+    const text = messageText(textEl, {
+      whitespace: 'pre',
+      skip: (el) => hooks.quotes.has(el) || isQuoteLabel(el, words) || NOT_TEXT(el),
+      max: LONG_TEXT_MAX,
+    });
+    const isMessage = Boolean(decision) && !hooks.recalled && text !== '' && !words.deleted.has(text.toLowerCase());
+    // A row that is no bubble (a date, a notice) ends the run; a deleted or media bubble continues it.
+    runAbove = decision?.direction ?? (hooks.bubble || hooks.text ? runAbove : undefined);
+    if (!isMessage || !decision) return;
+    if (hooks.text) q.used('MESSAGE_TEXT', hooks.text.index);
+    if (hooks.prefix) q.used('MESSAGE_PREFIX', hooks.prefix.index);
+    const direction = decision.direction;
+    const author = prefixAuthor || lastAuthor[direction] || (direction === 'in' && individual ? chatTitle : '');
+    lastAuthor[direction] = author;
+    const time = cleanText(prefix?.[1] ?? '');
+    for (const index of hooks.quotes.values()) if (index >= 0) q.used('QUOTE', index);
+    q.field('messages', () => q.note(`#${messages.length + 1} ${direction} ← ${decision.signal}`));
+    messages.push({ direction, author, time, text });
+  });
+  return { messages: messages.slice(-WHATSAPP_MESSAGES_MAX), chatJid, individual };
+}
+
+/** Each row's item in the message list: its ancestor that is a child of the rows' common ancestor. */
+function listItems(rows: readonly Element[]): Element[] {
+  if (rows.length === 0) return [];
+  let list: Element | null = rows[0]!.parentElement;
+  const last = rows[rows.length - 1]!;
+  while (list && !list.contains(last)) list = list.parentElement;
+  return rows.map((row) => {
+    let item = row;
+    while (item.parentElement && item.parentElement !== list) item = item.parentElement;
+    return item;
+  });
+}
+
+/**
+ * A 1:1 chat: a phone jid; else no group jid, and every message signed by someone else than us
+ * carries the chat's title (several names writing = a group).
+ */
+function isIndividualChat(chatJid: string, title: string, rows: readonly { id?: WhatsAppMessageId; hooks: RowHooks; prefixAuthor: string }[]): boolean {
+  if (chatJid.endsWith('@g.us')) return false;
+  if (chatJid) return true;
+  return rows.every(({ hooks, prefixAuthor }) => {
+    const ours = hooks.bubbleClass === 'out' || hooks.tail === 'out' || Boolean(hooks.own);
+    return ours || !prefixAuthor || prefixAuthor === title;
+  });
+}
+
+function emptyChat(url: string, unrecognised?: string): ScrapeResult {
   return ScrapeResultSchema.parse({
     crm: 'whatsapp',
     kind: 'conversation',
@@ -205,18 +367,22 @@ function emptyChat(url: string): ScrapeResult {
     fields: {},
     missing: splitShown({}).missing,
     conversation: { messages: [] },
+    unrecognised,
   });
 }
 
 /** Read the open chat of a WhatsApp Web page (see the file comment). */
-export function readWhatsAppChat(doc: Document, url: string): ScrapeResult {
+export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
+  const q = siteQuery('whatsapp', options);
   const body: ParentNode = doc.body ?? doc;
-  const panel = firstVisible(body, CHAT_PANEL);
-  if (!panel) return emptyChat(url);
-  const { title } = readHeader(panel);
-  const { messages, chatJid } = readWhatsAppMessages(panel, title);
+  const panel = q.first(body, 'CHAT_PANEL');
+  if (!panel || !isVisible(panel)) {
+    return emptyChat(url, unrecognisedPage('whatsapp', 'conversation', 'an open chat panel; WhatsApp may show its QR code, chat list or start screen'));
+  }
+  const title = q.field('fullName', () => readTitle(q, panel));
+  const { messages, chatJid, individual } = readMessages(q, panel, title);
   if (!title && messages.length === 0) return emptyChat(url);
-  const isGroup = chatJid.endsWith('@g.us');
+  const isGroup = !individual;
   const titleIsNumber = PHONE_LIKE.test(title);
   const jidNumber = PERSONAL_JID.exec(chatJid)?.[1];
   const name = titleIsNumber ? '' : title;

@@ -7,71 +7,88 @@
  * status ("Status: Open · Priority: High").
  */
 import { ScrapeResultSchema, type ScrapeResult } from '../../contracts';
-import { isVisible, textOf } from '../dom';
-import { columnMap, readTableRows } from '../list-table';
+import { isVisible, textOf, valueText } from '../dom';
+import { readTableRows, type ColumnSpec } from '../list-table';
+import type { SiteQuery } from '../query';
+import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import type { ListRow } from '../types';
+import { unrecognisedPage } from '../page-status';
 import { parseZendeskViewUrl } from './match';
-import { GLOBAL_CHROME, VIEW_HEADER_CELL, VIEW_ROW, VIEW_TABLE, VIEW_TICKET_LINK } from './selectors';
 
-export const ZENDESK_VIEW_COLUMNS = columnMap([
-  [{ field: 'fullName' }, ['requester', 'solicitante', 'requester name', 'nombre del solicitante']],
-  [{ field: 'email' }, ['requester email', 'correo electrónico del solicitante', 'email del solicitante']],
-  [{ field: 'description' }, ['subject', 'asunto']],
-  [{ field: 'status', prefix: 'Status' }, ['status', 'ticket status', 'estado', 'estado del ticket']],
-  [{ field: 'status', prefix: 'Priority' }, ['priority', 'prioridad']],
-  [{ field: 'owner' }, ['assignee', 'asignado', 'agente asignado']],
-]);
+type ZendeskQuery = SiteQuery<BuiltInSelectorSets['zendesk']>;
+
+const COLUMNS: readonly (readonly [keyof BuiltInSelectorSets['zendesk']['labels'], ColumnSpec])[] = [
+  ['COL_FULLNAME', { field: 'fullName' }],
+  ['COL_EMAIL', { field: 'email' }],
+  ['COL_DESCRIPTION', { field: 'description' }],
+  ['COL_STATUS', { field: 'status', prefix: 'Status' }],
+  ['COL_PRIORITY', { field: 'status', prefix: 'Priority' }],
+  ['COL_OWNER', { field: 'owner' }],
+];
+
+function columnsFor(q: ZendeskQuery): Map<string, ColumnSpec> {
+  const columns = new Map<string, ColumnSpec>();
+  for (const [key, spec] of COLUMNS) for (const label of q.labels(key)) if (!columns.has(label)) columns.set(label, spec);
+  return columns;
+}
+
+/** The view columns of the built-in selectors (header label → what it feeds). */
+export const ZENDESK_VIEW_COLUMNS: ReadonlyMap<string, ColumnSpec> = columnsFor(siteQuery('zendesk'));
 
 const TICKET_ID_IN_HREF = /\/agent\/tickets\/(\d{1,15})(?:[/?#]|$)/;
 
-function rowTicket(row: Element): { recordId: string; link: Element } | undefined {
-  for (const link of Array.from(row.querySelectorAll(VIEW_TICKET_LINK))) {
+function rowTicket(q: ZendeskQuery, row: Element): { recordId: string; link: Element } | undefined {
+  for (const link of q.every(row, 'VIEW_TICKET_LINK')) {
     const id = TICKET_ID_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
     if (!id) continue;
     // A re-used row mid-update: its own ticket id attribute and its link disagree.
-    const own = row.getAttribute('data-ticket-id');
+    const own = q.labels('TICKET_ID_ATTRIBUTES').map((name) => row.getAttribute(name)).find(Boolean);
     if (own && own !== id) return undefined;
     return { recordId: id, link };
   }
   return undefined;
 }
 
-function outsideChrome(el: Element): boolean {
-  return GLOBAL_CHROME.every((selector) => el.closest(selector) === null);
+/** The shown rows of the view's ticket table. */
+export function readZendeskViewRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
+  return readRows(doc, url, options) ?? [];
 }
 
-const skip = (node: Element) => node.matches('input, button, svg, [aria-hidden="true"], .sr-only, [role="tooltip"]');
-
-/** The shown rows of the view's ticket table. */
-export function readZendeskViewRows(doc: Document, url: string): ListRow[] {
+/** The rows, or undefined when the page has no ticket table. */
+function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   if (!parseZendeskViewUrl(url)) return [];
+  const q = siteQuery('zendesk', options);
+  const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
+  const link = q.joined('VIEW_TICKET_LINK');
   const body: ParentNode = doc.body ?? doc;
-  const table = VIEW_TABLE.flatMap((selector) => Array.from(body.querySelectorAll(selector))).find(
-    (el) => outsideChrome(el) && isVisible(el) && el.querySelector(VIEW_TICKET_LINK) !== null,
-  );
-  if (!table) return [];
+  const table = q.first(body, 'VIEW_TABLE', { accept: (el) => outsideChrome(el) && el.querySelector(link) !== null });
+  if (!table) return undefined;
+  const placeholders = q.labels('PLACEHOLDERS');
   return readTableRows(table, {
     recordType: 'ticket',
-    columns: ZENDESK_VIEW_COLUMNS,
-    rows: (t) => Array.from(t.querySelectorAll(VIEW_ROW)),
-    headers: (t) => Array.from(t.querySelectorAll(VIEW_HEADER_CELL)),
+    columns: columnsFor(q),
+    rows: (t) => q.all(t, 'VIEW_ROW'),
+    headers: (t) => q.all(t, 'VIEW_HEADER_CELL'),
     cells: (row) => Array.from(row.children).filter((cell) => ['TD', 'TH'].includes(cell.tagName.toUpperCase())),
-    record: rowTicket,
+    record: (row) => rowTicket(q, row),
     // Sortable headers put their label inside the sort button: keep buttons here, drop the assistive text.
     headerLabel: (header) => textOf(header, { skip: (node) => node.matches('input, svg, [aria-hidden="true"], .sr-only') }),
-    cellText: (cell) => textOf(cell, { skip }),
+    cellText: (cell) => valueText(cell, { placeholders, skip: (node) => node.tagName.toUpperCase() === 'INPUT' }),
+    placeholders,
     isShown: isVisible,
   });
 }
 
 /** A view URL's scrape: kind "list", record type "ticket", the rows without elements. */
-export function readZendeskView(doc: Document, url: string): ScrapeResult {
+export function readZendeskView(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
+  const rows = readRows(doc, url, options);
   return ScrapeResultSchema.parse({
     crm: 'zendesk',
     kind: 'list',
     url,
     recordType: 'ticket',
     recordId: '',
-    rows: readZendeskViewRows(doc, url).map(({ recordId, fields }) => ({ recordId, fields })),
+    rows: (rows ?? []).map(({ recordId, fields }) => ({ recordId, fields })),
+    unrecognised: rows ? undefined : unrecognisedPage('zendesk', 'list', 'a view\'s ticket table'),
   });
 }

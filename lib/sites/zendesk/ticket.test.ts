@@ -95,3 +95,35 @@ describe('Zendesk messaging ticket #4830', () => {
     expect(messages.map((message) => message.time)).toEqual(result.conversation!.messages.map((message) => message.time));
   });
 });
+
+describe('Zendesk Agent Workspace 2025-26 ticket #5230 (ticket-2026.html)', () => {
+  const result = scrapePage(fixtureDocument('zendesk/ticket-2026.html'), `${HOST}/agent/tickets/5230`);
+
+  it('reads field values without their labels or hints', () => {
+    expect(result.fields.fullName).toBe('Ximena Valdés Rojas');
+    expect(result.conversation!.priority).toBe('High');
+    expect(JSON.stringify(result.fields)).not.toMatch(/Requester|Priority High|Search name|chevron/);
+  });
+
+  it('reads the current status from the status tag, never the "Submit as …" button', () => {
+    expect(result.conversation!.status).toBe('Open');
+    expect(result.fields.status).toBe('Status: Open · Priority: High');
+    expect(JSON.stringify(result)).not.toContain('Pending');
+  });
+
+  it('reads the requester email and phone from the customer-context panel, never the agent\'s or another tab\'s', () => {
+    expect(result.fields).toMatchObject({ email: 'ximena.valdes@transportescordillera.cl', phone: '+56 2 2987 6543' });
+    expect(JSON.stringify(result)).not.toMatch(/andrea\.salazar@|bruno\.tapia@|Bruno Tapia|Invoice copy/);
+  });
+});
+
+describe('Zendesk ticket fields whose test hooks were renamed', () => {
+  it('finds requester and priority by their own labels and still reads only the values', () => {
+    const html = fixtureHtml('zendesk/ticket-2026.html')
+      .replaceAll('ticket-system-field-requester-select', 'ticket-requester-field-v2')
+      .replaceAll('ticket-fields-priority-select', 'ticket-priority-field-v2');
+    const result = scrapePage(documentFromHtml(html), `${HOST}/agent/tickets/5230`);
+    expect(result.fields).toMatchObject({ fullName: 'Ximena Valdés Rojas', status: 'Status: Open · Priority: High' });
+    expect(JSON.stringify(result.fields)).not.toMatch(/Requester|Search name|Bruno/);
+  });
+});

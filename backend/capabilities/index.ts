@@ -1,0 +1,48 @@
+import type { Conversation, ConversationTriage, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { Config } from '../config';
+import { Admission } from '../gateway/admission';
+import { createGateway, type Gateway } from '../gateway/gateway';
+import { createBackendMetrics, type BackendMetrics } from '../gateway/metrics';
+import { createConversationTriager, type ConversationTriager } from '../llm/conversation-triage';
+import { createLeadClassifier, type LeadClassifier, type LeadPartial, type WarnLogger } from '../llm/lead-classifier';
+import { createReplyDrafter, type ReplyDrafter } from '../llm/reply-drafter';
+import { draftCapability, type DraftInput } from './draft';
+import { leadCapability } from './leads';
+import { triageCapability } from './triage';
+
+/**
+ * Every capability's gateway, sharing one Admission (one upstream budget for the backend),
+ * one metrics registry and one cache policy. A new capability (campaigns, the judge) is one
+ * file beside these, one line here and its route.
+ */
+export interface Gateways {
+  admission: Admission;
+  metrics: BackendMetrics;
+  leads: Gateway<Lead, LeadClassification, LeadPartial>;
+  triage: Gateway<Conversation, ConversationTriage>;
+  draft: Gateway<DraftInput, ReplyDraft>;
+}
+
+export interface GatewayOverrides {
+  classifier?: LeadClassifier;
+  triager?: ConversationTriager;
+  drafter?: ReplyDrafter;
+  /** Process metrics (RSS, event-loop lag) in /metrics: the running server, not test instances. */
+  processMetrics?: boolean;
+}
+
+export function createGateways(config: Config, logger: { child(bindings: object): WarnLogger }, overrides: GatewayOverrides = {}): Gateways {
+  const admission = new Admission(config.admission);
+  const metrics = createBackendMetrics(admission, { processMetrics: overrides.processMetrics });
+  const deps = { admission, metrics, cache: config.cache };
+  const classifier = overrides.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
+  const triager = overrides.triager ?? createConversationTriager(config.llm, { logger: logger.child({ component: 'conversation-triage' }) });
+  const drafter = overrides.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) });
+  return {
+    admission,
+    metrics,
+    leads: createGateway(leadCapability(classifier), deps),
+    triage: createGateway(triageCapability(triager), deps),
+    draft: createGateway(draftCapability(drafter), deps),
+  };
+}

@@ -1,0 +1,13 @@
+export { canonicalSelectorPack, canonicalSelectorPackBytes } from './canonical';
+export {
+  base64ToBytes,
+  bytesToBase64,
+  generateSelectorPackKeys,
+  hasTrustedSignature,
+  importSelectorPackPrivateKey,
+  importSelectorPackPublicKey,
+  selectorPackPublicKeyOf,
+  signSelectorPack,
+} from './signature';
+export { checkSelectorPack, type SelectorPackCheck, type SelectorPackRefusal } from './verify';
+export { applySelectorPack, type ActiveSelectors, type SiteSelectorSet, type SiteSelectorSets } from './merge';
