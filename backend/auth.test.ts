@@ -69,7 +69,9 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
     body: { kind: 'draft', eventId: 'evt-auth-0001', strategy: 'technical', intent: 'other', segment: 'unknown', outcome: 'inserted' },
   },
   { method: 'GET', path: '/v1/policy' },
+  { method: 'HEAD', path: '/v1/policy' },
   { method: 'GET', path: '/v1/feedback/stats' },
+  { method: 'HEAD', path: '/v1/feedback/stats' },
 ];
 
 /** Every spelling of a /v1 path that a router might reach: percent-encoding, absolute form, double slash, case. */

@@ -152,8 +152,6 @@ const draftKey = (draft: DraftReply) => `${draft.draft.strategy}:${draft.draft.t
 /** The judge's reading of the draft, with who judged (the LLM or the rules). */
 function JudgeLine({ judge }: { judge: NonNullable<ReplyDraft['judge']> }) {
   const t = useTranslate();
-  // Only the 0–10 scale is shown as NPS (an older self-judge said -100…100).
-  if (judge.npsExpected < 0 || judge.npsExpected > 10) return null;
   const percent = (p: number) => Math.round(p * 100);
   return (
     <section aria-label={t('conv.judge')} className="space-y-0.5 rounded border border-slate-200 bg-slate-50 p-2 text-xs" data-testid="pulso-judge" data-source={judge.source ?? ''}>

@@ -175,12 +175,11 @@ describe('draft feedback', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it("carries the judge's reading only when it says who judged, on 0–10", () => {
+  it("carries the judge's reading only when it says who judged", () => {
     const judge = { npsExpected: 8, engagementProb: 0.6, churnProb: 0.1, rationale: 'fits' };
     for (const [given, expected] of [
       [{ ...judge, source: 'llm' as const }, { npsExpected: 8, engagementProb: 0.6, churnProb: 0.1, source: 'llm' }],
       [judge, undefined],
-      [{ ...judge, npsExpected: 40, source: 'llm' as const }, undefined],
     ] as const) {
       const { feedback, sent } = tracker();
       feedback.shown(draft({ judge: given }), { conversation: chat(), triage });

@@ -194,7 +194,7 @@ export function createDraftFeedback(options: DraftFeedbackOptions) {
 export type DraftFeedbackTracker = ReturnType<typeof createDraftFeedback>;
 
 function judgeReading(judge: ReplyDraft['judge']): DraftFeedback['judge'] | undefined {
-  // Only a reading that says who judged, on the 0–10 scale, goes out (an older self-judge on -100…100 does not).
-  if (!judge?.source || judge.npsExpected < 0 || judge.npsExpected > 10) return undefined;
+  // Only a reading that says who judged goes out (the contract already dropped one off the 0–10 scale).
+  if (!judge?.source) return undefined;
   return { npsExpected: judge.npsExpected, engagementProb: judge.engagementProb, churnProb: judge.churnProb, source: judge.source };
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { IntentSchema, DraftStrategySchema, RetentionQuadrantSchema } from './conversation';
 import { StageSchema } from './classification';
 import { PrioritySchema } from './profile';
+import { JudgeScoreSchema } from './judge';
+
+export { JudgeScoreSchema, type JudgeScore } from './judge';
 
 /**
  * POST /v1/feedback — one event, or `{ "events": [...] }` (1..1000). `eventId` makes a retry
@@ -34,14 +37,7 @@ export const DraftFeedbackSchema = z.object({
    * The judge's reading of the draft the agent saw (added field; its rationale stays in the
    * panel). When judgeReward is absent the reward is computed from it; the team page charts it.
    */
-  judge: z
-    .object({
-      npsExpected: z.number().min(0).max(10),
-      engagementProb: z.number().min(0).max(1),
-      churnProb: z.number().min(0).max(1),
-      source: z.enum(['llm', 'rules']),
-    })
-    .optional(),
+  judge: JudgeScoreSchema.omit({ rationale: true }).optional(),
   /** True when the strategy shown was the policy's suggestion (added field). */
   wasSuggested: z.boolean().optional(),
   at: z.string().datetime().optional(),
@@ -147,19 +143,6 @@ export const PolicySchema = z.object({
 export type Policy = z.infer<typeof PolicySchema>;
 
 
-/**
- * The judge's reading of one draft as the customer would receive it: expected NPS answer
- * (0–10), probability the customer engages, probability they churn, one-line rationale.
- * From the LLM when one is configured, else the rules judge.
- */
-export const JudgeScoreSchema = z.object({
-  npsExpected: z.number().min(0).max(10),
-  engagementProb: z.number().min(0).max(1),
-  churnProb: z.number().min(0).max(1),
-  rationale: z.string().max(300),
-  source: z.enum(['llm', 'rules']),
-});
-export type JudgeScore = z.infer<typeof JudgeScoreSchema>;
 
 /**
  * A customer who never writes, as a list view shows them, for the "reach out first" ranking.
@@ -203,7 +186,7 @@ export const FeedbackDayStatsSchema = z.object({
   suggested: count,
   /** Events that carried the judge's reading, and its means over them (null when none). */
   judged: count,
-  npsExpected: z.number().min(0).max(10).nullable(),
+  npsExpected: JudgeScoreSchema.shape.npsExpected.nullable(),
   engagementProb: mean01,
   churnProb: mean01,
 });
