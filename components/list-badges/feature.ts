@@ -1,7 +1,7 @@
 import type { LeadClassification } from '@/lib/contracts';
 import { createStore, type Store } from '@/lib/content/store';
 import { translate, type UiLanguage } from '@/lib/i18n';
-import { requestBatchResults } from '@/lib/messaging';
+import { requestBatchResults, requestOutreachDraft } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import type { ListSnapshot, ListToolbarProps } from './ListToolbar';
 import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
@@ -58,7 +58,12 @@ export const listBadges = defineSiteFeature<ListToolbarProps>({
     rows.subscribe(refilter);
     filter.subscribe(refilter);
     return {
-      props: { store: rows, filter, onShowRow: (row) => row.rowElement.scrollIntoView({ block: 'center' }) },
+      props: {
+        store: rows,
+        filter,
+        onShowRow: (row) => row.rowElement.scrollIntoView({ block: 'center' }),
+        draftOutreach: (candidate) => requestOutreachDraft({ candidate: { ...candidate, language: language.get() } }),
+      },
       onRoute(url) {
         filter.set('all');
         session.onRoute(url);
