@@ -66,30 +66,6 @@ function badgeAnchorFor(link: Element, cells: readonly Element[]): Element {
   return anchor;
 }
 
-/** The most columns a row carries in ListRow.columns (a wide table is bounded). */
-export const MAX_ROW_COLUMNS = 40;
-
-/** Where a cell's label comes from: its own label (Salesforce's data-label), else its column's header. */
-function cellLabelOf(options: ListTableOptions, labels: ReadonlyMap<string, string>, cell: Element, position: number): string {
-  return normalizeLabel(options.cellLabel?.(cell) || labels.get(columnKeyOf(cell, position)) || '');
-}
-
-/** Every labelled cell's text, bounded: header label → text (the first cell of a label wins). */
-function rowColumns(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): Record<string, string> {
-  const columns: Record<string, string> = {};
-  let count = 0;
-  cells.forEach((cell, position) => {
-    if (count >= MAX_ROW_COLUMNS) return;
-    const label = cellLabelOf(options, labels, cell, position).slice(0, SHORT_TEXT_MAX);
-    if (!label || Object.hasOwn(columns, label)) return;
-    const value = options.cellText(cell).slice(0, SHORT_TEXT_MAX);
-    if (!value) return;
-    columns[label] = value;
-    count += 1;
-  });
-  return columns;
-}
-
 /** Lead fields from one row's cells. */
 function rowFields(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): LeadFields {
   const single = new Map<LeadField, string>();
@@ -97,7 +73,7 @@ function rowFields(options: ListTableOptions, labels: ReadonlyMap<string, string
   const location: string[] = [];
   cells.forEach((cell, position) => {
     const key = options.cellKey?.(cell) ?? '';
-    const label = cellLabelOf(options, labels, cell, position);
+    const label = normalizeLabel(options.cellLabel?.(cell) || labels.get(columnKeyOf(cell, position)) || '');
     const column = (key && options.columns.get(key)) || options.columns.get(label);
     if (!column) return;
     let value = options.cellText(cell);
@@ -139,7 +115,6 @@ export function readTableRows(table: Element, options: ListTableOptions): ListRo
       recordId: record.recordId,
       recordType: options.recordType,
       fields: rowFields(options, labels, cells),
-      columns: rowColumns(options, labels, cells),
       rowElement: row,
       badgeAnchor: badgeAnchorFor(record.link, cells),
     });

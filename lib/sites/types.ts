@@ -49,12 +49,6 @@ export interface ListRow {
   recordId: string;
   recordType: RecordType;
   fields: LeadFields;
-  /**
-   * Every shown cell with a header, as the page shows it: normalised header label → the cell's
-   * text (at most MAX_ROW_COLUMNS, each SHORT_TEXT_MAX). What the Lead fields do not hold
-   * (last contacted, open tickets, plan…) for readers such as the outreach ranking. Text only.
-   */
-  columns?: Record<string, string>;
   /** The row's element (a <tr>, or a virtualised row <div> the table re-uses for other records). */
   rowElement: Element;
   /** The element the badge goes into or after (usually the name cell's content). */
