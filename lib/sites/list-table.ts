@@ -66,19 +66,30 @@ function badgeAnchorFor(link: Element, cells: readonly Element[]): Element {
   return anchor;
 }
 
-/** Lead fields from one row's cells. */
-function rowFields(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): LeadFields {
+/** At most this many columns are kept per row in `ListRow.columns` (a wide view keeps its first ones). */
+export const MAX_ROW_COLUMNS = 40;
+
+/**
+ * One row's Lead fields, and every shown cell's text by its normalised column label (the cell's
+ * own label, else its header's, else its key) — the columns Pulso has no Lead field for (last
+ * contacted, open tickets, plan…) for callers that map labels themselves. Text only, bounded.
+ */
+function readRowCells(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): { fields: LeadFields; columns: Record<string, string> } {
   const single = new Map<LeadField, string>();
   const status: [string, string][] = [];
   const location: string[] = [];
+  const columns = new Map<string, string>();
   cells.forEach((cell, position) => {
     const key = options.cellKey?.(cell) ?? '';
     const label = normalizeLabel(options.cellLabel?.(cell) || labels.get(columnKeyOf(cell, position)) || '');
     const column = (key && options.columns.get(key)) || options.columns.get(label);
-    if (!column) return;
+    const name = (label || key).slice(0, SHORT_TEXT_MAX);
+    const listed = name !== '' && !columns.has(name) && columns.size < MAX_ROW_COLUMNS && options.isShown(cell);
+    if (!column && !listed) return;
     let value = options.cellText(cell);
-    if (column.field === 'owner') value = ownerName(value, options.placeholders);
-    if (!value) return;
+    if (column?.field === 'owner') value = ownerName(value, options.placeholders);
+    if (listed) columns.set(name, value.slice(0, SHORT_TEXT_MAX));
+    if (!column || !value) return;
     if (column.field === 'status') status.push([column.prefix ?? '', value]);
     else if (column.field === 'location') location.push(value);
     else if (!single.has(column.field)) single.set(column.field, value);
@@ -92,7 +103,8 @@ function rowFields(options: ListTableOptions, labels: ReadonlyMap<string, string
   if (place) fields.location = place;
   const state = formatStatusParts(status).slice(0, SHORT_TEXT_MAX);
   if (state) fields.status = state;
-  return fields;
+  // Object.fromEntries defines own properties: a column labelled "__proto__" stays a plain key.
+  return { fields, columns: Object.fromEntries(columns) };
 }
 
 /** The shown record rows of `table`, one per record id (a stale duplicate row is dropped). */
@@ -111,10 +123,12 @@ export function readTableRows(table: Element, options: ListTableOptions): ListRo
     const record = options.record(row, cells);
     if (!record || seen.has(record.recordId) || !options.isShown(record.link)) continue;
     seen.add(record.recordId);
+    const { fields, columns } = readRowCells(options, labels, cells);
     rows.push({
       recordId: record.recordId,
       recordType: options.recordType,
-      fields: rowFields(options, labels, cells),
+      fields,
+      columns,
       rowElement: row,
       badgeAnchor: badgeAnchorFor(record.link, cells),
     });

@@ -49,6 +49,12 @@ export interface ListRow {
   recordId: string;
   recordType: RecordType;
   fields: LeadFields;
+  /**
+   * Every shown cell's text by its normalised column label ("last contacted" → "Yesterday"),
+   * including the columns no Lead field reads; ≤ MAX_ROW_COLUMNS (lib/sites/list-table.ts)
+   * columns, each text ≤ SHORT_TEXT_MAX. Page text: data, never instructions.
+   */
+  columns?: Record<string, string>;
   /** The row's element (a <tr>, or a virtualised row <div> the table re-uses for other records). */
   rowElement: Element;
   /** The element the badge goes into or after (usually the name cell's content). */
