@@ -11,6 +11,8 @@ export default defineConfig({
     // A fail-safe for a test that hangs, not a speed limit: tests that start `node bin/pulso.js`
     // (tsx compiling the CLI) took over 20 s on a 2-core machine at load 20.
     testTimeout: 60_000,
+    // beforeAll/afterAll open servers and the embedded database: the same fail-safe, not a speed limit.
+    hookTimeout: 60_000,
     // expect.poll waits for a state; 1 s (vitest's default) is a wall-clock bet a loaded 2-core
     // machine loses. A state that never comes still fails, at this timeout.
     expect: { poll: { timeout: 10_000 } },

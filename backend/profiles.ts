@@ -2,11 +2,10 @@ import { LRUCache } from 'lru-cache';
 import { profileVersion } from '../lib/cache-key';
 import type { CompanyProfile } from '../lib/contracts';
 import type { ResolvedProfile } from './gateway/gateway';
-import type { ProfileStore } from './store/profile-store';
 
 /**
- * Where the team's profile lives. Async on purpose: today a JSON file under the data dir,
- * tomorrow the database (the store swaps `fileProfileSource` for its own implementation).
+ * Where the team's profile lives: the store (backend/store/profile-source.ts), the database
+ * every replica shares. Async: each request asks which version is current.
  */
 export interface CurrentProfile extends ResolvedProfile {
   /** When an admin published it; null for the configured one (PULSO_PROFILE or the demo). */
@@ -19,30 +18,8 @@ export interface ProfileSource {
   current(): Promise<CurrentProfile>;
   /** A profile this source knows by version (the current one, and any the store keeps), else undefined. */
   byVersion(version: string): Promise<CompanyProfile | undefined>;
-  /** PUT /v1/profile. */
-  publish(profile: CompanyProfile): Promise<CurrentProfile>;
-}
-
-/** The embedded store's source: the published profile (one JSON file), else the configured one. */
-export function fileProfileSource(store: ProfileStore, configured: CompanyProfile): ProfileSource {
-  async function current(): Promise<CurrentProfile> {
-    const stored = store.get();
-    const profile = stored?.profile ?? configured;
-    return { profile, version: await profileVersion(profile), updatedAt: stored?.updatedAt ?? null, source: stored ? 'published' : 'configured' };
-  }
-  return {
-    current,
-    async byVersion(version) {
-      for (const profile of [store.get()?.profile, configured]) {
-        if (profile && (await profileVersion(profile)) === version) return profile;
-      }
-      return undefined;
-    },
-    async publish(profile) {
-      store.put(profile);
-      return current();
-    },
-  };
+  /** PUT /v1/profile; `publishedBy` is the requester's token fingerprint, never the token. */
+  publish(profile: CompanyProfile, by?: { publishedBy: string }): Promise<CurrentProfile>;
 }
 
 /** How a request names its profile (lib/contracts ProfileRefSchema). */

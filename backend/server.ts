@@ -11,17 +11,16 @@ import type { ConversationTriager } from './llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
 import type { ReplyDrafter } from './llm/reply-drafter';
 import { registerDocs } from './openapi';
-import { createProfileResolver, fileProfileSource, type ProfileSource } from './profiles';
+import { createProfileResolver, type ProfileSource } from './profiles';
 import { conversationDraftRoutes } from './routes/conversations-draft';
 import { conversationTriageRoutes } from './routes/conversations-triage';
 import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { profileRoutes } from './routes/profile';
-import { ProfileStore } from './store/profile-store';
 import { feedbackRoutes } from './routes/feedback';
-import { lazyStore } from './store/lazy-store';
-import { storeLocation, type Store } from './store/store';
+import { storeProfileSource } from './store/profile-source';
+import { openStore, storeLocation, type Store } from './store/store';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -64,9 +63,7 @@ export interface BuildOptions {
   onGateways?: (gateways: Gateways) => void;
   /** Where the team profile comes from; default the embedded store under config.dataDir (the database, once it lands). */
   profileSource?: ProfileSource;
-  /** Override the embedded profile store (tests); default one under config.dataDir. */
-  profileStore?: ProfileStore;
-  /** The store (feedback, policy); default PGlite under config.dataDir or DATABASE_URL's PostgreSQL, opened on first use. */
+  /** The store (profiles, feedback, policy, campaigns, selector packs); default opened from config (DATABASE_URL, else PULSO_DATA_DIR) and closed with the server. */
   store?: Store;
   /** Process metrics (RSS, event-loop lag) in /metrics; startServer turns them on. */
   processMetrics?: boolean;
@@ -137,7 +134,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   options.onGateways?.(gateways);
   // The profile is passed to every route explicitly: the source (published, else configured)
   // and the resolver that also knows the profiles clients sent recently.
-  const source = options.profileSource ?? fileProfileSource(options.profileStore ?? new ProfileStore(config.dataDir), config.profile);
+  const store = options.store ?? (await openStore({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir, onError: (err) => logger.warn({ err }, 'database connection error') }));
+  if (!options.store) app.addHook('onClose', () => store.close());
+  const source = options.profileSource ?? storeProfileSource(store, config.profile);
   const profiles = createProfileResolver(source);
   const { budget } = config;
 
@@ -146,10 +145,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
   await app.register(profileRoutes, { source });
-  // Opened on first use: a server that never records feedback opens no database.
-  const store = lazyStore(() => ({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir }), options.store);
-  app.addHook('onClose', () => store.close());
-  await app.register(feedbackRoutes, { store: store.get });
+  await app.register(feedbackRoutes, { store });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
@@ -173,10 +169,8 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
       llmBaseUrl: config.llm?.baseUrl,
       auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
       allowedOrigins: config.allowedOrigins,
-      // DATABASE_URL is accepted but not used yet: the embedded store holds the team profile.
-      store: 'embedded',
-      dataDir: config.dataDir,
-      databaseUrlIgnored: Boolean(config.databaseUrl),
+      store: config.databaseUrl ? 'postgres' : 'pglite',
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
       profile: config.profileSource,
     },
     'pulso backend ready',

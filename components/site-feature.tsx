@@ -2,7 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type Store } from '@/lib/content/store';
-import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n';
+import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
 import { readSettings, watchSettings } from '@/lib/settings';
 import type { SiteAdapter } from '@/lib/sites/types';

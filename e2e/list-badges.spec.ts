@@ -18,7 +18,7 @@ function rowsWithBadges(page: Page, rowSelector: string, linkSelector: string) {
         .map((row) => {
           const href = row.querySelector(linkSel)!.getAttribute('href')!;
           const badge = row.querySelector('pulso-badge') as HTMLElement | null;
-          return { href, badgeRecord: badge?.dataset.recordId, status: badge?.dataset.status, priority: badge?.dataset.priority };
+          return { href, badgeRecord: badge?.dataset.recordId, status: badge?.dataset.status, priority: badge?.dataset.priority, evidence: badge?.dataset.evidence };
         }),
     [rowSelector, linkSelector] as const,
   );
@@ -39,9 +39,12 @@ test('HubSpot contacts list: a priority badge on every visible row, the right on
   // The default columns (name, email, phone, owner, company, status) say too little to judge
   // a lead, but María González's row reuses the result of her record page: P1.
   expect(rows.find((r) => r.badgeRecord === '101')?.priority).toBe('P1');
-  // Any other row: exactly the backend's answer for that row as Pulso reads it.
+  // Any other row: exactly the backend's answer for that row as Pulso reads it — and a row the
+  // rules cannot judge (limitedEvidence) gets the neutral "not enough data" badge, never a priority.
   const row1014 = await backendListRowAnswer(h.backend.url, 'hubspot/contacts-list.html', HUBSPOT_LIST, '1014');
-  expect(rows.find((r) => r.badgeRecord === '1014')?.priority).toBe(row1014.priority);
+  expect(rows.find((r) => r.badgeRecord === '1014')).toMatchObject(
+    row1014.limitedEvidence ? { status: 'ready', evidence: 'limited', priority: undefined } : { status: 'ready', priority: row1014.priority },
+  );
   // The hover text gives the stage and the top reason.
   await expect(page.locator('pulso-badge[data-record-id="101"] >> span')).toHaveAttribute('title', /^SQL · P1: /);
 

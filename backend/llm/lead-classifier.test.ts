@@ -141,7 +141,7 @@ describe('LLM lead classifier', () => {
     expect(result.result.source).toBe('llm');
     expect(fake.chatRequests.map((r) => r.status)).toEqual([503, 200]);
     expect(fake.chatRequests[1]!.at - fake.chatRequests[0]!.at).toBeGreaterThanOrEqual(5_000);
-  }, 15_000);
+  });
 
   it('a 503 whose Retry-After the budget cannot cover → the rules answer at once, reason overloaded, one request', async () => {
     fake.setMode('503');

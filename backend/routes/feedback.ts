@@ -16,8 +16,8 @@ import { ERRORS, docs } from '../openapi';
 import type { Store } from '../store/store';
 
 export interface FeedbackRouteOptions {
-  /** The store, opened on first use (backend/store/lazy-store.ts). */
-  store: () => Promise<Store>;
+  /** The server's store (buildServer opens it). */
+  store: Store;
   /** Told after events were stored, so a cached policy is read again (the draft's suggestion). */
   onRecorded?: () => void;
   now?: () => Date;
@@ -56,7 +56,7 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRouteOptions> = async (a
     async (req, reply): Promise<FeedbackResponse | void> => {
       const parsed = parseFeedbackRequest(req.body);
       if (!parsed.success) return badRequest(reply, parsed.error);
-      const result = await (await store()).feedback.record(parsed.data);
+      const result = await store.feedback.record(parsed.data);
       if (result.accepted > 0) onRecorded?.();
       return reply.code(202).send(result);
     },
@@ -73,7 +73,7 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRouteOptions> = async (a
       }),
     },
     async (): Promise<Policy> => {
-      const s = await store();
+      const s = store;
       const [arms, updatedAt] = await Promise.all([s.policy.arms(), s.policy.updatedAt()]);
       return { ...policyView(PolicyModel.fromArms(arms), updatedAt ?? now().toISOString()), arms };
     },
@@ -97,7 +97,7 @@ export const feedbackRoutes: FastifyPluginAsync<FeedbackRouteOptions> = async (a
       const at = now();
       // Whole UTC days: today and the days - 1 before it.
       const since = new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS - (query.data.days - 1) * DAY_MS);
-      const { drafts, leads } = await (await store()).feedback.stats(since);
+      const { drafts, leads } = await store.feedback.stats(since);
       return { days: query.data.days, since: since.toISOString(), drafts, leads, generatedAt: at.toISOString() };
     },
   );

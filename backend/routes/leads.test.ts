@@ -293,5 +293,5 @@ describe('capacity kept for single-record requests (issue 9, D5)', () => {
 
     client.abort();
     await Promise.all(batches);
-  }, 20_000);
+  });
 });

@@ -3,6 +3,7 @@ import { PublishProfileRequestSchema, TeamProfileResponseSchema, type TeamProfil
 import { PUBLISH_BODY_LIMIT_BYTES, badRequest } from '../http';
 import { ERRORS, docs } from '../openapi';
 import type { CurrentProfile, ProfileSource } from '../profiles';
+import { requesterFingerprint } from '../store/token-fingerprint';
 
 export interface ProfileRouteOptions {
   source: ProfileSource;
@@ -34,7 +35,7 @@ export const profileRoutes: FastifyPluginAsync<ProfileRouteOptions> = async (app
     async (req, reply): Promise<TeamProfileResponse | void> => {
       const parsed = PublishProfileRequestSchema.safeParse(req.body);
       if (!parsed.success) return badRequest(reply, parsed.error, 'invalid profile');
-      const published = await source.publish(parsed.data.profile);
+      const published = await source.publish(parsed.data.profile, { publishedBy: requesterFingerprint(req.headers.authorization) });
       req.log.info({ name: parsed.data.profile.name, version: published.version }, 'team profile published');
       return answer(published);
     },

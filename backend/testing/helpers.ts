@@ -1,9 +1,12 @@
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config';
 
-/** A config from an env map (defaults everywhere else), LOG_LEVEL silent and a 5 ms retry backoff unless given. */
+/**
+ * A config from an env map (defaults everywhere else), LOG_LEVEL silent, a 5 ms retry backoff
+ * and the store in memory (a fresh schema per server on one cluster per test file) unless given.
+ */
 export function testConfig(env: Record<string, string | undefined> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', LLM_RETRY_BACKOFF_MS: '5', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', LLM_RETRY_BACKOFF_MS: '5', PULSO_DATA_DIR: 'memory://', ...env });
 }
 
 /** A log destination that keeps every line, for asserting what reached the logs. */

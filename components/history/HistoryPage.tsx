@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { PRIORITIES, type Crm, type Priority } from '@/lib/contracts';
 import { SITES } from '@/lib/sites/registry';
 import { HISTORY_KINDS, filterHistory, historyToCsv, historyToJson, type HistoryEntry, type HistoryFilter, type HistoryKind } from '@/lib/history';
-import { useTranslate } from '@/components/ui/use-translate';
+import { usePageTranslate } from '@/components/ui/use-page-translate';
 import { HistoryRow } from './HistoryRow';
 
 /** What the page needs from the history store (a HistoryStore, or a stand-in in tests). */
@@ -28,7 +28,7 @@ const button = `${control} hover:bg-slate-100 disabled:opacity-50`;
 
 /** The history page: every result Pulso produced, searchable, filterable, exportable, deletable. */
 export function HistoryPage({ source, download, initialEntries }: HistoryPageProps) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const ids = useId();
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>(initialEntries);
   const [filter, setFilter] = useState<HistoryFilter>({});

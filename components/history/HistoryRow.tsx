@@ -2,7 +2,8 @@ import { LEAD_FIELDS, type Priority } from '@/lib/contracts';
 import type { HistoryEntry } from '@/lib/history';
 import { siteOf } from '@/lib/sites/registry';
 import { useContext } from 'react';
-import { UiLanguageContext, useTranslate } from '@/components/ui/use-translate';
+import { UiLanguageContext } from '@/components/ui/use-translate';
+import { usePageTranslate } from '@/components/ui/use-page-translate';
 
 // Darker than the panel's badges: white text on them passes WCAG AA contrast.
 const PRIORITY_CLASS: Record<Priority, string> = {
@@ -26,7 +27,7 @@ function safeHref(url: string): string | undefined {
 
 /** One result: everything read from the page is rendered as text, never as markup. */
 export function HistoryRow({ entry, onDelete }: { entry: HistoryEntry; onDelete: (name: string) => void }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const lang = useContext(UiLanguageContext);
   const name = entry.input.fullName || entry.input.company || entry.input.email || t('history.noName');
   const href = safeHref(entry.url);

@@ -4,6 +4,7 @@ import type { Store } from '@/lib/content/store';
 import type { ListRow } from '@/lib/sites/types';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
+import { hasLimitedEvidence } from './priority-badge';
 import { ReachOutFirst } from './ReachOutFirst';
 import { byPriority, type PriorityFilter } from './row-filter';
 
@@ -16,8 +17,8 @@ export interface ListToolbarProps {
   /** The filter applied to the CRM's rows; the feature re-applies it when it changes. */
   filter: Store<PriorityFilter>;
   onShowRow: (row: ListRow) => void;
-  /** The outreach message for a customer picked in "reach out first". */
-  draftOutreach: (candidate: OutreachCandidate) => Promise<OutreachDraftReply>;
+  /** The outreach message for a customer picked in "reach out first" (no ranking without it). */
+  draftOutreach?: (candidate: OutreachCandidate) => Promise<OutreachDraftReply>;
 }
 
 /** A manager's view of a list: counts per priority, a filter, and who to call first. */
@@ -30,12 +31,14 @@ export function ListToolbar({ store, filter: filterStore, onShowRow, draftOutrea
 
   const counts = { P1: 0, P2: 0, P3: 0, P4: 0 };
   let pending = 0;
+  let limited = 0;
   for (const { result } of rows) {
-    if (result) counts[result.priority]++;
-    else pending++;
+    if (!result) pending++;
+    else if (hasLimitedEvidence(result)) limited++;
+    else counts[result.priority]++;
   }
   const callFirst = rows
-    .filter((r) => r.result && (r.result.priority === 'P1' || r.result.priority === 'P2'))
+    .filter((r) => r.result && !hasLimitedEvidence(r.result) && (r.result.priority === 'P1' || r.result.priority === 'P2'))
     .map((r) => ({ ...r, priority: r.result!.priority, urgency: r.result!.scores.urgency }))
     .sort(byPriority)
     .slice(0, 10);
@@ -50,7 +53,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow, draftOutrea
       >
         <span>{t('list.title')}</span>
         <span data-testid="pulso-list-counts">
-          {(['P1', 'P2', 'P3', 'P4'] as const).map((p) => `${p} ${counts[p]}`).join(' · ')}
+          {[...(['P1', 'P2', 'P3', 'P4'] as const).map((p) => `${p} ${counts[p]}`), ...(limited > 0 ? [`? ${limited}`] : [])].join(' · ')}
         </span>
       </button>
       {open && (
@@ -58,6 +61,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow, draftOutrea
           <p className="text-xs text-slate-500">
             {t('list.summary', { count: rows.length })}
             {pending > 0 ? ` · ${t('list.pending', { count: pending })}` : ''}
+            {limited > 0 ? ` · ${t('list.limited', { count: limited })}` : ''}
           </p>
           <label className="flex items-center gap-2">
             <span>{t('list.filter')}</span>
@@ -88,7 +92,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow, draftOutrea
               </ol>
             </section>
           )}
-          <ReachOutFirst rows={rows.map((r) => r.row)} draftOutreach={draftOutreach} onShowRow={onShowRow} />
+          {draftOutreach && <ReachOutFirst rows={rows.map((r) => r.row)} draftOutreach={draftOutreach} onShowRow={onShowRow} />}
         </div>
       )}
     </div>

@@ -1,16 +1,18 @@
 import type { LeadClassification } from '@/lib/contracts';
 import { createStore, type Store } from '@/lib/content/store';
-import { translate, type UiLanguage } from '@/lib/i18n';
+import { translatePanel } from '@/lib/i18n/panel';
+import type { UiLanguage } from '@/lib/i18n/translate';
 import { requestBatchResults, requestOutreachDraft } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import type { ListSnapshot, ListToolbarProps } from './ListToolbar';
-import { BADGE_TAG, createPriorityBadge, paintPriorityBadge } from './priority-badge';
+import { BADGE_TAG, createPriorityBadge, hasLimitedEvidence, paintPriorityBadge } from './priority-badge';
 import { RowFilter, type PriorityFilter } from './row-filter';
 import { startListBadgesSession, type BadgePainter } from './session';
 
 function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
+  if (hasLimitedEvidence(result)) return translatePanel(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
   const reason = result.rationale.split('\n')[0] || result.summary;
-  return translate(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+  return translatePanel(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
 }
 
 /** Draws the badges into the CRM's rows (each in its own tiny shadow root), in the current language. */
@@ -24,7 +26,7 @@ function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLEle
     },
     loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
     ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(language.get(), result) }),
-    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translate(language.get(), 'badge.error', { message }) }),
+    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translatePanel(language.get(), 'badge.error', { message }) }),
     recordIdOf: (badge) => badge.dataset.recordId,
     all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
     remove: (badge) => badge.remove(),
@@ -53,7 +55,13 @@ export const listBadges = defineSiteFeature<ListToolbarProps>({
       rowFilter.apply(
         rows.get().rows.map(({ row }) => ({ element: row.rowElement, recordId: row.recordId })),
         filter.get(),
-        (recordId) => session.results.get(recordId)?.priority,
+        (recordId) => {
+          const result = session.results.get(recordId);
+          // A row without enough data is not a P1–P2 to call first: the filter hides it like the
+          // lowest rank (it is never shown as P4; only rows still loading stay visible).
+          if (!result) return undefined;
+          return hasLimitedEvidence(result) ? 'P4' : result.priority;
+        },
       );
     rows.subscribe(refilter);
     filter.subscribe(refilter);

@@ -19,7 +19,17 @@ span[data-priority="P3"] { background: #0284c7; }
 span[data-priority="P4"] { background: #64748b; }
 span[data-status="loading"] { background: #e2e8f0; color: #475569; }
 span[data-status="error"] { background: #fef3c7; color: #92400e; }
+span[data-status="limited"] { background: #f8fafc; color: #475569; box-shadow: inset 0 0 0 1px #94a3b8; }
 `;
+
+/**
+ * A row whose visible columns cannot support a judgement (issue 14, item 3): the rules say so
+ * with `limitedEvidence`. It gets a neutral "not enough data" badge with the reasons on hover,
+ * never a priority.
+ */
+export function hasLimitedEvidence(result: LeadClassification): boolean {
+  return !!result.limitedEvidence || (result.flags ?? []).includes('limited_evidence');
+}
 
 export function createPriorityBadge(doc: Document): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
@@ -39,8 +49,18 @@ export function paintPriorityBadge(host: HTMLElement, state: BadgeState): void {
   host.dataset.recordId = state.recordId;
   host.dataset.status = state.status;
   pill.dataset.status = state.status;
-  if (state.status === 'ready') {
-    const { priority, stage } = state.result;
+  delete host.dataset.evidence;
+  if (state.status === 'ready' && hasLimitedEvidence(state.result)) {
+    // The answer is here (status ready), and it says the row shows too little to judge.
+    host.dataset.evidence = 'limited';
+    pill.dataset.status = 'limited';
+    delete host.dataset.priority;
+    delete pill.dataset.priority;
+    pill.textContent = '?';
+    pill.title = state.label;
+    pill.setAttribute('aria-label', state.label);
+  } else if (state.status === 'ready') {
+    const { priority } = state.result;
     host.dataset.priority = priority;
     pill.dataset.priority = priority;
     pill.textContent = priority;

@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
 import { importCatalogCsv, type CatalogImport as CatalogImportResult } from '@/lib/profile/catalog-csv';
 import type { CompanyProfile } from '@/lib/contracts';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BUTTON, StatusMessage } from './fields';
 
 const PREVIEW_ROWS = 20;
 
 /** Catalog from a CSV: a preview of the rows and every row error; applied only when there is none. */
 export function CatalogImport({ catalog, onApply }: { catalog: CompanyProfile['catalog']; onApply: (items: CompanyProfile['catalog']) => void }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const id = useId();
   const [pending, setPending] = useState<CatalogImportResult>();
 

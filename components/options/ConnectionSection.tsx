@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BackendUrlSchema, type Connection } from '@/lib/contracts';
 import { requestConnectionCheck, saveConnection } from '@/lib/messaging';
 import { Card } from '../ui/Card';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BUTTON, PRIMARY, StatusMessage, TextField, type Status } from './fields';
 
 /** 127.0.0.1 and localhost are in the manifest's host permissions; any other backend is asked for at run time. */
@@ -13,7 +13,7 @@ export function needsHostPermission(url: string): boolean {
 
 /** The backend URL and the tokens: read from and saved through the background, the only part that keeps the tokens. */
 export function ConnectionSection({ connection }: { connection: Connection }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const [backendUrl, setBackendUrl] = useState(connection.backendUrl);
   const [token, setToken] = useState(connection.token);
   const [adminToken, setAdminToken] = useState(connection.adminToken);

@@ -1,9 +1,9 @@
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BUTTON, TextField } from './fields';
 
 /** The FAQ the reply drafts may quote: question and answer pairs. */
 export function FaqEditor({ faq, onChange, errors }: { faq: { q: string; a: string }[]; onChange: (faq: { q: string; a: string }[]) => void; errors: (path: string) => string | undefined }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const set = (index: number, patch: Partial<{ q: string; a: string }>) => onChange(faq.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)));
   return (
     <fieldset data-testid="faq">

@@ -3,7 +3,8 @@ import type { CompanyProfile, Connection } from '@/lib/contracts';
 import { resolveUiLanguage } from '@/lib/i18n';
 import { requestConnection } from '@/lib/messaging';
 import { readLocalProfile, readProfile, readSettings, readTeamProfile, watchSettings, type Settings, type TeamProfileCache } from '@/lib/settings';
-import { UiLanguageContext, useTranslate } from '../ui/use-translate';
+import { UiLanguageContext } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { ConnectionSection } from './ConnectionSection';
 import { ProfileSection } from './ProfileSection';
 import { LanguageSection, PrivacySection, SitesSection } from './SettingsSections';
@@ -43,7 +44,7 @@ export function OptionsApp() {
 const teamPageUrl = () => (typeof browser !== 'undefined' && browser.runtime?.getURL ? browser.runtime.getURL('/team.html') : '/team.html');
 
 function OptionsPage({ loaded }: { loaded?: Loaded }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   useEffect(() => {
     document.title = t('options.pageTitle');
   });

@@ -4,15 +4,16 @@ import { exportProfileJson, importProfileJson } from '@/lib/profile/profile-json
 import { requestTeamProfilePublish, requestTeamProfilePull } from '@/lib/messaging';
 import { writeProfile, type TeamProfileCache } from '@/lib/settings';
 import { Card } from '../ui/Card';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { CatalogImport } from './CatalogImport';
 import { FaqEditor } from './FaqEditor';
 import { BUTTON, ListEditor, PRIMARY, StatusMessage, TextField, type Status } from './fields';
 import { draftFromProfile, validateDraft, type ProfileDraft } from './profile-draft';
+import { ProfileUnderstood } from './ProfileUnderstood';
 
 /** The company profile editor, its JSON import / export, saving here and publishing to the team. */
 export function ProfileSection({ initial, team }: { initial: CompanyProfile; team?: TeamProfileCache }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const importId = useId();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -122,6 +123,7 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
           errors={under('targetIndustries')}
           testId="profile-industries"
         />
+        <ProfileUnderstood draft={draft} />
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">{t('options.profile.sla')}</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -3,12 +3,12 @@ import { sendMessage } from '@/lib/messaging';
 import { UI_LANGUAGE_SETTINGS, updateSettings, type Settings, type UiLanguageSetting } from '@/lib/settings';
 import { SITES } from '@/lib/sites/registry';
 import { Card } from '../ui/Card';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BUTTON, Checkbox, StatusMessage, TextField, type Status } from './fields';
 
 /** Which CRMs Pulso draws on; the content scripts follow the change at once. */
 export function SitesSection({ settings }: { settings: Settings }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   // Optimistic: the box follows the click at once; the stored value (and other tabs) follow.
   const [sites, setSites] = useState(settings.sites);
   useEffect(() => setSites(settings.sites), [settings.sites]);
@@ -34,7 +34,7 @@ export function SitesSection({ settings }: { settings: Settings }) {
 }
 
 export function PrivacySection({ settings }: { settings: Settings }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const [days, setDays] = useState(String(settings.privacy.historyRetentionDays));
   const [daysError, setDaysError] = useState<string>();
   const [status, setStatus] = useState<Status>();
@@ -108,7 +108,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
 }
 
 export function LanguageSection({ settings }: { settings: Settings }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   return (
     <Card title={t('options.language.title')} id="options-language">
       <label htmlFor="options-language-select" className="mb-1 block text-sm font-medium text-slate-700">

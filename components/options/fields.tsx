@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 
 export const INPUT =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 aria-[invalid=true]:border-red-600';
@@ -77,7 +77,7 @@ export function ListEditor({
   errors: (path: string) => string | undefined;
   testId: string;
 }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const id = useId();
   const listError = errors('');
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BackendStatus, LocalCounts } from '@/lib/contracts';
 import { siteOf } from '@/lib/sites/registry';
-import { useTranslate } from '@/components/ui/use-translate';
+import { usePageTranslate } from '@/components/ui/use-page-translate';
 import type { TabStatus } from './tab-status';
 
 export interface PopupInfo {
@@ -35,7 +35,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 
 /** The toolbar popup: backend status, what this tab is, local counts, the panel shortcut, links. */
 export function Popup({ load, historyUrl, teamUrl, openOptions, initial = {} }: PopupProps) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const [info, setInfo] = useState<PopupInfo>(initial);
 
   useEffect(() => {

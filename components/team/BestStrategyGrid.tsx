@@ -1,11 +1,11 @@
 import { INTENTS, POLICY_SEGMENTS, type Intent, type PolicySegment } from '@/lib/contracts';
 import type { BestRow } from '@/lib/learning/team-report';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { STRATEGY_COLORS } from './charts';
 
 /** The best strategy now in every context with data: segments down, requests across, one colour per strategy. */
 export function BestStrategyGrid({ rows }: { rows: BestRow[] }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const segments = POLICY_SEGMENTS.filter((s) => rows.some((r) => r.segment === s));
   const intents = INTENTS.filter((i) => rows.some((r) => r.intent === i));
   const cell = (segment: PolicySegment, intent: Intent) => rows.find((r) => r.segment === segment && r.intent === intent);

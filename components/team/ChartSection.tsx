@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { chartCsv, chartJson } from '@/lib/learning/team-report';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 
 export type Download = (fileName: string, mimeType: string, text: string) => void;
 
@@ -19,7 +19,7 @@ export function ChartSection(props: {
   empty?: boolean;
   children: ReactNode;
 }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const file = `pulso-${props.id}`;
   return (
     <section aria-labelledby={`${props.id}-title`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid={`team-${props.id}`} data-rows={props.rows.length}>

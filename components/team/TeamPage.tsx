@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TeamDataReply } from '@/lib/contracts';
 import { acceptanceRows, bestRows, judgeRows, leadCorrectionRows, posteriorRows } from '@/lib/learning/team-report';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 import { BestStrategyGrid } from './BestStrategyGrid';
 import { ChartSection, type Download } from './ChartSection';
 import { AcceptanceChart, CorrectionsChart, JudgeChart, PosteriorChart } from './charts';
@@ -25,7 +25,7 @@ type Load = { status: 'loading' } | { status: 'ready'; data: TeamDataReply } | {
 
 /** For the team lead: what the team's feedback has taught the reply-strategy policy, in charts, each exportable. */
 export function TeamPage({ load, download, initial, chartWidth }: TeamPageProps) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const [days, setDays] = useState<number>(30);
   const [state, setState] = useState<Load>(initial ? { status: 'ready', data: initial } : { status: 'loading' });
   const [context, setContext] = useState<string>('');

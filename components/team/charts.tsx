@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DRAFT_STRATEGIES, type DraftStrategy } from '@/lib/contracts';
 import type { AcceptanceRow, JudgeRow, LeadCorrectionRow, PosteriorRow } from '@/lib/learning/team-report';
-import { useTranslate } from '../ui/use-translate';
+import { usePageTranslate } from '../ui/use-page-translate';
 
 /** One colour per strategy, the same in every chart and in the best-strategy grid (distinct for colour-blind readers too). */
 export const STRATEGY_COLORS: Record<DraftStrategy, string> = {
@@ -30,7 +30,7 @@ const sized = (width?: number) => (width ? { width, height: HEIGHT } : {});
 
 /** Posterior mean and 90 % interval of each strategy in one context. */
 export function PosteriorChart({ rows, width }: { rows: PosteriorRow[]; width?: number }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const data = rows.map((r) => ({ ...r, name: t(`strategy.${r.strategy}`), interval: [r.mean - r.low, r.high - r.mean] as [number, number] }));
   return (
     <Frame width={width}>
@@ -49,7 +49,7 @@ export function PosteriorChart({ rows, width }: { rows: PosteriorRow[]; width?: 
 
 /** Share of drafts accepted per day: all strategies, and each strategy's line. */
 export function AcceptanceChart({ rows, width }: { rows: AcceptanceRow[]; width?: number }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const data = rows.map((r) => ({ day: r.day, all: r.rate, ...r.byStrategy }));
   return (
     <Frame width={width}>
@@ -70,7 +70,7 @@ export function AcceptanceChart({ rows, width }: { rows: AcceptanceRow[]; width?
 
 /** The judge's means per day: expected NPS on its 0–10 axis, engagement and churn in % on the other. */
 export function JudgeChart({ rows, width }: { rows: JudgeRow[]; width?: number }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   const data = rows.map((r) => ({
     day: r.day,
     nps: r.npsExpected,
@@ -96,7 +96,7 @@ export function JudgeChart({ rows, width }: { rows: JudgeRow[]; width?: number }
 
 /** Reps' corrections of stage and priority per day. */
 export function CorrectionsChart({ rows, width }: { rows: LeadCorrectionRow[]; width?: number }) {
-  const t = useTranslate();
+  const t = usePageTranslate();
   return (
     <Frame width={width}>
       <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} {...sized(width)}>

@@ -1,9 +1,11 @@
 import { createContext, useContext } from 'react';
-import { translate, type MessageKey, type UiLanguage } from '@/lib/i18n';
+import { translatePanel, type PanelMessageKey } from '@/lib/i18n/panel';
+import type { UiLanguage } from '@/lib/i18n/translate';
 
 export const UiLanguageContext = createContext<UiLanguage>('en');
 
+/** The UI inside CRM pages (panels, badges, toolbar) and the kit: only the panel catalogues reach the content scripts. */
 export function useTranslate() {
   const lang = useContext(UiLanguageContext);
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  return (key: PanelMessageKey, vars?: Record<string, string | number>) => translatePanel(lang, key, vars);
 }

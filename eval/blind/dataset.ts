@@ -6,15 +6,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import {
-  CompanyProfileSchema,
-  ConversationSchema,
-  IntentSchema,
-  LeadSchema,
-  PrioritySchema,
-  StageSchema,
-  type CompanyProfile,
-} from '../../lib/contracts';
+import { CompanyProfileSchema, ConversationSchema, IntentSchema, type CompanyProfile } from '../../lib/contracts';
+import { LabeledLeadSchema } from '../dataset';
 
 export const BLIND_DIR = dirname(fileURLToPath(import.meta.url));
 const PROFILE_FILES: Record<string, string> = { sasnw: join(BLIND_DIR, '..', 'profiles', 'sasnw-demo.json') };
@@ -31,16 +24,8 @@ export function blindProfile(id: string): CompanyProfile {
   return profile;
 }
 
-export const BlindLeadSchema = z.object({
-  id: z.string().min(1),
-  profile: z.string().min(1),
-  lang: z.enum(['es', 'en']),
-  tags: z.array(z.string()),
-  expected: z.object({ stage: StageSchema, priority: PrioritySchema }),
-  note: z.string().min(1),
-  lead: LeadSchema,
-  clean: LeadSchema.optional(),
-});
+/** A labelled lead of eval/leads.jsonl's shape, plus the profile it is judged against. */
+export const BlindLeadSchema = LabeledLeadSchema.extend({ profile: z.string().min(1) });
 export type BlindLead = z.infer<typeof BlindLeadSchema>;
 
 export const BlindConversationSchema = z.object({

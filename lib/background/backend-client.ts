@@ -1,15 +1,19 @@
+import type { z } from 'zod';
+import { profileVersion } from '../cache-key';
 import {
   ApiErrorSchema,
+  CLIENT_TIMEOUT_MS,
   ClassifyBatchResponseSchema,
+  ConversationTriageSchema,
   HealthSchema,
   LeadClassificationSchema,
   LeadStreamEventSchema,
-  TeamProfileResponseSchema,
-  ConversationTriageSchema,
   FeedbackResponseSchema,
   FeedbackStatsSchema,
   PolicySchema,
+  PROFILE_UNKNOWN,
   ReplyDraftSchema,
+  TeamProfileResponseSchema,
   type FeedbackEvent,
   type FeedbackResponse,
   type FeedbackStats,
@@ -19,12 +23,12 @@ import {
   type Conversation,
   type ConversationTriage,
   type DraftRequest,
-  type ReplyDraft,
-  type TeamProfileResponse,
-  type LeadStreamPartial,
   type Health,
   type Lead,
   type LeadClassification,
+  type LeadStreamPartial,
+  type ReplyDraft,
+  type TeamProfileResponse,
 } from '../contracts';
 import { readNdjson } from '../ndjson';
 
@@ -32,6 +36,8 @@ export class BackendError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The answer's machine code (`ApiError.error`), when the backend sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'BackendError';
@@ -46,11 +52,16 @@ export interface BackendClientOptions {
   classifyTimeoutMs?: number;
 }
 
+/** How a request names its company profile (ProfileRefSchema): by version, or whole. */
+type ProfileRef = { profileVersion: string } | { profile: CompanyProfile };
+
 /** The extension's only door to the backend; every answer is validated before it is used. */
 export function createBackendClient(options: BackendClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  // The backend's own budgets sit below these (it answers in time with its fallback).
+  const classifyTimeoutMs = options.classifyTimeoutMs ?? CLIENT_TIMEOUT_MS.single;
 
   async function send(path: string, init: RequestInit, timeoutMs: number): Promise<Response> {
     let response: Response;
@@ -61,49 +72,60 @@ export function createBackendClient(options: BackendClientOptions) {
     }
     if (!response.ok) {
       const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
-      throw new BackendError(parsed.success ? parsed.data.message : `backend answered ${response.status}`, response.status);
+      throw new BackendError(parsed.success ? parsed.data.message : `backend answered ${response.status}`, response.status, parsed.success ? parsed.data.error : undefined);
     }
     return response;
   }
 
-  async function call(path: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
-    return (await send(path, init, timeoutMs)).json().catch(() => undefined);
+  async function call<S extends z.ZodType>(schema: S, what: string, path: string, init: RequestInit, timeoutMs: number): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await (await send(path, init, timeoutMs)).json().catch(() => undefined));
+    if (!parsed.success) throw new BackendError(`the backend answered ${what} that does not match the contract`);
+    return parsed.data;
   }
+
+  /**
+   * A request that needs the company profile names it by its version; a backend that does
+   * not know that version (409 profile_unknown: it restarted, or the profile is this
+   * browser's own) gets the whole profile, once. The published team profile is always known.
+   */
+  async function namingProfile<T>(profile: CompanyProfile, ask: (ref: ProfileRef) => Promise<T>): Promise<T> {
+    try {
+      return await ask({ profileVersion: await profileVersion(profile) });
+    } catch (err) {
+      if (err instanceof BackendError && err.status === 409 && err.code === PROFILE_UNKNOWN) return ask({ profile });
+      throw err;
+    }
+  }
+  const post = (body: object) => ({ method: 'POST', body: JSON.stringify(body) });
 
   return {
     baseUrl: options.baseUrl,
     /** One answer per lead, in input order: a classification or that row's error. */
     async classifyBatch(leads: Lead[], profile: CompanyProfile): Promise<({ result: LeadClassification } | { error: string })[]> {
-      const body = await call('/v1/leads/classify-batch', { method: 'POST', body: JSON.stringify({ leads, profile }) }, options.classifyTimeoutMs ?? 30_000);
-      const parsed = ClassifyBatchResponseSchema.safeParse(body);
-      if (!parsed.success || parsed.data.results.length !== leads.length) {
-        throw new BackendError('the backend answered a batch that does not match the contract');
-      }
-      return parsed.data.results.map((item) => ('result' in item ? { result: item.result } : { error: item.error }));
+      const body = await namingProfile(profile, (ref) =>
+        call(ClassifyBatchResponseSchema, 'a batch', '/v1/leads/classify-batch', post({ leads, ...ref }), options.classifyTimeoutMs ?? CLIENT_TIMEOUT_MS.batch),
+      );
+      if (body.results.length !== leads.length) throw new BackendError('the backend answered a batch that does not match the contract');
+      return body.results.map((item) => ('result' in item ? { result: item.result } : { error: item.error }));
     },
-    async triageConversation(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage> {
-      const body = await call('/v1/conversations/triage', { method: 'POST', body: JSON.stringify({ conversation, profile }) }, options.classifyTimeoutMs ?? 20_000);
-      const parsed = ConversationTriageSchema.safeParse(body);
-      if (!parsed.success) throw new BackendError('the backend answered a triage that does not match the contract');
-      return parsed.data;
+    triageConversation(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage> {
+      return namingProfile(profile, (ref) => call(ConversationTriageSchema, 'a triage', '/v1/conversations/triage', post({ conversation, ...ref }), classifyTimeoutMs));
     },
-    async draftReply(request: DraftRequest & { profile: CompanyProfile }): Promise<ReplyDraft> {
-      const body = await call('/v1/conversations/draft', { method: 'POST', body: JSON.stringify(request) }, options.classifyTimeoutMs ?? 20_000);
-      const parsed = ReplyDraftSchema.safeParse(body);
-      if (!parsed.success) throw new BackendError('the backend answered a draft that does not match the contract');
-      return parsed.data;
+    draftReply({ profile, ...request }: Omit<DraftRequest, 'profile' | 'profileVersion'> & { profile: CompanyProfile }): Promise<ReplyDraft> {
+      return namingProfile(profile, (ref) => call(ReplyDraftSchema, 'a draft', '/v1/conversations/draft', post({ ...request, ...ref }), classifyTimeoutMs));
     },
     async health(): Promise<Health> {
-      const parsed = HealthSchema.safeParse(await call('/healthz', { method: 'GET' }, options.healthTimeoutMs ?? 3_000));
+      const parsed = HealthSchema.safeParse(await (await send('/healthz', { method: 'GET' }, options.healthTimeoutMs ?? 3_000)).json().catch(() => undefined));
       if (!parsed.success) throw new BackendError('the backend health answer is not a Pulso backend');
       return parsed.data;
     },
     /**
      * The streaming route: calls `onPartial` with stage, priority and SLA as soon as the
-     * model has produced them, and resolves with the validated final result.
+     * model has produced them, and resolves with the validated final result. The backend's
+     * own rules preview is left out (`preview=0`): the background has already shown its own.
      */
     async classifyLeadStreaming(lead: Lead, profile: CompanyProfile, onPartial: (partial: LeadStreamPartial) => void): Promise<LeadClassification> {
-      const response = await send('/v1/leads/classify?stream=1', { method: 'POST', body: JSON.stringify({ lead, profile }) }, options.classifyTimeoutMs ?? 20_000);
+      const response = await namingProfile(profile, (ref) => send('/v1/leads/classify?stream=1&preview=0', post({ lead, ...ref }), classifyTimeoutMs));
       if (!response.body) throw new BackendError('the backend sent no stream');
       try {
         for await (const line of readNdjson(response.body)) {
@@ -118,43 +140,28 @@ export function createBackendClient(options: BackendClientOptions) {
       }
       throw new BackendError('the backend stream ended without a final result');
     },
+    classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
+      return namingProfile(profile, (ref) => call(LeadClassificationSchema, 'a classification', '/v1/leads/classify', post({ lead, ...ref }), classifyTimeoutMs));
+    },
     /** GET /v1/profile: the team profile (any team token). */
-    async getProfile(): Promise<TeamProfileResponse> {
-      const parsed = TeamProfileResponseSchema.safeParse(await call('/v1/profile', { method: 'GET' }, options.healthTimeoutMs ?? 5_000));
-      if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
-      return parsed.data;
+    getProfile(): Promise<TeamProfileResponse> {
+      return call(TeamProfileResponseSchema, 'a profile', '/v1/profile', { method: 'GET' }, options.healthTimeoutMs ?? 5_000);
     },
     /** PUT /v1/profile: publish the team profile; the client's token must be the admin token (else 403). */
-    async putProfile(profile: CompanyProfile): Promise<TeamProfileResponse> {
-      const body = await call('/v1/profile', { method: 'PUT', body: JSON.stringify({ profile }) }, options.classifyTimeoutMs ?? 15_000);
-      const parsed = TeamProfileResponseSchema.safeParse(body);
-      if (!parsed.success) throw new BackendError('the backend answered a profile that does not match the contract');
-      return parsed.data;
+    putProfile(profile: CompanyProfile): Promise<TeamProfileResponse> {
+      return call(TeamProfileResponseSchema, 'a profile', '/v1/profile', { method: 'PUT', body: JSON.stringify({ profile }) }, classifyTimeoutMs);
     },
     /** POST /v1/feedback: resolves once the backend stored them (202); a retry of the same eventIds is counted once. */
-    async sendFeedback(events: FeedbackEvent[]): Promise<FeedbackResponse> {
-      const body = await call('/v1/feedback', { method: 'POST', body: JSON.stringify({ events }) }, options.classifyTimeoutMs ?? 20_000);
-      const parsed = FeedbackResponseSchema.safeParse(body);
-      if (!parsed.success) throw new BackendError('the backend answered feedback with something that does not match the contract');
-      return parsed.data;
+    sendFeedback(events: FeedbackEvent[]): Promise<FeedbackResponse> {
+      return call(FeedbackResponseSchema, 'feedback receipt', '/v1/feedback', post({ events }), classifyTimeoutMs);
     },
     /** GET /v1/policy: the team's reply-strategy policy. */
-    async getPolicy(): Promise<Policy> {
-      const parsed = PolicySchema.safeParse(await call('/v1/policy', { method: 'GET' }, options.healthTimeoutMs ?? 5_000));
-      if (!parsed.success) throw new BackendError('the backend answered a policy that does not match the contract');
-      return parsed.data;
+    getPolicy(): Promise<Policy> {
+      return call(PolicySchema, 'a policy', '/v1/policy', { method: 'GET' }, options.healthTimeoutMs ?? 5_000);
     },
     /** GET /v1/feedback/stats: daily aggregates for the team page. */
-    async getFeedbackStats(days: number): Promise<FeedbackStats> {
-      const parsed = FeedbackStatsSchema.safeParse(await call(`/v1/feedback/stats?days=${encodeURIComponent(days)}`, { method: 'GET' }, options.classifyTimeoutMs ?? 15_000));
-      if (!parsed.success) throw new BackendError('the backend answered feedback stats that do not match the contract');
-      return parsed.data;
-    },
-    async classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
-      const body = await call('/v1/leads/classify', { method: 'POST', body: JSON.stringify({ lead, profile }) }, options.classifyTimeoutMs ?? 20_000);
-      const parsed = LeadClassificationSchema.safeParse(body);
-      if (!parsed.success) throw new BackendError('the backend answered a classification that does not match the contract');
-      return parsed.data;
+    getFeedbackStats(days: number): Promise<FeedbackStats> {
+      return call(FeedbackStatsSchema, 'feedback stats', `/v1/feedback/stats?days=${encodeURIComponent(days)}`, { method: 'GET' }, classifyTimeoutMs);
     },
   };
 }

@@ -24,7 +24,7 @@ function fakeFetch(down = false): typeof fetch {
       const body = JSON.parse(String(init?.body)) as { leads: unknown[] };
       return Response.json({ results: body.leads.map((_row, index) => ({ index, result: llm })) });
     }
-    if (url.endsWith('?stream=1')) return new Response(`${JSON.stringify({ type: 'final', result: llm })}\n`);
+    if (url.includes('stream=1')) return new Response(`${JSON.stringify({ type: 'final', result: llm })}\n`);
     return Response.json(llm);
   }) as typeof fetch;
 }

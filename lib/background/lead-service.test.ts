@@ -161,7 +161,7 @@ describe('lead service (background route)', () => {
     const fetchImpl = (async (input: RequestInfo | URL) => {
       const url = String(input);
       if (url.endsWith('/healthz')) return Response.json({ ok: true, version: '1', mode: 'llm', model: 'm', engine: 'llm:m:p:r' });
-      expect(url).toMatch(/\/v1\/leads\/classify\?stream=1$/);
+      expect(url).toMatch(/\/v1\/leads\/classify\?stream=1(&|$)/);
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {

@@ -12,19 +12,11 @@ import { DEMO_PROFILE } from '../profile/demo-profile';
 import { readProfile, readTeamProfile, writeProfile } from '../settings';
 import { checkConnection } from './connection-check';
 import { publishTeamProfile, pullTeamProfile } from './team-profile';
+import { injectFetch } from './test-backend';
 
 let app: FastifyInstance;
 // The backend served in-process: fetch goes to app.inject, so no port is opened.
-const injectFetch: typeof fetch = async (input, init) => {
-  const url = new URL(String(input));
-  const res = await app.inject({
-    method: (init?.method ?? 'GET') as 'GET',
-    url: url.pathname + url.search,
-    headers: init?.headers as Record<string, string>,
-    payload: init?.body as string | undefined,
-  });
-  return new Response(res.body, { status: res.statusCode, headers: res.headers as Record<string, string> });
-};
+const backendFetch: typeof fetch = (input, init) => injectFetch(app)(input, init);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -36,7 +28,7 @@ const NEW = { ...DEMO_PROFILE, name: 'Acme Andina', services: ['Industrial weldi
 /** The background's connection (backend URL and tokens) in this browser. */
 let connection: ConnectionInput = { backendUrl: 'http://127.0.0.1:8787' };
 const connect = (next: ConnectionInput) => (connection = next);
-const deps = { readConnection: async () => ConnectionSchema.parse(connection), fetch: injectFetch };
+const deps = { readConnection: async () => ConnectionSchema.parse(connection), fetch: backendFetch };
 
 describe('team profile sync', () => {
   it('a rep pulls the published profile; it becomes the one every classification uses', async () => {

@@ -1,3 +1,4 @@
+import { parseCsv as parseCsvText } from '../text/csv';
 import type { HistoryEntry } from './schema';
 
 /** The CSV columns, in order: one header row, then one row per entry. */
@@ -84,48 +85,9 @@ export function historyToCsv(entries: readonly HistoryEntry[]): string {
   return toCsv(HISTORY_CSV_COLUMNS, entries.map(historyCsvRow));
 }
 
-/** Parses RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
+/** Parses RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks): the one parser, lib/text/csv.ts. */
 export function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < input.length) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\r' && input[i + 1] === '\n') {
-      endRow();
-      i++;
-    } else if (ch === '\n') endRow();
-    else field += ch;
-    i++;
-  }
-  // A final line without a line break still counts; a trailing line break does not add an empty row.
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
+  return parseCsvText(input).map((record) => record.cells);
 }
 
 /** CSV text back to header-keyed records. */

@@ -47,6 +47,7 @@ export const panelEn = {
   'error.generic': 'Something went wrong: {message}',
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso could not classify this row: {message}',
+  'badge.limited': 'Not enough data to judge this row. {reasons}',
   'list.title': 'Pulso priorities',
   'list.summary': '{count} rows',
   'list.filter': 'Show',
@@ -64,4 +65,5 @@ export const panelEn = {
   'panel.correctSent': 'Thanks: your correction reaches the team (later, if you are offline).',
   'panel.correctNothing': 'Pick a stage or priority other than Pulso’s.',
   'panel.correctFailed': 'Could not send it: {message}',
+  'list.limited': '{count} without enough data (open the record to score it)',
 } as const;

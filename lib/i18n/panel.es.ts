@@ -49,6 +49,7 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'error.generic': 'Algo ha fallado: {message}',
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso no pudo clasificar esta fila: {message}',
+  'badge.limited': 'No hay datos suficientes para valorar esta fila. {reasons}',
   'list.title': 'Prioridades de Pulso',
   'list.summary': '{count} filas',
   'list.filter': 'Mostrar',
@@ -66,4 +67,5 @@ export const panelEs: Record<keyof typeof panelEn, string> = {
   'panel.correctSent': 'Gracias: tu corrección llega al equipo (más tarde, si no hay conexión).',
   'panel.correctNothing': 'Elige una etapa o prioridad distinta de la de Pulso.',
   'panel.correctFailed': 'No se pudo enviar: {message}',
+  'list.limited': '{count} sin datos suficientes (abre el registro para puntuarlo)',
 };

@@ -1,5 +1,6 @@
 import type { CompanyProfile, DraftStrategy, OutreachCandidate, PolicySegment, ReplyDraft } from '../contracts';
-import { translate, type UiLanguage } from '../i18n/index';
+import { translatePanel as translate } from '../i18n/panel';
+import type { UiLanguage } from '../i18n/translate';
 import { draftOutreachByRules } from '../rules/drafts/index';
 import { preferredStrategy, type PickOptions, type PolicyModel } from './policy';
 import { segmentOf } from './segment';

@@ -51,15 +51,18 @@ export function leadScope(lead: Pick<Lead, 'companySize' | 'description'>): Part
   return scope;
 }
 
-/** Countries a lead is in: the location field, else the phone's calling code, else a corporate email's country domain. */
-export function leadCountries(lead: Pick<Lead, 'location' | 'phone' | 'email'>): Set<string> {
+/**
+ * Countries a lead is in: the location field (explicit), else the phone's calling code, else a
+ * corporate email's country domain (both inferred: they add points, they never disqualify).
+ */
+export function leadCountries(lead: Pick<Lead, 'location' | 'phone' | 'email'>): { countries: Set<string>; explicit: boolean } {
   const found = locateCountries(normalize(lead.location));
-  if (found.size) return found;
+  if (found.size) return { countries: found, explicit: true };
   const byPhone = phoneCountry(lead.phone);
-  if (byPhone) return new Set([byPhone]);
+  if (byPhone) return { countries: new Set([byPhone]), explicit: false };
   const tld = /\.([a-z]{2,3})\s*$/.exec(normalize(lead.email))?.[1];
   const country = tld ? EMAIL_TLDS[tld] : undefined;
-  return new Set(country ? [country] : []);
+  return { countries: new Set(country ? [country] : []), explicit: false };
 }
 
 function industryPart(lead: Lead, c: CompiledProfile, out: Contribution[]): { name: string | null; known: boolean } {
@@ -148,11 +151,13 @@ export function scoreFit(lead: Lead, profile: CompanyProfile): FitResult {
   }
 
   // Place: the audience's countries.
-  const located = leadCountries(lead);
+  const { countries: located, explicit } = leadCountries(lead);
   if (c.countries.size === 0 || c.worldwide) contributions.push({ key: 'location_any', detail: '', points: 10 });
   else if (located.size === 0) contributions.push({ key: 'location_unknown', detail: '', points: 8 });
-  else if ([...located].some((x) => c.countries.has(x))) contributions.push({ key: 'location_in', detail: lead.location || [...located].join(', '), points: LOCATION_MAX });
+  else if ([...located].some((x) => c.countries.has(x))) contributions.push({ key: 'location_in', detail: lead.location || [...located].join(', '), points: explicit ? LOCATION_MAX : 12 });
+  else if (!explicit) contributions.push({ key: 'location_unknown', detail: [...located].join(', '), points: 4 });
   else {
+    // Only a location the record states rules a lead out; a phone prefix or a mail domain is a hint.
     contributions.push({ key: 'location_off', detail: lead.location || [...located].join(', '), points: 0 });
     outside = true;
   }
@@ -169,7 +174,7 @@ export function scoreFit(lead: Lead, profile: CompanyProfile): FitResult {
     matchedServices: service.matched,
     matchedIndustry: industry.name,
     outsideAudience: outside,
-    known: { industry: industry.known, need: service.known, size: sizeKnown, location: located.size > 0 },
+    known: { industry: industry.known, need: service.known, size: sizeKnown, location: explicit },
     scope,
   };
 }
