@@ -1,12 +1,14 @@
-import type { Conversation, ConversationTriage, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { Conversation, ConversationTriage, JudgeScore, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
 import type { Config } from '../config';
 import { Admission } from '../gateway/admission';
 import { createGateway, type Gateway } from '../gateway/gateway';
 import { createBackendMetrics, type BackendMetrics } from '../gateway/metrics';
 import { createConversationTriager, type ConversationTriager } from '../llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier, type LeadPartial, type WarnLogger } from '../llm/lead-classifier';
+import { createDraftJudge, type DraftJudge, type JudgeInput } from '../llm/draft-judge';
 import { createReplyDrafter, type ReplyDrafter } from '../llm/reply-drafter';
 import { draftCapability, type DraftInput } from './draft';
+import { judgeCapability } from './judge';
 import { leadCapability } from './leads';
 import { triageCapability } from './triage';
 
@@ -21,12 +23,14 @@ export interface Gateways {
   leads: Gateway<Lead, LeadClassification, LeadPartial>;
   triage: Gateway<Conversation, ConversationTriage>;
   draft: Gateway<DraftInput, ReplyDraft>;
+  judge: Gateway<JudgeInput, JudgeScore>;
 }
 
 export interface GatewayOverrides {
   classifier?: LeadClassifier;
   triager?: ConversationTriager;
   drafter?: ReplyDrafter;
+  judge?: DraftJudge;
   /** Process metrics (RSS, event-loop lag) in /metrics: the running server, not test instances. */
   processMetrics?: boolean;
 }
@@ -38,11 +42,13 @@ export function createGateways(config: Config, logger: { child(bindings: object)
   const classifier = overrides.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
   const triager = overrides.triager ?? createConversationTriager(config.llm, { logger: logger.child({ component: 'conversation-triage' }) });
   const drafter = overrides.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) });
+  const judge = overrides.judge ?? createDraftJudge(config.llm, { logger: logger.child({ component: 'draft-judge' }) });
   return {
     admission,
     metrics,
     leads: createGateway(leadCapability(classifier), deps),
     triage: createGateway(triageCapability(triager), deps),
     draft: createGateway(draftCapability(drafter), deps),
+    judge: createGateway(judgeCapability(judge), deps),
   };
 }
