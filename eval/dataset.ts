@@ -37,7 +37,9 @@ export function loadProfile(name = 'profile.json'): CompanyProfile {
   return CompanyProfileSchema.parse(JSON.parse(readFileSync(join(EVAL_DIR, name), 'utf8')));
 }
 
-export const ODOO_CSV = join(EVAL_DIR, '..', '..', 'shared', 'datasets', 'odoo_crm_demo_leads', 'crm_leads_flat.csv');
+/** The public labelled datasets; PULSO_DATASETS when the checkout is not beside them (a git worktree). */
+export const DATASETS_DIR = process.env.PULSO_DATASETS ?? join(EVAL_DIR, '..', '..', 'shared', 'datasets');
+export const ODOO_CSV = join(DATASETS_DIR, 'odoo_crm_demo_leads', 'crm_leads_flat.csv');
 
 export interface OdooLead {
   id: string;

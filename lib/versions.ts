@@ -3,7 +3,7 @@
  * alter a result for the same input: they are part of every engine id, and so of every
  * cache key (the extension's and the backend's).
  */
-export const RULES_VERSION = 'rules-4';
+export const RULES_VERSION = 'rules-5';
 export const LEAD_PROMPT_VERSION = 'lead-prompt-2';
 export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-2';
 export const DRAFT_PROMPT_VERSION = 'draft-prompt-3';

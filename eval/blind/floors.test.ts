@@ -16,7 +16,7 @@ describe('blind set v2: figures stay above their floors', () => {
   it('the set is the one whose hash was recorded: 68 leads, 130 conversations, 30 drafts', () => {
     expect([figures.leads, figures.conversations, figures.drafts]).toEqual([68, 130, 30]);
   });
-  it.each(['hotPrecision', 'hotRecall', 'stageAccuracy', 'intentAccuracy', 'escalationPrecision', 'escalationRecall', 'draftGrounding'] as const)(
+  it.each(['hotPrecision', 'hotRecall', 'stageAccuracy', 'priorityAccuracy', 'intentAccuracy', 'escalationPrecision', 'escalationRecall', 'draftGrounding'] as const)(
     '%s ≥ its floor',
     (name) => {
       expect(figures[name], name).toBeGreaterThanOrEqual(floors[name]!);

@@ -6,10 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConversationSchema, type Conversation, type Intent } from '../../lib/contracts';
+import { DATASETS_DIR } from '../dataset';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const LABELED_PATH = join(HERE, 'labeled.txt');
-export const DATASETS_DIR = process.env.PULSO_DATASETS ?? join(HERE, '..', '..', '..', 'shared', 'datasets');
+export { DATASETS_DIR };
 
 export type DeptLabel = 'sales' | 'accounting' | 'service' | '';
 export interface LabeledConversation {
@@ -103,7 +104,8 @@ export const BITEXT_MAP: Record<string, Mapped> = {
   get_invoice: 'account_status',
   payment_issue: 'account_status',
   track_refund: 'account_status',
-  get_refund: 'account_status',
+  // A refund demand is a complaint (issue 14; HINT3's REFUNDS_RETURNS_REPLACEMENTS above is mapped the same way); tracking one is an account question.
+  get_refund: 'complaint',
 };
 
 export interface PublicExample {
@@ -153,8 +155,9 @@ function csvRecords(text: string): string[][] {
   return records.map(csvCells);
 }
 
-export function loadHint3(name: 'sofmattress' | 'curekart'): PublicExample[] {
-  const file = join(DATASETS_DIR, 'hint3_intents', `${name}_test.csv`);
+/** HINT3's `test` split is the measure; its `train` split is where misses may be read (eval/conversations/dev.ts). */
+export function loadHint3(name: 'sofmattress' | 'curekart', split: 'train' | 'test' = 'test'): PublicExample[] {
+  const file = join(DATASETS_DIR, 'hint3_intents', `${name}_${split}.csv`);
   const [header, ...rows] = csvRecords(readFileSync(file, 'utf8'));
   const s = header!.indexOf('sentence');
   const l = header!.indexOf('label');
@@ -163,14 +166,17 @@ export function loadHint3(name: 'sofmattress' | 'curekart'): PublicExample[] {
     .map((r) => ({ set: `hint3/${name}`, label: r[l]!, intent: HINT3_MAP[r[l]!] ?? 'unmapped', text: r[s]! }));
 }
 
-/** Bitext: every `step`-th row (deterministic sample, file order). */
-export function loadBitext(step = 1): PublicExample[] {
+/**
+ * Bitext: every `step`-th row (deterministic sample, file order) — the measure; `rest` = the other
+ * rows instead, where misses may be read (eval/conversations/dev.ts).
+ */
+export function loadBitext(step = 1, rest = false): PublicExample[] {
   const file = join(DATASETS_DIR, 'bitext_customer_support', 'Bitext_Sample_Customer_Support_Training_Dataset.csv');
   const [header, ...rows] = csvRecords(readFileSync(file, 'utf8'));
   const ins = header!.indexOf('instruction');
   const int = header!.indexOf('intent');
   return rows
-    .filter((r, i) => r.length >= header!.length && i % step === 0)
+    .filter((r, i) => r.length >= header!.length && (i % step === 0) !== rest)
     .map((r) => ({ set: 'bitext', label: r[int]!, intent: BITEXT_MAP[r[int]!] ?? 'unmapped', text: r[ins]! }));
 }
 

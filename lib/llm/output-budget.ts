@@ -28,7 +28,7 @@ export const TYPICAL_REASONING_TOKENS = 250;
  */
 export const MEASURED_ANSWER_TOKENS = {
   lead: { p50: 368, max: 448 },
-  triage: { p50: 95, max: 189 },
+  triage: { p50: 95, max: 192 },
   /** The draft without its text (keys, strategy, language, judge); the text scales with maxWords. */
   draftOverhead: { p50: 63, max: 65 },
   /** Tokens per word of a draft text (Spanish and English), p95 and max. */

@@ -21,6 +21,15 @@ describe('time expressions, relative and absolute, es/en → days away', () => {
     expect(days('mañana por la mañana')).toEqual([1]);
     expect(days('desde esta mañana')).toEqual([-0.2]);
   });
+  it('v5: "the coming weeks" is about three weeks away, in both languages', () => {
+    expect(days('shortlisting vendors over the coming weeks')).toEqual([21]);
+    expect(days('decidiremos en las próximas semanas')).toEqual([21]);
+  });
+  it('v5: a quarter of next year is next year, not this quarter', () => {
+    expect(days('kicking off in Q3 next year')).toEqual([300]);
+    expect(days('para el Q2 del próximo año')).toEqual([300]);
+    expect(days('antes del Q3')).toEqual([60]);
+  });
   it('no time, no mention', () => {
     expect(days('Necesitamos mejorar nuestro respaldo de datos')).toEqual([]);
   });

@@ -34,6 +34,8 @@ const FIXED: ReadonlyArray<readonly [string, number]> = [
   ['ahora mismo|right now|ya mismo|de inmediato|inmediatamente|immediately|hoy mismo|hoy|today|tonight|esta noche|asap|cuanto antes|lo antes posible|as soon as possible', 0],
   ['(?<!esta |la |por la )manana|tomorrow|pasado manana|day after tomorrow', 1],
   ['en los proximos dias|en unos dias|in the next few days|in a few days|this weekend|este fin de semana|a fin de semana', 4],
+  // v5: "over the coming weeks", "en las próximas semanas": about three weeks
+  ['(?:en |durante )?las proximas semanas|(?:over |in |during )?the (?:coming|next few|next couple of) weeks|in a few weeks|en unas (?:pocas )?semanas|en un par de semanas|in a couple of weeks', 21],
   [`(?:antes del?|para el|hasta el|by|before|on|this|este|el|by next|next) ${WEEKDAY}`, 5],
   ['esta semana|this week|esta misma semana|within the week|en la semana|fin de la semana|end of the week', 5],
   ['la semana que viene|la proxima semana|proxima semana|next week|semana entrante|la otra semana|la semana proxima', 10],
@@ -41,7 +43,8 @@ const FIXED: ReadonlyArray<readonly [string, number]> = [
   ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? mes|end of (?:the |this )?month|month-end|month end|este mes|this month|a lo largo del mes|within the month|antes de que acabe el mes', 20],
   [`(?:el|del|para el|antes del|hasta el|by the|on the|before the) (?:dia )?\\d{1,2}(?:st|nd|rd|th)?(?! de ${MONTH})(?! ${MONTH})(?! of ${MONTH})`, 15],
   ['el mes que viene|el proximo mes|proximo mes|el siguiente mes|next month|a partir del mes que viene|from next month|del mes que viene', 40],
-  ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? trimestre|end of (?:the |this )?quarter|quarter-end|quarter end|este trimestre|this quarter|end of q[1-4]|(?:in|en|para el|during|durante el) q[1-4]|fin del q[1-4]|q[1-4]', 60],
+  // v5: a quarter "of next year" is next year's, not this one's
+  ['(?:(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? trimestre|end of (?:the |this )?quarter|quarter-end|quarter end|este trimestre|this quarter|end of q[1-4]|(?:in|en|para el|during|durante el) q[1-4]|fin del q[1-4]|q[1-4])(?! (?:of |del |de )?(?:next year|el proximo ano|proximo ano|el ano que viene|ano que viene|next fiscal year))', 60],
   ['proximo trimestre|el trimestre que viene|next quarter|siguiente trimestre', 120],
   ['este semestre|segundo semestre|primer semestre|proximo semestre|second half|first half|next semester|h1|h2', 150],
   ['(?:a |de |al )?(?:fin|final|finales|cierre) de(?:l| este)? ano|end of (?:the |this )?year|year-end|year end|este ano|this year|later this year|a lo largo del ano', 150],

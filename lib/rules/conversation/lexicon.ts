@@ -27,9 +27,19 @@ export const GOODS_PROBLEM: readonly Term[] = [
 
 /** A demand that a person must act on: money back, a replacement, a pick-up. */
 export const ACTION_DEMAND: readonly Term[] = [
-  'reembolso*', 'refund*', 'money back', 'mi dinero', 'el dinero', 'devuelvan', 'devolvais', 'devolverlo', 'devolverla', 'regresen mi dinero', 'regresen el dinero',
+  'reembolso*', 'reembols*', 'refund*', 'reimburs*', 'rebate*', 'restitution', 'money back', 'mi dinero', 'el dinero', 'devuelvan', 'devolvais', 'devolverlo', 'devolverla', 'regresen mi dinero', 'regresen el dinero',
   'quiero devolver', 'want to return', 'quiero que me lo cambien', 'que me lo cambien', 'que me la cambien', 'que los cambien', 'cambiarlo', 'cambiarla',
   'send replacement*', 'replacement*', 'replace it', 'swap it', 'come swap', 'vengan a cambiar*', 'send it again', 'resend', 'exijo', 'i demand', 'compensa*',
+];
+
+/**
+ * v5: asking where a refund already agreed stands ("has my refund been processed?", "¿cómo va mi
+ * reembolso?") is an account question like tracking an order: not a new demand for a person to act on.
+ */
+export const REFUND_STATUS: readonly Term[] = [
+  '/(?:status|track|tracking|check|checking|update|news|anything new|processed|estado|seguimiento|novedad|novedades|rastrear|como va)(?: [a-z0-9]+){0,4} (?:refund|reimbursement|reembolso|devolucion)/',
+  '/(?:refund|reimbursement|reembolso|devolucion)(?: [a-z0-9]+){0,4} (?:status|processed|procesad[oa]|estado|tramitad[oa]|aprobad[oa])/',
+  '/(?:waiting for|still waiting on|esperando|sigo esperando) (?:a |my |the |el |mi )?(?:refund|reimbursement|reembolso|devolucion)/',
 ];
 
 export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTerms[]> = {
@@ -44,6 +54,13 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
       terms: ['/(?:^|[^a-z])(?:tienen|tiene usted|tienes|teneis|tenes|manejan|manejais|venden|vendeis|traen|traeis|les queda|os queda)(?![a-z])/', '/do (?:you|u)(?: guys| all)?(?: still)? (?:have|carry|stock|sell)/', 'disponible*', 'available', 'busco', 'buscando', 'looking for', 'what about', 'in blue', 'in white'],
     },
     { weight: 1, terms: ['hay', 'talla*', 'size', 'sizes', 'color*', 'colour*', 'unidades', 'units', 'repuesto*', 'spare part*', 'modelo', 'model'] },
+    // v5: what the range holds (variants, models, made to measure)
+    {
+      weight: 2,
+      terms: ['/(?:show|view|see|check|browse|ver|mostrar|muestrame|muestreme|ensename|ensenarme) (?:me )?(?:your |the |all |los |las |sus |todos los |todas las )?(?:products|productos|models|modelos|range|catalog|catalogue|catalogo)/',
+        'what products', 'which products', 'que productos', 'cuales productos', 'what models', 'que modelos'],
+    },
+    { weight: 1.5, terms: ['variant*', 'variante*', 'range of', 'gama de', 'catalogo', 'catalog', 'catalogue', 'custom size*', 'custom-size*', 'customi*', 'a medida', 'personaliza*', 'medida especial', 'medidas especiales'] },
     { weight: 1.5, terms: ['how many', 'cuantos', 'cuantas', 'left', 'back yet', 'ya volvio', 'ya volvieron', 'ya llegaron', 'available again', 'en tienda', 'in store', 'carry', 'os queda*', 'te quedan'] },
   ],
   quote: [
@@ -54,6 +71,12 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'what do you charge', 'how much do you charge', 'what does it cost', 'what do they cost', 'que cuesta', 'que precio', 'a como', 'price?',
         'costo*', 'coste*', 'cost', 'costs', 'tarifa*', 'propuesta formal', 'formal proposal', 'al por mayor', 'por mayor', 'mayoreo', 'bulk', 'wholesale'],
     },
+    // v5: wanting to buy is a sales request, like a price question
+    {
+      weight: 2,
+      terms: ['want to buy', 'wanna buy', 'would like to buy', 'interested in buying', 'how to buy', 'how do i buy', 'how can i buy', 'how to order', 'how do i order', 'how can i order',
+        'i want to order', 'quiero comprar', 'quisiera comprar', 'me interesa comprar', 'como compro', 'como puedo comprar', 'como hago para comprar', 'como hago un pedido', 'quiero encargar', 'quisiera encargar'],
+    },
     { weight: 1, terms: ['how much', 'cuanto', 'licencias', 'licenses', 'con factura', 'presupuesto para', 'para la empresa', 'for our company'] },
   ],
   offers: [
@@ -63,6 +86,8 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'cyber monday', 'hot sale', 'buen fin', '2x1', '3x2', 'bogo', 'buy one get one', 'cupon*', 'coupon*', 'promo code', 'meses sin intereses', 'interest free', 'on sale'],
     },
     { weight: 1, terms: ['sale', 'sales', 'rebajas', 'vigente'] },
+    // v5: paying in instalments is a purchase condition the shop offers, not an account question
+    { weight: 2.5, terms: ['installment*', 'instalment*', 'en cuotas', 'cuotas sin interes*', 'a plazos', 'pago a plazos', 'pagar a plazos', 'pago en plazos', 'emi', 'no cost emi', '0% interest', '0 interest', 'zero interest', 'sin intereses', 'pay later', 'buy now pay later'] },
   ],
   account_status: [
     {
@@ -71,6 +96,9 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'deuda', 'adeudo', 'puntos', 'points', 'mi pago', 'my payment', 'mi factura', 'mis facturas', 'la factura de', 'my invoice', 'my bill', 'billing', 'cargo', 'cargos', 'charge', 'charged', 'charges',
         'cobr*', 'limite de credito', 'credit limit', 'suscripcion', 'subscription', 'mi plan', 'my plan'],
     },
+    { weight: 4, terms: REFUND_STATUS },
+    // v5: money taken from the customer's bank or card
+    { weight: 2, terms: ['bills', 'my bills', 'mis recibos', 'recibo*', 'receipt*', 'deducted', 'debited', 'me descontaron', 'me debitaron', 'debitad*', 'descontad*', 'transaction*', 'transaccion*', 'payments'] },
     { weight: 1.5, terms: ['factura*', 'invoice*', 'bill', 'pago', 'payment', 'credito', 'credit', 'account', 'cuenta', 'financiacion', 'financing', 'loyalty', 'rewards', 'reward points', 'saldo a favor', 'pendiente'] },
   ],
   order_status: [
@@ -81,6 +109,19 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'shipped', 'enviaron', 'despacha*', 'ya salio'],
     },
     { weight: 1, terms: ['envio', 'shipping', 'delivery', 'delivered', 'entrega*', 'compra', 'when will', 'llegara', 'arrive'] },
+    // v5: an order by other names, its cancellation, its delay, where it goes
+    {
+      weight: 2,
+      terms: ['purchase', 'purchases', 'mi compra', 'my purchase', 'cancel', 'cancelling', 'canceling', 'cancellation*', 'cancelar', 'cancelacion', 'anular', 'anulacion',
+        'how soon', 'how long will', 'how long does', 'how long do', 'expect my', 'expect the', 'cuando me llega*', 'cuanto tarda*', 'en cuanto tiempo',
+        'delay*', 'retras*', 'demora*', 'tarda*', 'taking so long', 'so long', 'tanto tiempo', 'where is my', 'donde esta mi', 'donde estan mis', 'status', 'estado de mi', 'estatus',
+        '/(?:it.?s|it has|ha|han|ya) (?:been|pasado|van|llevo|lleva) (?:[a-z0-9]+ ){0,2}(?:days|weeks|months|month|dias|semanas|mes|meses)/'],
+    },
+    {
+      weight: 3,
+      terms: ['shipping address', 'delivery address', 'direccion de envio', 'direccion de entrega', 'domicilio de entrega',
+        '/(?:change|changing|update|updating|edit|editing|correct|correcting|modify|modifying|wrong|cambiar|cambio de|corregir|modificar|actualizar) (?:[a-z]+ ){0,2}(?:address|direccion|domicilio)/'],
+    },
   ],
   complaint: [
     {
@@ -94,6 +135,13 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     },
     { weight: 3, terms: GOODS_PROBLEM },
     { weight: 3, terms: ACTION_DEMAND },
+    // v5: sending goods back or swapping them, and formal claims (a person acts on them; how strong is decided apart)
+    {
+      weight: 2.5,
+      terms: ['/return (?:it|this|these|them)/', '/return (?:the|my|a|an|our|part of) (?!call|calls|message|email)/', 'return product', 'return policy', 'initiate return', 'returns', 'exchange', 'exchanged',
+        'replace the', 'replace my', 'replaced', 'devolverlo', 'devolverla', 'devolverlos', 'devolverlas', '/devolver (?!la llamada|el llamado)/', 'devolucion*', 'devuelvo', 'cambiar el producto', 'cambio de producto',
+        '/(?:file|lodge|make|raise|open|submit|put in|poner|presentar|hacer|abrir)(?: a| an| my| the| una| un)?(?: [a-z]+){0,2} (?:claim|reclamation|reclamacion|reclamo)/', 'claim against', 'reclamation*'],
+    },
     { weight: 1.5, terms: ['ya me dijeron', 'same thing', 'lo mismo', 'no funciona', "doesn't work", 'does not work', 'late', 'tarde', 'puntual', 'on time', 'mal', 'bad', 'awful', 'disappoint*', 'decepcion*'] },
   ],
   human: [
@@ -102,13 +150,31 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
       terms: ['/(?:hablar|habla|comunicarme|comunicar|conversar) con (?:un |una |el |la |alguien|algun)(?:[a-z]+ )?(?:persona|humano|humana|agente|asesor[a]?|ejecutiv[oa]|supervisor[a]?|gerente|encargad[oa]|operador[a]?|alguien|vendedor[a]?|dependient[ae]|representante|responsable|tecnico|especialista)/',
         'no con un robot', 'no con un bot', 'no quiero un robot', 'not a robot', 'not with a bot', 'alguien de verdad', 'una persona de verdad', 'alguien de la tienda', 'someone from the store',
         'alguien que me atienda', 'someone to help me', 'a person please', 'una persona por favor',
-        '/(?:speak|talk|chat) (?:to|with) (?:a |an |the |someone|somebody|your )?(?:real |live )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|people|salesperson|staff member|specialist)/',
+        '/(?:speak|speaking|talk|talking|chat|chatting) (?:to|with) (?:a |an |the |someone|somebody|your )?(?:real |live )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|people|salesperson|staff member|specialist|operator)/',
+        '/(?:contact|contacting|reach|reaching|get hold of) (?:a |an |the |your )?(?:real |live )?(?:person|human|agent|representative|someone|somebody|operator)/',
         'persona real', 'real person', 'human agent', 'asesor humano', 'agente humano', 'no quiero hablar con un bot', "don't want a bot", 'not a bot', 'no quiero un bot',
         'pasame con', 'paseme con', 'me comunican con', 'comunicame con', 'me atienda un*', 'que me atienda', 'transfer me', 'get me a human', 'a human',
         '/(?:me|nos) (?:puede|pueden|podria|podrian|podeis|podrias|puedes) llamar/', 'que me llame alguien', 'llameme', 'can someone call me', 'have someone call me', 'llamenme', 'llamame', 'que me llame*', 'call me', 'call me back', 'give me a call', 'let me speak',
         'speak to someone', 'speak to a manager'],
     },
     { weight: 1.5, terms: ['humano', 'human', 'asesor*', 'agente', 'agent', 'representative', 'supervisor*', 'gerente', 'manager', 'operador*', 'ejecutivo'] },
+    // v5: the people's desk by its name is a hint (a complaint about it is still a complaint); reaching it is asking for a person
+    {
+      weight: 2,
+      terms: ['customer service', 'customer support', 'customer care', 'customer assistance', 'call center', 'call centre', 'toll free', 'helpline', 'contact number',
+        'atencion al cliente', 'servicio al cliente', 'soporte al cliente', 'centro de atencion', 'centro de llamadas', 'linea de atencion', 'telefono de contacto', 'callback', 'call back'],
+    },
+    // v5: reaching the business by some channel is asking for a person
+    {
+      weight: 3,
+      terms: ['get in touch', 'reach you', 'contact you', 'contact support', 'your number', 'your phone number', 'call you', 'live person', 'anyone available', 'anyone there', 'consumer care',
+        'ponerme en contacto', 'contactar con ustedes', 'contactarlos', 'contactarles', 'contactaros', 'llamarlos', 'llamarles', 'su telefono', 'su numero', 'vuestro telefono', 'vuestro numero',
+        'alguien disponible', 'alguien ahi'],
+    },
+    {
+      weight: 4,
+      terms: ['/(?:speak|speaking|talk|talking|chat|chatting|get in touch|contact|contacting|reach|call|calling|llamar|hablar|contactar|comunicarme|comunicar) (?:with |to |a |al |con )?(?:the |your |el |la |su )?(?:customer (?:service|support|care|assistance)|call cent(?:er|re)|atencion al cliente|servicio al cliente)/'],
+    },
   ],
   store_info: [
     {
@@ -119,6 +185,12 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'physical shop', 'physical store', 'tienda fisica', 'en que parte', 'what time do you', 'a que hora', 'memorial day', 'festivo*', 'holiday hours', 'horarios'],
     },
     { weight: 1.5, terms: ['direccion', 'address', 'tienda', 'store', 'local'] },
+    // v5: where the shop sells (showrooms, dealers) and whether it delivers to a place
+    {
+      weight: 2.5,
+      terms: ['showroom*', 'distributor*', 'distribuidor*', 'retailer*', 'dealer*', 'punto* de venta', 'pincode', 'pin code', 'zip code', 'zipcode', 'postcode', 'postal code', 'codigo postal',
+        'serviceable', 'do you deliver', 'deliver to', 'deliver in', 'deliver at', 'delivering in', 'delivering to', 'delivering at', 'ship to', 'shipping to', 'hacen envios', 'hacen entregas', 'envian a', 'reparten en', 'entregan en'],
+    },
   ],
   jobs: [
     {
@@ -160,6 +232,9 @@ export const STRONG_COMPLAINT: readonly Term[] = [
   // v3: complaints to an authority or in public, repeated failures, chargebacks
   'reporting you', 'report you', 'trading standards', 'pro consumidor', 'proconsumidor', 'defensa del consumidor', 'consumer rights', 'ombudsman', 'better business bureau',
   'bbb', 'chargeback', 'contracargo', 'bad review', 'review everywhere', 'mala resena', 'resena negativa', 'redes sociales', 'social media', 'disgrace*', 'falta de respeto',
+  // v5: contempt for the service itself
+  'pathetic', 'patetic*', 'useless', 'inutiles', 'no sirven para nada', 'waste of my time', 'waste of time', 'perdida de tiempo', 'poor service', 'servicio pesimo',
+  'no one is answering', 'nobody is answering', 'no one answers', 'nadie responde', 'nadie atiende', 'i am done with', "i'm done with", 'im done with',
   'tercera vez', 'third time', 'third order', 'otra vez lo mismo', 'again and again', 'siempre lo mismo', 'nadie me contesta', 'nadie contesta', 'nobody replies',
 ];
 

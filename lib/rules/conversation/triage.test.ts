@@ -37,6 +37,71 @@ describe('rule intent: taxonomy keywords, Spanish and English, accents and infle
   });
 });
 
+describe('rule intent v5: the same requests in other words (paraphrases real customers use)', () => {
+  it.each([
+    // an order by other names, its cancellation, delay and delivery address
+    ['I need to cancel purchase 55120', 'order_status'],
+    ['Quiero anular la compra 55120', 'order_status'],
+    ["It's been three weeks and nothing", 'order_status'],
+    ['Ya van dos semanas y nada', 'order_status'],
+    ['Why is it taking so long?', 'order_status'],
+    ['I typed the wrong delivery address, can I update it?', 'order_status'],
+    ['Necesito cambiar la dirección de envío', 'order_status'],
+    ['How soon can I expect my parcel?', 'order_status'],
+    // money taken, receipts
+    ['Money was deducted from my card twice for one thing', 'account_status'],
+    ['Me descontaron 300 pesos de la tarjeta, ¿por qué?', 'account_status'],
+    ['Where can I see my bills?', 'account_status'],
+    // instalments are an offer
+    ['Can I pay in instalments?', 'offers'],
+    ['¿Se puede pagar a plazos?', 'offers'],
+    // the range
+    ['Show me your products', 'inventory'],
+    ['¿Hacen colchones a medida?', 'inventory'],
+    // where the shop sells and delivers
+    ['Do you deliver to postcode 97201?', 'store_info'],
+    ['¿Hacen envíos a Santiago?', 'store_info'],
+    ['Where is your nearest showroom?', 'store_info'],
+    // sending goods back, formal claims
+    ['How do I return it?', 'complaint'],
+    ['Quiero devolver el pedido', 'complaint'],
+    ['I want to file a claim against your company', 'complaint'],
+    // reaching a person by the desk's name or a channel
+    ['How can I talk to customer service?', 'human'],
+    ['Quiero hablar con atención al cliente', 'human'],
+    ['How do I get in touch with you?', 'human'],
+    ['¿Cuál es su teléfono? quiero llamarlos', 'human'],
+    // wanting to buy is a sales request
+    ['I want to buy two of them', 'quote'],
+    ['¿Cómo puedo comprar?', 'quote'],
+  ])('%s → %s', (text, intent) => {
+    expect(triage(text).intent).toBe(intent);
+  });
+  it('a complaint about customer service stays a complaint (the desk named is a hint, not a request)', () => {
+    expect(triage('Your customer service is terrible').intent).toBe('complaint');
+    expect(triage('Pésima atención al cliente').intent).toBe('complaint');
+  });
+  it('"return my call" is not a return of goods', () => {
+    expect(triage('Can someone return my call please').intent).not.toBe('complaint');
+  });
+  it('asking where an agreed refund stands is an account question, not a new demand (no hand-over for it)', () => {
+    for (const text of ['Has my refund been processed yet?', '¿Cómo va mi reembolso? ¿ya está aprobado?', 'Still waiting for my refund, any news on its status?']) {
+      const r = triage(text);
+      expect(r.intent).toBe('account_status');
+      expect(r.escalationReason).not.toMatch(/reembolso|refund|act|actuar/i);
+    }
+  });
+  it('a refund demand is still a complaint a person acts on', () => {
+    const r = triage('I want a refund for the broken lamp');
+    expect(r.intent).toBe('complaint');
+    expect(r.escalate).toBe(true);
+  });
+  it('contempt for the service escalates as a strong complaint', () => {
+    expect(triage('Useless. Nobody is answering, what a waste of my time').escalate).toBe(true);
+    expect(triage('Son unos inútiles, nadie responde').escalate).toBe(true);
+  });
+});
+
 describe('rule multi-turn: the latest message weighs most; a short follow-up keeps the previous intent', () => {
   it('"¿y en azul?" keeps inventory', () => {
     expect(triage([['in', '¿Tienen la chaqueta en talla M?'], ['out', 'Sí, en negro.'], ['in', '¿y en azul?']]).intent).toBe('inventory');

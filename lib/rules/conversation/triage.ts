@@ -21,6 +21,7 @@ import {
   INTENT_TERMS,
   MILD_COMPLAINT,
   NEGATIVE,
+  REFUND_STATUS,
   POSITIVE,
   STRONG_COMPLAINT,
   type WeightedTerms,
@@ -57,6 +58,7 @@ const STRONG_COMPLAINT_RE = compileAny(STRONG_COMPLAINT);
 const MILD_COMPLAINT_RE = compileAny(MILD_COMPLAINT);
 const GOODS_PROBLEM_RE = compileAny(GOODS_PROBLEM);
 const ACTION_DEMAND_RE = compileAny(ACTION_DEMAND);
+const REFUND_STATUS_RE = compileAny(REFUND_STATUS);
 const BACK_OFFICE_QUOTE_RE = compileAny(BACK_OFFICE_QUOTE);
 const FOLLOW_UP = /^(?:\W*)(?:y|e|and|what about|how about|que tal|o|or|also|tambien|la|el|los|las|en|in|and the|y el|y la|y los|y las)\b/;
 const ORDER_NUMBER = /(?:#\s*[a-z0-9-]{3,}|\b[a-z]{0,3}-?\d{3,}\b)/;
@@ -206,7 +208,8 @@ export function retentionQuadrant(conformity: 'high' | 'low', billing: 'high' | 
  * messages, not softened ("no pasa nada, solo para que lo sepan").
  */
 export function needsAction(texts: readonly CustomerText[]): boolean {
-  return texts.slice(-2).some((t) => (GOODS_PROBLEM_RE.test(t.norm) || ACTION_DEMAND_RE.test(t.norm)) && !MILD_COMPLAINT_RE.test(t.norm));
+  const demand = (norm: string) => GOODS_PROBLEM_RE.test(norm) || (ACTION_DEMAND_RE.test(norm) && !REFUND_STATUS_RE.test(norm));
+  return texts.slice(-2).some((t) => demand(t.norm) && !MILD_COMPLAINT_RE.test(t.norm));
 }
 
 /**

@@ -55,6 +55,21 @@ describe('rule 8: stage and priority, end to end', () => {
     expect(r.limitedEvidence?.reasons.length).toBeGreaterThanOrEqual(2);
     expect(r.confidence).toBeLessThan(0.5);
   });
+  it('v5: a price or a call asked for with no object, from someone the record does not describe, is Review (not a confident Nurture P4)', () => {
+    for (const lead of [
+      { fullName: 'Pedro', email: 'pedro.r.1980@gmail.com', description: 'queremos presupuesto, llamar por la tarde' },
+      { email: 'compras@ferreteriasdelsur.es', description: 'Necesito que me llaméis cuando podáis, gracias.' },
+      { fullName: 'Jane Doe', company: 'Doe Holdings', description: 'pricing info' },
+    ]) {
+      const r = classify(lead);
+      expect(r.stage).toBe('Review');
+      expect(r.limitedEvidence?.reasons.length).toBeGreaterThan(0);
+    }
+  });
+  it('v5: the same ask is judged when the record says who is asking or what for', () => {
+    expect(classify({ fullName: 'Pedro', jobTitle: 'IT Director', industry: 'Retail', email: 'pedro@tiendasur.es', description: 'queremos presupuesto, llamar por la tarde' }).stage).not.toBe('Review');
+    expect(classify({ fullName: 'Jane Doe', company: 'Doe Holdings', description: 'pricing for managed backup of 40 laptops' }).stage).not.toBe('Review');
+  });
   it('urgent but off-profile is never SQL', () => {
     const r = classify({ fullName: 'Luis', jobTitle: 'Owner', company: 'Luis Bakery', email: 'luis@luisbakery.com', industry: 'Restaurante', location: 'Austin, USA', companySize: 3, description: 'Urgent! Our website is down, we need a new one today.' });
     expect(r.scores.urgency).toBeGreaterThanOrEqual(60);

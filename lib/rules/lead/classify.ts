@@ -92,16 +92,20 @@ function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
   const buyer = checkBuyer(lead);
   const needs = detectNeeds(lead.description ?? '', language);
 
-  // v3: a judgement needs a stated need: ≥ 6 words, or ≥ 2 that name a need, a service, a date or a
-  // buying signal. A title, a company and an email say who, not whether they are buying now.
+  // v3: a judgement needs a stated need: ≥ 2 words that name a need, a service, a date or a buying
+  // signal. A title, a company and an email say who, not whether they are buying now.
+  // v5: what is wanted must be said somewhere. A price or a call asked for with no object ("info
+  // precios", "llamadme cuando podáis"), from someone the record does not describe (no title,
+  // industry or size), is too little to judge however many words it takes: Review, not Nurture P4.
   const descriptionWords = tokenize(lead.description).length;
-  // A request to be called back says nothing about the need; every other urgency cue does.
-  const statesNeed =
-    needs.length > 0 ||
+  const statesWhat =
+    fit.known.need ||
     fit.matchedServices.length > 0 ||
     urgency.contributions.some((c) => c.key === 'urgency_incident' || c.key === 'urgency_word' || c.key === 'urgency_time') ||
-    urgency.buying.some((b) => b.key !== 'meeting_requested');
-  const enoughInformation = descriptionWords >= 6 || (statesNeed && descriptionWords >= 2);
+    urgency.buying.some((b) => b.key !== 'meeting_requested' && b.key !== 'proposal_requested');
+  const saysWho = hasText(lead.jobTitle) || hasText(lead.industry) || hasText(lead.companySize);
+  const asksSomething = needs.length > 0 || urgency.buying.some((b) => b.key !== 'meeting_requested');
+  const enoughInformation = (descriptionWords >= 2 && (statesWhat || (saysWho && asksSomething))) || (descriptionWords >= 6 && saysWho);
 
   const stage = decideStage({
     fit: fit.score,

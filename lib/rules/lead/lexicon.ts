@@ -57,6 +57,13 @@ export const SERVICE_CONCEPTS: readonly Concept[] = [
   { id: 'billing', terms: ['factur*', 'billing', 'invoic*', 'cobro*', 'payment*', 'pagos', 'cfdi', 'dian', 'e-invoic*'] },
   { id: 'records', terms: ['historia* clinica*', 'historial* clinico*', 'health record*', 'medical record*', 'patient record*', 'expediente*', 'fichas', 'ficha* de paciente*', 'charts', 'paper charts', 'digital records', 'odontograma*', 'radiografia*', 'x-ray*', 'historial de pacientes'] },
   { id: 'dental', terms: ['dental*', 'dentist*', 'odontolog*', 'ortodonc*', 'orthodont*'] },
+  // v5: a category names its items — "Office furniture" is met by chairs and desks (the compound is one concept, so its modifier does not halve the match)
+  {
+    id: 'furniture',
+    terms: ['office furniture', 'mobiliario de oficina', 'muebles de oficina', 'furniture*', 'furnish*', 'mobiliario*', 'mueble*', 'amueblar', 'chair*', 'silla*', 'sillon*',
+      '/(?<!help |service |front )desks?/', '/escritorios?(?! remoto| virtual)/', 'table', 'tables', '/mesas?(?! de ayuda| de servicio| de control)/', 'shelf', 'shelves', 'shelving',
+      'estanteria*', 'cabinet*', 'archivador*', 'armario*', 'locker*', 'taquilla*', 'sofa*', 'workstation*', 'cubicle*', 'puestos de trabajo'],
+  },
 ];
 
 /** Words of a service name that say nothing on their own ("Managed", "24/7", "IT", "servicios"). */

@@ -32,12 +32,44 @@ describe('rule 3: fit against the profile', () => {
     expect(dental.matchedServices).toEqual(expect.arrayContaining(['Agenda online de citas', 'Facturación y cobros']));
     expect(scoreFit(clinic, DEMO_PROFILE).score).toBeLessThan(dental.score);
   });
+  it('v5: a category service is met by its items, in both languages (chairs and desks are office furniture)', () => {
+    const seller = { ...DEMO_PROFILE, services: ['Office furniture: chairs, desks and storage for offices', 'Design software'] };
+    expect(scoreFit({ description: 'Quote for 40 ergonomic chairs' }, seller).matchedServices).toContain('Office furniture');
+    expect(scoreFit({ description: 'Necesitamos 12 escritorios y dos armarios' }, seller).matchedServices).toContain('Office furniture');
+    // a help desk or a remote desktop is not furniture
+    expect(scoreFit({ description: 'We need a help desk for our users' }, seller).matchedServices).not.toContain('Office furniture');
+    expect(scoreFit({ description: 'Problemas con el escritorio remoto' }, seller).matchedServices).not.toContain('Office furniture');
+  });
   it('grades A ≥ 75, B ≥ 55, C ≥ 35, D below', () => {
     expect([fitGrade(75), fitGrade(74), fitGrade(55), fitGrade(35), fitGrade(34)]).toEqual(['A', 'B', 'B', 'C', 'D']);
   });
 });
 
 describe('rule 4: urgency from the description', () => {
+  it('v5: encrypted as a verb is an incident ("the file server got encrypted", "nos encriptaron los discos")', () => {
+    for (const description of ['Our file server got encrypted an hour ago and nobody can open anything.', 'Anoche nos encriptaron los discos del servidor de ficheros.']) {
+      const u = scoreUrgency({ description });
+      expect(u.incident).toBe(true);
+      expect(u.score).toBeGreaterThanOrEqual(60);
+    }
+    expect(scoreUrgency({ description: 'We want encrypted backups for our branch offices.' }).incident).toBe(false);
+  });
+  it('v5: "nothing decided, I\'ll let you know" is calm, even with "right now" in it', () => {
+    expect(scoreUrgency({ description: 'Right now there is nothing decided; I will let you know if anything moves.' }).score).toBeLessThan(30);
+    expect(scoreUrgency({ description: 'Ahora mismo no tenemos nada en marcha, ya os diré.' }).score).toBeLessThan(30);
+  });
+  it('v5: a far start does not erase a near, dated buying step: medium, not high', () => {
+    for (const description of [
+      'The migration starts next year; the RFP goes out next month and we would like a first meeting.',
+      'El proyecto arranca el próximo año, pero la licitación se publica el mes que viene.',
+    ]) {
+      const u = scoreUrgency({ description });
+      expect(u.score).toBeGreaterThanOrEqual(30);
+      expect(u.score).toBeLessThan(60);
+    }
+    expect(scoreUrgency({ description: 'Maybe next year we will look at a tender, no dates yet.' }).score).toBeLessThan(30);
+  });
+
   it.each([
     'Urgente: pérdida de datos en el servidor',
     'We had data loss yesterday, urgently need help',

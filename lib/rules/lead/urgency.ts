@@ -30,6 +30,8 @@ const INCIDENT_TERMS = [
   '/plant (?:is )?(?:down|stopped)/', '/(?:no (?:podemos|puedo|pueden|puede) (?:facturar|trabajar|operar|vender|despachar|acceder|producir|cobrar|atender))/',
   "/(?:cannot|can't|cant|unable to|could not|couldn't) (?:invoice|work|operate|sell|ship|access|produce|bill|trade|log in|serve)/",
   // attacks and breaches
+  // v5: the verb, not only the noun: "the file server got encrypted", "nos encriptaron los discos"
+  '/(?:got|been|was|were|are|is|have been|has been|fueron|han sido|quedaron|estan|esta|se) (?:all |todos |todo )?(?:[a-z]+ )?(?:encrypted|cifrad[oa]s?|encriptad[oa]s?)/', 'encriptaron', 'encrypted by',
   'ransomware', 'cifraron', 'cifrado de archivos', 'archivos cifrados', 'encrypted our', 'files encrypted', 'encrypted files', 'secuestro de datos', 'rescate',
   'brecha*', 'breach*', 'hackead*', 'hackeo', 'hackearon', 'hacked', 'intrusion', 'ciberataque*', 'cyberattack*', 'cyber attack', 'ataque informatico',
   'ataque*', 'attack*', 'fuga de datos', 'data leak*', 'filtracion de datos', 'leaked', '/(?:cuentas?|equipos?|servidor(?:es)?|credenciales|sistemas?|correos?|buzones|redes?)(?: [a-z]+)? (?:estan |fueron |han sido )?comprometid[oa]s?/', 'compromised', 'acceso no autorizado',
@@ -57,6 +59,9 @@ const CALM = compileAny([
   'no timeline', 'explorando', 'exploring', 'just looking', 'solo mirando', 'a futuro', 'in the future', 'mas adelante', 'later this year',
   'informacion general', 'general information', 'curiosidad', 'just curious', 'curious about', 'gathering information', 'recopilando informacion',
   'sin prisa', 'no rush', 'no hurry', 'exploratori*', 'exploratory', 'solo queremos conocer', 'just want to learn', 'stay in touch', 'por ahora solo',
+  // v5: nothing under way yet, the lead will come back
+  'nada en marcha', 'nada decidido', 'nada previsto', 'nothing decided', 'nothing planned', 'nothing in motion', 'nothing underway', 'nothing under way',
+  'ya os dire', 'ya les dire', 'ya te dire', 'ya os aviso', 'ya les aviso', 'ya te aviso', "i'll let you know", 'will let you know', 'we will be in touch', "we'll be in touch",
 ]);
 const NEGATORS = new Set([
   'no', 'not', 'sin', 'without', 'never', 'nunca', 'ni', 'nor', 'nothing', 'nada', "don't", 'dont', "isn't", 'isnt', "aren't", 'arent', "wasn't",
@@ -143,9 +148,12 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): Urgenc
   parts.forEach((c, i) => contributions.push(i === 0 ? c : { ...c, points: Math.round(c.points / 4) }));
   const calm = CALM.test(norm) || saidNotUrgent;
   let total = contributions.reduce((s, c) => s + c.points, 0);
-  if (calm && !incident && total > 25) {
-    contributions.push({ key: 'urgency_calm', detail: '', points: 25 - total });
-    total = 25;
+  // v5: a far start ("kicking off next year") does not erase a near, dated buying step ("the RFP is
+  // out next month", "shortlisting over the coming weeks"): that stays medium, below high.
+  const calmCap = buy && nearest && nearest.days <= 45 ? URGENCY.high - 1 : 25;
+  if (calm && !incident && total > calmCap) {
+    contributions.push({ key: 'urgency_calm', detail: '', points: calmCap - total });
+    total = calmCap;
   }
   if (saidNotUrgent) contributions.push({ key: 'urgency_negated', detail: '', points: 0 });
   const status = normalize(lead.status);
