@@ -19,30 +19,22 @@ import { parseRow } from './rows';
 const count = z.coerce.number().int().min(0);
 const meanOrNull = z.union([z.null(), z.coerce.number()]);
 
-const DraftRowSchema = FeedbackDayStatsSchema.extend({
-  events: count,
-  inserted: count,
-  edited: count,
-  copied: count,
-  regenerated: count,
-  discarded: count,
-  switched: count,
-  thumbsUp: count,
-  thumbsDown: count,
-  suggested: count,
-  judged: count,
-  npsExpected: meanOrNull,
-  engagementProb: meanOrNull,
-  churnProb: meanOrNull,
-});
+/**
+ * The contract's row as the database answers it: PostgreSQL sends counts (bigint) and means
+ * (numeric) as text, so every number field of the contract is coerced — counts as counts,
+ * nullable means as means — and the row keeps the contract's types.
+ */
+function databaseRow<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const numbers = Object.fromEntries(
+    Object.entries(schema.shape).flatMap(([key, field]): [string, z.ZodType][] =>
+      field instanceof z.ZodNullable ? [[key, meanOrNull]] : field instanceof z.ZodNumber ? [[key, count]] : [],
+    ),
+  );
+  return schema.extend(numbers as Record<never, never>);
+}
 
-const LeadRowSchema = LeadFeedbackDayStatsSchema.extend({
-  events: count,
-  stageCorrected: count,
-  priorityCorrected: count,
-  thumbsUp: count,
-  thumbsDown: count,
-});
+const DraftRowSchema = databaseRow(FeedbackDayStatsSchema);
+const LeadRowSchema = databaseRow(LeadFeedbackDayStatsSchema);
 
 const happened = sql<Date>`least(coalesce(occurred_at, received_at), received_at)`;
 const day = sql<string>`to_char(date_trunc('day', ${happened} at time zone 'UTC'), 'YYYY-MM-DD')`;
