@@ -35,6 +35,9 @@ export default defineConfig({
     // The CRM hosts come from the sites' registry (lib/sites/registry.ts), like each content script's `matches`.
     host_permissions: [...SITE_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The UI chunk the content scripts import when a page has something to show
+    // (modules/content-ui.ts): readable by the CRM pages only, through a per-session URL.
+    web_accessible_resources: [{ resources: ['content-ui/*'], matches: [...SITE_HOSTS], use_dynamic_url: true }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

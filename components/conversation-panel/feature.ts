@@ -1,12 +1,11 @@
 import { createStore } from '@/lib/content/store';
 import { requestDraft, requestTriage, sendFeedback } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
-import type { ConversationPanelProps } from './ConversationPanel';
 import { createDraftFeedback } from './draft-feedback';
 import { createConversationStore, startConversationSession } from './session';
 
 /** The support agent's panel on a chat or ticket (WhatsApp Web, Zendesk): triage and a reply draft to insert. */
-export const conversationPanel = defineSiteFeature<ConversationPanelProps>({
+export const conversationPanel = defineSiteFeature({
   name: 'pulso-conversation-panel',
   start({ ctx, adapter }) {
     const store = createConversationStore();
@@ -37,5 +36,6 @@ export const conversationPanel = defineSiteFeature<ConversationPanelProps>({
       toggle: () => collapsed.update((was) => !was),
     };
   },
-  view: () => import('./ConversationPanel').then((module) => module.ConversationPanel),
+  shows: 'conversation',
+  view: 'conversation-panel',
 });

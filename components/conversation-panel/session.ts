@@ -1,7 +1,7 @@
 import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
 import { composerText } from '@/lib/composer/selection';
 import { ConversationSchema, type Conversation, type ConversationTriage, type DraftMessage, type DraftReply, type DraftStrategy, type ScrapeResult, type TriageMessage, type TriageReply } from '@/lib/contracts';
-import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { createCoalescer, observeBody, pageChanged } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { createStore } from '@/lib/content/store';
 import { hasConversationContent } from '@/lib/sites/page-content';
@@ -174,7 +174,10 @@ export function startConversationSession(options: ConversationSessionOptions) {
     }
     url = next;
     store.set({ status: 'waiting' });
-    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, () => schedule(fingerprint ? settleMs : 50));
+    // Pulso's own hosts (the panel, badges) are not the conversation: their mutations are skipped.
+    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, (records) => {
+      if (pageChanged(records)) schedule(fingerprint ? settleMs : 50);
+    });
     if (feedback) doc.addEventListener('input', onInput, true);
     check();
   }

@@ -1,12 +1,11 @@
 import { sendFeedback, streamLeadResult } from '@/lib/messaging';
 import { leadCorrectionEvent, type LeadCorrection } from './correction';
 import { defineSiteFeature } from '../site-feature';
-import type { LeadPanelProps } from './LeadPanel';
 import { startLeadRecordSession } from './session';
 import { createPanelStore } from './store';
 
 /** The lead side panel on CRM record pages: the rules preview at once, then the backend's answer. */
-export const leadPanel = defineSiteFeature<LeadPanelProps>({
+export const leadPanel = defineSiteFeature({
   name: 'pulso-panel',
   start({ ctx, adapter }) {
     const store = createPanelStore();
@@ -27,5 +26,6 @@ export const leadPanel = defineSiteFeature<LeadPanelProps>({
       toggle: () => store.collapsed.update((was) => !was),
     };
   },
-  view: () => import('./LeadPanel').then((module) => module.LeadPanel),
+  shows: 'record',
+  view: 'lead-panel',
 });

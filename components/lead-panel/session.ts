@@ -1,5 +1,5 @@
 import { LeadSchema, type ClassifyLeadMessage, type LeadPortEvent, type ScrapeResult } from '@/lib/contracts';
-import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { createSettler, observeBody, pageChanged } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { hasRecordContent } from '@/lib/sites/page-content';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -19,6 +19,11 @@ export interface LeadRecordSessionOptions {
   currentUrl?: () => string;
   /** How long the page must be quiet before a changed record is classified again. */
   settleMs?: number;
+  /**
+   * The longest a classified record goes unread while the page never goes quiet (a live
+   * activity feed): one re-read per this many ms, not one per burst of the page's mutations.
+   */
+  maxSettleMs?: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
   const settleMs = options.settleMs ?? 250;
+  const maxSettleMs = options.maxSettleMs ?? 2000;
   const { ctx, adapter, store } = options;
 
   let generation = 0;
@@ -55,7 +61,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   };
   ctx.onInvalidated(stop);
 
-  const scheduleCheck = createCoalescer(ctx, () => check());
+  const scheduleCheck = createSettler(ctx, () => check());
 
   function check() {
     if (!route || ctx.isInvalid) return;
@@ -115,7 +121,12 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     observer = observeBody(
       doc,
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] },
-      () => scheduleCheck(classifiedFingerprint ? settleMs : 16),
+      (records) => {
+        // Pulso's own hosts are not the record; until the record is read, look again every frame.
+        if (!pageChanged(records)) return;
+        if (classifiedFingerprint) scheduleCheck(settleMs, maxSettleMs);
+        else scheduleCheck(16, 16);
+      },
     );
     check();
   }

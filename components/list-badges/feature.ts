@@ -4,7 +4,7 @@ import { translatePanel } from '@/lib/i18n/panel';
 import type { UiLanguage } from '@/lib/i18n/translate';
 import { requestBatchResults, requestOutreachDraft } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
-import type { ListSnapshot, ListToolbarProps } from './ListToolbar';
+import type { ListSnapshot } from './ListToolbar';
 import { BADGE_TAG, createPriorityBadge, hasLimitedEvidence, paintPriorityBadge } from './priority-badge';
 import { RowFilter, type PriorityFilter } from './row-filter';
 import { startListBadgesSession, type BadgePainter } from './session';
@@ -37,7 +37,7 @@ function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLEle
  * Priority badges on every visible row of a list view, and the manager's toolbar. Badges
  * painted so far keep their text when the language changes, until the next answer.
  */
-export const listBadges = defineSiteFeature<ListToolbarProps>({
+export const listBadges = defineSiteFeature({
   name: 'pulso-list-toolbar',
   start({ ctx, adapter, language }) {
     const rows = createStore<ListSnapshot>({ rows: [] });
@@ -83,5 +83,6 @@ export const listBadges = defineSiteFeature<ListToolbarProps>({
       },
     };
   },
-  view: () => import('./ListToolbar').then((module) => module.ListToolbar),
+  shows: 'list',
+  view: 'list-toolbar',
 });

@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LeadClassification } from '@/lib/contracts';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { ListRow, SiteAdapter } from '@/lib/sites/types';
@@ -51,7 +51,7 @@ const resultFor = (id: string): LeadClassification => ({
   summary: id, detectedNeeds: [], matchedServices: [], nextSteps: [], recommendedOwner: '', rationale: '', source: 'rules', flags: [],
 });
 
-function setup(ids: string[]) {
+function setup(ids: string[], extra: Partial<Parameters<typeof startListBadgesSession<HTMLElement>>[0]> = {}) {
   const { document } = parseHTML(`<html><body><div id="list">${ids
     .map((id) => `<div class="row"><span class="name"><a href="/record/${id}">Person ${id}</a></span></div>`)
     .join('')}</div></body></html>`);
@@ -62,7 +62,7 @@ function setup(ids: string[]) {
     batches.push(items);
     return new Promise<BatchAnswer[]>((ok) => release.push(() => ok(items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) })))));
   };
-  const session = startListBadgesSession({ ctx, adapter, painter, classifyBatch, chunkSize: 5, doc: document as unknown as Document, currentUrl: () => 'https://crm.test/list' });
+  const session = startListBadgesSession({ ctx, adapter, painter, classifyBatch, chunkSize: 5, doc: document as unknown as Document, currentUrl: () => 'https://crm.test/list', ...extra });
   const shown = () => Array.from(document.querySelectorAll('.row')).map((row) => ({
     id: row.querySelector('a')!.getAttribute('href')!.split('/').pop(),
     badge: (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset,
@@ -79,6 +79,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 const tick = (ms = 40) => vi.advanceTimersByTimeAsync(ms);
+
+/** How many times the session has read the list's rows since this call (a spy on the adapter). */
+function countListReads(): () => number {
+  const spy = vi.spyOn(adapter, 'readListRows');
+  onTestFinished(() => spy.mockRestore());
+  return () => spy.mock.calls.length;
+}
 
 describe('list badges session', () => {
   it('puts a loading badge on every row at once, then fills them chunk by chunk', async () => {
@@ -143,5 +150,65 @@ describe('list badges session', () => {
     await tick();
     const badges = Array.from(t.document.querySelectorAll('.row'), (row) => (row.querySelector('pulso-badge') as HTMLElement | null)?.dataset.recordId);
     expect(badges).toEqual(['1', undefined]);
+  });
+
+  it('badges a 500-row list a slice at a time, giving the page its turn between slices', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => String(i + 1));
+    // The page's turn is held until the test lets it go: what is painted before each yield is one slice.
+    const turns: (() => void)[] = [];
+    const badgesAtYield: number[] = [];
+    const t = setup(ids, {
+      sliceSize: 25,
+      yieldToPage: () => {
+        badgesAtYield.push(t.document.querySelectorAll('pulso-badge').length);
+        return new Promise<void>((resolve) => turns.push(resolve));
+      },
+    });
+    t.session.onRoute();
+    // The first slice is painted, and its records asked for, before the page gets its first turn.
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(25);
+    expect(t.batches.flat()).toHaveLength(25);
+    while (turns.length > 0) {
+      turns.shift()!();
+      await tick(0);
+    }
+    expect(badgesAtYield).toEqual(Array.from({ length: 19 }, (_, i) => 25 * (i + 1)));
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(500);
+    expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
+  });
+
+  it('stops badging a long list when the tab leaves it between two slices', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => String(i + 1));
+    const turns: (() => void)[] = [];
+    const t = setup(ids, { sliceSize: 25, yieldToPage: () => new Promise<void>((resolve) => turns.push(resolve)) });
+    t.session.onRoute();
+    t.session.onRoute('https://crm.test/record/1');
+    turns.shift()!();
+    await tick(0);
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(25);
+    expect(t.batches.flat()).toHaveLength(25);
+  });
+
+  it('an answer repaints only its own badges: the list is not read again', async () => {
+    const t = setup(['1', '2', '3']);
+    const reads = countListReads();
+    t.session.onRoute();
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4']);
+    expect(reads()).toBe(1);
+  });
+
+  it('ignores its own badges and hosts: only a change of the page makes it read the list again', async () => {
+    const t = setup(['1', '2']);
+    const reads = countListReads();
+    t.session.onRoute();
+    await tick();
+    t.document.body.append(t.document.createElement('pulso-list-toolbar'));
+    await tick();
+    expect(reads()).toBe(1);
+    t.document.getElementById('list')!.append(t.document.createElement('hr'));
+    await tick();
+    expect(reads()).toBe(2);
   });
 });

@@ -1,8 +1,7 @@
 import { LeadSchema, type Lead, type LeadClassification, type ListPageRef } from '@/lib/contracts';
-import { createCoalescer, observeBody } from '@/lib/content/dom-watch';
+import { createCoalescer, observeBody, pageChanged, yieldToPage } from '@/lib/content/dom-watch';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { ListRow, SiteAdapter } from '@/lib/sites/types';
-import { BADGE_TAG } from './priority-badge';
 
 export interface BatchItem {
   recordId: string;
@@ -38,6 +37,13 @@ export interface ListBadgesOptions<B> {
   chunkSize?: number;
   /** Called after every paint with the rows on screen and what is known of them. */
   onRowsChanged?: (rows: { row: ListRow; result?: LeadClassification }[]) => void;
+  /**
+   * Rows badged per slice: between slices the page gets its main thread back, so a list of
+   * hundreds of rows never makes one long task.
+   */
+  sliceSize?: number;
+  /** How the page gets its turn between slices (tests pass their own). */
+  yieldToPage?: () => Promise<void>;
 }
 
 /**
@@ -49,12 +55,19 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
   const chunkSize = options.chunkSize ?? 10;
+  const sliceSize = options.sliceSize ?? 25;
   const { ctx, adapter, painter } = options;
+  const nextSlice = options.yieldToPage ?? (() => yieldToPage(ctx));
 
   const results = new Map<string, LeadClassification>();
   const failures = new Map<string, string>();
   const requested = new Set<string>();
   let queue: BatchItem[] = [];
+  // The rows of the last scan and their badges, so an answer repaints its own badges only.
+  let shownRows: ListRow[] = [];
+  const badgeOf = new Map<string, B>();
+  let scanning = false;
+  let scanAgain = false;
   let url: string | undefined;
   let page: ListPageRef | undefined;
   let observer: MutationObserver | undefined;
@@ -72,34 +85,79 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     else painter.loading(badge, recordId);
   }
 
-  function scan() {
-    if (!url || ctx.isInvalid || !adapter.readListRows) return;
+  /** One scan at a time: a request while one runs makes it start over when it ends. */
+  async function scan() {
+    if (scanning) {
+      scanAgain = true;
+      return;
+    }
+    scanning = true;
+    try {
+      do {
+        scanAgain = false;
+        await scanRows();
+      } while (scanAgain && !ctx.isInvalid);
+    } finally {
+      scanning = false;
+    }
+  }
+
+  /**
+   * Reads the rows, and badges them a slice at a time: each slice's records are asked for at
+   * once, then the page gets its turn before the next slice. A route change in between ends it.
+   */
+  async function scanRows() {
+    const scanned = url;
+    if (!scanned || ctx.isInvalid || !adapter.readListRows) return;
     let rows: ListRow[];
     try {
-      rows = adapter.readListRows(doc, url);
+      rows = adapter.readListRows(doc, scanned);
     } catch {
       return;
     }
     const current = new Set<B>();
-    for (const row of rows) {
-      const badge = painter.find(row.badgeAnchor) ?? painter.create(row.badgeAnchor);
-      current.add(badge);
-      if (painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId)) paint(badge, row.recordId);
-      if (!requested.has(row.recordId)) {
-        const lead = LeadSchema.safeParse(row.fields);
-        requested.add(row.recordId);
-        if (lead.success) queue.push({ recordId: row.recordId, lead: lead.data });
-        else {
-          failures.set(row.recordId, 'not enough data on the row');
-          paint(badge, row.recordId);
-        }
+    badgeOf.clear();
+    for (let start = 0; start < rows.length; start += sliceSize) {
+      if (start > 0) {
+        await nextSlice();
+        if (url !== scanned || ctx.isInvalid) return;
       }
+      for (const row of rows.slice(start, start + sliceSize)) badgeRow(row, current);
+      flush();
     }
     // A row the adapter no longer reads (re-used for a record shown elsewhere, turned into a
     // placeholder…) must not keep a badge that now speaks of another record.
     for (const badge of painter.all(doc)) if (!current.has(badge)) painter.remove(badge);
-    options.onRowsChanged?.(rows.map((row) => ({ row, result: results.get(row.recordId) })));
-    flush();
+    shownRows = rows;
+    notifyRows();
+  }
+
+  function badgeRow(row: ListRow, current: Set<B>) {
+    const badge = painter.find(row.badgeAnchor) ?? painter.create(row.badgeAnchor);
+    current.add(badge);
+    badgeOf.set(row.recordId, badge);
+    if (painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId)) paint(badge, row.recordId);
+    if (!requested.has(row.recordId)) {
+      const lead = LeadSchema.safeParse(row.fields);
+      requested.add(row.recordId);
+      if (lead.success) queue.push({ recordId: row.recordId, lead: lead.data });
+      else {
+        failures.set(row.recordId, 'not enough data on the row');
+        paint(badge, row.recordId);
+      }
+    }
+  }
+
+  const notifyRows = () => options.onRowsChanged?.(shownRows.map((row) => ({ row, result: results.get(row.recordId) })));
+  const scheduleNotify = createCoalescer(ctx, notifyRows);
+
+  /** An answer repaints the badges of its own records (no re-read of the list), then tells the toolbar once. */
+  function paintAnswered(recordIds: readonly string[]) {
+    for (const recordId of recordIds) {
+      const badge = badgeOf.get(recordId);
+      if (badge !== undefined && painter.recordIdOf(badge) === recordId) paint(badge, recordId);
+    }
+    scheduleNotify(0);
   }
 
   function flush() {
@@ -117,16 +175,17 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
             if ('result' in answer) results.set(answer.recordId, answer.result);
             else failures.set(answer.recordId, answer.error);
           }
-          scheduleScan(0);
+          paintAnswered(answers.map((answer) => answer.recordId));
         })
         .catch((err: Error) => {
+          if (ctx.isInvalid) return;
           for (const item of chunk) failures.set(item.recordId, err.message);
-          scheduleScan(0);
+          paintAnswered(chunk.map((item) => item.recordId));
         });
     }
   }
 
-  const scheduleScan = createCoalescer(ctx, () => scan());
+  const scheduleScan = createCoalescer(ctx, () => void scan());
 
   function onRoute(nextUrl?: string) {
     if (ctx.isInvalid) return;
@@ -141,22 +200,16 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     }
     url = next;
     page = { crm: adapter.crm, url: next, recordType: kind.recordType };
-    // Our own badges mutate the DOM too; those mutations are ignored so badging never feeds itself.
+    // Our own badges and toolbar mutate the DOM too; those mutations are ignored so badging never feeds itself.
     observer = observeBody(
       doc,
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-row-key-value', 'data-recordid', 'hidden', 'style', 'aria-hidden'] },
       (records) => {
-        if (records.some((record) => !isOwnMutation(record))) scheduleScan(16);
+        if (pageChanged(records)) scheduleScan(16);
       },
     );
-    scan();
+    void scan();
   }
 
   return { onRoute, stop, results };
-}
-
-function isOwnMutation(record: MutationRecord): boolean {
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  if (record.type === 'childList' && nodes.length > 0) return nodes.every((node) => node.nodeName.toLowerCase() === BADGE_TAG);
-  return record.target.nodeName.toLowerCase() === BADGE_TAG;
 }

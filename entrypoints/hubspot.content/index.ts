@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -7,6 +8,6 @@ import { hubspot } from '@/lib/sites/hubspot/site';
 // so each feature decides per route whether it has something to show.
 export default defineContentScript({
   matches: [...hubspot.hosts],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges]),
 });

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { PageLanguage, readPageLanguage } from '@/components/ui/PageLanguage';
 import { Popup, type PopupProps } from '@/components/popup/Popup';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { HistoryPage, type HistorySource } from '@/components/history/HistoryPage';
 import { PageLanguage, readPageLanguage } from '@/components/ui/PageLanguage';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -7,6 +8,6 @@ import { salesforce } from '@/lib/sites/salesforce/site';
 // follow its routes and read only the active, visible record or list.
 export default defineContentScript({
   matches: [...salesforce.hosts],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main: (ctx) => runSiteFeatures(ctx, salesforce.adapter, [leadPanel, listBadges]),
 });

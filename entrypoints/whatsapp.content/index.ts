@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { conversationPanel } from '@/components/conversation-panel/feature';
 import { runSiteFeatures } from '@/components/site-feature';
 import { whatsapp } from '@/lib/sites/whatsapp/site';
@@ -6,6 +7,6 @@ import { whatsapp } from '@/lib/sites/whatsapp/site';
 // the DOM, and shows nothing on the QR/login screen.
 export default defineContentScript({
   matches: [...whatsapp.hosts],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main: (ctx) => runSiteFeatures(ctx, whatsapp.adapter, [conversationPanel]),
 });

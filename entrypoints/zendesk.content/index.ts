@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { conversationPanel } from '@/components/conversation-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -6,6 +7,6 @@ import { zendesk } from '@/lib/sites/zendesk/site';
 // The agent workspace: tickets (the support panel) and views (priority badges per row).
 export default defineContentScript({
   matches: [...zendesk.hosts],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main: (ctx) => runSiteFeatures(ctx, zendesk.adapter, [conversationPanel, listBadges]),
 });

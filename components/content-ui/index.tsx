@@ -1,0 +1,36 @@
+// The UI chunk: built apart from the content scripts as an ES module (modules/content-ui.ts)
+// and imported by them at run time (./load.ts). Its own copy of zod runs jitless too.
+import '@/lib/zod-jitless';
+import type { ReactNode } from 'react';
+import type { Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Store } from '@/lib/content/store';
+import type { UiLanguage } from '@/lib/i18n/translate';
+import { mountReactShadowUi } from '../ui/shadow-ui';
+import { UiLanguageContext } from '../ui/use-translate';
+import { useStore } from '../ui/use-store';
+import { loadView, type ViewName, type ViewProps } from './views';
+
+/** Mounts a feature's view in its shadow-root host at the end of <body>; `remove()` takes it away. */
+export async function mountFeatureView<N extends ViewName>(
+  ctx: ContentScriptContext,
+  hostName: string,
+  view: N,
+  props: ViewProps<N>,
+  language: Store<UiLanguage>,
+): Promise<{ remove(): void }> {
+  const View = await loadView(view);
+  const ui = await mountReactShadowUi(ctx, hostName, (root: Root) =>
+    root.render(
+      <LanguageRoot language={language}>
+        <View {...(props as ViewProps<N> & object)} />
+      </LanguageRoot>,
+    ),
+  );
+  return { remove: () => ui.remove() };
+}
+
+/** Provides the current UI language to a feature's view, and re-renders it when the options change it. */
+function LanguageRoot({ language, children }: { language: Store<UiLanguage>; children: ReactNode }) {
+  return <UiLanguageContext.Provider value={useStore(language)}>{children}</UiLanguageContext.Provider>;
+}

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from './support/extension';
+
+// Build checks over .output/chrome-mv3 (like manifest.spec.ts): what every CRM page pays at
+// load time stays small, and the UI comes as a separate chunk only the CRM hosts can load.
+
+const contentScripts = () => readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((file) => file.endsWith('.js'));
+const read = (file: string) => readFileSync(join(EXTENSION_DIR, file));
+
+function jsFiles(dir = EXTENSION_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? jsFiles(join(dir, entry.name)) : entry.name.endsWith('.js') ? [relative(EXTENSION_DIR, join(dir, entry.name))] : [],
+  );
+}
+
+/** React's element marker: present in any bundle that holds React or react-dom. */
+const REACT = /Symbol\.for\(["'`]react\.(transitional\.)?element["'`]\)/;
+
+test('each content script is small and holds no React: the UI is the content-ui chunk', () => {
+  expect(contentScripts().sort()).toEqual(['hubspot.js', 'salesforce.js', 'whatsapp.js', 'zendesk.js']);
+  for (const file of contentScripts()) {
+    const code = read(`content-scripts/${file}`);
+    expect(code.toString(), file).not.toMatch(REACT);
+    // The budget for what runs at every page load (137 KB gzipped when React was inside).
+    expect(gzipSync(code, { level: 9 }).length / 1024, `${file} KB gzipped`).toBeLessThan(64);
+    expect(code.toString(), `${file} imports the UI chunk by its extension URL`).toContain('/content-ui/index.js');
+  }
+  expect(read('content-ui/index.js').toString()).toMatch(REACT);
+});
+
+test('the UI chunk is web-accessible to the CRM hosts only, through a per-session URL', () => {
+  const manifest = JSON.parse(read('manifest.json').toString()) as { web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]; content_scripts: { matches: string[] }[] };
+  const crmHosts = [...new Set(manifest.content_scripts.flatMap((script) => script.matches))].sort();
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-ui/*'], matches: expect.any(Array), use_dynamic_url: true }]);
+  expect([...manifest.web_accessible_resources[0]!.matches].sort()).toEqual(crmHosts);
+  // One file: a module's own imports would resolve against the fixed extension id, which use_dynamic_url refuses.
+  expect(readdirSync(join(EXTENSION_DIR, 'content-ui'))).toEqual(['index.js']);
+});
+
+test('no bundle builds code at run time: zod runs jitless and its JIT compiler is not shipped', () => {
+  for (const file of jsFiles()) {
+    const code = read(file).toString();
+    expect(code, file).not.toMatch(/\bFunction\(|=\s*Function\b|new Function\b/);
+    if (/\$ZodType/.test(code)) expect(code, `${file} holds zod, so it sets jitless`).toMatch(/jitless:\s*(!0|true)/);
+  }
+});

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+// The extension validates with zod's interpreter, never its JIT: the JIT compiles validators
+// with `new Function`, which extension pages' CSP refuses (zod would probe for it and fall
+// back) and which store reviewers flag as eval. The build also drops that code from the
+// bundles (modules/zod-jitless.ts). Imported first by every entry point of the extension.
+z.config({ jitless: true });
