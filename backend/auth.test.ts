@@ -72,6 +72,7 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
   { method: 'HEAD', path: '/v1/policy' },
   { method: 'GET', path: '/v1/feedback/stats' },
   { method: 'HEAD', path: '/v1/feedback/stats' },
+  { method: 'POST', path: '/v1/campaigns/draft', body: { lead: HOT_LEAD } },
 ];
 
 /** Every spelling of a /v1 path that a router might reach: percent-encoding, absolute form, double slash, case. */

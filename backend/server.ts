@@ -7,11 +7,13 @@ import { createGateways, type Gateways } from './capabilities/index';
 import type { Config } from './config';
 import { assertSafeBind, isAllowedOrigin } from './exposure';
 import { BODY_LIMIT_BYTES, errorBody, handleError } from './http';
+import type { CampaignWriter } from './llm/campaign-writer';
 import type { ConversationTriager } from './llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier } from './llm/lead-classifier';
 import type { ReplyDrafter } from './llm/reply-drafter';
 import { registerDocs } from './openapi';
 import { createProfileResolver, type ProfileSource } from './profiles';
+import { campaignRoutes } from './routes/campaigns';
 import { conversationDraftRoutes } from './routes/conversations-draft';
 import { conversationTriageRoutes } from './routes/conversations-triage';
 import { healthRoutes } from './routes/health';
@@ -61,9 +63,11 @@ export interface BuildOptions {
   triager?: ConversationTriager;
   /** Override the reply drafter (tests). */
   drafter?: ReplyDrafter;
+  /** Override the campaign writer (tests). */
+  campaignWriter?: CampaignWriter;
   /** Receives the gateways (cache, single-flight, admission, metrics) the routes use — tests and benches read them. */
   onGateways?: (gateways: Gateways) => void;
-  /** Where the team profile comes from; default the embedded store under config.dataDir (the database, once it lands). */
+  /** Where the team profile comes from; default the store's published profile, else the configured one. */
   profileSource?: ProfileSource;
   /** The store (profiles, feedback, policy, campaigns, selector packs); default opened from config (DATABASE_URL, else PULSO_DATA_DIR) and closed with the server. */
   store?: Store;
@@ -134,7 +138,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await registerDocs(app, version);
 
   const classifier = options.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
-  const gateways = createGateways(config, logger, { classifier, triager: options.triager, drafter: options.drafter, processMetrics: options.processMetrics });
+  const gateways = createGateways(config, logger, { classifier, triager: options.triager, drafter: options.drafter, campaignWriter: options.campaignWriter, processMetrics: options.processMetrics });
   options.onGateways?.(gateways);
   // The profile is passed to every route explicitly: the source (published, else configured)
   // and the resolver that also knows the profiles clients sent recently.
@@ -150,6 +154,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(leadRoutes, { leads: gateways.leads, profiles, budget });
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, judge: gateways.judge, suggester, profiles, budget });
+  await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
   await app.register(profileRoutes, { source });
   await app.register(feedbackRoutes, { store, onRecorded: () => suggester.invalidate() });
   await app.register(metricsRoutes, { metrics: gateways.metrics });

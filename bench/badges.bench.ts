@@ -19,19 +19,20 @@ const LONG_TASK_PROBE = `
 /** Loads the list and times, from DOMContentLoaded, until every row shows a final badge. */
 async function timeAllBadges(page: Page) {
   await page.goto(LIST, { waitUntil: 'domcontentloaded' });
-  return page.evaluate<{ ms: number; fromFirstBadgeMs: number; longestTaskMs: number; longTasks: number }>(`new Promise((resolve, reject) => {
+  return page.evaluate<{ ms: number; fromFirstBadgeMs: number; longestTaskMs: number; longTasks: number; errors: number }>(`new Promise((resolve, reject) => {
     const nav = performance.getEntriesByType('navigation')[0];
     const deadline = performance.now() + 20000;
     let firstBadge;
     const tick = () => {
       if (firstBadge === undefined && document.querySelector('pulso-badge')) firstBadge = performance.now();
-      const ready = document.querySelectorAll('pulso-badge[data-status="ready"]').length;
-      if (ready >= ${ROWS}) {
+      // Final = an answer or an error on the badge (a refused request is final too, and counted).
+      const final = document.querySelectorAll('pulso-badge[data-status="ready"], pulso-badge[data-status="error"]').length;
+      if (final >= ${ROWS}) {
         // Only what happens while badging: the CRM's own page parse comes before DOMContentLoaded.
         const tasks = (window.__pulsoLongTasks || []).filter((t) => t.start >= nav.domContentLoadedEventEnd).map((t) => t.duration);
-        return resolve({ ms: performance.now() - nav.domContentLoadedEventEnd, fromFirstBadgeMs: performance.now() - firstBadge, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length});
+        return resolve({ ms: performance.now() - nav.domContentLoadedEventEnd, fromFirstBadgeMs: performance.now() - firstBadge, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length, errors: document.querySelectorAll('pulso-badge[data-status="error"]').length});
       }
-      if (performance.now() > deadline) return reject(new Error('only ' + ready + ' badges after 20 s'));
+      if (performance.now() > deadline) return reject(new Error('only ' + final + ' final badges after 20 s'));
       requestAnimationFrame(tick);
     };
     tick();
@@ -81,6 +82,7 @@ export async function benchBadges(runs = 3) {
       warmUpstreamCalls: llm.chatRequests.length - upstreamBefore,
       longestTaskMs: Math.max(...all.map((r) => r.longestTaskMs)),
       longTasksOver50: all.reduce((n, r) => n + r.longTasks, 0),
+      errorBadges: all.reduce((n, r) => n + r.errors, 0),
     };
   } finally {
     await context.close();

@@ -77,7 +77,7 @@ if (want('badges')) {
   console.log(
     `  from the content script's first badge (without the browser's idle wait before injecting it): cold p50 ${fmt(badges.coldFromFirstBadgeP50, 0)} ms, warm p50 ${fmt(badges.warmFromFirstBadgeP50, 0)} ms  (warm vs 100 ms: ${ratio(badges.warmFromFirstBadgeP50, 100)})`,
   );
-  console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms)`);
+  console.log(`  longest task on the page's main thread: ${fmt(badges.longestTaskMs, 0)} ms; tasks over 50 ms: ${badges.longTasksOver50}  (target: none over 50 ms); badges that ended in an error: ${badges.errorBadges}`);
 }
 
 if (want('campaign')) {

@@ -54,6 +54,10 @@ export function defineSiteFeature<View extends ViewName>(feature: SiteFeature<Vi
  * view is still loading takes it away as soon as it is up (each launch has its own generation).
  */
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly SiteFeature[]): Promise<void> {
+  // On a page a feature shows something on, the UI chunk starts loading now: the browser fetches
+  // and compiles it while the settings are read and the page is scraped, off the critical path.
+  const kind = adapter.pageKind(location.href)?.kind;
+  if (features.some((feature) => feature.shows === kind)) loadContentUi().catch(() => undefined);
   const settings = await readSettings();
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
   const runners = features.map((feature) => featureRunner(ctx, adapter, language, feature));
@@ -86,8 +90,9 @@ function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language
     },
     onRoute(url?: string) {
       if (!runner.running) return;
-      runner.running.onRoute(url);
+      // The view's chunk is asked for before the session reads the page, so the two overlap.
       if (!runner.remove && !runner.mounting && adapter.pageKind(url ?? location.href)?.kind === feature.shows) void runner.mount();
+      runner.running.onRoute(url);
     },
     /** Loads the UI chunk (once per tab) and mounts the view; a shut-down meanwhile takes it away again. */
     async mount() {

@@ -5,10 +5,11 @@ import {
   MEASURED_ANSWER_TOKENS,
   REASONING_ALLOWANCE_TOKENS,
   TRIAGE_BUDGET,
+  campaignBudget,
   draftBudget,
 } from '../lib/llm/output-budget';
 import { loadProfile } from './dataset';
-import { countTokens, measureDraftTask, measureJudgeTask, measureLeadTask, measureTriageTask } from './token-budget';
+import { countTokens, measureCampaignTask, measureDraftTask, measureJudgeTask, measureLeadTask, measureTriageTask } from './token-budget';
 
 // The caps in lib/llm/output-budget.ts quote these measurements: a prompt or schema change that
 // makes answers longer than what was measured must update them (and docs/llm.md) — this fails until it does.
@@ -47,5 +48,17 @@ describe('output caps follow the measured answers', () => {
     expect(judge.answer.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.judge.max);
     expect(judge.schemaMax).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.judge.max);
     expect(JUDGE_BUDGET.maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(2 * Math.max(judge.answer.max, judge.schemaMax));
+  });
+
+  it('campaign: message tokens per word, the html markup and the rest of the answer within what the cap assumes', () => {
+    const campaign = measureCampaignTask(profile);
+    const m = MEASURED_ANSWER_TOKENS;
+    expect(campaign.tokensPerWord.max).toBeLessThanOrEqual(m.campaignTokensPerWord.max);
+    expect(campaign.overhead.max).toBeLessThanOrEqual(m.campaignOverhead.max);
+    expect(campaign.htmlMarkup.max).toBeLessThanOrEqual(m.campaignHtmlMarkup.max);
+    const words = profile.replyPolicy.maxWords;
+    // The message and its html copy at the measured density, and everything else, fit after the analysis.
+    expect(campaignBudget(words).maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(2 * Math.ceil(words * campaign.tokensPerWord.max) + campaign.htmlMarkup.max + campaign.overhead.max);
+    expect(campaignBudget(2 * words).maxTokens).toBeGreaterThan(campaignBudget(words).maxTokens);
   });
 });

@@ -12,6 +12,10 @@
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { pathToFileURL } from 'node:url';
 import type { CompanyProfile } from '../lib/contracts';
+import { generateCampaignByRules } from '../lib/campaign/generate';
+import { gatherCampaignFacts } from '../lib/campaign/facts';
+import { campaignPromptInput } from '../lib/campaign/llm-answer';
+import { buildCampaignMessages } from '../lib/llm/campaign-prompt';
 import { buildDraftMessages } from '../lib/llm/draft-prompt';
 import { buildJudgeMessages } from '../lib/llm/judge-prompt';
 import { judgeDraftByRules } from '../lib/learning/judge';
@@ -146,11 +150,56 @@ export function measureJudgeTask(profile: CompanyProfile = loadProfile()): TaskT
   return { systemPrompt, prompt: spread(prompts), answer: spread(answers), schemaMax: countTokens(compact(longest)) };
 }
 
+export interface CampaignTokens extends TaskTokens {
+  /** Tokens per word of the message (Spanish and English campaigns together). */
+  tokensPerWord: Spread;
+  /** The answer without its message and html: keys, segment, the two reasons, subject, preheader, call to action. */
+  overhead: Spread;
+  /** What the html adds over the message it formats (simple <p>/<br>/<strong> markup, as the prompt asks). */
+  htmlMarkup: Spread;
+}
+
+/** The same email as the simple HTML the prompt asks for: a paragraph per block, line breaks, the call to action in bold. */
+function simpleHtml(message: string, callToAction: string): string {
+  const paragraphs = message.split(/\n\s*\n/).map((p) => `<p>${p.split('\n').join('<br>')}</p>`);
+  return `${paragraphs.join('')}<p><strong>${callToAction}</strong></p>`;
+}
+
+/** Campaigns over the labelled leads: the rules campaign stands for the model's answer (same fields), its HTML written as simple markup. */
+export function measureCampaignTask(profile: CompanyProfile = loadProfile()): CampaignTokens {
+  const prompts: number[] = [];
+  const answers: number[] = [];
+  const perWord: number[] = [];
+  const overhead: number[] = [];
+  const markup: number[] = [];
+  let systemPrompt = 0;
+  for (const { lead } of loadLabeledLeads()) {
+    const facts = gatherCampaignFacts({ lead }, profile);
+    const messages = buildCampaignMessages(profile, campaignPromptInput(facts, profile));
+    systemPrompt = countTokens(messages[0]!.content);
+    prompts.push(messagesTokens(messages));
+    const c = generateCampaignByRules({ lead }, profile);
+    const [segmentReason, productReason] = [c.steps[2]?.detail ?? '', c.rationale];
+    const html = simpleHtml(c.message, c.callToAction);
+    const answer = { segment: c.segment, segmentReason: segmentReason.slice(0, 400), suggestedProduct: c.suggestedProduct, productReason: productReason.slice(0, 400), subject: c.subject, preheader: c.preheader, message: c.message, callToAction: c.callToAction, html };
+    const total = countTokens(compact(answer));
+    const messageTokens = countTokens(c.message);
+    const htmlTokens = countTokens(html);
+    answers.push(total);
+    overhead.push(total - messageTokens - htmlTokens);
+    markup.push(htmlTokens - messageTokens);
+    const words = c.message.split(/\s+/).filter(Boolean).length;
+    if (words) perWord.push(Math.round((messageTokens / words) * 100) / 100);
+  }
+  return { systemPrompt, prompt: spread(prompts), answer: spread(answers), tokensPerWord: spread(perWord), overhead: spread(overhead), htmlMarkup: spread(markup) };
+}
+
 function main(): void {
   const profile = loadProfile();
   const row = (name: string, t: TaskTokens) =>
     `${name.padEnd(7)} system ${String(t.systemPrompt).padStart(5)}  prompt p50 ${String(t.prompt.p50).padStart(5)} max ${String(t.prompt.max).padStart(5)}  answer p50 ${String(t.answer.p50).padStart(4)} p95 ${String(t.answer.p95).padStart(4)} max ${String(t.answer.max).padStart(4)}  (n=${t.answer.n})`;
   const draft = measureDraftTask(profile);
+  const campaign = measureCampaignTask(profile);
   process.stdout.write(
     [
       'tokens (o200k, gpt-oss-20b\'s tokenizer) per task, eval data, eval/profile.json:',
@@ -159,6 +208,8 @@ function main(): void {
       row('draft', draft),
       row('judge', measureJudgeTask(profile)),
       `draft   text tokens/word p50 ${draft.tokensPerWord.p50} p95 ${draft.tokensPerWord.p95} max ${draft.tokensPerWord.max}; answer without text p50 ${draft.overhead.p50} max ${draft.overhead.max}`,
+      row('campaign', campaign),
+      `campaign message tokens/word p50 ${campaign.tokensPerWord.p50} p95 ${campaign.tokensPerWord.p95} max ${campaign.tokensPerWord.max}; answer without message+html p50 ${campaign.overhead.p50} max ${campaign.overhead.max}; html markup over the message p50 ${campaign.htmlMarkup.p50} max ${campaign.htmlMarkup.max}`,
     ].join('\n') + '\n',
   );
 }

@@ -3,6 +3,8 @@ import type { Browser } from 'wxt/browser';
 import {
   BackendStatusSchema,
   BatchReplySchema,
+  CampaignHistoryListReplySchema,
+  CampaignPortEventSchema,
   ConnectionReportSchema,
   ConnectionSchema,
   DraftReplySchema,
@@ -16,6 +18,9 @@ import {
   TriageReplySchema,
   type BackendStatus,
   type BatchReply,
+  type CampaignHistoryEntry,
+  type CampaignMessage,
+  type CampaignPortEvent,
   type ClassifyBatchMessage,
   type ClassifyLeadMessage,
   type Connection,
@@ -66,6 +71,8 @@ interface ProtocolMap {
   /** History page → background. */
   listHistory(): HistoryEntry[];
   deleteHistory(data: { id: number }): void;
+  listCampaignHistory(): CampaignHistoryEntry[];
+  deleteCampaignHistory(data: { id: number }): void;
   clearHistory(): void;
   /** Team page → background: the policy and the feedback aggregates. */
   teamData(data: TeamDataMessage): TeamDataReply;
@@ -104,15 +111,18 @@ export const requestOutreachDraft = async (message: OutreachDraftMessage): Promi
   OutreachDraftReplySchema.parse(await sendMessage('draftOutreach', message));
 export const requestTeamData = async (message: TeamDataMessage): Promise<TeamDataReply> => TeamDataReplySchema.parse(await sendMessage('teamData', message));
 export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));
+export const requestCampaignHistory = async (): Promise<(CampaignHistoryEntry & { id: number })[]> => CampaignHistoryListReplySchema.parse(await sendMessage('listCampaignHistory', undefined));
 
 /**
  * One lead, one request: a port per lead, on which the background answers the rules
  * preview, the model's early fields and the final answer, in order. A port rather than
  * a reply plus pushed messages: the events of one request cannot be mixed up with
  * another's (no request ids to match), they reach only the frame that asked, and the
- * background knows when the tab stopped listening.
+ * background knows when the tab stopped listening. Campaigns use the same kind of port
+ * (their steps as they happen, then the campaign).
  */
 export const LEAD_PORT = 'pulso:classify-lead';
+export const CAMPAIGN_PORT = 'pulso:campaign';
 
 export interface PortLike {
   postMessage(message: unknown): void;
@@ -122,14 +132,17 @@ export interface PortLike {
 }
 
 /**
- * Tab side: sends the lead and calls `onEvent` with each validated event until the final
- * answer (or an error). Returns a function that stops listening; the background still
- * finishes, caches and records the answer.
+ * Tab side of a request port: sends `message` and calls `onEvent` with each event `schema`
+ * validates, until the `final` answer (or an `error` event, also made here for a message that
+ * does not validate or a background that went away). Returns a function that stops listening; the
+ * background still finishes (and caches and records) the answer.
  */
-export function streamLeadResult(
-  message: ClassifyLeadMessage,
-  onEvent: (event: LeadPortEvent) => void,
-  connect: () => PortLike = () => browser.runtime.connect({ name: LEAD_PORT }),
+function streamOverPort<E extends { type: string }>(
+  message: unknown,
+  schema: { safeParse(raw: unknown): { success: true; data: E } | { success: false } },
+  onEvent: (event: E) => void,
+  connect: () => PortLike,
+  error: (message: string) => E,
 ): () => void {
   const port = connect();
   let open = true;
@@ -140,30 +153,30 @@ export function streamLeadResult(
   };
   port.onMessage.addListener((raw) => {
     if (!open) return;
-    const parsed = LeadPortEventSchema.safeParse(raw);
-    const event: LeadPortEvent = parsed.success ? parsed.data : { type: 'error', message: 'the background answered with a message that does not match the contract' };
+    const parsed = schema.safeParse(raw);
+    const event = parsed.success ? parsed.data : error('the background answered with a message that does not match the contract');
     if (event.type === 'final' || event.type === 'error') close();
     onEvent(event);
   });
   port.onDisconnect.addListener(() => {
     if (!open) return;
     open = false;
-    onEvent({ type: 'error', message: 'the background stopped before the final answer' });
+    onEvent(error('the background stopped before the final answer'));
   });
   port.postMessage(message);
   return close;
 }
 
 /**
- * Background side: one handler per lead port. `post` is a no-op once the tab went away;
- * a handler that throws (a malformed request) answers an error event.
+ * Background side: one handler per port of `name`, one request per port. `post` is a no-op
+ * once the tab went away; a handler that throws (a malformed request) answers an error event.
  */
-export function serveLeadPorts(handle: (raw: unknown, post: (event: LeadPortEvent) => void) => Promise<unknown>): () => void {
+function servePorts<E>(name: string, handle: (raw: unknown, post: (event: E) => void) => Promise<unknown>, error: (message: string) => E): () => void {
   const onConnect = (port: PortLike & { name: string }) => {
-    if (port.name !== LEAD_PORT) return;
+    if (port.name !== name) return;
     let open = true;
     port.onDisconnect.addListener(() => (open = false));
-    const post = (event: LeadPortEvent) => {
+    const post = (event: E) => {
       if (!open) return;
       try {
         port.postMessage(event);
@@ -175,9 +188,35 @@ export function serveLeadPorts(handle: (raw: unknown, post: (event: LeadPortEven
     port.onMessage.addListener((raw) => {
       if (asked) return; // one request per port
       asked = true;
-      handle(raw, post).catch((err: Error) => post({ type: 'error', message: err.message }));
+      handle(raw, post).catch((err: Error) => post(error(err.message)));
     });
   };
   browser.runtime.onConnect.addListener(onConnect);
   return () => browser.runtime.onConnect.removeListener(onConnect);
+}
+
+/** Tab side of the lead port: the rules preview, the model's early fields, the final answer. */
+export function streamLeadResult(
+  message: ClassifyLeadMessage,
+  onEvent: (event: LeadPortEvent) => void,
+  connect: () => PortLike = () => browser.runtime.connect({ name: LEAD_PORT }),
+): () => void {
+  return streamOverPort(message, LeadPortEventSchema, onEvent, connect, (text): LeadPortEvent => ({ type: 'error', message: text }));
+}
+
+export function serveLeadPorts(handle: (raw: unknown, post: (event: LeadPortEvent) => void) => Promise<unknown>): () => void {
+  return servePorts(LEAD_PORT, handle, (message): LeadPortEvent => ({ type: 'error', message }));
+}
+
+/** Tab side of the campaign port: each glass-box step as it happens, then the campaign. */
+export function streamCampaign(
+  message: CampaignMessage,
+  onEvent: (event: CampaignPortEvent) => void,
+  connect: () => PortLike = () => browser.runtime.connect({ name: CAMPAIGN_PORT }),
+): () => void {
+  return streamOverPort(message, CampaignPortEventSchema, onEvent, connect, (text): CampaignPortEvent => ({ type: 'error', message: text }));
+}
+
+export function serveCampaignPorts(handle: (raw: unknown, post: (event: CampaignPortEvent) => void) => Promise<unknown>): () => void {
+  return servePorts(CAMPAIGN_PORT, handle, (message): CampaignPortEvent => ({ type: 'error', message }));
 }

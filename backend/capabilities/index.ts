@@ -1,12 +1,15 @@
-import type { Conversation, ConversationTriage, JudgeScore, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { Campaign, CampaignStep, Conversation, ConversationTriage, JudgeScore, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { CampaignInput } from '../../lib/campaign/facts';
 import type { Config } from '../config';
 import { Admission } from '../gateway/admission';
 import { createGateway, type Gateway } from '../gateway/gateway';
 import { createBackendMetrics, type BackendMetrics } from '../gateway/metrics';
+import { createCampaignWriter, type CampaignWriter } from '../llm/campaign-writer';
 import { createConversationTriager, type ConversationTriager } from '../llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier, type LeadPartial, type WarnLogger } from '../llm/lead-classifier';
 import { createDraftJudge, type DraftJudge, type JudgeInput } from '../llm/draft-judge';
 import { createReplyDrafter, type ReplyDrafter } from '../llm/reply-drafter';
+import { campaignCapability } from './campaign';
 import { draftCapability, type DraftInput } from './draft';
 import { judgeCapability } from './judge';
 import { leadCapability } from './leads';
@@ -24,6 +27,7 @@ export interface Gateways {
   triage: Gateway<Conversation, ConversationTriage>;
   draft: Gateway<DraftInput, ReplyDraft>;
   judge: Gateway<JudgeInput, JudgeScore>;
+  campaign: Gateway<CampaignInput, Campaign, CampaignStep[]>;
 }
 
 export interface GatewayOverrides {
@@ -31,6 +35,7 @@ export interface GatewayOverrides {
   triager?: ConversationTriager;
   drafter?: ReplyDrafter;
   judge?: DraftJudge;
+  campaignWriter?: CampaignWriter;
   /** Process metrics (RSS, event-loop lag) in /metrics: the running server, not test instances. */
   processMetrics?: boolean;
 }
@@ -43,6 +48,7 @@ export function createGateways(config: Config, logger: { child(bindings: object)
   const triager = overrides.triager ?? createConversationTriager(config.llm, { logger: logger.child({ component: 'conversation-triage' }) });
   const drafter = overrides.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) });
   const judge = overrides.judge ?? createDraftJudge(config.llm, { logger: logger.child({ component: 'draft-judge' }) });
+  const campaignWriter = overrides.campaignWriter ?? createCampaignWriter(config.llm, { logger: logger.child({ component: 'campaign-writer' }) });
   return {
     admission,
     metrics,
@@ -50,5 +56,6 @@ export function createGateways(config: Config, logger: { child(bindings: object)
     triage: createGateway(triageCapability(triager), deps),
     draft: createGateway(draftCapability(drafter), deps),
     judge: createGateway(judgeCapability(judge), deps),
+    campaign: createGateway(campaignCapability(campaignWriter), deps),
   };
 }

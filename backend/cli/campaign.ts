@@ -4,8 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { CampaignContextSchema, CampaignTemplatesSchema, describeZodIssues, LeadClassificationSchema, LeadSchema, type CampaignTemplates, type CompanyProfile } from '../../lib/contracts';
 import type { CampaignInput } from '../../lib/campaign/facts';
-import { generateCampaignByRules } from '../../lib/campaign/generate';
 import { checkObject, detectFormat, parseCsvLeads, parseJsonLinesWith, type Checked } from './input';
+import type { CampaignWriter } from '../llm/campaign-writer';
 import { createProgress } from './progress';
 
 /**
@@ -26,7 +26,10 @@ export interface CampaignCommandOptions {
   rate?: number;
   profile: CompanyProfile;
   templates?: CampaignTemplates;
-  llmConfigured: boolean;
+  /** Writes one campaign: the rules, or the LLM with the rescue (backend/llm/campaign-writer.ts). */
+  writer: Pick<CampaignWriter, 'mode' | 'writeDetailed'>;
+  /** Rows in flight at once (the LLM's share of the upstream; 1 for the rules, which take microseconds). */
+  concurrency: number;
   stdout: (line: string) => Promise<void>;
   stderr: (text: string) => void;
   stderrIsTty: boolean;
@@ -93,7 +96,6 @@ export function resumePoint(out: string, items: readonly CampaignItem[]): number
 export async function runCampaignCommand(o: CampaignCommandOptions): Promise<number> {
   const { items, warnings } = parseCampaignInput(o.text, o.file);
   for (const w of warnings) o.stderr(`pulso campaign: ${w}\n`);
-  if (o.llmConfigured) o.stderr('pulso campaign: the LLM path for campaigns is not wired yet: writing rules campaigns\n');
 
   let start = 0;
   let fd: number | undefined;
@@ -104,26 +106,45 @@ export async function runCampaignCommand(o: CampaignCommandOptions): Promise<num
     fd = openSync(o.out, 'a');
   }
   const progress = createProgress({ total: items.length, already: start, write: o.stderr, tty: o.stderrIsTty, label: 'pulso campaign' });
+  const templates = o.templates;
+  // Rows still being written when the run stops are cancelled and never written: the rerun does them.
+  const cancel = new AbortController();
   let failed = 0;
   let written = 0;
   const began = performance.now();
+  let launched = 0;
+
+  async function answer(item: CampaignItem): Promise<object> {
+    if ('error' in item) return { error: item.error, line: item.line };
+    try {
+      const profile = templates ? { ...o.profile, campaignTemplates: templates } : o.profile;
+      const { result } = await o.writer.writeDetailed(item.input, profile, { signal: cancel.signal });
+      return { ...result, line: item.line };
+    } catch (err) {
+      return { error: `line ${item.line}: campaign failed: ${(err as Error).message}`, line: item.line };
+    }
+  }
+
+  /** Starts the next row, no sooner than --rate allows. */
+  async function launch(i: number): Promise<object> {
+    if (o.rate) {
+      const due = began + (launched++ * 1000) / o.rate - performance.now();
+      if (due > 0) await sleep(due);
+    }
+    return answer(items[i]!);
+  }
+
+  // Up to `concurrency` rows in flight; lines are written strictly in input order, each in one write.
+  const inFlight: Promise<object>[] = [];
+  let next = start;
+  const fill = () => {
+    while (!o.interrupted.requested && next < items.length && inFlight.length < Math.max(1, o.concurrency)) inFlight.push(launch(next++));
+  };
   try {
-    for (let i = start; i < items.length; i++) {
+    fill();
+    while (inFlight.length) {
+      const row = await inFlight.shift()!;
       if (o.interrupted.requested) break;
-      if (o.rate) {
-        const due = began + (written * 1000) / o.rate - performance.now();
-        if (due > 0) await sleep(due);
-      }
-      const item = items[i]!;
-      let row: object;
-      if ('error' in item) row = { error: item.error, line: item.line };
-      else {
-        try {
-          row = { ...generateCampaignByRules(item.input, o.profile, { templates: o.templates }), line: item.line };
-        } catch (err) {
-          row = { error: `line ${item.line}: campaign failed: ${(err as Error).message}`, line: item.line };
-        }
-      }
       if ('error' in row) {
         failed++;
         o.stderr(`pulso campaign: ${(row as { error: string }).error}\n`);
@@ -136,8 +157,11 @@ export async function runCampaignCommand(o: CampaignCommandOptions): Promise<num
       progress.tick();
       // Let a signal in between rows.
       await new Promise((r) => setImmediate(r));
+      fill();
     }
   } finally {
+    cancel.abort();
+    await Promise.allSettled(inFlight);
     if (fd !== undefined) closeSync(fd);
     progress.finish();
   }

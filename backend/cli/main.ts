@@ -15,7 +15,7 @@
  *   pulso draft [--profile PROFILE.json] [--strategy S] [--tone T] [FILE]
  *                                               Conversation JSON lines in → one ReplyDraft JSON line
  *                                               per input (bad lines as for classify)
- *   pulso campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [FILE]
+ *   pulso campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [--concurrency N] [FILE]
  *                                               Lead JSON lines / CSV in → one Campaign JSON line per row,
  *                                               in order; --out resumes an interrupted run
  *   pulso simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
@@ -62,7 +62,7 @@ commands:
                                     compensation, escalate, follow_up (default: from the
                                     triage); T: shorter, more_formal, friendlier, translate.
                                     Bad lines as for classify. LLM when LLM_BASE_URL is set.
-  campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [FILE]
+  campaign [--profile PROFILE.json] [--templates T.json] [--out FILE] [--rate N] [--concurrency N] [FILE]
                                     read Lead JSON lines (or {"lead", "context",
                                     "classification"} lines, or a CSV of Lead columns); print
                                     one Campaign JSON line per row, in order, each with the
@@ -70,7 +70,10 @@ commands:
                                     progress bar with the ETA on stderr. With --out FILE the
                                     lines go to FILE and an interrupted run (Ctrl-C, kill)
                                     resumes where it stopped when run again. --templates: the
-                                    admin's pre-approved templates; --rate: at most N rows/s.
+                                    admin's pre-approved templates (default: the profile's);
+                                    --rate: at most N rows/s. Uses the LLM when LLM_BASE_URL
+                                    is set (N rows at once, default 8, at most
+                                    LLM_MAX_CONCURRENCY; a failed row is the labelled rescue).
   simulate [--seed N] [--rounds N] [--seeds K] [--per-persona N]
                                     run the reply-strategy learning simulation: four
                                     personas with a hidden best strategy per context, the
@@ -333,6 +336,7 @@ async function campaign(args: string[], io: CliIo): Promise<number> {
       templates: { type: 'string' },
       out: { type: 'string' },
       rate: { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -355,6 +359,11 @@ async function campaign(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const { runCampaignCommand, loadCampaignTemplates, CampaignCommandError } = await import('./campaign');
+  const { createCampaignWriter } = await import('../llm/campaign-writer');
+  const writer = createCampaignWriter(config.llm, { logger: stderrLogger(io) });
+  // With the LLM, several rows at once — never more than the upstream is provisioned for (LLM_MAX_CONCURRENCY).
+  const maxInFlight = config.admission.maxConcurrency;
+  const concurrency = writer.mode === 'llm' ? intOption('concurrency', values.concurrency, Math.min(8, maxInFlight), 1, maxInFlight) : 1;
   const interrupted = { requested: false };
   const unsubscribe = io.interrupts?.(() => {
     interrupted.requested = true;
@@ -367,7 +376,8 @@ async function campaign(args: string[], io: CliIo): Promise<number> {
       rate,
       profile,
       templates: values.templates ? loadCampaignTemplates(values.templates) : undefined,
-      llmConfigured: !!config.llm,
+      writer,
+      concurrency,
       stdout: (line) => write(io.stdout, line),
       stderr: (t) => io.stderr.write(t),
       stderrIsTty: (io.stderr as { isTTY?: boolean }).isTTY === true,

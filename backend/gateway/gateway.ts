@@ -85,7 +85,7 @@ export interface Run<Out, Partial> {
   outcome: Promise<Outcome<Out>>;
   /** How the request was served: by the rules, from the cache, by joining a call in flight, or by its own call. */
   via: 'rules' | 'cache' | 'joined' | 'upstream';
-  /** The listener gets the partial once (at once if the shared call already produced it). */
+  /** The listener gets every partial the call produces until this request is answered — at once the latest one if the shared call already produced some. */
   onPartial(listener: (partial: Partial) => void): void;
 }
 
@@ -139,10 +139,11 @@ export function createGateway<In, Out extends object, Partial = never>(capabilit
     // Throws QueueFullError synchronously: nothing is registered yet.
     const slot = admission.acquire(options.lane, controller.signal);
     const flight: Flight<Out, Partial> = { key, outcome: undefined as never, controller, waiting: 0, started: false, settled: false, listeners: new Set() };
+    // Every partial reaches every request still waiting (a campaign streams several steps); a
+    // request that joins later gets the latest one at once, then the rest.
     const broadcast = (partial: Partial) => {
       flight.partial = partial;
       for (const listener of flight.listeners) listener(partial);
-      flight.listeners.clear();
     };
     flight.outcome = (async (): Promise<Outcome<Out>> => {
       let release;
@@ -226,8 +227,11 @@ export function createGateway<In, Out extends object, Partial = never>(capabilit
       outcome,
       via,
       onPartial(listener) {
-        if (flight.partial !== undefined) listener(flight.partial);
-        else flight.listeners.add((p) => !done && listener(p));
+        const live = (p: Partial) => {
+          if (!done) listener(p);
+        };
+        if (flight.partial !== undefined) live(flight.partial);
+        flight.listeners.add(live);
       },
     };
   }

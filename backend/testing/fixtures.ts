@@ -58,6 +58,19 @@ export const DRAFT_ANSWER = {
 
 /** A schema-valid judge answer (the three scores on the judge's scale, a one-line rationale). */
 export const JUDGE_ANSWER = { npsExpected: 7, engagementProb: 0.6, churnProb: 0.2, rationale: 'Answers the question with a concrete time.' };
+/** A schema-valid campaign answer (an English lead comparing cloud providers; the demo profile's service). */
+export const CAMPAIGN_ANSWER = {
+  segment: 'evaluating',
+  segmentReason: 'The lead is comparing providers and must decide this month.',
+  suggestedProduct: 'Cloud migration',
+  productReason: 'They want to move their servers to the cloud.',
+  subject: 'Your cloud move, decided this month',
+  preheader: 'A plan built around your setup',
+  message:
+    'Hi John,\n\nYou told us Northwind Retail is choosing a partner to move its servers to the cloud this month. Our Cloud migration team can walk you through a plan built around your setup.\n\nWould a short call this week help?\n\nEquipo Nube Segura IT',
+  callToAction: 'Book a call',
+  html: '<p>Hi John,</p><p>Our <strong>Cloud migration</strong> team can walk you through a plan built around your setup.</p>',
+};
 
 /** The answer for whichever task a request is (by its json_schema name): what the test server answers for `llm:check`. */
 export function answerForTask(body: { response_format?: { json_schema?: { name?: string } } }): Record<string, unknown> {
@@ -68,6 +81,8 @@ export function answerForTask(body: { response_format?: { json_schema?: { name?:
       return structuredClone(DRAFT_ANSWER);
     case 'draft_judge':
       return structuredClone(JUDGE_ANSWER);
+    case 'campaign':
+      return structuredClone(CAMPAIGN_ANSWER);
     default:
       return structuredClone(MQL_ANSWER);
   }

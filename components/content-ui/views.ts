@@ -9,6 +9,7 @@ export const VIEWS = {
   'lead-panel': () => import('../lead-panel/LeadPanel').then((module) => module.LeadPanel),
   'conversation-panel': () => import('../conversation-panel/ConversationPanel').then((module) => module.ConversationPanel),
   'list-toolbar': () => import('../list-badges/ListToolbar').then((module) => module.ListToolbar),
+  'campaign-panel': () => import('../campaign-panel/CampaignPanel').then((module) => module.CampaignPanel),
 };
 
 export type ViewName = keyof typeof VIEWS;

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '@/lib/history/fixtures';
 import type { HistoryEntry } from '@/lib/history';
 import { UiLanguageContext } from '@/components/ui/use-translate';
+import { generateCampaignByRules } from '@/lib/campaign/generate';
+import { DEMO_PROFILE } from '@/lib/profile/demo-profile';
 import { HistoryPage } from './HistoryPage';
+import type { StoredCampaign } from './CampaignHistory';
 
 const entries: HistoryEntry[] = [
   { ...sampleEntry({ createdAt: 2_000 }), id: 2 },
@@ -53,5 +56,26 @@ describe('HistoryPage', () => {
   it('speaks Spanish, and says so when there is nothing yet', () => {
     expect(render('es')).toContain('Exportar CSV');
     expect(render('es', [])).toContain('Aún no hay resultados');
+  });
+
+  it('lists the campaigns beside the classifications: recipient, subject, source (model, rules, rescue), exports; page text stays text', () => {
+    const lead = { fullName: '<b>Ana</b>', company: 'Talleres Ruiz', description: 'Necesitamos copias de seguridad urgentes para la fábrica.' };
+    const campaigns: StoredCampaign[] = [
+      { id: 2, createdAt: 3_000, crm: 'hubspot', recordType: 'contact', recordId: '303', url: '', input: lead, campaign: generateCampaignByRules({ lead }, DEMO_PROFILE), origin: 'backend', latencyMs: 12 },
+      { id: 1, createdAt: 2_000, crm: 'salesforce', recordType: 'lead', recordId: '00Q', url: '', input: { company: 'Norte' }, campaign: generateCampaignByRules({ lead: { company: 'Norte' } }, DEMO_PROFILE, { rescue: { reason: 'timeout' } }), origin: 'backend' },
+    ];
+    const html = renderToStaticMarkup(
+      <UiLanguageContext.Provider value="en">
+        <HistoryPage source={source} download={() => {}} initialEntries={entries} initialCampaigns={campaigns} />
+      </UiLanguageContext.Provider>,
+    );
+    expect(html.match(/data-testid="history-row"/g)).toHaveLength(2);
+    expect(html.match(/data-testid="history-campaign-row"/g)).toHaveLength(2);
+    expect(html).toContain('data-source="rules"');
+    expect(html).toContain('data-source="rescue"');
+    expect(html).toContain('&lt;b&gt;Ana&lt;/b&gt;');
+    expect(html).not.toContain('<b>Ana</b>');
+    for (const format of ['html', 'json', 'csv']) expect(html).toContain(`data-testid="history-campaigns-export-${format}"`);
+    expect(html).toContain('<option value="campaign">Campaign</option>');
   });
 });

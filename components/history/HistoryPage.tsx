@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PRIORITIES, type Crm, type Priority } from '@/lib/contracts';
 import { SITES } from '@/lib/sites/registry';
-import { HISTORY_KINDS, filterHistory, historyToCsv, historyToJson, type HistoryEntry, type HistoryFilter, type HistoryKind } from '@/lib/history';
+import { HISTORY_KINDS, filterCampaignHistory, filterHistory, historyToCsv, historyToJson, type HistoryEntry, type HistoryFilter, type HistoryKind } from '@/lib/history';
 import { usePageTranslate } from '@/components/ui/use-page-translate';
+import { CampaignHistory, type StoredCampaign } from './CampaignHistory';
 import { HistoryRow } from './HistoryRow';
 
 /** What the page needs from the history store (a HistoryStore, or a stand-in in tests). */
 export interface HistorySource {
   list(): Promise<HistoryEntry[]>;
   delete(id: number): Promise<void>;
+  /** Clears the classifications and the campaigns. */
   clear(): Promise<void>;
+  /** The campaign runs, listed beside the classifications. */
+  campaigns?: { list(): Promise<StoredCampaign[]>; delete(id: number): Promise<void> };
 }
 
 export interface HistoryPageProps {
@@ -18,32 +22,43 @@ export interface HistoryPageProps {
   download: (fileName: string, mimeType: string, text: string) => void;
   /** Rows already loaded (server-side rendering in tests); the page loads them otherwise. */
   initialEntries?: HistoryEntry[];
+  initialCampaigns?: StoredCampaign[];
 }
 
-type PendingDelete = { kind: 'one'; id: number; name: string } | { kind: 'all'; count: number };
+type PendingDelete = { kind: 'one'; id: number; name: string } | { kind: 'campaign'; id: number; name: string } | { kind: 'all'; count: number };
+/** The Kind filter: a kind of classification, or the campaigns. */
+type KindChoice = HistoryKind | 'campaign';
 
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 const button = `${control} hover:bg-slate-100 disabled:opacity-50`;
 
 /** The history page: every result Pulso produced, searchable, filterable, exportable, deletable. */
-export function HistoryPage({ source, download, initialEntries }: HistoryPageProps) {
+export function HistoryPage({ source, download, initialEntries, initialCampaigns }: HistoryPageProps) {
   const t = usePageTranslate();
   const ids = useId();
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>(initialEntries);
+  const [campaigns, setCampaigns] = useState<StoredCampaign[]>(initialCampaigns ?? []);
   const [filter, setFilter] = useState<HistoryFilter>({});
+  const [campaignsOnly, setCampaignsOnly] = useState(false);
   const [pending, setPending] = useState<PendingDelete>();
   const [status, setStatus] = useState('');
   const cancelRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
 
-  const reload = useCallback(async () => setEntries(await source.list()), [source]);
+  const reload = useCallback(async () => {
+    const [list, runs] = await Promise.all([source.list(), source.campaigns?.list() ?? Promise.resolve([])]);
+    setEntries(list);
+    setCampaigns(runs);
+  }, [source]);
   useEffect(() => {
     if (!initialEntries) void reload();
   }, [initialEntries, reload]);
 
-  const shown = useMemo(() => filterHistory(entries ?? [], filter), [entries, filter]);
+  const shown = useMemo(() => (campaignsOnly ? [] : filterHistory(entries ?? [], filter)), [entries, filter, campaignsOnly]);
+  // Campaigns have no kind of classification and no priority: those filters show classifications only.
+  const campaignsShown = useMemo(() => (filter.kind || filter.priority ? [] : filterCampaignHistory(campaigns, filter)), [campaigns, filter]);
 
   // The confirmation takes focus (its safe choice first) and Escape cancels it, like a dialog.
   useEffect(() => {
@@ -67,8 +82,9 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
   async function confirm() {
     if (!pending) return;
     if (pending.kind === 'one') await source.delete(pending.id);
+    else if (pending.kind === 'campaign') await source.campaigns?.delete(pending.id);
     else await source.clear();
-    setStatus(t(pending.kind === 'one' ? 'history.deletedOne' : 'history.deletedAll'));
+    setStatus(t(pending.kind === 'all' ? 'history.deletedAll' : 'history.deletedOne'));
     setPending(undefined);
     await reload();
     headingRef.current?.focus();
@@ -82,7 +98,11 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
 
   const setField = <K extends keyof HistoryFilter>(key: K, value: HistoryFilter[K] | '') =>
     setFilter((current) => ({ ...current, [key]: value === '' ? undefined : value }));
-  const filtered = Boolean(filter.text || filter.crm || filter.kind || filter.priority);
+  const setKind = (value: KindChoice | '') => {
+    setCampaignsOnly(value === 'campaign');
+    setField('kind', value === 'campaign' ? '' : value);
+  };
+  const filtered = Boolean(filter.text || filter.crm || filter.kind || filter.priority || campaignsOnly);
   const total = entries?.length ?? 0;
 
   return (
@@ -104,11 +124,11 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
           </div>
           <FilterSelect id={`${ids}-crm`} label={t('history.filter.crm')} testId="history-filter-crm" value={filter.crm ?? ''} onChange={(value) => setField('crm', value as Crm | '')}
             options={SITES.map((site) => [site.key, site.shortLabel])} all={t('history.filter.all')} />
-          <FilterSelect id={`${ids}-kind`} label={t('history.filter.kind')} testId="history-filter-kind" value={filter.kind ?? ''} onChange={(value) => setField('kind', value as HistoryKind | '')}
-            options={HISTORY_KINDS.map((kind) => [kind, t(`history.kind.${kind}`)])} all={t('history.filter.all')} />
+          <FilterSelect id={`${ids}-kind`} label={t('history.filter.kind')} testId="history-filter-kind" value={campaignsOnly ? 'campaign' : (filter.kind ?? '')} onChange={(value) => setKind(value as KindChoice | '')}
+            options={[...HISTORY_KINDS.map((kind): [string, string] => [kind, t(`history.kind.${kind}`)]), ['campaign', t('history.kind.campaign')]]} all={t('history.filter.all')} />
           <FilterSelect id={`${ids}-priority`} label={t('history.filter.priority')} testId="history-filter-priority" value={filter.priority ?? ''} onChange={(value) => setField('priority', value as Priority | '')}
             options={PRIORITIES.map((priority) => [priority, priority])} all={t('history.filter.all')} />
-          <button type="button" className={button} disabled={!filtered} onClick={() => setFilter({})}>
+          <button type="button" className={button} disabled={!filtered} onClick={() => { setFilter({}); setCampaignsOnly(false); }}>
             {t('history.clearFilters')}
           </button>
         </form>
@@ -123,7 +143,7 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
           <button type="button" data-testid="history-export-json" className={button} disabled={shown.length === 0} onClick={() => exportAs('json')}>
             {t('history.exportJson')}
           </button>
-          <button type="button" data-testid="history-delete-all" className={`${button} text-red-700`} disabled={total === 0} onClick={() => ask({ kind: 'all', count: total })}>
+          <button type="button" data-testid="history-delete-all" className={`${button} text-red-700`} disabled={total + campaigns.length === 0} onClick={() => ask({ kind: 'all', count: total + campaigns.length })}>
             {t('history.deleteAll')}
           </button>
         </div>
@@ -135,7 +155,7 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
         {pending && (
           <div role="alertdialog" aria-modal="false" aria-labelledby={`${ids}-confirm`} data-testid="history-confirm" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 p-3">
             <p id={`${ids}-confirm`} className="mr-auto text-sm font-semibold text-red-800">
-              {pending.kind === 'one' ? t('history.confirmOne', { name: pending.name }) : t('history.confirmAll', { count: pending.count })}
+              {pending.kind === 'all' ? t('history.confirmAll', { count: pending.count }) : t('history.confirmOne', { name: pending.name })}
             </p>
             <button ref={cancelRef} type="button" data-testid="history-confirm-cancel" className={button} onClick={cancel}>
               {t('history.confirmCancel')}
@@ -146,8 +166,8 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
           </div>
         )}
 
-        {entries && total === 0 && <p className="text-sm text-slate-600" data-testid="history-empty">{t('history.empty')}</p>}
-        {entries && total > 0 && shown.length === 0 && <p className="text-sm text-slate-600">{t('history.noMatch')}</p>}
+        {entries && total === 0 && campaigns.length === 0 && <p className="text-sm text-slate-600" data-testid="history-empty">{t('history.empty')}</p>}
+        {entries && total > 0 && shown.length === 0 && !campaignsOnly && <p className="text-sm text-slate-600">{t('history.noMatch')}</p>}
         {shown.length > 0 && (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-left text-sm" data-testid="history-table">
@@ -168,6 +188,9 @@ export function HistoryPage({ source, download, initialEntries }: HistoryPagePro
               </tbody>
             </table>
           </div>
+        )}
+        {campaigns.length > 0 && !filter.kind && !filter.priority && (
+          <CampaignHistory entries={campaignsShown} total={campaigns.length} download={download} onDelete={(id, name) => ask({ kind: 'campaign', id, name })} onExported={(count) => setStatus(t('history.exported', { count }))} />
         )}
       </main>
     </div>

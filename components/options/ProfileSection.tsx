@@ -5,6 +5,7 @@ import { requestTeamProfilePublish, requestTeamProfilePull } from '@/lib/messagi
 import { writeProfile, type TeamProfileCache } from '@/lib/settings';
 import { Card } from '../ui/Card';
 import { usePageTranslate } from '../ui/use-page-translate';
+import { CampaignTemplatesEditor } from './CampaignTemplatesEditor';
 import { CatalogImport } from './CatalogImport';
 import { FaqEditor } from './FaqEditor';
 import { BUTTON, ListEditor, PRIMARY, StatusMessage, TextField, type Status } from './fields';
@@ -24,6 +25,8 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
   const err = (path: string) => errors[path];
   const under = (prefix: string) => (path: string) => errors[path ? `${prefix}.${path}` : prefix];
   const edit = (patch: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const TEMPLATES = 'campaignTemplates.segments.';
+  const templateErrors = Object.fromEntries(Object.entries(errors).flatMap(([path, message]) => (path.startsWith(TEMPLATES) ? [[path.slice(TEMPLATES.length), message]] : [])));
 
   function validated(): CompanyProfile | undefined {
     const result = validateDraft(draft);
@@ -157,6 +160,7 @@ export function ProfileSection({ initial, team }: { initial: CompanyProfile; tea
           <FaqEditor faq={draft.faq} onChange={(faq) => edit({ faq })} errors={under('faq')} />
           <CatalogImport catalog={draft.catalog} onApply={(catalog) => edit({ catalog })} />
         </fieldset>
+        <CampaignTemplatesEditor value={draft.campaignTemplates} onChange={(campaignTemplates) => edit({ campaignTemplates })} errors={templateErrors} />
 
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-3">
           <button type="submit" className={PRIMARY} disabled={busy} data-testid="profile-save">

@@ -27,4 +27,23 @@ describe('options profile draft', () => {
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(['name', 'replyPolicy.maxWords', 'slaHours.P2', 'slaHours.P3']);
   });
+
+  it('campaign templates: only what the admin changed is kept; each problem is named by segment, language and field', () => {
+    const draft = draftFromProfile(DEMO_PROFILE);
+    expect(draft.campaignTemplates).toEqual({});
+    draft.campaignTemplates = {
+      hot: { es: { subject: 'Propuesta para {company}', preheader: '', body: '{greeting}\n\n{product}', callToAction: 'Hablemos' } },
+      nurture: {},
+    };
+    const ok = validateDraft(draft);
+    expect(ok.ok && ok.profile.campaignTemplates).toEqual({ version: 1, segments: { hot: { es: draft.campaignTemplates.hot!.es } } });
+    expect(ok.ok && validateDraft(draftFromProfile(ok.profile))).toEqual(ok);
+
+    draft.campaignTemplates = { win_back: { en: { subject: '', preheader: 'Hi {nombre}', body: 'x', callToAction: 'Talk' } } };
+    const bad = validateDraft(draft);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.errors).sort()).toEqual(['campaignTemplates.segments.win_back.en.preheader', 'campaignTemplates.segments.win_back.en.subject']);
+    expect(bad.errors['campaignTemplates.segments.win_back.en.preheader']).toMatch(/unknown slot \{nombre\}/);
+  });
 });

@@ -1,4 +1,4 @@
-import { CompanyProfileSchema, PRIORITIES, type CompanyProfile, type Priority } from '@/lib/contracts';
+import { CompanyProfileSchema, PRIORITIES, type CampaignSegment, type CampaignTemplate, type CompanyProfile, type Priority } from '@/lib/contracts';
 
 /** The profile as the form holds it: numbers stay text until validated, so a half-typed value is not lost. */
 export interface ProfileDraft {
@@ -13,7 +13,11 @@ export interface ProfileDraft {
   catalog: CompanyProfile['catalog'];
   slaHours: Record<Priority, string>;
   replyPolicy: { tone: string; signature: string; maxWords: string; maxCompensation: string; language: string };
+  /** The admin's campaign templates: only the segments and languages they changed (the rest keep the defaults). */
+  campaignTemplates: CampaignTemplatesDraft;
 }
+
+export type CampaignTemplatesDraft = Partial<Record<CampaignSegment, { es?: CampaignTemplate; en?: CampaignTemplate }>>;
 
 export function draftFromProfile(profile: CompanyProfile): ProfileDraft {
   return {
@@ -34,7 +38,14 @@ export function draftFromProfile(profile: CompanyProfile): ProfileDraft {
       maxCompensation: String(profile.replyPolicy.maxCompensation),
       language: profile.replyPolicy.language,
     },
+    campaignTemplates: structuredClone(profile.campaignTemplates?.segments ?? {}),
   };
+}
+
+/** Nothing changed from the defaults: the profile carries no templates at all. */
+function campaignTemplatesOf(segments: CampaignTemplatesDraft) {
+  const kept = Object.fromEntries(Object.entries(segments).filter(([, languages]) => languages && (languages.es || languages.en)));
+  return Object.keys(kept).length ? { version: 1, segments: kept } : undefined;
 }
 
 /** "" → missing (so the schema names it), "12,5" → 12.5, anything else → NaN (the schema refuses it). */
@@ -50,6 +61,7 @@ export function validateDraft(draft: ProfileDraft): { ok: true; profile: Company
     faq: draft.faq.filter((entry) => entry.q.trim() || entry.a.trim()),
     slaHours: Object.fromEntries(PRIORITIES.map((p) => [p, toNumber(draft.slaHours[p])])),
     replyPolicy: { ...draft.replyPolicy, maxWords: toNumber(draft.replyPolicy.maxWords), maxCompensation: toNumber(draft.replyPolicy.maxCompensation) },
+    campaignTemplates: campaignTemplatesOf(draft.campaignTemplates),
   });
   if (parsed.success) return { ok: true, profile: parsed.data };
   const errors: Record<string, string> = {};

@@ -1,16 +1,23 @@
 import { useState } from 'react';
 import { useTranslate } from './use-translate';
 
-/** Copies plain text to the clipboard; says so for two seconds. */
-export function CopyButton({ text, testId, onCopied }: { text: string; testId: string; onCopied?: () => void }) {
+/**
+ * Copies text to the clipboard — and, with `html`, the same content as rich text too (an email
+ * client pastes the formatting, a plain field the text); says so for two seconds.
+ */
+export function CopyButton({ text, html, label, testId, onCopied }: { text: string; html?: string; label?: string; testId: string; onCopied?: () => void }) {
   const t = useTranslate();
   const [copied, setCopied] = useState(false);
+  const copy = () =>
+    html === undefined
+      ? navigator.clipboard.writeText(text)
+      : navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
   return (
     <button
       type="button"
       data-testid={testId}
       onClick={() => {
-        void navigator.clipboard.writeText(text).then(() => {
+        void copy().then(() => {
           onCopied?.();
           setCopied(true);
           setTimeout(() => setCopied(false), 2_000);
@@ -18,7 +25,7 @@ export function CopyButton({ text, testId, onCopied }: { text: string; testId: s
       }}
       className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
-      {copied ? t('conv.copied') : t('conv.copy')}
+      {copied ? t('conv.copied') : (label ?? t('conv.copy'))}
     </button>
   );
 }

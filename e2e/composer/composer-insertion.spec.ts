@@ -93,6 +93,30 @@ test.describe('Zendesk rich-text composer (CKEditor 5)', () => {
   });
 });
 
+test.describe('HubSpot-style email body (ProseMirror)', () => {
+  const COMPOSER = '[data-test-id="email-editor"] .ProseMirror';
+
+  test('a campaign body goes into ProseMirror’s document, one paragraph per line, and Send enables', async () => {
+    const page = await openComposer('prosemirror.html');
+    await expect(page.locator('[data-selenium-test="email-send-button"]')).toBeDisabled();
+    const outcome = await insert(page, COMPOSER, DRAFT);
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(lines(await editorState(page))).toEqual(lines(DRAFT));
+    await expect(page.locator('[data-selenium-test="email-send-button"]')).toBeEnabled();
+    // ProseMirror renders its editable from its document: what it shows is what it holds.
+    expect(lines(await page.locator(COMPOSER).innerText())).toEqual(lines(DRAFT));
+  });
+
+  test('the rep’s own text stays, or is replaced once they confirm', async () => {
+    const page = await openComposer('prosemirror.html', 'Hola Carmen,');
+    expect((await insert(page, COMPOSER, DRAFT)).ok).toBe(true);
+    expect(lines(await editorState(page))).toEqual(['Hola Carmen,', ...lines(DRAFT)]);
+    const again = await openComposer('prosemirror.html', 'texto viejo');
+    expect((await insert(again, COMPOSER, DRAFT, 'replace')).ok).toBe(true);
+    expect(lines(await editorState(again))).toEqual(lines(DRAFT));
+  });
+});
+
 test.describe('plain composer (React-controlled textarea)', () => {
   test('a draft reaches React’s state and survives the next render', async () => {
     const page = await openComposer('textarea.html', 'Hola,');

@@ -27,9 +27,16 @@ export type FixtureRoute = (url: URL) => string | { file: string; scripts: strin
 
 const HUBSPOT_RECORD_FILES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
 
+/** Fixture pages whose record has an email composer open: the editor library the CRM uses is mounted on it. */
+const COMPOSER_SCRIPTS: Record<string, string> = {
+  'hubspot/contact-303.html': 'editors/hubspot-email-composer.ts',
+  'salesforce/contact-0035g00000Tq2ZyAAJ.html': 'editors/salesforce-email-composer.ts',
+};
+const withComposer = (file: string) => (COMPOSER_SCRIPTS[file] ? { file, scripts: [COMPOSER_SCRIPTS[file]!] } : file);
+
 export const hubspotRoutes: FixtureRoute = (url) => {
   const record = /^\/contacts\/\d+\/record\/(0-[1235])\/(\d+)/.exec(url.pathname);
-  if (record) return `hubspot/${HUBSPOT_RECORD_FILES[record[1]!]}-${record[2]}.html`;
+  if (record) return withComposer(`hubspot/${HUBSPOT_RECORD_FILES[record[1]!]}-${record[2]}.html`);
   if (/^\/contacts\/\d+\/objects\/0-1\/views\/[^/]+\/list/.test(url.pathname)) return 'hubspot/contacts-list.html';
   return undefined;
 };
@@ -49,7 +56,7 @@ export const zendeskRoutes: FixtureRoute = (url) => {
 
 export const salesforceRoutes: FixtureRoute = (url) => {
   const record = /^\/lightning\/r\/(Lead|Contact|Opportunity|Case|Account)\/(\w+)\/view/.exec(url.pathname);
-  if (record) return `salesforce/${record[1]!.toLowerCase()}-${record[2]}.html`;
+  if (record) return withComposer(`salesforce/${record[1]!.toLowerCase()}-${record[2]}.html`);
   if (/^\/lightning\/o\/Lead\/list/.test(url.pathname)) return 'salesforce/lead-list.html';
   return undefined;
 };

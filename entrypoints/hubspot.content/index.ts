@@ -1,4 +1,5 @@
 import '@/lib/zod-jitless';
+import { campaignPanel } from '@/components/campaign-panel/feature';
 import { leadPanel } from '@/components/lead-panel/feature';
 import { listBadges } from '@/components/list-badges/feature';
 import { runSiteFeatures } from '@/components/site-feature';
@@ -9,5 +10,5 @@ import { hubspot } from '@/lib/sites/hubspot/site';
 export default defineContentScript({
   matches: [...hubspot.hosts],
   runAt: 'document_end',
-  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges]),
+  main: (ctx) => runSiteFeatures(ctx, hubspot.adapter, [leadPanel, listBadges, campaignPanel]),
 });

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { HistoryPage, type HistorySource } from '@/components/history/HistoryPage';
 import { PageLanguage, readPageLanguage } from '@/components/ui/PageLanguage';
 import { downloadText } from '@/components/history/download';
-import { requestHistory, sendMessage } from '@/lib/messaging';
+import { requestCampaignHistory, requestHistory, sendMessage } from '@/lib/messaging';
 import '@/components/ui/pages.css';
 
 // The history lives in the background's IndexedDB; the page asks for it.
@@ -11,6 +11,10 @@ const source: HistorySource = {
   list: requestHistory,
   delete: (id) => sendMessage('deleteHistory', { id }),
   clear: () => sendMessage('clearHistory', undefined),
+  campaigns: {
+    list: requestCampaignHistory,
+    delete: (id) => sendMessage('deleteCampaignHistory', { id }),
+  },
 };
 
 void readPageLanguage().then((lang) =>

@@ -3,6 +3,7 @@ import { profileVersion } from '../cache-key';
 import {
   ApiErrorSchema,
   CLIENT_TIMEOUT_MS,
+  CampaignStreamEventSchema,
   ClassifyBatchResponseSchema,
   ConversationTriageSchema,
   HealthSchema,
@@ -18,6 +19,9 @@ import {
   type FeedbackResponse,
   type FeedbackStats,
   type Policy,
+  type Campaign,
+  type CampaignRequest,
+  type CampaignStep,
   type CompanyProfile,
   type Connection,
   type Conversation,
@@ -98,6 +102,26 @@ export function createBackendClient(options: BackendClientOptions) {
   }
   const post = (body: object) => ({ method: 'POST', body: JSON.stringify(body) });
 
+  /**
+   * Reads a streamed (NDJSON) answer, each line validated by `schema`; `onLine` returns the
+   * final value to stop with, or undefined to read on.
+   */
+  async function readStream<S extends z.ZodType, T>(response: Response, schema: S, onLine: (event: z.output<S>) => T | undefined): Promise<T> {
+    if (!response.body) throw new BackendError('the backend sent no stream');
+    try {
+      for await (const line of readNdjson(response.body)) {
+        const event = schema.safeParse(line);
+        if (!event.success) throw new BackendError('the backend streamed a line that does not match the contract');
+        const done = onLine(event.data);
+        if (done !== undefined) return done;
+      }
+    } catch (err) {
+      if (err instanceof BackendError) throw err;
+      throw new BackendError(`the backend stream broke off (${(err as Error).message})`);
+    }
+    throw new BackendError('the backend stream ended without a final result');
+  }
+
   return {
     baseUrl: options.baseUrl,
     /** One answer per lead, in input order: a classification or that row's error. */
@@ -126,19 +150,21 @@ export function createBackendClient(options: BackendClientOptions) {
      */
     async classifyLeadStreaming(lead: Lead, profile: CompanyProfile, onPartial: (partial: LeadStreamPartial) => void): Promise<LeadClassification> {
       const response = await namingProfile(profile, (ref) => send('/v1/leads/classify?stream=1&preview=0', post({ lead, ...ref }), classifyTimeoutMs));
-      if (!response.body) throw new BackendError('the backend sent no stream');
-      try {
-        for await (const line of readNdjson(response.body)) {
-          const event = LeadStreamEventSchema.safeParse(line);
-          if (!event.success) throw new BackendError('the backend streamed a line that does not match the contract');
-          if (event.data.type === 'partial') onPartial(event.data);
-          if (event.data.type === 'final') return event.data.result;
-        }
-      } catch (err) {
-        if (err instanceof BackendError) throw err;
-        throw new BackendError(`the backend stream broke off (${(err as Error).message})`);
-      }
-      throw new BackendError('the backend stream ended without a final result');
+      return readStream(response, LeadStreamEventSchema, (event) => {
+        if (event.type === 'partial') onPartial(event);
+        return event.type === 'final' ? event.result : undefined;
+      });
+    },
+    /**
+     * POST /v1/campaigns/draft?stream=1: `onStep` gets each glass-box step as the backend makes
+     * it; resolves with the validated campaign and, when the model was not used, why.
+     */
+    async draftCampaignStreaming({ profile, ...request }: Omit<CampaignRequest, 'profile' | 'profileVersion'> & { profile: CompanyProfile }, onStep: (step: CampaignStep) => void): Promise<{ campaign: Campaign; error?: string }> {
+      const response = await namingProfile(profile, (ref) => send('/v1/campaigns/draft?stream=1', post({ ...request, ...ref }), classifyTimeoutMs));
+      return readStream(response, CampaignStreamEventSchema, (event) => {
+        if (event.type === 'step') onStep(event.step);
+        return event.type === 'final' ? { campaign: event.result, ...(event.error ? { error: event.error } : {}) } : undefined;
+      });
     },
     classifyLead(lead: Lead, profile: CompanyProfile): Promise<LeadClassification> {
       return namingProfile(profile, (ref) => call(LeadClassificationSchema, 'a classification', '/v1/leads/classify', post({ lead, ...ref }), classifyTimeoutMs));

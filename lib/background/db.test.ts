@@ -15,7 +15,7 @@ class PulsoDbV1 extends Dexie {
 }
 
 describe('PulsoDb schema upgrades', () => {
-  it('keeps the v1 result cache when v2 adds the history table', async () => {
+  it('keeps the v1 result cache when later versions add the history and campaign tables', async () => {
     const name = `migrate-${Math.random()}`;
     const v1 = new PulsoDbV1(name);
     await v1.table('results').bulkPut([
@@ -28,6 +28,8 @@ describe('PulsoDb schema upgrades', () => {
     const v2 = new PulsoDb(name);
     await v2.open();
     expect(v2.verno).toBeGreaterThanOrEqual(2);
+    expect(v2.verno).toBe(4);
+    expect(await v2.campaigns.count()).toBe(0);
     const cache = new ResultCache(v2);
     expect(await cache.count()).toBe(2);
     expect((await cache.get('k1', 0))?.result.stage).toBe('SQL');

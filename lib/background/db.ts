@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
-import { CrmSchema, FeedbackEventSchema, LeadClassificationSchema, type StoredHistoryEntry } from '../contracts';
+import { CrmSchema, FeedbackEventSchema, LeadClassificationSchema, type CampaignHistoryEntry, type StoredHistoryEntry } from '../contracts';
 
 /** One backend result in the cache (lib/background/result-cache.ts). */
 export const CachedResultSchema = z.object({
@@ -35,6 +35,7 @@ export class PulsoDb extends Dexie {
   results!: Table<CachedResult, string>;
   history!: Table<StoredHistoryEntry, number>;
   feedbackOutbox!: Table<QueuedFeedback, string>;
+  campaigns!: Table<CampaignHistoryEntry, number>;
 
   constructor(name = PULSO_DATABASE) {
     super(name);
@@ -45,6 +46,8 @@ export class PulsoDb extends Dexie {
     // v3: feedback events not yet delivered to the backend (offline), keyed by eventId so a
     // re-queued event is one row; delivered oldest first.
     this.version(3).stores({ feedbackOutbox: 'eventId, queuedAt' });
+    // v4: campaign runs (the history page lists them beside the classifications). v3 is the feedback outbox.
+    this.version(4).stores({ campaigns: '++id, createdAt' });
   }
 }
 

@@ -1,7 +1,9 @@
 import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
-import { isExtensionPage, onMessage, sendMessage, serveLeadPorts } from '../messaging';
+import { isExtensionPage, onMessage, sendMessage, serveCampaignPorts, serveLeadPorts } from '../messaging';
 import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
+import { CampaignHistoryStore } from './campaign-history-store';
+import { createCampaignService } from './campaign-service';
 import { clearAllLocalData } from './clear-local-data';
 import { createConnectionStore } from './connection';
 import { checkBackendStatus, checkConnection } from './connection-check';
@@ -38,6 +40,7 @@ export function startBackground(): void {
   const db = new PulsoDb();
   const cache = new ResultCache(db);
   const history = new HistoryStore(db, { retentionDays: readHistoryRetentionDays });
+  const campaignHistory = new CampaignHistoryStore(db, { retentionDays: readHistoryRetentionDays });
   const connection = createConnectionStore();
   // One client per request, made from the connection as it is now (the options may change it at any time).
   const backend = async () => backendClientFor(await connection.read());
@@ -69,12 +72,18 @@ export function startBackground(): void {
   );
   flushFeedback();
   globalThis.addEventListener?.('online', flushFeedback);
+  const campaigns = createCampaignService({ backend, readSettings, readProfile, cache, history: campaignHistory });
+  serveCampaignPorts((raw, post) => campaigns.draft(raw, post));
 
   onMessage('backendStatus', async () => checkBackendStatus(await connection.read()));
-  onMessage('localCounts', async () => ({ cache: await cache.count(), history: await history.count() }));
+  onMessage('localCounts', async () => ({ cache: await cache.count(), history: (await history.count()) + (await campaignHistory.count()) }));
   onMessage('listHistory', fromPage(() => history.list()));
   onMessage('deleteHistory', fromPage((data) => history.delete(HistoryDeleteMessageSchema.parse(data).id)));
-  onMessage('clearHistory', fromPage(() => history.clear()));
+  onMessage('listCampaignHistory', fromPage(() => campaignHistory.list()));
+  onMessage('deleteCampaignHistory', fromPage((data) => campaignHistory.delete(HistoryDeleteMessageSchema.parse(data).id)));
+  onMessage('clearHistory', fromPage(async () => {
+    await Promise.all([history.clear(), campaignHistory.clear()]);
+  }));
   onMessage('clearLocalData', fromPage(() => clearAllLocalData()));
 
   // Team profile: pulled on start, every ~10 min, and when the backend or token changes.
@@ -104,7 +113,8 @@ export function startBackground(): void {
   });
 
   // History retention: trimmed at start-up and once a day (the store also trims after writes, hourly at most).
-  void history.trimByRetention().catch(() => {});
+  const trimHistory = () => void Promise.all([history.trimByRetention(), campaignHistory.trimByRetention()]).catch(() => {});
+  trimHistory();
   void browser.alarms.get(HISTORY_TRIM_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(HISTORY_TRIM_ALARM, { periodInMinutes: 24 * 60 });
   });
@@ -113,7 +123,7 @@ export function startBackground(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDBACK_FLUSH_ALARM) flushFeedback();
-    if (alarm.name === HISTORY_TRIM_ALARM) void history.trimByRetention().catch(() => {});
+    if (alarm.name === HISTORY_TRIM_ALARM) trimHistory();
     if (alarm.name === TEAM_PROFILE_ALARM) pullProfile();
   });
   browser.runtime.onInstalled.addListener(() => {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { CampaignSchema, CrmSchema, LeadFieldsSchema, RecordTypeSchema } from '../contracts';
+import type { CampaignHistoryEntry } from '../contracts';
 import { toCsv } from '../history/export';
 import { escapeHtml, previewDocument, renderCampaignHtml } from './html';
 import type { HtmlSanitizer } from './sanitize-html';
@@ -9,19 +8,7 @@ import type { HtmlSanitizer } from './sanitize-html';
  * the same CSV-injection-safe writer as the classification history) and HTML (one
  * self-contained file of the previews, under a policy that forbids scripts and remote loads).
  */
-export const CampaignHistoryEntrySchema = z.object({
-  id: z.number().int().positive().optional(),
-  createdAt: z.number().int().nonnegative(),
-  crm: CrmSchema.optional(),
-  recordType: RecordTypeSchema.optional(),
-  recordId: z.string().max(200).default(''),
-  url: z.string().max(4_000).default(''),
-  /** The lead as read from the page (or the CSV row): data, never markup. */
-  input: LeadFieldsSchema,
-  campaign: CampaignSchema,
-  latencyMs: z.number().nonnegative().optional(),
-});
-export type CampaignHistoryEntry = z.output<typeof CampaignHistoryEntrySchema>;
+export { CampaignHistoryEntrySchema, type CampaignHistoryEntry } from '../contracts';
 
 export const CAMPAIGN_CSV_COLUMNS = [
   'createdAt',

@@ -140,6 +140,17 @@ describe('rules campaign: read → enrich → reason → write', () => {
     expect(generateCampaignByRules(EN_EVALUATING, IT_PROFILE, { templates }).subject).toBe('How Cloud migration can help Northwind Retail');
   });
 
+  it("the team profile's templates are the default: every rep, the backend and the CLI fill the admin's wording", () => {
+    const campaignTemplates = CampaignTemplatesSchema.parse({
+      segments: { hot: { es: { subject: 'Propuesta para {company}', preheader: '', body: '{greeting}\n\n{product}.\n\n{signature}', callToAction: 'Hablemos' } } },
+    });
+    const profile = { ...IT_PROFILE, campaignTemplates };
+    expect(generateCampaignByRules(RICH_ES, profile).subject).toBe('Propuesta para Norte Logística SA');
+    // An explicit set (the CLI's --templates) wins over the profile's.
+    const other = CampaignTemplatesSchema.parse({ segments: { hot: { es: { subject: 'Otra para {company}', preheader: '', body: 'x', callToAction: 'y' } } } });
+    expect(generateCampaignByRules(RICH_ES, profile, { templates: other }).subject).toBe('Otra para Norte Logística SA');
+  });
+
   it('a rescue is the same rules campaign, labelled with its reason', () => {
     const c = generateCampaignByRules(RICH_ES, IT_PROFILE, { rescue: { reason: 'timeout' } });
     expect(c).toMatchObject({ source: 'rules', rescue: true });

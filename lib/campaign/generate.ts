@@ -15,7 +15,7 @@ import { campaignTemplate, fillTemplate, type SlotValues } from './templates';
  * the LLM fails (`rescue`), so the rep always gets a campaign. Pure and fast (no I/O).
  */
 export interface CampaignOptions {
-  /** The admin's templates (defaults where they leave a segment or language out). */
+  /** The admin's templates (defaults where they leave a segment or language out); default: the profile's `campaignTemplates`. */
   templates?: CampaignTemplates;
   /** This campaign rescues a failed LLM call; the reason goes into the flags (`rescue:<reason>`). */
   rescue?: { reason: string };
@@ -132,7 +132,7 @@ export function campaignFromFacts(facts: CampaignFacts, profile: CompanyProfile,
   const p = campaignPhrases(facts.language);
   const decision = decideCampaignSegment(facts);
   const product = suggestProduct(facts, profile);
-  const text = writeCampaignText(facts, decision, product, profile, options.templates);
+  const text = writeCampaignText(facts, decision, product, profile, options.templates ?? profile.campaignTemplates);
   const reason = reasonStep(facts, decision, product);
   const words = countWords(text.message);
   const write: CampaignStep = {

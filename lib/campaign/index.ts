@@ -10,5 +10,6 @@ export { DEFAULT_CAMPAIGN_TEMPLATES, campaignTemplate, parseCampaignTemplates, f
 export { generateCampaignByRules, campaignFromFacts, readStep, enrichStep, reasonStep, type CampaignOptions } from './generate';
 export { renderCampaignHtml, previewDocument, escapeHtml, PREVIEW_CSP } from './html';
 export { createCampaignHtmlSanitizer, filterStyle, type HtmlSanitizer, type SanitizedHtml } from './sanitize-html';
+export { campaignHtmlSanitizerFor, campaignPreviewDocument, safeCampaignHtml } from './safe-html';
 export { campaignFromLlmAnswer, campaignPromptInput, stepsBeforeModel, streamedStep, rescueCampaign, RESCUE_REASONS, type RescueReason, type LlmCampaignOutcome } from './llm-answer';
 export { CampaignHistoryEntrySchema, CAMPAIGN_CSV_COLUMNS, campaignCsvRow, campaignsToCsv, campaignsToJson, campaignsToHtml, type CampaignHistoryEntry } from './export';

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { CampaignSchema, type CampaignStep } from '../contracts';
-import { CampaignStreamReader, type CampaignStreamEvent } from '../llm/campaign-prompt';
+import { CampaignStreamReader, type CampaignModelEvent } from '../llm/campaign-prompt';
 import { gatherCampaignFacts } from './facts';
 import { campaignFromLlmAnswer, campaignPromptInput, rescueCampaign, RESCUE_REASONS, stepsBeforeModel, streamedStep } from './llm-answer';
 import { createCampaignHtmlSanitizer } from './sanitize-html';
@@ -84,7 +84,7 @@ describe('the LLM campaign answer', () => {
 
 describe('streamed steps', () => {
   it('shows the reasoning and the subject as soon as the model has written them, the product checked', () => {
-    const events: CampaignStreamEvent[] = [];
+    const events: CampaignModelEvent[] = [];
     const reader = new CampaignStreamReader((e) => events.push(e));
     const json = JSON.stringify({ ...ANSWER, suggestedProduct: 'cloud migration services' });
     const afterSubject = json.indexOf('"preheader"');
@@ -101,7 +101,7 @@ describe('streamed steps', () => {
   });
 
   it('a stream that is not one JSON object reports nothing (the final parse decides)', () => {
-    const events: CampaignStreamEvent[] = [];
+    const events: CampaignModelEvent[] = [];
     const reader = new CampaignStreamReader((e) => events.push(e));
     reader.push('Sure! Here is the campaign: {"segment":"hot","segmentReason":"x"}');
     expect(events).toEqual([]);

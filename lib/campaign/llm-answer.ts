@@ -1,5 +1,5 @@
 import { CampaignSchema, type Campaign, type CampaignStep, type CampaignTemplates, type CompanyProfile } from '../contracts';
-import { CampaignLlmAnswerSchema, type CampaignPromptInput, type CampaignStreamEvent } from '../llm/campaign-prompt';
+import { CampaignLlmAnswerSchema, type CampaignPromptInput, type CampaignModelEvent } from '../llm/campaign-prompt';
 import { countWords, truncateWords } from '../rules/drafts/index';
 import { detectLanguage } from '../text/language';
 import { cleanText } from '../text/normalize';
@@ -37,7 +37,7 @@ export function stepsBeforeModel(facts: CampaignFacts): CampaignStep[] {
 const label = (language: 'es' | 'en', es: string, en: string) => (language === 'es' ? es : en);
 
 /** A streamed event as the glass-box step the panel shows (the product already checked against the profile). */
-export function streamedStep(event: CampaignStreamEvent, facts: CampaignFacts, profile: CompanyProfile): CampaignStep {
+export function streamedStep(event: CampaignModelEvent, facts: CampaignFacts, profile: CompanyProfile): CampaignStep {
   const lang = facts.language;
   switch (event.kind) {
     case 'segment':

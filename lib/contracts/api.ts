@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { LeadClassificationSchema, StageSchema } from './classification';
 import { ConversationSchema, ConversationTriageSchema, DRAFT_TONE_ACTIONS, DraftStrategySchema } from './conversation';
 import { LeadSchema } from './lead';
-import { CampaignContextSchema } from './campaign';
+import { CampaignContextSchema, CampaignSchema, CampaignStepSchema } from './campaign';
 import { CompanyProfileSchema, PrioritySchema } from './profile';
+import { CrmSchema, RecordTypeSchema } from './scrape';
 
 /**
  * How a request names its company profile: `profile` (the whole profile), or `profileVersion`
@@ -160,5 +161,29 @@ export const CampaignRequestSchema = ProfileRefSchema.extend({
   context: CampaignContextSchema.optional(),
   /** The lead's classification the rep is looking at, when there is one. */
   classification: LeadClassificationSchema.optional(),
+  /** Which CRM record the campaign is for: kept with it in the backend's campaign history. */
+  record: z
+    .object({
+      crm: CrmSchema.optional(),
+      recordType: RecordTypeSchema.optional(),
+      recordId: z.string().max(200).optional(),
+      url: z.string().max(2_000).optional(),
+    })
+    .optional(),
 });
 export type CampaignRequest = z.input<typeof CampaignRequestSchema>;
+
+/**
+ * POST /v1/campaigns/draft?stream=1 answers NDJSON (`application/x-ndjson`), one event a line:
+ *   {"type":"step","step":{"name":"read","detail":"…"}}      the glass box, as each step happens:
+ *                                                             read and enrich at once, then (LLM mode)
+ *                                                             reason (segment, product) and write
+ *                                                             (the subject) as the model writes them
+ *   {"type":"final","result":<Campaign>,"error"?:"timeout"}  last line; `error` = why the LLM was not
+ *                                                             used (the result is then the rescue)
+ * Without ?stream=1 the answer is the Campaign itself.
+ */
+export const CampaignStreamStepSchema = z.object({ type: z.literal('step'), step: CampaignStepSchema });
+export const CampaignStreamFinalSchema = z.object({ type: z.literal('final'), result: CampaignSchema, error: z.string().optional() });
+export const CampaignStreamEventSchema = z.discriminatedUnion('type', [CampaignStreamStepSchema, CampaignStreamFinalSchema]);
+export type CampaignStreamEvent = z.infer<typeof CampaignStreamEventSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignSchema } from './campaign';
 import { LeadClassificationSchema, SourceSchema, StageSchema } from './classification';
 import { LeadFieldsSchema } from './lead';
 import { PrioritySchema } from './profile';
@@ -40,3 +41,23 @@ export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 
 /** A row as IndexedDB holds it: the id is assigned on insert. */
 export type StoredHistoryEntry = NewHistoryEntry & { id?: number };
+
+/**
+ * A campaign run as the history keeps and exports it (the extension's IndexedDB, the backend's
+ * store, the CLI's output rows): when, where, the lead as read, the campaign, how it was served.
+ */
+export const CampaignHistoryEntrySchema = z.object({
+  id: z.number().int().positive().optional(),
+  createdAt: z.number().int().nonnegative(),
+  crm: CrmSchema.optional(),
+  recordType: RecordTypeSchema.optional(),
+  recordId: z.string().max(200).default(''),
+  url: z.string().max(4_000).default(''),
+  /** The lead as read from the page (or the CSV row): data, never markup. */
+  input: LeadFieldsSchema,
+  campaign: CampaignSchema,
+  /** Where the campaign came from: the backend, or the rules run in the browser (offline). */
+  origin: HistoryOriginSchema.optional(),
+  latencyMs: z.number().nonnegative().optional(),
+});
+export type CampaignHistoryEntry = z.output<typeof CampaignHistoryEntrySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CampaignRequestSchema,
   ClassifyLeadRequestSchema,
   DraftRequestSchema,
   LeadStreamPartialSchema,
@@ -7,9 +8,10 @@ import {
   PublishProfileRequestSchema,
   TriageRequestSchema,
 } from './api';
+import { CampaignSchema, CampaignStepSchema } from './campaign';
 import { LeadClassificationSchema } from './classification';
 import { ConversationTriageSchema, DraftStrategySchema, ReplyDraftSchema } from './conversation';
-import { HistoryEntrySchema } from './history';
+import { CampaignHistoryEntrySchema, HistoryEntrySchema } from './history';
 import { FeedbackEventSchema, FeedbackStatsSchema, MAX_STATS_DAYS, OutreachCandidateSchema, PolicySchema, PolicySegmentSchema } from './learning';
 import { CrmSchema, RecordIdSchema, RecordTypeSchema } from './scrape';
 
@@ -107,6 +109,30 @@ export type DraftMessage = z.input<typeof DraftMessageSchema>;
 export const DraftReplySchema = ServedSchema.extend({ draft: ReplyDraftSchema });
 export type DraftReply = z.output<typeof DraftReplySchema>;
 
+/**
+ * Content script → background (the campaign port): a campaign for the record on screen — the
+ * lead, the timeline and deal stage the page shows, and the classification the rep saw when the
+ * panel has one (else the background uses the one it cached for the record, else the rules').
+ */
+// The background names the record from `page`.
+export const CampaignMessageSchema = CampaignRequestSchema.omit({ ...PROFILE_REF, record: true }).extend({ page: PageRefSchema });
+export type CampaignMessage = z.input<typeof CampaignMessageSchema>;
+
+export const CampaignReplySchema = ServedSchema.extend({ campaign: CampaignSchema });
+export type CampaignReply = z.output<typeof CampaignReplySchema>;
+
+/**
+ * Background → tab on the campaign port: each glass-box step as it happens, then the final
+ * campaign (backend, or the rules run locally when the backend cannot answer). `error`: the
+ * request itself was refused (bad message).
+ */
+export const CampaignPortEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('step'), step: CampaignStepSchema }),
+  z.object({ type: z.literal('final'), reply: CampaignReplySchema }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type CampaignPortEvent = z.infer<typeof CampaignPortEventSchema>;
+
 /** Options → background: publish the team profile with the admin token (PUT /v1/profile). */
 export const PublishProfileMessageSchema = PublishProfileRequestSchema;
 export type PublishProfileMessage = z.input<typeof PublishProfileMessageSchema>;
@@ -117,6 +143,9 @@ export type LocalCounts = z.infer<typeof LocalCountsSchema>;
 
 /** History page → background: every entry (the page filters them), newest first. */
 export const HistoryListReplySchema = z.array(HistoryEntrySchema);
+
+/** History page → background: every campaign run (the page filters them), newest first. */
+export const CampaignHistoryListReplySchema = z.array(CampaignHistoryEntrySchema.extend({ id: z.number().int().positive() }));
 
 /** History page → background: delete one entry. */
 export const HistoryDeleteMessageSchema = z.object({ id: z.number().int().positive() });

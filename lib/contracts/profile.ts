@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignTemplatesSchema } from './campaign';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const PrioritySchema = z.enum(PRIORITIES);
@@ -42,6 +43,12 @@ export const CompanyProfileSchema = z.object({
   catalog: z.array(CatalogItemSchema).max(5_000).default([]),
   slaHours: SlaHoursSchema.default(DEFAULT_SLA_HOURS),
   replyPolicy: ReplyPolicySchema.default(ReplyPolicySchema.parse({})),
+  /**
+   * The admin's pre-approved campaign templates (rules mode and the rescue), per segment and
+   * language; what they leave out keeps the built-in default. Part of the profile so they reach
+   * every rep, the backend and the CLI with the team profile, under its version.
+   */
+  campaignTemplates: CampaignTemplatesSchema.optional(),
 });
 export type CompanyProfile = z.output<typeof CompanyProfileSchema>;
 export type CompanyProfileInput = z.input<typeof CompanyProfileSchema>;

@@ -1,3 +1,4 @@
+import { campaignEn } from './campaign.en';
 import { conversationEn } from './conversation.en';
 import { historyEn } from './history.en';
 import { learningEn } from './learning.en';
@@ -6,6 +7,6 @@ import { panelEn } from './panel.en';
 import { teamEn } from './team.en';
 
 /** The English catalogue: one file per area, so each can grow without touching the others. */
-export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn, ...teamEn } as const;
+export const en = { ...panelEn, ...optionsEn, ...historyEn, ...conversationEn, ...learningEn, ...teamEn, ...campaignEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { campaignEs } from './campaign.es';
 import { conversationEs } from './conversation.es';
 import { historyEs } from './history.es';
 import { learningEs } from './learning.es';
@@ -7,4 +8,4 @@ import { panelEs } from './panel.es';
 import { teamEs } from './team.es';
 
 /** El catálogo en español: un archivo por área. */
-export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs, ...teamEs };
+export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs, ...teamEs, ...campaignEs };

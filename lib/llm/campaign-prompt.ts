@@ -6,7 +6,7 @@ import { structuredResponse } from './json-schema';
 import type { ChatMessage } from './lead-prompt';
 import { LANGUAGE_NAMES, type PromptLanguage } from './prompt-parts';
 
-export const CAMPAIGN_PROMPT_VERSION = 'campaign-prompt-1';
+export { CAMPAIGN_PROMPT_VERSION } from '../versions';
 export const CAMPAIGN_ANSWER_SCHEMA_NAME = 'campaign';
 
 /**
@@ -124,7 +124,7 @@ export function buildCampaignMessages(profile: CompanyProfile, input: CampaignPr
 }
 
 /** One step of the glass box read off a streamed answer, as soon as its fields are complete. */
-export type CampaignStreamEvent =
+export type CampaignModelEvent =
   | { kind: 'segment'; segment: string; reason: string }
   | { kind: 'product'; product: string; reason: string }
   | { kind: 'subject'; subject: string };
@@ -137,7 +137,7 @@ export type CampaignStreamEvent =
 export class CampaignStreamReader {
   private readonly fields: IncrementalJsonFields;
 
-  constructor(onEvent: (event: CampaignStreamEvent) => void) {
+  constructor(onEvent: (event: CampaignModelEvent) => void) {
     const seen: Record<string, string> = {};
     this.fields = new IncrementalJsonFields((key, value) => {
       if (typeof value !== 'string') return;

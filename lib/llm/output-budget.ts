@@ -35,6 +35,12 @@ export const MEASURED_ANSWER_TOKENS = {
   draftTokensPerWord: { p95: 1.55, max: 1.62 },
   /** The standalone judge: p50 of the measured answers (max 47); max = the longest the schema admits (a 280-character rationale). */
   judge: { p50: 41, max: 84 },
+  /** A campaign without its message and html (keys, segment, the two reasons, subject, preheader, call to action). */
+  campaignOverhead: { p50: 157, max: 210 },
+  /** Tokens per word of a campaign message (Spanish and English), p95 and max. */
+  campaignTokensPerWord: { p95: 1.34, max: 1.4 },
+  /** What the html adds over the message it formats (simple paragraph markup). */
+  campaignHtmlMarkup: { p50: 31, max: 35 },
 } as const;
 
 const ANSWER_MARGIN = 2;
@@ -70,5 +76,20 @@ export function draftBudget(maxWords: number): TaskBudget {
   return {
     maxTokens: REASONING_ALLOWANCE_TOKENS + text + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.draftOverhead.max,
     typicalTokens: TYPICAL_REASONING_TOKENS + Math.ceil(maxWords * 0.6 * MEASURED_ANSWER_TOKENS.draftTokensPerWord.p95) + MEASURED_ANSWER_TOKENS.draftOverhead.p50,
+  };
+}
+
+/**
+ * A campaign's message is bounded by the reply policy's maxWords and its html is the same email
+ * formatted, so the cap follows maxWords twice (message, html copy): maxWords × the most tokens
+ * per word measured × 1.25 each, plus twice the markup and twice the rest of the answer.
+ */
+export function campaignBudget(maxWords: number): TaskBudget {
+  const m = MEASURED_ANSWER_TOKENS;
+  const text = Math.ceil(maxWords * m.campaignTokensPerWord.max * 1.25);
+  const typicalText = Math.ceil(maxWords * 0.6 * m.campaignTokensPerWord.p95);
+  return {
+    maxTokens: REASONING_ALLOWANCE_TOKENS + 2 * text + ANSWER_MARGIN * (m.campaignHtmlMarkup.max + m.campaignOverhead.max),
+    typicalTokens: TYPICAL_REASONING_TOKENS + 2 * typicalText + m.campaignHtmlMarkup.p50 + m.campaignOverhead.p50,
   };
 }

@@ -38,6 +38,9 @@ function traceAllFixtures(): ScrapeTrace {
       const adapter = SITE_ADAPTERS.find((candidate) => candidate.matches(url))!;
       adapter.readListRows?.(doc, url);
       if (adapter.findComposer) siteQuery(adapter.crm as 'whatsapp' | 'zendesk').first(doc, 'COMPOSER_EDITABLE');
+      // A campaign's reads on record pages: the timeline and deal stage, and the CRM's email composer.
+      adapter.readCampaignContext?.(doc, url);
+      adapter.findEmailComposer?.(doc, url);
     }
   });
   return trace;

@@ -1,4 +1,4 @@
-import type { Crm, LeadFields, RecordType, ScrapeResult } from '../contracts';
+import type { CampaignContextInput, Crm, LeadFields, RecordType, ScrapeResult } from '../contracts';
 
 /** What kind of page a URL shows, and which record: decided from the URL alone. */
 export interface PageKind {
@@ -25,6 +25,20 @@ export interface SiteAdapter {
   readListRows?(doc: Document, url: string): ListRow[];
   /** Conversations only: the composer of the open chat or ticket, where a draft is inserted. */
   findComposer?(doc: Document, url: string): HTMLElement | null;
+  /**
+   * Record pages: what else the page shows for a campaign — the activity timeline (notes,
+   * emails, calls, meetings; newest first, as text) and the deal stage. Read like `scrape`:
+   * text only, visible nodes only.
+   */
+  readCampaignContext?(doc: Document, url: string): CampaignContextInput;
+  /** Record pages: the CRM's own email composer when it is open on the record, where a campaign is inserted (never sent). */
+  findEmailComposer?(doc: Document, url: string): EmailComposer | null;
+}
+
+/** The CRM's email composer on a record page: its subject field (when it has one) and its body editor. */
+export interface EmailComposer {
+  subject: HTMLInputElement | HTMLTextAreaElement | null;
+  body: HTMLElement;
 }
 
 /**

@@ -58,8 +58,10 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     {
       weight: 2,
       terms: ['/(?:show|view|see|check|browse|ver|mostrar|muestrame|muestreme|ensename|ensenarme) (?:me )?(?:your |the |all |los |las |sus |todos los |todas las )?(?:products|productos|models|modelos|range|catalog|catalogue|catalogo)/',
-        'what products', 'which products', 'que productos', 'cuales productos', 'what models', 'que modelos'],
+        'what products', 'which products', 'que productos', 'cuales productos', 'what models', 'que modelos', '/(?:your|sus|tus|vuestros) (?:products|productos|models|modelos)/'],
     },
+    // v5: about the range itself: what it is made of, which one is best
+    { weight: 1.5, terms: ['features', 'caracteristicas', 'especificaciones', 'specifications', 'specs', '/(?:which|what) (?:[a-z]+ )?is (?:the )?best/', '/cual (?:[a-z]+ )?es (?:el |la )?mejor/'] },
     { weight: 1.5, terms: ['variant*', 'variante*', 'range of', 'gama de', 'catalogo', 'catalog', 'catalogue', 'custom size*', 'custom-size*', 'customi*', 'a medida', 'personaliza*', 'medida especial', 'medidas especiales'] },
     { weight: 1.5, terms: ['how many', 'cuantos', 'cuantas', 'left', 'back yet', 'ya volvio', 'ya volvieron', 'ya llegaron', 'available again', 'en tienda', 'in store', 'carry', 'os queda*', 'te quedan'] },
   ],
@@ -87,6 +89,8 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     },
     { weight: 1, terms: ['sale', 'sales', 'rebajas', 'vigente'] },
     // v5: paying in instalments is a purchase condition the shop offers, not an account question
+    // v5: trying the product first is an offer too
+    { weight: 2.5, terms: ['free trial', 'trial period', 'night trial', 'nights trial', 'days trial', 'periodo de prueba', 'prueba gratis', 'prueba gratuita', 'try it first', 'probarlo antes', 'probar antes', 'trial'] },
     { weight: 2.5, terms: ['installment*', 'instalment*', 'en cuotas', 'cuotas sin interes*', 'a plazos', 'pago a plazos', 'pagar a plazos', 'pago en plazos', 'emi', 'no cost emi', '0% interest', '0 interest', 'zero interest', 'sin intereses', 'pay later', 'buy now pay later'] },
   ],
   account_status: [
@@ -113,6 +117,7 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
     {
       weight: 2,
       terms: ['purchase', 'purchases', 'mi compra', 'my purchase', 'cancel', 'cancelling', 'canceling', 'cancellation*', 'cancelar', 'cancelacion', 'anular', 'anulacion',
+        '/(?:almost|already|over|more than|nearly|casi|ya|mas de) (?:a|an|one|two|three|\\d+|un|una|dos|tres) (?:month|months|week|weeks|days|mes|meses|semana|semanas|dias)/', '/when (?:can|will|should|do) (?:i|we) (?:expect|get|receive)/',
         'how soon', 'how long will', 'how long does', 'how long do', 'expect my', 'expect the', 'cuando me llega*', 'cuanto tarda*', 'en cuanto tiempo',
         'delay*', 'retras*', 'demora*', 'tarda*', 'taking so long', 'so long', 'tanto tiempo', 'where is my', 'donde esta mi', 'donde estan mis', 'status', 'estado de mi', 'estatus',
         '/(?:it.?s|it has|ha|han|ya) (?:been|pasado|van|llevo|lleva) (?:[a-z0-9]+ ){0,2}(?:days|weeks|months|month|dias|semanas|mes|meses)/'],
@@ -184,7 +189,9 @@ export const INTENT_TERMS: Record<Exclude<Intent, 'other'>, readonly WeightedTer
         'where are you', 'estacionamiento', 'parking', 'parqueo', 'aparcamiento', 'direccion de la tienda', 'store address', 'your address', 'abris', 'cerrais',
         'physical shop', 'physical store', 'tienda fisica', 'en que parte', 'what time do you', 'a que hora', 'memorial day', 'festivo*', 'holiday hours', 'horarios'],
     },
-    { weight: 1.5, terms: ['direccion', 'address', 'tienda', 'store', 'local'] },
+    { weight: 1.5, terms: ['direccion', 'address', 'tienda', 'store', 'local', 'shop', 'shops'] },
+    // v5: the nearest place to visit
+    { weight: 2.5, terms: ['nearest', 'nearby', 'near by', 'near me', 'closest', 'cerca de mi', 'mas cercan*', 'offline store*', 'outlet', 'outlets', 'head office', 'oficina central', 'casa matriz', 'visit your', 'visitar la tienda', 'visitarlos'] },
     // v5: where the shop sells (showrooms, dealers) and whether it delivers to a place
     {
       weight: 2.5,

@@ -71,6 +71,15 @@ describe('rule intent v5: the same requests in other words (paraphrases real cus
     ['Quiero hablar con atención al cliente', 'human'],
     ['How do I get in touch with you?', 'human'],
     ['¿Cuál es su teléfono? quiero llamarlos', 'human'],
+    // the range itself, trying before buying, the nearest shop, a delay told in time
+    ['What are the features of the queen model?', 'inventory'],
+    ['¿Cuál es el mejor de sus modelos?', 'inventory'],
+    ['Is there a free trial period?', 'offers'],
+    ['¿Puedo probarlo antes con un periodo de prueba?', 'offers'],
+    ['Which is the nearest shop?', 'store_info'],
+    ['¿Cuál es la tienda más cercana?', 'store_info'],
+    ['Already two weeks and still waiting', 'order_status'],
+    ['When can we expect it?', 'order_status'],
     // wanting to buy is a sales request
     ['I want to buy two of them', 'quote'],
     ['¿Cómo puedo comprar?', 'quote'],

@@ -1,8 +1,10 @@
 import type { SiteAdapter } from '../types';
+import { findHubSpotEmailComposer } from './email-composer';
 import { readHubSpotList, readHubSpotListRows } from './list';
 import { hubSpotPageKind, isHubSpotUrl, parseHubSpotRecordUrl } from './match';
 import { readHubSpotObjectRecord } from './objects';
 import { readHubSpotContact } from './record';
+import { readHubSpotCampaignContext } from './timeline';
 
 /** HubSpot: contact, company, deal and ticket records and their index tables, on every regional host (app, app-eu1, app-na2, app-ap1 …). */
 export const hubspotAdapter: SiteAdapter = {
@@ -17,6 +19,8 @@ export const hubspotAdapter: SiteAdapter = {
   readListRows(doc, url) {
     return hubSpotPageKind(url)?.kind === 'list' ? readHubSpotListRows(doc, url) : [];
   },
+  readCampaignContext: readHubSpotCampaignContext,
+  findEmailComposer: findHubSpotEmailComposer,
 };
 
 export { readHubSpotContact } from './record';

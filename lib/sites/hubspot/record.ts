@@ -189,29 +189,42 @@ export function formatHubSpotStatus(lifecycleStage: string, leadStatus: string):
 
 export { parseWholeAmount } from '../values';
 
-interface TimelineEntry {
+/** One timeline card as read: its engagement type (upper case; undefined when unmarked), its body as text, its time. */
+export interface TimelineCard {
+  type: string | undefined;
   text: string;
+  /** Milliseconds; -Infinity when the card has no readable timestamp. */
   time: number;
-  order: number;
+  /** ISO date of `time`, '' when unknown. */
+  date: string;
 }
 
-/** The newest describing activity body in the timeline (by timestamp; document order breaks ties). */
-export function readNewestActivity(page: HubSpotPage): string {
+/**
+ * The visible timeline cards with a body, newest first by their timestamp (a pinned older note
+ * does not come first; document order breaks ties). `keep` decides by engagement type.
+ */
+export function readTimelineCards(page: HubSpotPage, keep: (type: string | undefined) => boolean): TimelineCard[] {
   const { q } = page;
   const typeAttributes = q.labels('TIMELINE_TYPE_ATTRIBUTES');
-  const describing = new Set(q.labels('DESCRIBING_ENGAGEMENT_TYPES'));
-  const entries: TimelineEntry[] = [];
+  const cards: (TimelineCard & { order: number })[] = [];
   q.all(page.middle, 'TIMELINE_CARD', { accept: page.outsideChrome }).forEach((card, order) => {
     const type = typeAttributes.map((name) => card.getAttribute(name)).find(Boolean)?.toUpperCase();
-    if (type !== undefined && !describing.has(type)) return;
+    if (!keep(type)) return;
     const text = textOf(q.first(card, 'TIMELINE_CARD_BODY'), { max: LONG_TEXT_MAX });
     if (!text) return;
     const stamp = q.first(card, 'TIMELINE_CARD_TIME')?.getAttribute('datetime') ?? '';
     const parsed = Date.parse(stamp);
-    entries.push({ text, time: Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed, order });
+    const known = !Number.isNaN(parsed);
+    cards.push({ type, text, time: known ? parsed : Number.NEGATIVE_INFINITY, date: known ? new Date(parsed).toISOString().slice(0, 10) : '', order });
   });
-  entries.sort((a, b) => b.time - a.time || a.order - b.order);
-  return entries[0]?.text ?? '';
+  cards.sort((a, b) => b.time - a.time || a.order - b.order);
+  return cards.map(({ order: _order, ...card }) => card);
+}
+
+/** The newest describing activity body in the timeline (by timestamp; document order breaks ties). */
+export function readNewestActivity(page: HubSpotPage): string {
+  const describing = new Set(page.q.labels('DESCRIBING_ENGAGEMENT_TYPES'));
+  return readTimelineCards(page, (type) => type === undefined || describing.has(type))[0]?.text ?? '';
 }
 
 export interface CompanyCardValues {

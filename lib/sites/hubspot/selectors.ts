@@ -36,6 +36,16 @@ export const HUBSPOT_SELECTORS = {
     TIMELINE_CARD_BODY: ['[data-selenium-test="timeline-editable-section"]', '[data-test-id="timeline-card-body"]'],
     /** When the activity happened (machine-readable). */
     TIMELINE_CARD_TIME: ['time[datetime]'],
+    /** The associated-deals card in the right column of a contact or company (a campaign reads the deal stage on its chicklet). */
+    DEAL_CARD: ['[data-test-id="card-wrapper-ASSOCIATION_V3/0-3"]'],
+    /** One associated deal inside the card (the most recent first). */
+    DEAL_CHICKLET: ['[data-selenium-test="association-chicklet"]'],
+    /** The email composer the record's "Email" action opens (the communicator window), when it is open. */
+    EMAIL_COMPOSER: ['[data-test-id="communicator-window"]'],
+    /** Its subject field. */
+    EMAIL_COMPOSER_SUBJECT: ['input[data-selenium-test="email-subject-input"]'],
+    /** Its body editor (a ProseMirror contenteditable). */
+    EMAIL_COMPOSER_BODY: ['[data-test-id="email-editor"] [contenteditable="true"]'],
     /** The associated-companies card in the right column. */
     COMPANY_CARD: ['[data-test-id="card-wrapper-ASSOCIATION_V3/0-2"]'],
     /** One associated company inside the card (the primary one comes first). */

@@ -29,6 +29,8 @@ const REVENUE = spec(['AnnualRevenue'], ['annual revenue', 'ingresos anuales']);
 const LEAD_SOURCE = spec(['LeadSource'], ['lead source', 'origen del candidato', 'origen del prospecto', 'origen del lead']);
 const ACCOUNT_NAME = spec(['AccountId'], ['account name', 'account', 'nombre de la cuenta', 'cuenta']);
 const GENERIC_OWNER = ['owner', 'propietario'];
+/** An opportunity's stage (its status, and a campaign's deal stage). */
+export const STAGE = spec(['StageName'], ['stage', 'etapa', 'fase']);
 
 /**
  * A related record's field shown on the page (a "Contact Details" / "Account Details" card on a
@@ -104,7 +106,7 @@ export const OBJECT_FIELDS: Record<SalesforceObject, ObjectFields> = {
     description: [DESCRIPTION],
     source: [LEAD_SOURCE],
     owner: [spec(['OwnerId'], ['opportunity owner', 'propietario de la oportunidad', ...GENERIC_OWNER])],
-    status: [['Stage', spec(['StageName'], ['stage', 'etapa', 'fase'])]],
+    status: [['Stage', STAGE]],
     headline: spec(['Name'], ['opportunity name', 'nombre de la oportunidad']),
     amount: spec(['Amount'], ['amount', 'importe', 'monto']),
     primaryField: 'headline',

@@ -1,7 +1,9 @@
 import type { SiteAdapter } from '../types';
+import { findSalesforceEmailComposer } from './email-composer';
 import { readSalesforceList, readSalesforceListRows } from './list';
 import { isSalesforceUrl, salesforcePageKind } from './match';
 import { readSalesforceRecord } from './record';
+import { readSalesforceCampaignContext } from './timeline';
 
 /** Salesforce Lightning: Lead, Contact, Opportunity, Account and Case records and their list views, console tabs included. */
 export const salesforceAdapter: SiteAdapter = {
@@ -14,6 +16,8 @@ export const salesforceAdapter: SiteAdapter = {
   readListRows(doc, url) {
     return salesforcePageKind(url)?.kind === 'list' ? readSalesforceListRows(doc, url) : [];
   },
+  readCampaignContext: readSalesforceCampaignContext,
+  findEmailComposer: findSalesforceEmailComposer,
 };
 
 export { readSalesforceRecord } from './record';

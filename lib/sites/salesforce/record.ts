@@ -55,7 +55,7 @@ export interface ShownField {
 }
 
 /** A Lightning page read with the active selectors: the visibility judge and the query over it. */
-interface Lightning {
+export interface Lightning {
   q: SalesforceQuery;
   view: LightningView;
 }
@@ -88,7 +88,7 @@ function recordIdOf(q: SalesforceQuery, el: Element): string {
  * The container of the record the URL names, or undefined when the shown
  * record is another one (Lightning has not switched yet). See the file comment.
  */
-function findRecordScope(page: Lightning, body: ParentNode, recordId: string): ParentNode | undefined | null {
+export function findRecordScope(page: Lightning, body: ParentNode, recordId: string): ParentNode | undefined | null {
   const { q, view } = page;
   const selector = q.labels('RECORD_ID_ATTRIBUTES').map((attribute) => `[${attribute}]`).join(', ');
   const items = q.joined('LAYOUT_ITEM');
@@ -126,7 +126,7 @@ function targetOf(item: Element): { object: string; apiName: string } {
 }
 
 /** Every shown field of the record: detail layout and related-card items first, then the highlights panel's. */
-function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
+export function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
   const { q } = page;
   const fields: ShownField[] = [];
   const itemSelector = q.joined('LAYOUT_ITEM');
@@ -155,7 +155,7 @@ function readShownFields(page: Lightning, scope: ParentNode): ShownField[] {
  * known object; "Contact.Title" = a related Contact's field), then by label among the record's
  * own fields only (a related card's "Phone" is that record's phone).
  */
-function valueOf(object: SalesforceObject, fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
+export function valueOf(object: SalesforceObject, fields: readonly ShownField[], spec: FieldSpec | undefined, max = SHORT_TEXT_MAX): string {
   if (!spec) return '';
   const own = (field: ShownField) => field.object === '' || field.object === object;
   let relatedObject = '';

@@ -36,6 +36,20 @@ export const SALESFORCE_SELECTORS = {
     RELATED_CARD_ICON: ['[icon-name^="standard:"]'],
     /** Formatted addresses (one <div> per line). */
     FORMATTED_ADDRESS: ['lightning-formatted-address'],
+    /**
+     * The activity timeline (SLDS activity-timeline markup): one item per call, email, task or
+     * event, its kind in its class (`slds-timeline__item_call`), its title, date and — when
+     * expanded — its details (collapsed details are aria-hidden, as SLDS renders them).
+     */
+    TIMELINE_ITEM: ['.slds-timeline__item_expandable'],
+    TIMELINE_ITEM_TITLE: ['.slds-timeline__trigger h3'],
+    TIMELINE_ITEM_DATE: ['.slds-timeline__date'],
+    /** The details' text (the call's comments, the email's body) — not the labelled fields beside it. */
+    TIMELINE_ITEM_DETAILS: ['.slds-timeline__item_details p'],
+    /** The docked email composer (SLDS docked composer), its subject field and its body editor (CKEditor 5). */
+    EMAIL_COMPOSER: ['.slds-docked-composer.slds-is-open'],
+    EMAIL_COMPOSER_SUBJECT: ['input[name="subject"]'],
+    EMAIL_COMPOSER_BODY: ['.ck-editor__editable[contenteditable="true"]'],
     /** List views: the table and its parts (lightning-datatable and the older force-list-view-manager grid). */
     LIST_TABLE: ['lightning-datatable table'],
     LIST_HEADER_CELL: ['thead th'],
