@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { SITE_HOSTS } from './lib/sites/registry';
+import { PINNED_KEYS_ENV, PINNED_KEYS_FILE, pinnedKeysFileFor } from './lib/selector-pack/pinned-keys';
 
 // Least privilege: the CRM hosts and a backend on this machine. Any other backend
 // origin is granted at run time (optional host permission), never baked in.
@@ -14,6 +15,13 @@ export default defineConfig({
       'entrypoints/**', 'components/**', 'lib/**', 'public/**', 'assets/**', 'locales/**', 'utils/**', 'hooks/**', 'modules/**',
       'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'app.config.ts', 'docs/store-packages.md',
     ],
+  },
+  hooks: {
+    // The selector-pack keys this build trusts, pinned in the package (lib/selector-pack/pinned-keys.ts):
+    // none unless the build sets WXT_SELECTOR_PACK_PUBLIC_KEY (docs/selector-packs.md).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: PINNED_KEYS_FILE, contents: pinnedKeysFileFor(process.env[PINNED_KEYS_ENV]) });
+    },
   },
   vite: () => ({
     plugins: [tailwindcss()],

@@ -59,6 +59,9 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
   { method: 'GET', path: '/v1/profile' },
   { method: 'HEAD', path: '/v1/profile' },
   { method: 'PUT', path: '/v1/profile', body: { profile: DEMO_PROFILE } },
+  { method: 'GET', path: '/v1/selectors' },
+  { method: 'HEAD', path: '/v1/selectors' },
+  { method: 'PUT', path: '/v1/selectors', body: { version: '1', signature: 'AAAA', sites: {} } },
   { method: 'POST', path: '/v1/leads/classify', body: { lead: HOT_LEAD } },
   { method: 'POST', path: '/v1/leads/classify-batch', body: { leads: [HOT_LEAD] } },
   { method: 'POST', path: '/v1/conversations/triage', body: { conversation } },
@@ -130,6 +133,9 @@ describe('every /v1 route × every request-target spelling is denied without the
       expect(await raw('PUT', target, { profile: DEMO_PROFILE }, { Authorization: `Bearer ${TEAM}` }), target).toBe(403);
     }
     expect(await raw('PUT', '/v1/profile', { profile: DEMO_PROFILE }, { Authorization: `Bearer ${ADMIN}` })).toBe(200);
+    for (const target of ['/v1/selectors', '/%761/selectors', 'http://127.0.0.1/v1/selectors']) {
+      expect(await raw('PUT', target, { version: '1', signature: 'AAAA', sites: {} }, { Authorization: `Bearer ${TEAM}` }), target).toBe(403);
+    }
   });
 
   it('public routes stay public', async () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CLIENT_TIMEOUT_MS, CompanyProfileSchema, describeZodIssues, type CompanyProfile } from '../lib/contracts';
+import { CLIENT_TIMEOUT_MS, CompanyProfileSchema, describeZodIssues, type CompanyProfile, type SelectorPack } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
+import { loadSelectorPackFile } from './selectors/pack-source';
 import { MEMORY_DATA_DIR } from './store/location';
 
 const list = z
@@ -93,6 +94,8 @@ export const EnvSchema = z.object({
     z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
   ),
   PULSO_PROFILE: optionalText,
+  /** A signed selector pack (JSON) for GET /v1/selectors when none was published to the store. */
+  PULSO_SELECTOR_PACK: optionalText,
   /** Where the embedded database (PGlite) keeps its files; default .pulso-data/ in the cwd; `memory://` keeps nothing. */
   PULSO_DATA_DIR: optionalText,
   /** The audit log of team changes (who published what), PII masked: off unless `on`. */
@@ -155,6 +158,8 @@ export interface Config {
   profile: CompanyProfile;
   /** Where the profile came from: a file path or "demo". */
   profileSource: string;
+  /** The selector pack from PULSO_SELECTOR_PACK (checked: valid and signed), if set. */
+  selectorPack?: SelectorPack;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   admission: AdmissionConfig;
   cache: CacheConfig;
@@ -191,6 +196,14 @@ export function loadProfileFile(path: string): CompanyProfile {
   return parsed.data;
 }
 
+function loadConfiguredSelectorPack(path: string): SelectorPack {
+  try {
+    return loadSelectorPackFile(path);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
 /** Parses and validates the environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -225,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditLog: e.PULSO_AUDIT_LOG === 'on',
     profile: profilePath ? loadProfileFile(profilePath) : DEMO_PROFILE,
     profileSource: profilePath ?? 'demo',
+    selectorPack: e.PULSO_SELECTOR_PACK ? loadConfiguredSelectorPack(resolve(e.PULSO_SELECTOR_PACK)) : undefined,
     logLevel: e.LOG_LEVEL,
     admission: { maxConcurrency: e.LLM_MAX_CONCURRENCY, maxQueue: e.LLM_MAX_QUEUE },
     cache: { ttlMs: e.PULSO_CACHE_TTL_MS, maxEntries: e.PULSO_CACHE_MAX_ENTRIES },

@@ -25,6 +25,8 @@ import { createStrategySuggester } from './learning/strategy-suggester';
 import type { Random } from '../lib/learning/random';
 import { storeProfileSource } from './store/profile-source';
 import { openStore, storeLocation, type Store } from './store/store';
+import { selectorRoutes } from './routes/selectors';
+import { storeSelectorPackSource } from './selectors/pack-source';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -157,6 +159,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
   await app.register(profileRoutes, { source });
   await app.register(feedbackRoutes, { store, onRecorded: () => suggester.invalidate() });
+  await app.register(selectorRoutes, { source: storeSelectorPackSource(store.selectorPacks, config.selectorPack) });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

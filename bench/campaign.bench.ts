@@ -1,12 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { generateCampaignByRules } from '../lib/campaign/generate';
-import type { CampaignInput } from '../lib/campaign/facts';
+import { gatherCampaignFacts, type CampaignInput } from '../lib/campaign/facts';
 import { loadLabeledLeads, loadProfile } from '../eval/dataset';
 import { main } from '../backend/cli/main';
-import { percentile } from './stats';
+import { loadConfig } from '../backend/config';
+import { buildServer } from '../backend/server';
+import { startFakeVllm, tokenize } from '../backend/testing/fake-vllm';
+import { CAMPAIGN_ANSWER } from '../backend/testing/fixtures';
+import { CampaignStreamEventSchema } from '../lib/contracts';
+import { readNdjson } from '../lib/ndjson';
+import { fmt, percentile } from './stats';
 
 /** The eval leads (es + en, every stage), each with a three-item timeline and a deal stage, as a record page would give. */
 function campaignInputs(): CampaignInput[] {
@@ -65,3 +72,55 @@ export async function benchCampaignBatch(rows = 1_000) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The fake model's pace: the backend bench's (80 ms to the first token, 10 ms per token). */
+const TTFT_MS = 80;
+const PER_TOKEN_MS = 10;
+
+/**
+ * POST /v1/campaigns/draft?stream=1 against the fake vLLM (gpt-oss shape: reasoning first, then
+ * the JSON), one request at a time, each English record different (no cache hit): the time to the first
+ * step (read: the record, at once), to the first step the model wrote (reason: its segment), and
+ * to the campaign.
+ */
+export async function benchCampaignStream(runs = 12) {
+  const fake = await startFakeVllm({ answer: CAMPAIGN_ANSWER, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS });
+  const app = await buildServer(loadConfig({ LOG_LEVEL: 'info', LLM_BASE_URL: fake.baseUrl, PULSO_DATA_DIR: 'memory://' }), { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/campaigns/draft?stream=1`;
+    // The fake's answer is in English: the English records (a Spanish one would get the rescue, wrong_language).
+    const profile = loadProfile();
+    const inputs = campaignInputs().filter((input) => gatherCampaignFacts(input, profile).language === 'en');
+    const first: number[] = [];
+    const modelStep: number[] = [];
+    const final: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const input = inputs[i % inputs.length]!;
+      const body = { ...input, profile, lead: { ...input.lead, company: `${String(input.lead.company ?? 'Company')} ${i}` } };
+      const t0 = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const seen: Record<string, number> = {};
+      for await (const line of readNdjson(res.body!)) {
+        const event = CampaignStreamEventSchema.parse(line);
+        const key = event.type === 'step' ? event.step.name : 'final';
+        seen[key] ??= performance.now() - t0;
+        if (event.type === 'final' && event.result.source !== 'llm') throw new Error(`the bench campaign was not the model's (${event.error ?? event.result.source})`);
+      }
+      if (i < 2) continue; // warm-up: the first requests compile the route and open the store
+      first.push(seen.read!);
+      modelStep.push(seen.reason!);
+      final.push(seen.final!);
+    }
+    return { runs, answerTokens: tokenize(JSON.stringify(CAMPAIGN_ANSWER)).length, p50First: percentile(first, 50), p50Reason: percentile(modelStep, 50), p50Final: percentile(final, 50), p99Final: percentile(final, 99) };
+  } finally {
+    await app.close();
+    await fake.close();
+  }
+}
+
+/** The streamed campaign's figures as bench/run.ts prints them. */
+export function formatCampaignStream(s: Awaited<ReturnType<typeof benchCampaignStream>>): string {
+  return `campaign streamed from the fake vLLM (${TTFT_MS} ms to first token, ${PER_TOKEN_MS} ms per token, ${s.answerTokens}-token JSON after the reasoning; ${s.runs} requests): first step (read) p50 ${fmt(s.p50First, 1)} ms, the model's first step (reason) p50 ${fmt(s.p50Reason, 0)} ms, the campaign p50 ${fmt(s.p50Final, 0)} ms / p99 ${fmt(s.p99Final, 0)} ms`;
+}
+

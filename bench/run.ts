@@ -1,7 +1,7 @@
 import { benchBackend, formatBackendBench } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles, benchUiChunk } from './bundle.bench';
-import { benchCampaignBatch, benchCampaignLatency } from './campaign.bench';
+import { benchCampaignBatch, benchCampaignLatency, benchCampaignStream, formatCampaignStream } from './campaign.bench';
 import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
 import { benchPageLoad } from './page-load.bench';
@@ -85,6 +85,7 @@ if (want('campaign')) {
   console.log(
     `campaign, rules mode (${campaign.records} records with a timeline and a deal stage, ${campaign.runs} runs): p50 ${fmt(campaign.p50, 2)} ms, p99 ${fmt(campaign.p99, 2)} ms, first in the process ${fmt(campaign.coldMs, 1)} ms  (target < 50 ms: ${ratio(campaign.p99, 50)} at p99)`,
   );
+  console.log(formatCampaignStream(await benchCampaignStream()));
   const batch = await benchCampaignBatch();
   console.log(`pulso campaign over a ${batch.rows}-row CSV, rules mode, --out: ${batch.written} rows in ${fmt(batch.seconds, 2)} s → ${fmt(batch.rowsPerSecond, 0)} rows/s (exit ${batch.code})`);
 }

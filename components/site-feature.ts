@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type Store } from '@/lib/content/store';
 import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
+import { followSelectorPack } from '@/lib/content/selector-pack';
 import { readSettings, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { loadContentUi } from './content-ui/load';
@@ -58,7 +59,8 @@ export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAd
   // and compiles it while the settings are read and the page is scraped, off the critical path.
   const kind = adapter.pageKind(location.href)?.kind;
   if (features.some((feature) => feature.shows === kind)) loadContentUi().catch(() => undefined);
-  const settings = await readSettings();
+  // The selector pack the background accepted, before the first scrape (the built-in selectors otherwise).
+  const [settings] = await Promise.all([readSettings(), followSelectorPack(ctx)]);
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
   const runners = features.map((feature) => featureRunner(ctx, adapter, language, feature));
   const launchAll = () => runners.forEach((runner) => runner.launch());

@@ -14,6 +14,7 @@ import {
   TeamDataReplySchema,
   LeadPortEventSchema,
   LocalCountsSchema,
+  SelectorPackStatusSchema,
   TeamProfileResponseSchema,
   TriageReplySchema,
   type BackendStatus,
@@ -38,6 +39,7 @@ import {
   type LeadPortEvent,
   type LocalCounts,
   type PublishProfileMessage,
+  type SelectorPackStatus,
   type TeamProfileResponse,
   type TriageMessage,
   type TriageReply,
@@ -67,6 +69,9 @@ interface ProtocolMap {
   saveConnection(data: ConnectionInput): Connection;
   pullTeamProfile(): TeamProfileResponse;
   publishTeamProfile(data: PublishProfileMessage): TeamProfileResponse;
+  /** Options → background: the selector pack in use and the last check ("check now" pulls first). */
+  selectorPackStatus(): SelectorPackStatus;
+  pullSelectorPack(): SelectorPackStatus;
   clearLocalData(): void;
   /** History page → background. */
   listHistory(): HistoryEntry[];
@@ -110,6 +115,8 @@ export const sendFeedback = async (message: FeedbackMessage): Promise<FeedbackRe
 export const requestOutreachDraft = async (message: OutreachDraftMessage): Promise<OutreachDraftReply> =>
   OutreachDraftReplySchema.parse(await sendMessage('draftOutreach', message));
 export const requestTeamData = async (message: TeamDataMessage): Promise<TeamDataReply> => TeamDataReplySchema.parse(await sendMessage('teamData', message));
+export const requestSelectorPackStatus = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('selectorPackStatus', undefined));
+export const requestSelectorPackPull = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('pullSelectorPack', undefined));
 export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));
 export const requestCampaignHistory = async (): Promise<(CampaignHistoryEntry & { id: number })[]> => CampaignHistoryListReplySchema.parse(await sendMessage('listCampaignHistory', undefined));
 

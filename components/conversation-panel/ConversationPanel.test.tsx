@@ -31,7 +31,7 @@ function render(state: ConversationState, lang: 'es' | 'en' = 'en', onRate?: (ra
   const noop = () => {};
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} onRate={onRate} />
+      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} onRate={onRate} reportStructure={() => ''} />
     </UiLanguageContext.Provider>,
   );
 }

@@ -1,6 +1,7 @@
 import type { DraftInsertion, DraftInsertMode } from '@/lib/composer/insert-draft';
 import type { DraftStrategy } from '@/lib/contracts';
 import type { Store } from '@/lib/content/store';
+import { CouldNotRead } from '../ui/CouldNotRead';
 import { PanelFrame } from '../ui/PanelFrame';
 import { SourceBadge } from '../ui/SourceBadge';
 import { useStore } from '../ui/use-store';
@@ -21,6 +22,8 @@ export interface ConversationPanelProps {
   /** Feedback: the draft was copied out; the agent's thumbs (and why). */
   onCopied?: () => void;
   onRate?: (rating: 1 | -1, reason?: string) => void;
+  /** The page's anonymised structure, for "report page structure". */
+  reportStructure: () => string;
 }
 
 /** The support agent's panel: triage of the open chat or ticket, and a reply draft to insert. */
@@ -39,6 +42,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
       busy={busy}
     >
       {state.status === 'waiting' && <p className="text-sm text-slate-500">{t('conv.waiting')}</p>}
+      {state.status === 'unreadable' && <CouldNotRead missing={state.missing} report={props.reportStructure} />}
       {state.status === 'error' && (
         <p role="alert" className="text-sm text-red-700">
           {t('error.generic', { message: state.message })}

@@ -27,6 +27,7 @@ export const conversationPanel = defineSiteFeature({
         onInsert: session.insert,
         onCopied: session.copied,
         onRate: session.rate,
+        reportStructure: session.reportStructure,
       },
       onRoute: session.onRoute,
       stop() {

@@ -22,6 +22,7 @@ const adapter: SiteAdapter = {
     return {
       crm: 'whatsapp', kind: 'conversation', url, recordType: 'chat', recordId: chat?.getAttribute('data-chat') ?? '',
       fields: {}, rows: [], missing: [],
+      ...(chat ? {} : { unrecognised: 'not a conversation page: no open chat' }),
       conversation: { contact: { name: chat?.getAttribute('data-name') ?? '', phone: '', email: '' }, subject: '', status: '', priority: '', messages },
     };
   },
@@ -87,6 +88,21 @@ afterEach(() => {
 const tick = (ms = 60) => vi.advanceTimersByTimeAsync(ms);
 
 describe('conversation session', () => {
+  it('waits while no chat is open, however long; says it could not read an open chat without messages', async () => {
+    const t = setup();
+    t.session.onRoute();
+    await tick(20_000);
+    expect(t.store.get()).toEqual({ status: 'waiting' });
+    t.openChat('c1', 'Ana', []);
+    t.session.onRoute('https://chat.test/#other');
+    await tick(5_100);
+    expect(t.store.get()).toEqual({ status: 'unreadable', missing: ['messages'] });
+    expect(t.session.reportStructure()).toMatch(/could not read: messages[\s\S]*<div [^>]*id="main"/);
+    t.addMessage('hola');
+    await tick();
+    expect(t.store.get().status).toBe('ready');
+  });
+
   it('triages (preview, then backend) and drafts with the suggested strategy', async () => {
     const t = setup();
     t.openChat('34600111222@c.us', 'María', ['¿Tenéis la silla Ergo en azul?']);

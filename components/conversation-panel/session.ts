@@ -5,6 +5,8 @@ import { createCoalescer, observeBody, pageChanged } from '@/lib/content/dom-wat
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { createStore } from '@/lib/content/store';
 import { hasConversationContent } from '@/lib/sites/page-content';
+import { structureReport } from '@/lib/sites/page-skeleton';
+import { activeSelectors } from '@/lib/sites/scrape-context';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { stableStringify } from '@/lib/stable-hash';
 import type { DraftFeedbackTracker } from './draft-feedback';
@@ -14,6 +16,8 @@ export type DraftTone = NonNullable<DraftMessage['tone']>;
 export type ConversationState =
   | { status: 'idle' }
   | { status: 'waiting' }
+  /** A chat or ticket is open (its URL or its structure says so) but Pulso read no message in it. */
+  | { status: 'unreadable'; missing: string[] }
   | {
       status: 'ready';
       recordId: string;
@@ -44,6 +48,8 @@ export interface ConversationSessionOptions {
   feedback?: DraftFeedbackTracker;
   /** Puts a draft into the composer (tests: a DOM without selections). */
   insertDraft?: typeof insertDraft;
+  /** How long an open chat or ticket may render without a message Pulso reads before the panel says it could not read it. */
+  unreadableAfterMs?: number;
 }
 
 /**
@@ -56,6 +62,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
   const settleMs = options.settleMs ?? 150;
+  const unreadableAfterMs = options.unreadableAfterMs ?? 5_000;
   const { ctx, adapter, store, feedback } = options;
 
   let url: string | undefined;
@@ -65,6 +72,9 @@ export function startConversationSession(options: ConversationSessionOptions) {
   let recordId: string | undefined;
   let billingOverride: Conversation['billingLevel'];
   let strategy: DraftStrategy | undefined;
+  // The latest read of the page, with or without messages: what "report page structure" describes.
+  let lastRead: ScrapeResult | undefined;
+  let routeGeneration = 0;
 
   // Typing into a <textarea> composer changes no DOM: its input events say the text changed.
   const onInput = () => {
@@ -93,17 +103,33 @@ export function startConversationSession(options: ConversationSessionOptions) {
   function read(): ScrapeResult | undefined {
     if (!url) return undefined;
     try {
-      const scrape = adapter.scrape(doc, url);
-      return hasConversationContent(scrape) ? scrape : undefined;
+      lastRead = adapter.scrape(doc, url);
+      return hasConversationContent(lastRead) ? lastRead : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** What the panel says it could not read: the messages first, then the contact's fields. */
+  const missingOf = (scrape: ScrapeResult): string[] => ['messages', ...scrape.missing];
+
+  /**
+   * Nothing read yet: an open chat or ticket (the URL names it, or the reader recognised its
+   * structure) is unreadable; WhatsApp with no chat open (the reader says so) is still waiting.
+   */
+  function unreadable(pageRecordId: string): boolean {
+    if (!lastRead || hasConversationContent(lastRead)) return false;
+    return pageRecordId !== '' || !lastRead.unrecognised;
+  }
+
   function check(force = false) {
     if (ctx.isInvalid) return;
     const scrape = read();
-    if (!scrape?.conversation) return;
+    if (!scrape?.conversation) {
+      const state = store.get();
+      if (state.status === 'unreadable' && lastRead) store.set({ status: 'unreadable', missing: missingOf(lastRead) });
+      return;
+    }
     const conversation = billingOverride ? { ...scrape.conversation, billingLevel: billingOverride } : scrape.conversation;
     const next = stableStringify({ id: scrape.recordId, conversation });
     if (scrape.recordId === recordId) feedback?.composerSeen(readComposer());
@@ -173,7 +199,14 @@ export function startConversationSession(options: ConversationSessionOptions) {
       return;
     }
     url = next;
+    lastRead = undefined;
     store.set({ status: 'waiting' });
+    const mine = ++routeGeneration;
+    ctx.setTimeout(() => {
+      if (mine !== routeGeneration || ctx.isInvalid || store.get().status !== 'waiting') return;
+      check();
+      if (store.get().status === 'waiting' && lastRead && unreadable(page.recordId)) store.set({ status: 'unreadable', missing: missingOf(lastRead) });
+    }, unreadableAfterMs);
     // Pulso's own hosts (the panel, badges) are not the conversation: their mutations are skipped.
     observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, (records) => {
       if (pageChanged(records)) schedule(fingerprint ? settleMs : 50);
@@ -220,6 +253,13 @@ export function startConversationSession(options: ConversationSessionOptions) {
       feedback?.regenerating();
       check(true);
     },
+    /** "Report page structure": the page's anonymised skeleton with what could not be read (no text). */
+    reportStructure: (): string =>
+      structureReport(doc.body, {
+        url: url ?? currentUrl(),
+        scrape: lastRead && (hasConversationContent(lastRead) ? lastRead : { ...lastRead, missing: missingOf(lastRead) }),
+        selectorsVersion: activeSelectors().version,
+      }),
     /** Insert: the draft into the open chat's or ticket's composer (never sent). */
     async insert(text: string, mode: DraftInsertMode) {
       const result = await (options.insertDraft ?? insertDraft)(adapter.findComposer?.(doc, url ?? currentUrl()), text, mode);

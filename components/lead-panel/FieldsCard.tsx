@@ -1,9 +1,10 @@
 import { LEAD_FIELDS, type ScrapeResult } from '@/lib/contracts';
 import { Card } from '../ui/Card';
+import { CopyButton } from '../ui/CopyButton';
 import { useTranslate } from '../ui/use-translate';
 
 /** The glass box: which fields Pulso read from the page, and which it could not find. */
-export function FieldsCard({ scrape }: { scrape: ScrapeResult }) {
+export function FieldsCard({ scrape, reportStructure }: { scrape: ScrapeResult; reportStructure?: () => string }) {
   const t = useTranslate();
   const read = LEAD_FIELDS.filter((field) => {
     const value = scrape.fields[field];
@@ -18,6 +19,11 @@ export function FieldsCard({ scrape }: { scrape: ScrapeResult }) {
       <p className="text-sm" data-testid="pulso-fields-missing">
         {scrape.missing.length ? scrape.missing.join(', ') : t('panel.none')}
       </p>
+      {reportStructure && scrape.missing.length > 0 && (
+        <div className="mt-2">
+          <CopyButton text={reportStructure} testId="pulso-report-structure" label={t('panel.reportStructure')} copiedLabel={t('panel.reportCopied')} />
+        </div>
+      )}
     </Card>
   );
 }

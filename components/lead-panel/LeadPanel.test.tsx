@@ -24,7 +24,7 @@ function render(state: PanelState, lang: 'es' | 'en' = 'en', onCorrect?: () => P
   const store = createPanelStore(state);
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <LeadPanel store={store} onRefresh={() => {}} onCorrect={onCorrect} />
+      <LeadPanel store={store} onRefresh={() => {}} onCorrect={onCorrect} reportStructure={() => '<body>'} />
     </UiLanguageContext.Provider>,
   );
 }
@@ -41,6 +41,18 @@ describe('LeadPanel', () => {
     expect(html).toContain('aria-valuenow="90"');
     expect(html).toMatch(/pulso-fields-read">fullName, email</);
     expect(html).toMatch(/pulso-fields-missing">phone, industry</);
+  });
+
+  it('says which fields it could not read, with a report button, on a record it cannot read', () => {
+    const html = render({ status: 'unreadable', recordId: '101', missing: ['fullName', 'email', 'company'] });
+    expect(html).toContain('data-testid="pulso-unreadable-fields">Pulso could not read: fullName, email, company<');
+    expect(html).toMatch(/data-testid="pulso-report-structure"[^>]*>Report page structure</);
+    expect(render({ status: 'unreadable', recordId: '101', missing: [] }, 'es')).toContain('Pulso no pudo leer esta página.');
+  });
+
+  it('offers the structure report beside the missing fields of a record it read', () => {
+    expect(render(ready)).toContain('data-testid="pulso-report-structure"');
+    expect(render({ ...ready, scrape: { ...scrape, missing: [] } } as PanelState)).not.toContain('pulso-report-structure');
   });
 
   it('renders page text as text, never as markup', () => {
@@ -89,7 +101,7 @@ describe('LeadPanel', () => {
 
   it('collapses from outside (the toggle-panel keyboard command) through its store', () => {
     const store = createPanelStore(ready);
-    const renderStore = () => renderToStaticMarkup(<LeadPanel store={store} onRefresh={() => {}} />);
+    const renderStore = () => renderToStaticMarkup(<LeadPanel store={store} onRefresh={() => {}} reportStructure={() => '<body>'} />);
     const seen: boolean[] = [];
     const toggle = () => store.collapsed.update((was) => !was);
     store.collapsed.subscribe(() => seen.push(store.collapsed.get()));

@@ -1,3 +1,4 @@
+import { CouldNotRead } from '../ui/CouldNotRead';
 import { PanelFrame } from '../ui/PanelFrame';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
@@ -8,10 +9,12 @@ export interface LeadPanelProps {
   store: PanelStore;
   onRefresh: () => void;
   onCorrect?: LeadResultViewProps['onCorrect'];
+  /** The page's anonymised structure, for "report page structure". */
+  reportStructure: () => string;
 }
 
 /** The lead side panel: the result for the open record, in the shared docked frame. */
-export function LeadPanel({ store, onRefresh, onCorrect }: LeadPanelProps) {
+export function LeadPanel({ store, onRefresh, onCorrect, reportStructure }: LeadPanelProps) {
   const t = useTranslate();
   const state = useStore(store);
   if (state.status === 'idle') return null;
@@ -31,12 +34,13 @@ export function LeadPanel({ store, onRefresh, onCorrect }: LeadPanelProps) {
           {t('panel.waiting')}
         </p>
       )}
+      {state.status === 'unreadable' && <CouldNotRead missing={state.missing} report={reportStructure} />}
       {state.status === 'error' && (
         <p role="alert" className="text-sm text-red-700" data-testid="pulso-error">
           {t('error.generic', { message: state.message })}
         </p>
       )}
-      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} onCorrect={onCorrect} />}
+      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} onCorrect={onCorrect} reportStructure={reportStructure} />}
     </PanelFrame>
   );
 }

@@ -17,9 +17,11 @@ export interface LeadResultViewProps {
   partial?: Pick<LeadClassification, 'stage' | 'priority' | 'slaHours'>;
   /** The rep's correction of the stage or priority (feedback); absent: no correction control. */
   onCorrect?: CorrectionCardProps['onCorrect'];
+  /** The page's anonymised structure, for "report page structure" when a field could not be read. */
+  reportStructure?: () => string;
 }
 
-export function LeadResultView({ reply, scrape, pending, partial, onCorrect }: LeadResultViewProps) {
+export function LeadResultView({ reply, scrape, pending, partial, onCorrect, reportStructure }: LeadResultViewProps) {
   const t = useTranslate();
   const { result } = reply;
   // While the model writes, its stage/priority/SLA replace the preview's as soon as they exist.
@@ -58,7 +60,7 @@ export function LeadResultView({ reply, scrape, pending, partial, onCorrect }: L
           {result.rationale}
         </p>
       </Card>
-      <FieldsCard scrape={scrape} />
+      <FieldsCard scrape={scrape} reportStructure={reportStructure} />
     </div>
   );
 }

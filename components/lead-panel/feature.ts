@@ -20,7 +20,7 @@ export const leadPanel = defineSiteFeature({
       return true;
     };
     return {
-      props: { store, onRefresh: session.refresh, onCorrect },
+      props: { store, onRefresh: session.refresh, onCorrect, reportStructure: session.reportStructure },
       onRoute: session.onRoute,
       stop: session.stop,
       toggle: () => store.collapsed.update((was) => !was),

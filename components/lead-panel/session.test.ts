@@ -18,7 +18,8 @@ const adapter: SiteAdapter = {
     const name = doc.querySelector('#name')?.textContent?.trim();
     const email = doc.querySelector('#email')?.textContent?.trim();
     const fields = { ...(name ? { fullName: name } : {}), ...(email ? { email } : {}) };
-    return { crm: 'hubspot', kind: 'record', url, recordType: 'contact', recordId: this.pageKind(url)!.recordId, fields, rows: [], missing: [] };
+    const missing = (['fullName', 'email'] as const).filter((field) => !(field in fields));
+    return { crm: 'hubspot', kind: 'record', url, recordType: 'contact', recordId: this.pageKind(url)!.recordId, fields, rows: [], missing };
   },
 };
 
@@ -109,6 +110,33 @@ describe('lead record session', () => {
     expect(t.store.get()).toEqual({ status: 'waiting', recordId: '101' });
     await tick();
     expect(t.requests).toHaveLength(0);
+  });
+
+  it('says what it could not read when a record page renders none of its fields, and recovers when they appear', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.document.getElementById('app')!.innerHTML = '<h2 class="renamed-hook">Ana</h2>';
+    await tick(4_900);
+    expect(t.store.get().status).toBe('waiting');
+    await tick(200);
+    expect(t.store.get()).toEqual({ status: 'unreadable', recordId: '101', missing: ['fullName', 'email'] });
+    expect(t.session.reportStructure()).toMatch(/could not read: fullName, email[\s\S]*<h2 class="renamed-hook">/);
+    expect(t.session.reportStructure()).not.toContain('Ana');
+    t.render('Ana Ruiz', 'ana@acme.test');
+    await tick();
+    expect(t.store.get()).toMatchObject({ status: 'ready', recordId: '101' });
+    expect(t.requests).toHaveLength(1);
+  });
+
+  it('the unreadable notice belongs to its route: a later record gets its own wait', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    await tick(3_000);
+    t.navigate('https://crm.test/record/202');
+    await tick(2_500);
+    expect(t.store.get()).toEqual({ status: 'waiting', recordId: '202' });
+    await tick(2_600);
+    expect(t.store.get()).toEqual({ status: 'unreadable', recordId: '202', missing: ['fullName', 'email'] });
   });
 
   it('paints the rules preview first, then the final answer', async () => {

@@ -2,6 +2,8 @@ import { LeadSchema, type ClassifyLeadMessage, type LeadPortEvent, type ScrapeRe
 import { createSettler, observeBody, pageChanged } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { hasRecordContent } from '@/lib/sites/page-content';
+import { structureReport } from '@/lib/sites/page-skeleton';
+import { activeSelectors } from '@/lib/sites/scrape-context';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { stableStringify } from '@/lib/stable-hash';
 import type { PanelStore } from './store';
@@ -19,6 +21,8 @@ export interface LeadRecordSessionOptions {
   currentUrl?: () => string;
   /** How long the page must be quiet before a changed record is classified again. */
   settleMs?: number;
+  /** How long a record page may render without any field Pulso reads before the panel says it could not read it. */
+  unreadableAfterMs?: number;
   /**
    * The longest a classified record goes unread while the page never goes quiet (a live
    * activity feed): one re-read per this many ms, not one per burst of the page's mutations.
@@ -36,6 +40,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
   const settleMs = options.settleMs ?? 250;
+  const unreadableAfterMs = options.unreadableAfterMs ?? 5_000;
   const maxSettleMs = options.maxSettleMs ?? 2000;
   const { ctx, adapter, store } = options;
 
@@ -47,6 +52,9 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   // fields must not be read as the new record's.
   let staleFingerprint: string | undefined;
   let lastScrape: ScrapeResult | undefined;
+  // The latest read of the page, with or without a record in it: what "report page structure" describes.
+  let lastRead: ScrapeResult | undefined;
+  let routeGeneration = 0;
   // The request in flight: a newer one, a route change or the end of the session stops listening to it.
   let stopListening: (() => void) | undefined;
 
@@ -71,7 +79,12 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
     } catch {
       return; // the page is mid-render; the next mutation tries again
     }
-    if (!hasRecordContent(scrape)) return;
+    lastRead = scrape;
+    if (!hasRecordContent(scrape)) {
+      const state = store.get();
+      if (state.status === 'unreadable') store.set({ ...state, missing: scrape.missing });
+      return;
+    }
     const fingerprint = stableStringify(scrape.fields);
     if (fingerprint === staleFingerprint || fingerprint === classifiedFingerprint) return;
     staleFingerprint = undefined;
@@ -117,7 +130,18 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
       return;
     }
     route = { url, recordId: page.recordId };
+    lastRead = undefined;
     store.set({ status: 'waiting', recordId: page.recordId });
+    const mine = ++routeGeneration;
+    ctx.setTimeout(() => {
+      // Still nothing to classify on this route: say so (the observer keeps watching; a record that renders later replaces this).
+      const state = store.get();
+      if (mine !== routeGeneration || ctx.isInvalid || state.status !== 'waiting') return;
+      check();
+      if (store.get().status === 'waiting' && (!lastRead || !hasRecordContent(lastRead))) {
+        store.set({ status: 'unreadable', recordId: state.recordId, missing: lastRead?.missing ?? [] });
+      }
+    }, unreadableAfterMs);
     observer = observeBody(
       doc,
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] },
@@ -138,6 +162,10 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
      * has changed.
      */
     onRoute,
+    /** "Report page structure": the page's anonymised skeleton with what could not be read (no text). */
+    reportStructure(): string {
+      return structureReport(doc.body, { url: route?.url ?? currentUrl(), scrape: lastRead, selectorsVersion: activeSelectors().version });
+    },
     /** The panel's refresh: classify the record as the page shows it now, skipping caches. */
     refresh() {
       if (!route) return;

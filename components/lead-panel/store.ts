@@ -4,6 +4,8 @@ import { createStore } from '@/lib/content/store';
 export type PanelState =
   | { status: 'idle' }
   | { status: 'waiting'; recordId: string }
+  /** The record page rendered, but Pulso found none of the fields it classifies by: the missing ones. */
+  | { status: 'unreadable'; recordId: string; missing: string[] }
   | {
       status: 'ready';
       recordId: string;

@@ -7,6 +7,7 @@ import { UiLanguageContext } from '../ui/use-translate';
 import { usePageTranslate } from '../ui/use-page-translate';
 import { ConnectionSection } from './ConnectionSection';
 import { ProfileSection } from './ProfileSection';
+import { SelectorPackSection } from './SelectorPackSection';
 import { LanguageSection, PrivacySection, SitesSection } from './SettingsSections';
 
 interface Loaded {
@@ -78,6 +79,7 @@ function OptionsPage({ loaded }: { loaded?: Loaded }) {
             <ConnectionSection connection={loaded.connection} />
             <ProfileSection initial={loaded.profile} team={loaded.team} />
             <SitesSection settings={loaded.settings} />
+            <SelectorPackSection />
             <PrivacySection settings={loaded.settings} />
             <LanguageSection settings={loaded.settings} />
           </>

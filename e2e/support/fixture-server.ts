@@ -23,7 +23,7 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
  * Maps a CRM URL to the saved fixture page that stands for it, and optionally the
  * scripts that bring it to life (a real editor library mounted on its composer).
  */
-export type FixtureRoute = (url: URL) => string | { file: string; scripts: string[] } | undefined;
+export type FixtureRoute = (url: URL) => string | { file: string; scripts: string[]; rewrite?: (html: string) => string } | undefined;
 
 const HUBSPOT_RECORD_FILES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
 
@@ -91,6 +91,8 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
       return;
     }
     let html = readFileSync(path, 'utf8');
+    // A page as the CRM might render it after a redesign: the saved page, changed by the test.
+    if (typeof routed === 'object' && routed.rewrite) html = routed.rewrite(html);
     const tags = scripts.map((script) => `<script type="module" src="/__bundle/${script}"></script>`).join('');
     if (!raw) html = html.replace(/<\/body>/i, `<script>${SPA_SHIM}</script>${tags}</body>`);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);

@@ -189,6 +189,19 @@ export function createBackendClient(options: BackendClientOptions) {
     getFeedbackStats(days: number): Promise<FeedbackStats> {
       return call(FeedbackStatsSchema, 'feedback stats', `/v1/feedback/stats?days=${encodeURIComponent(days)}`, { method: 'GET' }, classifyTimeoutMs);
     },
+    /**
+     * GET /v1/selectors: the team's selector pack as sent, unchecked — the caller runs
+     * checkSelectorPack (schema and signature) on it. undefined when the backend serves none (404).
+     */
+    async getSelectorPack(): Promise<unknown> {
+      try {
+        return await (await send('/v1/selectors', { method: 'GET' }, options.healthTimeoutMs ?? 10_000)).json();
+      } catch (err) {
+        if (err instanceof BackendError && err.status === 404) return undefined;
+        if (err instanceof BackendError) throw err;
+        throw new BackendError('the backend answered a selector pack that is not JSON');
+      }
+    },
   };
 }
 export type BackendClient = ReturnType<typeof createBackendClient>;

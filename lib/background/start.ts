@@ -14,6 +14,9 @@ import { HistoryStore } from './history-store';
 import { createLeadService } from './lead-service';
 import { ResultCache } from './result-cache';
 import { createTeamPolicyService } from './team-policy';
+import { pinnedKeysFrom, PINNED_KEYS_FILE } from '../selector-pack';
+import { readSelectorPackState } from '../selector-pack/stored';
+import { pullSelectorPack, SELECTOR_PACK_ALARM, SELECTOR_PACK_PULL_MINUTES, selectorPackStatus } from './selector-pack';
 import { publishTeamProfile, pullTeamProfile, TEAM_PROFILE_ALARM, TEAM_PROFILE_PULL_MINUTES } from './team-profile';
 
 const HISTORY_TRIM_ALARM = 'history-trim';
@@ -22,6 +25,9 @@ export const FEEDBACK_FLUSH_ALARM = 'feedback-flush';
 const FEEDBACK_FLUSH_MINUTES = 1;
 
 type Sender = Parameters<typeof isExtensionPage>[0];
+
+/** A file the build writes into the package (not in public/, so WXT's typed paths do not list it). */
+const packagedFileUrl = (file: string): string => (browser.runtime.getURL as (path: string) => string)(`/${file}`);
 
 /** Messages only Pulso's own pages may send: they reveal tokens or history, or change what is stored. */
 function fromPage<T>(handler: (data: unknown) => T) {
@@ -97,10 +103,21 @@ export function startBackground(): void {
     fromPage(async (data) => {
       const saved = await connection.save(ConnectionSchema.parse(data));
       pullProfile();
+      pullSelectors();
       return saved;
     }),
   );
   onMessage('pullTeamProfile', fromPage(() => pullTeamProfile(teamProfile)));
+
+  // Selector pack: pulled on start, every few hours and when the backend changes; kept only when
+  // its schema and its signature (a key pinned in this package) check out.
+  const selectorPacks = {
+    readConnection: () => connection.read(),
+    trustedKeys: async () => pinnedKeysFrom(await fetch(packagedFileUrl(PINNED_KEYS_FILE)).then((r) => r.json()).catch(() => undefined)),
+  };
+  const pullSelectors = () => void pullSelectorPack(selectorPacks).catch(() => {});
+  onMessage('selectorPackStatus', fromPage(async () => selectorPackStatus(await readSelectorPackState())));
+  onMessage('pullSelectorPack', fromPage(() => pullSelectorPack(selectorPacks)));
   onMessage('publishTeamProfile', fromPage((data) => publishTeamProfile(PublishProfileMessageSchema.parse(data).profile, teamProfile)));
 
   // The toggle-panel shortcut (wxt.config.ts `commands`): the active tab's content script toggles its panel.
@@ -125,6 +142,7 @@ export function startBackground(): void {
     if (alarm.name === FEEDBACK_FLUSH_ALARM) flushFeedback();
     if (alarm.name === HISTORY_TRIM_ALARM) trimHistory();
     if (alarm.name === TEAM_PROFILE_ALARM) pullProfile();
+    if (alarm.name === SELECTOR_PACK_ALARM) pullSelectors();
   });
   browser.runtime.onInstalled.addListener(() => {
     void cache.pruneExpired();
@@ -133,14 +151,19 @@ export function startBackground(): void {
   void browser.alarms.get(TEAM_PROFILE_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(TEAM_PROFILE_ALARM, { periodInMinutes: TEAM_PROFILE_PULL_MINUTES });
   });
+  void browser.alarms.get(SELECTOR_PACK_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(SELECTOR_PACK_ALARM, { periodInMinutes: SELECTOR_PACK_PULL_MINUTES });
+  });
   let backendUrl = '';
   watchSettings((settings) => {
     if (settings.backendUrl === backendUrl) return;
     backendUrl = settings.backendUrl;
     pullProfile();
+    pullSelectors();
   });
   void readSettings().then((settings) => {
     backendUrl = settings.backendUrl;
     pullProfile();
+    pullSelectors();
   });
 }

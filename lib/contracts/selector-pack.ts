@@ -103,3 +103,45 @@ export function compareSelectorPackVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** Why a pack from the backend was not taken (lib/selector-pack/verify.ts gives the first four). */
+export const SELECTOR_PACK_REFUSALS = ['invalid', 'unsigned', 'bad_signature', 'no_trusted_key'] as const;
+export type SelectorPackRefusal = (typeof SELECTOR_PACK_REFUSALS)[number];
+
+/**
+ * The extension's selector-pack state, in storage.local: the accepted pack (signature and schema
+ * checked by the background before it is kept), and what the last check found. Content scripts
+ * read `pack`; the options page shows the rest. Validated on every read: storage is a boundary.
+ */
+export const SelectorPackStateSchema = z.object({
+  pack: SelectorPackSchema.optional(),
+  /** The backend the accepted pack came from, and when it was accepted (epoch ms). */
+  from: z.string().max(2_000).optional(),
+  acceptedAt: z.number().optional(),
+  /** The last time the backend was asked (epoch ms), and what it answered. */
+  checkedAt: z.number().optional(),
+  served: z.enum(['pack', 'none', 'unreachable']).optional(),
+  /** The latest refused pack: its version when it had one, and the reason the rep/admin sees. */
+  refused: z
+    .object({
+      reason: z.enum(SELECTOR_PACK_REFUSALS),
+      message: z.string().max(1_000),
+      version: z.string().max(100).optional(),
+      at: z.number(),
+    })
+    .optional(),
+  /** The backend could not be asked (unreachable, token refused): the message, for the options page. */
+  error: z.string().max(1_000).optional(),
+});
+export type SelectorPackState = z.output<typeof SelectorPackStateSchema>;
+
+/** What the options page shows: the pack the readers use now and the last check. */
+export const SelectorPackStatusSchema = z.object({
+  active: z.object({ version: z.string(), source: z.enum(['built-in', 'team']) }),
+  builtInVersion: z.string(),
+  checkedAt: z.number().optional(),
+  served: z.enum(['pack', 'none', 'unreachable']).optional(),
+  refused: SelectorPackStateSchema.shape.refused,
+  error: z.string().optional(),
+});
+export type SelectorPackStatus = z.output<typeof SelectorPackStatusSchema>;

@@ -11,3 +11,4 @@ export {
 } from './signature';
 export { checkSelectorPack, type SelectorPackCheck, type SelectorPackRefusal } from './verify';
 export { applySelectorPack, type ActiveSelectors, type SiteSelectorSet, type SiteSelectorSets } from './merge';
+export { PINNED_KEYS_ENV, PINNED_KEYS_FILE, pinnedKeysFileFor, pinnedKeysFrom } from './pinned-keys';

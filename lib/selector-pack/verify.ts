@@ -5,10 +5,10 @@
  * A refused pack changes nothing — the caller keeps the pack it had (at least the built-in one) —
  * and the refusal says why, for the options page and the popup.
  */
-import { SelectorPackSchema, type SelectorPack } from '../contracts';
+import { SelectorPackSchema, type SelectorPack, type SelectorPackRefusal } from '../contracts';
 import { hasTrustedSignature } from './signature';
 
-export type SelectorPackRefusal = 'invalid' | 'unsigned' | 'bad_signature' | 'no_trusted_key';
+export type { SelectorPackRefusal } from '../contracts';
 
 export type SelectorPackCheck =
   | { ok: true; pack: SelectorPack }

@@ -1,5 +1,7 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { pageSkeleton } from './page-skeleton';
+import { pageSkeleton, structureReport } from './page-skeleton';
+import { scrapePage } from '.';
 import { fixtureDocument } from './saved-page';
 
 describe('pageSkeleton', () => {
@@ -30,4 +32,48 @@ describe('pageSkeleton', () => {
     expect(skeleton.split('\n').length).toBeLessThanOrEqual(302);
     expect(skeleton).toContain('… (cut at 300 elements)');
   });
+
+  it('keeps hook-shaped values of data attributes it does not know (a redesign renames hooks), never names or sentences', () => {
+    const { document } = parseHTML(
+      '<html><body><div data-qa-sel="property-input-email" data-hook="highlightTitle" data-owner="Inés Carrasco" data-first="Ines" data-note="call me.">x</div></body></html>',
+    );
+    const skeleton = pageSkeleton(document.body);
+    expect(skeleton).toContain('data-qa-sel="property-input-email" data-hook="highlightTitle" data-owner="…" data-first="…" data-note="…"');
+  });
+
+  it('leaves out Pulso\'s own panels', () => {
+    const doc = fixtureDocument('hubspot/contact-2026.html');
+    const host = doc.createElement('pulso-panel');
+    host.innerHTML = '<div data-testid="pulso-origin">P2</div>';
+    doc.body.append(host);
+    expect(pageSkeleton(doc.body)).not.toContain('pulso');
+  });
 });
+
+describe('structureReport', () => {
+  it('heads the skeleton with the site, what could not be read and why, the selectors, a masked address', () => {
+    const doc = fixtureDocument('hubspot/contact-2026.html');
+    for (const el of Array.from(doc.querySelectorAll('[data-test-id], [data-selenium-test]'))) {
+      el.removeAttribute('data-test-id');
+      el.removeAttribute('data-selenium-test');
+    }
+    const url = 'https://app-eu1.hubspot.com/contacts/147258369/record/0-1/98765432101?tab=activity#x';
+    const scrape = scrapePage(doc, url);
+    const report = structureReport(doc.body, { url, scrape, selectorsVersion: '2026.12.14' });
+    const [title, site, address, missing] = report.split('\n');
+    expect(title).toMatch(/no text/);
+    expect(site).toBe('site: hubspot · page: record (contact) · selectors: 2026.12.14');
+    expect(address).toBe('address: https://app-eu1.hubspot.com/contacts/########/record/0-1/########');
+    expect(missing).toMatch(/^could not read: .*email/);
+    expect(report).not.toMatch(/147258369|98765432101|activity/);
+  });
+
+  it('hides the org\'s subdomain', () => {
+    const report = structureReport(fixtureDocument('salesforce/case-console-5005g00000Wq8ZbAAJ.html').body, {
+      url: 'https://nubeandina.lightning.force.com/lightning/r/Case/5005g00000Wq8ZbAAJ/view',
+      selectorsVersion: '1',
+    });
+    expect(report.split('\n')[2]).toBe('address: https://*.lightning.force.com/lightning/r/Case/<id>/view');
+  });
+});
+

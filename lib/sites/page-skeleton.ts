@@ -7,6 +7,8 @@
  * kept values are masked. Bounded in nodes and depth. Pure: the caller copies the string.
  */
 
+import type { ScrapeResult } from '../contracts';
+
 /** Attributes whose values are structure, kept (after masking ids and numbers in them). */
 const KEPT = new Set([
   'id', 'class', 'role', 'type', 'name', 'slot', 'dir', 'scope', 'hidden', 'contenteditable', 'tabindex',
@@ -34,6 +36,21 @@ function mask(value: string): string {
     .slice(0, 120);
 }
 
+/**
+ * A hook the readers may need after a redesign: an unknown data-* attribute whose value is shaped
+ * like an identifier ("property-input-email", "highlightTitle", "card:0-1") — ASCII with a
+ * separator or a camelCase hump, no spaces. Names and sentences (spaces, accents, a bare word)
+ * stay masked.
+ */
+function looksLikeHook(name: string, value: string): boolean {
+  return name.startsWith('data-') && value.length <= 80 && /^[A-Za-z0-9_\-.:/]+$/.test(value) && /[-_:/.]|[a-z][A-Z]/.test(value);
+}
+
+function keptValue(name: string, value: string): string | undefined {
+  if (KEPT.has(name) || looksLikeHook(name, value)) return mask(value);
+  return undefined;
+}
+
 export interface SkeletonOptions {
   maxNodes?: number;
   maxDepth?: number;
@@ -45,11 +62,12 @@ export function pageSkeleton(root: Element, options: SkeletonOptions = {}): stri
   const lines: string[] = [];
   let nodes = 0;
   const walk = (el: Element, depth: number): void => {
-    if (nodes >= maxNodes) return;
+    // Pulso's own panels and badges are not the page's structure.
+    if (nodes >= maxNodes || el.localName.startsWith('pulso-')) return;
     nodes += 1;
     const tag = el.tagName.toLowerCase();
     const attributes = Array.from(el.attributes)
-      .map(({ name, value }) => (KEPT.has(name) ? (value === '' ? name : `${name}="${mask(value)}"`) : `${name}="…"`))
+      .map(({ name, value }) => (value === '' && KEPT.has(name) ? name : keptValue(name, value) !== undefined ? `${name}="${keptValue(name, value)}"` : `${name}="…"`))
       .join(' ');
     lines.push(`${'  '.repeat(depth)}<${tag}${attributes ? ` ${attributes}` : ''}>`);
     if (DROPPED.has(el.tagName.toUpperCase()) || tag === 'svg' || depth >= maxDepth) return;
@@ -58,4 +76,44 @@ export function pageSkeleton(root: Element, options: SkeletonOptions = {}): stri
   walk(root, 0);
   if (nodes >= maxNodes) lines.push(`… (cut at ${maxNodes} elements)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The page's address without what names a customer: query and fragment dropped, ids masked, the org's subdomain hidden. */
+function maskedAddress(url: string): string {
+  try {
+    const { protocol, hostname, pathname } = new URL(url);
+    const labels = hostname.split('.');
+    // nubeandina.lightning.force.com names the customer's org; app./web. name the product.
+    if (labels.length > 2 && !/^(app|web|www)(-[a-z0-9]+)?$/.test(labels[0] ?? '')) labels[0] = '*';
+    return `${protocol}//${labels.join('.')}${pathname.split('/').map(mask).join('/')}`;
+  } catch {
+    return '(no address)';
+  }
+}
+
+export interface StructureReportInput {
+  /** The page's address. */
+  url: string;
+  /** The last scrape of the page, if any: what was missing and why. */
+  scrape?: Pick<ScrapeResult, 'crm' | 'kind' | 'recordType' | 'unrecognised'> & { missing: readonly string[] };
+  /** The selector pack version the readers used. */
+  selectorsVersion: string;
+}
+
+/**
+ * "Report page structure": a short header (site, page kind, which fields could not be read and
+ * why, the selectors' version, the address with ids masked) and the skeleton of the body, for
+ * the admin to see what changed. No text of the page is in it.
+ */
+export function structureReport(body: Element, input: StructureReportInput, options?: SkeletonOptions): string {
+  const { scrape } = input;
+  const header = [
+    'Pulso page structure report (tags and attributes only; no text, values masked)',
+    `site: ${scrape?.crm ?? 'unknown'} · page: ${scrape ? `${scrape.kind}${scrape.recordType ? ` (${scrape.recordType})` : ''}` : 'unknown'} · selectors: ${input.selectorsVersion}`,
+    `address: ${maskedAddress(input.url)}`,
+    ...(scrape?.missing.length ? [`could not read: ${scrape.missing.join(', ')}`] : []),
+    ...(scrape?.unrecognised ? [`reader said: ${scrape.unrecognised}`] : []),
+    '',
+  ];
+  return `${header.join('\n')}${pageSkeleton(body, options)}`;
 }

@@ -5,7 +5,7 @@
  * given, else the ones set around it (`withScrapeOptions`, for the CLI and the tests going through
  * `scrapePage`), else the active pack.
  */
-import type { Crm, SelectorPack } from '../contracts';
+import { compareSelectorPackVersions, type Crm, type SelectorPack } from '../contracts';
 import { applySelectorPack, type ActiveSelectors } from '../selector-pack';
 import { HUBSPOT_SELECTORS } from './hubspot/selectors';
 import { SiteQuery, type ScrapeTrace } from './query';
@@ -46,9 +46,17 @@ export interface ScrapeOptions {
 let active: Selectors = applySelectorPack(BUILT_IN_SELECTORS, BUILT_IN_SELECTORS_VERSION);
 let around: ScrapeOptions | undefined;
 
-/** Read with `pack` (already verified) from now on, or with the built-in selectors when undefined. */
+/** A pack replaces the built-in selectors only when it is newer: an extension updated since the pack was published ships fresher chains. */
+export function isNewerThanBuiltIn(pack: SelectorPack): boolean {
+  return compareSelectorPackVersions(pack.version, BUILT_IN_SELECTORS_VERSION) > 0;
+}
+
+/**
+ * Read with `pack` (already verified) from now on, or with the built-in selectors when it is
+ * undefined or not newer than them (`isNewerThanBuiltIn`).
+ */
 export function useSelectorPack(pack?: SelectorPack): Selectors {
-  active = applySelectorPack(BUILT_IN_SELECTORS, BUILT_IN_SELECTORS_VERSION, pack);
+  active = applySelectorPack(BUILT_IN_SELECTORS, BUILT_IN_SELECTORS_VERSION, pack && isNewerThanBuiltIn(pack) ? pack : undefined);
   return active;
 }
 

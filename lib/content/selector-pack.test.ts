@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeSelectorPackState } from '../selector-pack/stored';
+import { activeSelectors, BUILT_IN_SELECTORS_VERSION, useSelectorPack } from '../sites/scrape-context';
+import { followSelectorPack } from './selector-pack';
+
+const PACK = {
+  version: '2099.1.1',
+  signature: 'c2lnbmVk',
+  sites: { whatsapp: { chains: { CHAT_PANEL: ['#main-2099'] }, labels: {} } },
+};
+
+describe('followSelectorPack', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useSelectorPack(undefined);
+  });
+
+  it('reads with the accepted pack at start and with each newer one, the built-in selectors otherwise', async () => {
+    const invalidators: (() => void)[] = [];
+    await followSelectorPack({ onInvalidated: (cb) => (invalidators.push(cb), () => {}) });
+    expect(activeSelectors().version).toBe(BUILT_IN_SELECTORS_VERSION);
+    await writeSelectorPackState({ pack: PACK });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(activeSelectors()).toMatchObject({ version: '2099.1.1', builtIn: false });
+    expect(activeSelectors().sites.whatsapp.chains.CHAT_PANEL).toEqual(['#main-2099']);
+    invalidators.forEach((stop) => stop());
+    useSelectorPack(undefined);
+  });
+
+  it('a stored pack that no longer parses is not used', async () => {
+    await fakeBrowser.storage.local.set({ selectorPack: { pack: { ...PACK, sites: { whatsapp: { chains: { CHAT_PANEL: ['<script>'] } } } } } });
+    await followSelectorPack({ onInvalidated: () => () => {} });
+    expect(activeSelectors().builtIn).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The selector-pack state in storage.local (SelectorPackStateSchema): the background writes it
+ * after checking a pack's schema and signature; content scripts read the accepted pack from it.
+ * Not exported from the module's index: it needs the extension's storage (the CLI and backend
+ * import the index).
+ */
+import { storage } from 'wxt/utils/storage';
+import { SelectorPackStateSchema, type SelectorPackState } from '../contracts';
+
+export const SELECTOR_PACK_STORAGE_KEY = 'selectorPack';
+const stateItem = storage.defineItem<unknown>(`local:${SELECTOR_PACK_STORAGE_KEY}`);
+
+function parse(raw: unknown): SelectorPackState {
+  const parsed = SelectorPackStateSchema.safeParse(raw ?? {});
+  // A state that no longer parses (an older extension's, or edited by hand) is dropped: the built-in selectors apply.
+  return parsed.success ? parsed.data : {};
+}
+
+export async function readSelectorPackState(): Promise<SelectorPackState> {
+  return parse(await stateItem.getValue());
+}
+
+export async function writeSelectorPackState(state: SelectorPackState): Promise<void> {
+  await stateItem.setValue(SelectorPackStateSchema.parse(state));
+}
+
+/** Calls `onChange` with the new state whenever the background writes one. */
+export function watchSelectorPackState(onChange: (state: SelectorPackState) => void): () => void {
+  return stateItem.watch((raw) => onChange(parse(raw)));
+}
