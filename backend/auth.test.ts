@@ -66,6 +66,15 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown }> = [
   { method: 'POST', path: '/v1/leads/classify-batch', body: { leads: [HOT_LEAD] } },
   { method: 'POST', path: '/v1/conversations/triage', body: { conversation } },
   { method: 'POST', path: '/v1/conversations/draft', body: { conversation } },
+  {
+    method: 'POST',
+    path: '/v1/feedback',
+    body: { kind: 'draft', eventId: 'evt-auth-0001', strategy: 'technical', intent: 'other', segment: 'unknown', outcome: 'inserted' },
+  },
+  { method: 'GET', path: '/v1/policy' },
+  { method: 'HEAD', path: '/v1/policy' },
+  { method: 'GET', path: '/v1/feedback/stats' },
+  { method: 'HEAD', path: '/v1/feedback/stats' },
   { method: 'POST', path: '/v1/campaigns/draft', body: { lead: HOT_LEAD } },
 ];
 

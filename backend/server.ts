@@ -20,6 +20,9 @@ import { healthRoutes } from './routes/health';
 import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { profileRoutes } from './routes/profile';
+import { feedbackRoutes } from './routes/feedback';
+import { createStrategySuggester } from './learning/strategy-suggester';
+import type { Random } from '../lib/learning/random';
 import { storeProfileSource } from './store/profile-source';
 import { openStore, storeLocation, type Store } from './store/store';
 import { selectorRoutes } from './routes/selectors';
@@ -70,6 +73,8 @@ export interface BuildOptions {
   profileSource?: ProfileSource;
   /** The store (profiles, feedback, policy, campaigns, selector packs); default opened from config (DATABASE_URL, else PULSO_DATA_DIR) and closed with the server. */
   store?: Store;
+  /** The team policy's Thompson-sampling draws (tests seed them); default Math.random. */
+  policyRandom?: Random;
   /** Process metrics (RSS, event-loop lag) in /metrics; startServer turns them on. */
   processMetrics?: boolean;
   /** Sees every route as it is registered (tests: the OpenAPI document must list them all). */
@@ -143,14 +148,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (!options.store) app.addHook('onClose', () => store.close());
   const source = options.profileSource ?? storeProfileSource(store, config.profile);
   const profiles = createProfileResolver(source);
+  // The draft's default strategy: the team policy's pick, from the same store (every replica's feedback).
+  const suggester = createStrategySuggester(store, { rng: options.policyRandom, logger: logger.child({ component: 'strategy-suggester' }) });
   const { budget } = config;
 
   await app.register(healthRoutes, { config, classifier, admission: gateways.admission, pingDatabase: () => store.ping(), version });
   await app.register(leadRoutes, { leads: gateways.leads, profiles, budget });
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
-  await app.register(conversationDraftRoutes, { draft: gateways.draft, profiles, budget });
+  await app.register(conversationDraftRoutes, { draft: gateways.draft, judge: gateways.judge, suggester, profiles, budget });
   await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
   await app.register(profileRoutes, { source });
+  await app.register(feedbackRoutes, { store, onRecorded: () => suggester.invalidate() });
   await app.register(selectorRoutes, { source: storeSelectorPackSource(store.selectorPacks, config.selectorPack) });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);

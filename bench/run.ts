@@ -10,6 +10,7 @@ import { benchProxySteady } from './proxy-steady.bench';
 import { benchLongDescription, benchRules } from './rules.bench';
 import { benchScrapes } from './scrape.bench';
 import { benchFeedbackIngest, formatIngest } from './store-ingest.bench';
+import { benchFeedbackRoute, formatFeedbackRoute } from './feedback-route.bench';
 import { fmt } from './stats';
 
 const ratio = (value: number, target: number) => `${fmt(value / target, 2)}× of target`;
@@ -117,4 +118,5 @@ if (want('backend')) {
 
 if (want('ingest')) {
   for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);
+  for (const line of formatFeedbackRoute(await benchFeedbackRoute())) console.log(line);
 }

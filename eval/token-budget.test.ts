@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  JUDGE_BUDGET,
   LEAD_BUDGET,
   MEASURED_ANSWER_TOKENS,
   REASONING_ALLOWANCE_TOKENS,
@@ -8,7 +9,7 @@ import {
   draftBudget,
 } from '../lib/llm/output-budget';
 import { loadProfile } from './dataset';
-import { countTokens, measureCampaignTask, measureDraftTask, measureLeadTask, measureTriageTask } from './token-budget';
+import { countTokens, measureCampaignTask, measureDraftTask, measureJudgeTask, measureLeadTask, measureTriageTask } from './token-budget';
 
 // The caps in lib/llm/output-budget.ts quote these measurements: a prompt or schema change that
 // makes answers longer than what was measured must update them (and docs/llm.md) — this fails until it does.
@@ -40,6 +41,13 @@ describe('output caps follow the measured answers', () => {
     const words = profile.replyPolicy.maxWords;
     expect(draftBudget(words).maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(Math.ceil(words * draft.tokensPerWord.max) + draft.overhead.max);
     expect(draftBudget(2 * words).maxTokens).toBeGreaterThan(draftBudget(words).maxTokens);
+  });
+
+  it('judge: the measured answers and the longest the schema admits fit twice in the cap after the analysis', () => {
+    const judge = measureJudgeTask(profile);
+    expect(judge.answer.max).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.judge.max);
+    expect(judge.schemaMax).toBeLessThanOrEqual(MEASURED_ANSWER_TOKENS.judge.max);
+    expect(JUDGE_BUDGET.maxTokens - REASONING_ALLOWANCE_TOKENS).toBeGreaterThanOrEqual(2 * Math.max(judge.answer.max, judge.schemaMax));
   });
 
   it('campaign: message tokens per word, the html markup and the rest of the answer within what the cap assumes', () => {

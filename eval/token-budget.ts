@@ -17,6 +17,8 @@ import { gatherCampaignFacts } from '../lib/campaign/facts';
 import { campaignPromptInput } from '../lib/campaign/llm-answer';
 import { buildCampaignMessages } from '../lib/llm/campaign-prompt';
 import { buildDraftMessages } from '../lib/llm/draft-prompt';
+import { buildJudgeMessages } from '../lib/llm/judge-prompt';
+import { judgeDraftByRules } from '../lib/learning/judge';
 import { buildTriageMessages } from '../lib/llm/conversation-prompt';
 import { buildLeadMessages } from '../lib/llm/lead-prompt';
 import { classifyLeadByRules } from '../lib/rules/index';
@@ -101,7 +103,7 @@ export function measureDraftTask(profile: CompanyProfile = loadProfile()): Draft
   const overhead: number[] = [];
   let systemPrompt = 0;
   // A judge of the realistic size: three numbers and a one-sentence rationale.
-  const judge = { npsExpected: 20, engagementProb: 0.62, churnProb: 0.18, rationale: 'The reply answers the question, apologises once and gives a concrete next step with a time.' };
+  const judge = { npsExpected: 8, engagementProb: 0.62, churnProb: 0.18, rationale: 'The reply answers the question, apologises once and gives a concrete next step with a time.' };
   for (const { conversation } of loadLabeledConversations()) {
     const triage = triageConversationByRules(conversation, profile);
     const rules = draftReplyByRules(conversation, profile, { triage });
@@ -123,6 +125,29 @@ export function measureDraftTask(profile: CompanyProfile = loadProfile()): Draft
     if (words) perWord.push(Math.round((textTokens / words) * 100) / 100);
   }
   return { systemPrompt, prompt: spread(prompts), answer: spread(answers), tokensPerWord: spread(perWord), overhead: spread(overhead) };
+}
+
+/**
+ * The standalone judge over the labelled conversations (the rules draft judged; the rules
+ * judge's reading stands for the model's), and the longest answer the schema admits (a
+ * 280-character rationale), which the cap must hold too.
+ */
+export function measureJudgeTask(profile: CompanyProfile = loadProfile()): TaskTokens & { schemaMax: number } {
+  const prompts: number[] = [];
+  const answers: number[] = [];
+  let systemPrompt = 0;
+  for (const { conversation } of loadLabeledConversations()) {
+    const triage = triageConversationByRules(conversation, profile);
+    const draft = draftReplyByRules(conversation, profile, { triage });
+    const language = draft.language;
+    const messages = buildJudgeMessages(conversation, profile, { draft, triage, language });
+    systemPrompt = countTokens(messages[0]!.content);
+    prompts.push(messagesTokens(messages));
+    const { source: _s, ...answer } = judgeDraftByRules({ draft, triage, conversation, profile, language });
+    answers.push(countTokens(compact(answer)));
+  }
+  const longest = { npsExpected: 7.5, engagementProb: 0.62, churnProb: 0.18, rationale: 'El borrador reconoce el problema, se disculpa una vez, ofrece una solución concreta con plazo y no promete nada imposible; el cliente, molesto por el retraso, probablemente responderá y seguirá comprando, aunque el tono es algo formal para un cliente tan habitual.'.slice(0, 280) };
+  return { systemPrompt, prompt: spread(prompts), answer: spread(answers), schemaMax: countTokens(compact(longest)) };
 }
 
 export interface CampaignTokens extends TaskTokens {
@@ -181,6 +206,7 @@ function main(): void {
       row('lead', measureLeadTask(profile)),
       row('triage', measureTriageTask(profile)),
       row('draft', draft),
+      row('judge', measureJudgeTask(profile)),
       `draft   text tokens/word p50 ${draft.tokensPerWord.p50} p95 ${draft.tokensPerWord.p95} max ${draft.tokensPerWord.max}; answer without text p50 ${draft.overhead.p50} max ${draft.overhead.max}`,
       row('campaign', campaign),
       `campaign message tokens/word p50 ${campaign.tokensPerWord.p50} p95 ${campaign.tokensPerWord.p95} max ${campaign.tokensPerWord.max}; answer without message+html p50 ${campaign.overhead.p50} max ${campaign.overhead.max}; html markup over the message p50 ${campaign.htmlMarkup.p50} max ${campaign.htmlMarkup.max}`,

@@ -8,7 +8,10 @@ import {
   ConnectionReportSchema,
   ConnectionSchema,
   DraftReplySchema,
+  FeedbackReceiptSchema,
   HistoryListReplySchema,
+  OutreachDraftReplySchema,
+  TeamDataReplySchema,
   LeadPortEventSchema,
   LocalCountsSchema,
   SelectorPackStatusSchema,
@@ -26,7 +29,13 @@ import {
   type ConnectionReport,
   type DraftMessage,
   type DraftReply,
+  type FeedbackMessage,
+  type FeedbackReceipt,
   type HistoryEntry,
+  type OutreachDraftMessage,
+  type OutreachDraftReply,
+  type TeamDataMessage,
+  type TeamDataReply,
   type LeadPortEvent,
   type LocalCounts,
   type PublishProfileMessage,
@@ -46,6 +55,10 @@ interface ProtocolMap {
   classifyBatch(data: ClassifyBatchMessage): BatchReply;
   triageConversation(data: TriageMessage): TriageReply;
   draftReply(data: DraftMessage): DraftReply;
+  /** Content script or page → background: feedback to queue and deliver (POST /v1/feedback). */
+  sendFeedback(data: FeedbackMessage): FeedbackReceipt;
+  /** List toolbar → background: the outreach message for a picked customer. */
+  draftOutreach(data: OutreachDraftMessage): OutreachDraftReply;
   /** Popup → background. */
   backendStatus(): BackendStatus;
   localCounts(): LocalCounts;
@@ -66,6 +79,8 @@ interface ProtocolMap {
   listCampaignHistory(): CampaignHistoryEntry[];
   deleteCampaignHistory(data: { id: number }): void;
   clearHistory(): void;
+  /** Team page → background: the policy and the feedback aggregates. */
+  teamData(data: TeamDataMessage): TeamDataReply;
   /** Background → tab: the toggle-panel keyboard command was pressed. */
   togglePanel(): void;
 }
@@ -96,6 +111,10 @@ export const saveConnection = async (data: ConnectionInput): Promise<Connection>
 export const requestTeamProfilePull = async (): Promise<TeamProfileResponse> => TeamProfileResponseSchema.parse(await sendMessage('pullTeamProfile', undefined));
 export const requestTeamProfilePublish = async (data: PublishProfileMessage): Promise<TeamProfileResponse> =>
   TeamProfileResponseSchema.parse(await sendMessage('publishTeamProfile', data));
+export const sendFeedback = async (message: FeedbackMessage): Promise<FeedbackReceipt> => FeedbackReceiptSchema.parse(await sendMessage('sendFeedback', message));
+export const requestOutreachDraft = async (message: OutreachDraftMessage): Promise<OutreachDraftReply> =>
+  OutreachDraftReplySchema.parse(await sendMessage('draftOutreach', message));
+export const requestTeamData = async (message: TeamDataMessage): Promise<TeamDataReply> => TeamDataReplySchema.parse(await sendMessage('teamData', message));
 export const requestSelectorPackStatus = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('selectorPackStatus', undefined));
 export const requestSelectorPackPull = async (): Promise<SelectorPackStatus> => SelectorPackStatusSchema.parse(await sendMessage('pullSelectorPack', undefined));
 export const requestHistory = async (): Promise<HistoryEntry[]> => HistoryListReplySchema.parse(await sendMessage('listHistory', undefined));

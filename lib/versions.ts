@@ -6,7 +6,7 @@
 export const RULES_VERSION = 'rules-6';
 export const LEAD_PROMPT_VERSION = 'lead-prompt-2';
 export const CONVERSATION_PROMPT_VERSION = 'conversation-prompt-2';
-export const DRAFT_PROMPT_VERSION = 'draft-prompt-2';
+export const DRAFT_PROMPT_VERSION = 'draft-prompt-3';
 export const JUDGE_PROMPT_VERSION = 'judge-prompt-1';
 export const CAMPAIGN_PROMPT_VERSION = 'campaign-prompt-1';
 

@@ -38,6 +38,12 @@ function draftOptions({ conversation, strategy, tone, previousText, triage }: Dr
   return { strategy, tone, previousText, ...(guarded ? { triage: guarded } : {}) };
 }
 
+/** The triage a draft is written for: the caller's with the rules' guards, else the rules' own. */
+export function draftTriage({ conversation, triage }: Pick<DraftInput, 'conversation' | 'triage'>, profile: CompanyProfile): ConversationTriage {
+  const rules = triageConversationByRules(conversation, profile);
+  return triage ? withRulesGuards(triage, rules) : rules;
+}
+
 /** The rules' flags, and the escalation they force (another customer's data goes to a supervisor). */
 function withRulesGuards(given: ConversationTriage, rules: ConversationTriage): ConversationTriage {
   const guarded = { ...given, flags: rules.flags };

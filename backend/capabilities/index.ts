@@ -1,4 +1,4 @@
-import type { Campaign, CampaignStep, Conversation, ConversationTriage, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
+import type { Campaign, CampaignStep, Conversation, ConversationTriage, JudgeScore, Lead, LeadClassification, ReplyDraft } from '../../lib/contracts';
 import type { CampaignInput } from '../../lib/campaign/facts';
 import type { Config } from '../config';
 import { Admission } from '../gateway/admission';
@@ -7,9 +7,11 @@ import { createBackendMetrics, type BackendMetrics } from '../gateway/metrics';
 import { createCampaignWriter, type CampaignWriter } from '../llm/campaign-writer';
 import { createConversationTriager, type ConversationTriager } from '../llm/conversation-triage';
 import { createLeadClassifier, type LeadClassifier, type LeadPartial, type WarnLogger } from '../llm/lead-classifier';
+import { createDraftJudge, type DraftJudge, type JudgeInput } from '../llm/draft-judge';
 import { createReplyDrafter, type ReplyDrafter } from '../llm/reply-drafter';
 import { campaignCapability } from './campaign';
 import { draftCapability, type DraftInput } from './draft';
+import { judgeCapability } from './judge';
 import { leadCapability } from './leads';
 import { triageCapability } from './triage';
 
@@ -24,6 +26,7 @@ export interface Gateways {
   leads: Gateway<Lead, LeadClassification, LeadPartial>;
   triage: Gateway<Conversation, ConversationTriage>;
   draft: Gateway<DraftInput, ReplyDraft>;
+  judge: Gateway<JudgeInput, JudgeScore>;
   campaign: Gateway<CampaignInput, Campaign, CampaignStep[]>;
 }
 
@@ -31,6 +34,7 @@ export interface GatewayOverrides {
   classifier?: LeadClassifier;
   triager?: ConversationTriager;
   drafter?: ReplyDrafter;
+  judge?: DraftJudge;
   campaignWriter?: CampaignWriter;
   /** Process metrics (RSS, event-loop lag) in /metrics: the running server, not test instances. */
   processMetrics?: boolean;
@@ -43,6 +47,7 @@ export function createGateways(config: Config, logger: { child(bindings: object)
   const classifier = overrides.classifier ?? createLeadClassifier(config.llm, { logger: logger.child({ component: 'lead-classifier' }) });
   const triager = overrides.triager ?? createConversationTriager(config.llm, { logger: logger.child({ component: 'conversation-triage' }) });
   const drafter = overrides.drafter ?? createReplyDrafter(config.llm, { logger: logger.child({ component: 'reply-drafter' }) });
+  const judge = overrides.judge ?? createDraftJudge(config.llm, { logger: logger.child({ component: 'draft-judge' }) });
   const campaignWriter = overrides.campaignWriter ?? createCampaignWriter(config.llm, { logger: logger.child({ component: 'campaign-writer' }) });
   return {
     admission,
@@ -50,6 +55,7 @@ export function createGateways(config: Config, logger: { child(bindings: object)
     leads: createGateway(leadCapability(classifier), deps),
     triage: createGateway(triageCapability(triager), deps),
     draft: createGateway(draftCapability(drafter), deps),
+    judge: createGateway(judgeCapability(judge), deps),
     campaign: createGateway(campaignCapability(campaignWriter), deps),
   };
 }

@@ -14,7 +14,7 @@ const GOOD = {
   strategy: 'empathetic',
   language: 'es',
   text: GOOD_TEXT,
-  judge: { npsExpected: 20, engagementProb: 0.7, churnProb: 0.2, rationale: 'Apology and a clear time.' },
+  judge: { npsExpected: 8, engagementProb: 0.7, churnProb: 0.2, rationale: 'Apology and a clear time.' },
 };
 
 let fake: FakeVllm;
@@ -51,7 +51,7 @@ describe('LLM reply drafter', () => {
     expect(d.text).toBe(GOOD_TEXT);
     expect(d.strategy).toBe('empathetic');
     expect(d.language).toBe('es');
-    expect(d.judge).toEqual(GOOD.judge);
+    expect(d.judge).toEqual({ ...GOOD.judge, source: 'llm' });
     expect(d.safety).toEqual({ ok: true, issues: [] });
     expect(warnings).toEqual([]);
   });
@@ -164,6 +164,13 @@ describe('LLM reply drafter', () => {
     const a = parseDraftAnswer({ message: { content: JSON.stringify({ ...GOOD, judge: { npsExpected: 500 } }) }, finishReason: 'stop' });
     expect(a.judge).toBeUndefined();
     expect(a.text).toBe(GOOD_TEXT);
+  });
+
+  it("the self-judge is on the judge's scale (NPS 0–10): a -100…100 answer is dropped, the draft kept", () => {
+    const old = parseDraftAnswer({ message: { content: JSON.stringify({ ...GOOD, judge: { ...GOOD.judge, npsExpected: 40 } }) }, finishReason: 'stop' });
+    expect(old.judge).toBeUndefined();
+    const ok = parseDraftAnswer({ message: { content: JSON.stringify(GOOD) }, finishReason: 'stop' });
+    expect(ok.judge?.npsExpected).toBe(8);
   });
 
   it('rules mode: no upstream, source rules', async () => {

@@ -109,7 +109,7 @@ export function finishLlmDraft(
     language: lang,
     text,
     safety: checkDraftSafety(text, { conversation, profile, triage }),
-    ...(answer.judge ? { judge: answer.judge } : {}),
+    ...(answer.judge ? { judge: { ...answer.judge, source: 'llm' as const } } : {}),
     source: 'llm',
   };
 }

@@ -69,7 +69,8 @@ describe('drafts share upstream calls (D10) and are counted (D11)', () => {
 
   it('200 identical drafts at once make one upstream call; a repeat is a cache hit', async () => {
     fake.setTiming({ ttftMs: 100 });
-    fake.setAnswer({ strategy: 'technical', language: 'en', text: 'Hi Ana, we are checking order 1234 now and will write back to you today.' });
+    // The draft answer carries its own judge (the schema asks for it), so the judge makes no call of its own.
+    fake.setAnswer({ strategy: 'technical', language: 'en', text: 'Hi Ana, we are checking order 1234 now and will write back to you today.', judge: { npsExpected: 7, engagementProb: 0.6, churnProb: 0.2, rationale: 'Clear next step.' } });
     const app = await buildServer(testConfig({ LLM_BASE_URL: fake.baseUrl }));
     apps.push(app);
     const answers = await Promise.all(Array.from({ length: 200 }, () => app.inject({ method: 'POST', url: '/v1/conversations/draft', payload: { conversation } })));

@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { FeedbackEventSchema, type FeedbackEvent, type PolicyArm } from '../../lib/contracts/learning';
+import { FeedbackEventSchema, type FeedbackDayStats, type FeedbackEvent, type LeadFeedbackDayStats, type PolicyArm } from '../../lib/contracts/learning';
 import { feedbackDelta } from '../../lib/learning/policy';
+import { draftFeedbackByDay, leadFeedbackByDay } from './feedback-stats';
 import type { Tables } from './tables';
 import { addToArms } from './policy-state';
 import { isoTime, jsonText, parseRow, rowId } from './rows';
@@ -94,6 +95,12 @@ export class FeedbackLog {
     if (since) query = query.where('received_at', '>=', new Date(since));
     const rows = await query.execute();
     return rows.map((row) => parseRow(StoredFeedbackSchema, row, 'feedback event'));
+  }
+
+  /** Per-day aggregates since `since` (GET /v1/feedback/stats): counts and judge means, no event text. */
+  async stats(since: Date): Promise<{ drafts: FeedbackDayStats[]; leads: LeadFeedbackDayStats[] }> {
+    const [drafts, leads] = await Promise.all([draftFeedbackByDay(this.db, since), leadFeedbackByDay(this.db, since)]);
+    return { drafts, leads };
   }
 
   async count(kind?: FeedbackEvent['kind']): Promise<number> {

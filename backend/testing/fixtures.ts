@@ -53,9 +53,11 @@ export const DRAFT_ANSWER = {
   strategy: 'technical',
   language: 'es',
   text: 'Hola,\n\nGracias por escribirnos. Lo consultamos con el almacén y te confirmamos la fecha de entrega en las próximas 4 horas.\n\nEquipo Nube Segura IT',
-  judge: { npsExpected: 20, engagementProb: 0.7, churnProb: 0.15, rationale: 'Clear next step with a time.' },
+  judge: { npsExpected: 8, engagementProb: 0.7, churnProb: 0.15, rationale: 'Clear next step with a time.' },
 };
 
+/** A schema-valid judge answer (the three scores on the judge's scale, a one-line rationale). */
+export const JUDGE_ANSWER = { npsExpected: 7, engagementProb: 0.6, churnProb: 0.2, rationale: 'Answers the question with a concrete time.' };
 /** A schema-valid campaign answer (an English lead comparing cloud providers; the demo profile's service). */
 export const CAMPAIGN_ANSWER = {
   segment: 'evaluating',
@@ -77,6 +79,8 @@ export function answerForTask(body: { response_format?: { json_schema?: { name?:
       return structuredClone(TRIAGE_ANSWER);
     case 'reply_draft':
       return structuredClone(DRAFT_ANSWER);
+    case 'draft_judge':
+      return structuredClone(JUDGE_ANSWER);
     case 'campaign':
       return structuredClone(CAMPAIGN_ANSWER);
     default:

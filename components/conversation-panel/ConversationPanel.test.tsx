@@ -25,13 +25,13 @@ const ready: ConversationState = {
   draft: { origin: 'backend', latencyMs: 200, draft: { strategy: 'escalate', language: 'es', text: 'Hola María, te paso con una persona.', safety: { ok: false, issues: ['No clear next step'] }, source: 'llm' } },
 };
 
-function render(state: ConversationState, lang: 'es' | 'en' = 'en') {
+function render(state: ConversationState, lang: 'es' | 'en' = 'en', onRate?: (rating: 1 | -1) => void) {
   const store = createConversationStore();
   store.set(state);
   const noop = () => {};
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} reportStructure={() => ''} />
+      <ConversationPanel store={store} collapsed={createStore(false)} onRefresh={noop} onBillingLevel={noop} onStrategy={noop} onTone={noop} onInsert={async () => ({ ok: true })} onRate={onRate} reportStructure={() => ''} />
     </UiLanguageContext.Provider>,
   );
 }
@@ -64,5 +64,31 @@ describe('ConversationPanel', () => {
 
   it('renders nothing off conversation pages', () => {
     expect(render({ status: 'idle' })).toBe('');
+  });
+
+  it('labels the policy\'s pick "suggested" and shows the judge with who judged', () => {
+    const judged: ConversationState = {
+      ...ready,
+      draft: {
+        ...ready.draft!,
+        draft: { ...ready.draft!.draft, suggested: true, judge: { npsExpected: 7.5, engagementProb: 0.62, churnProb: 0.18, rationale: 'Escalate fits a request for a person', source: 'rules' } },
+      },
+    } as ConversationState;
+    const html = render(judged);
+    expect(html).toContain('data-testid="pulso-suggested"');
+    expect(html).toContain('>Suggested<');
+    expect(html).toMatch(/data-testid="pulso-judge" data-source="rules"/);
+    expect(html).toContain('Expected NPS 7.5/10');
+    expect(html).toContain('Engagement 62%');
+    expect(html).toContain('Churn risk 18%');
+    expect(html).toContain('Judge: Rules');
+    expect(render(judged, 'es')).toContain('>Sugerida<');
+  });
+
+  it('no "suggested" label on a strategy the agent picked; thumbs only when feedback is wired', () => {
+    const html = render(ready);
+    expect(html).not.toContain('pulso-suggested');
+    expect(html).not.toContain('pulso-thumbs-up');
+    expect(render(ready, 'en', () => {})).toContain('data-testid="pulso-thumbs-up"');
   });
 });

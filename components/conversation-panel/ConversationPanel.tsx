@@ -19,6 +19,9 @@ export interface ConversationPanelProps {
   onStrategy: (strategy: DraftStrategy) => void;
   onTone: (tone: DraftTone, text: string) => void;
   onInsert: (text: string, mode: DraftInsertMode) => Promise<DraftInsertion>;
+  /** Feedback: the draft was copied out; the agent's thumbs (and why). */
+  onCopied?: () => void;
+  onRate?: (rating: 1 | -1, reason?: string) => void;
   /** The page's anonymised structure, for "report page structure". */
   reportStructure: () => string;
 }
@@ -60,6 +63,8 @@ export function ConversationPanel(props: ConversationPanelProps) {
             onStrategy={props.onStrategy}
             onTone={props.onTone}
             onInsert={props.onInsert}
+            onCopied={props.onCopied}
+            onRate={props.onRate}
           />
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DraftInsertion, DraftInsertMode } from '@/lib/composer/insert-draft';
-import { DRAFT_STRATEGIES, DRAFT_TONE_ACTIONS, type DraftReply, type DraftStrategy } from '@/lib/contracts';
+import { DRAFT_STRATEGIES, DRAFT_TONE_ACTIONS, type DraftReply, type DraftStrategy, type ReplyDraft } from '@/lib/contracts';
 import { Card } from '../ui/Card';
 import { CopyButton } from '../ui/CopyButton';
 import { useTranslate } from '../ui/use-translate';
@@ -14,10 +14,12 @@ export interface DraftCardProps {
   onTone: (tone: DraftTone, text: string) => void;
   /** Inserts into the CRM's composer; "ask" first checks whether the agent has text there. */
   onInsert: (text: string, mode: DraftInsertMode) => Promise<DraftInsertion>;
+  onCopied?: () => void;
+  onRate?: (rating: 1 | -1, reason?: string) => void;
 }
 
 /** The reply draft: strategy, editable text, tone actions, Insert and Copy, safety notes. Never sends. */
-export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert }: DraftCardProps) {
+export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert, onCopied, onRate }: DraftCardProps) {
   const t = useTranslate();
   const [text, setText] = useState(draft?.draft.text ?? '');
   const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'confirm' } | { kind: 'done' } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
@@ -46,6 +48,11 @@ export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert 
         <div className="space-y-2" data-testid="pulso-draft-card" data-source={draft.draft.source} aria-busy={pending}>
           <label className="flex items-center gap-2 text-sm">
             <span>{t('conv.strategy')}</span>
+            {draft.draft.suggested && (
+              <span data-testid="pulso-suggested" title={t('conv.suggestedHint')} className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800">
+                {t('conv.suggested')}
+              </span>
+            )}
             <select
               data-testid="pulso-strategy"
               value={draft.draft.strategy}
@@ -89,7 +96,7 @@ export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert 
             >
               {t('conv.insert')}
             </button>
-            <CopyButton text={text} testId="pulso-copy-draft" />
+            <CopyButton text={text} testId="pulso-copy-draft" onCopied={onCopied} />
           </div>
           {status.kind === 'confirm' && (
             <div role="alertdialog" aria-label={t('conv.confirmTitle')} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
@@ -117,6 +124,8 @@ export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert 
               {t('conv.insertFailed', { reason: status.reason })}
             </p>
           )}
+          {draft.draft.judge && <JudgeLine judge={draft.draft.judge} />}
+          {onRate && <DraftRating key={draftKey(draft)} onRate={onRate} />}
           <section aria-labelledby="pulso-safety" className="text-sm" data-testid="pulso-safety" data-ok={draft.draft.safety.ok}>
             <h4 id="pulso-safety" className="text-xs font-semibold text-slate-500 uppercase">
               {t('conv.safety')}
@@ -134,5 +143,83 @@ export function DraftCard({ draft, pending, error, onStrategy, onTone, onInsert 
         </div>
       )}
     </Card>
+  );
+}
+
+/** A new draft (another strategy or text) starts with no thumbs. */
+const draftKey = (draft: DraftReply) => `${draft.draft.strategy}:${draft.draft.text.length}:${draft.draft.text.slice(0, 40)}`;
+
+/** The judge's reading of the draft, with who judged (the LLM or the rules). */
+function JudgeLine({ judge }: { judge: NonNullable<ReplyDraft['judge']> }) {
+  const t = useTranslate();
+  const percent = (p: number) => Math.round(p * 100);
+  return (
+    <section aria-label={t('conv.judge')} className="space-y-0.5 rounded border border-slate-200 bg-slate-50 p-2 text-xs" data-testid="pulso-judge" data-source={judge.source ?? ''}>
+      <p className="font-semibold text-slate-600">
+        {t('conv.judge')}
+        {judge.source && (
+          <span data-testid="pulso-judge-source" className="ml-1 font-normal text-slate-500">
+            · {t('conv.judgeSource', { source: t(judge.source === 'llm' ? 'source.llm' : 'source.rules') })}
+          </span>
+        )}
+      </p>
+      <p data-testid="pulso-judge-scores">
+        {t('conv.judgeNps', { nps: judge.npsExpected.toFixed(1) })} · {t('conv.judgeEngagement', { percent: percent(judge.engagementProb) })} ·{' '}
+        {t('conv.judgeChurn', { percent: percent(judge.churnProb) })}
+      </p>
+      {judge.rationale && <p className="text-slate-600">{judge.rationale}</p>}
+    </section>
+  );
+}
+
+/** Thumbs up or down on the draft, and an optional reason; sent with what the agent does with it. */
+function DraftRating({ onRate }: { onRate: (rating: 1 | -1, reason?: string) => void }) {
+  const t = useTranslate();
+  const [rating, setRating] = useState<1 | -1 | undefined>();
+  const [reason, setReason] = useState('');
+  const thumb = (value: 1 | -1, label: string, icon: string, testId: string) => (
+    <button
+      type="button"
+      aria-pressed={rating === value}
+      aria-label={label}
+      title={label}
+      data-testid={testId}
+      onClick={() => {
+        setRating(value);
+        onRate(value, reason);
+      }}
+      className={`rounded-md border px-2 py-0.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 ${rating === value ? 'border-indigo-600 bg-indigo-50' : 'border-slate-300 bg-white hover:bg-slate-100'}`}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+  return (
+    <div role="group" aria-label={t('conv.feedback')} className="space-y-1 text-sm" data-testid="pulso-draft-rating" data-rating={rating ?? ''}>
+      <div className="flex items-center gap-2">
+        <span className="text-xs text-slate-500">{t('conv.feedback')}</span>
+        {thumb(1, t('conv.thumbsUp'), '👍', 'pulso-thumbs-up')}
+        {thumb(-1, t('conv.thumbsDown'), '👎', 'pulso-thumbs-down')}
+      </div>
+      {rating !== undefined && (
+        <>
+          <input
+            type="text"
+            data-testid="pulso-feedback-reason"
+            aria-label={t('conv.feedbackReason')}
+            placeholder={t('conv.feedbackReason')}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              onRate(rating, e.target.value);
+            }}
+            className="w-full rounded border border-slate-300 px-2 py-0.5 text-sm"
+          />
+          <p role="status" className="text-xs text-slate-500">
+            {t('conv.feedbackThanks')}
+          </p>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createStore } from '@/lib/content/store';
-import { requestDraft, requestTriage } from '@/lib/messaging';
+import { requestDraft, requestTriage, sendFeedback } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
+import { createDraftFeedback } from './draft-feedback';
 import { createConversationStore, startConversationSession } from './session';
 
 /** The support agent's panel on a chat or ticket (WhatsApp Web, Zendesk): triage and a reply draft to insert. */
@@ -9,7 +10,12 @@ export const conversationPanel = defineSiteFeature({
   start({ ctx, adapter }) {
     const store = createConversationStore();
     const collapsed = createStore(false);
-    const session = startConversationSession({ ctx, adapter, store, triage: requestTriage, draft: requestDraft });
+    // What the agent does with each draft goes to the background, which queues and delivers it (offline too).
+    const feedback = createDraftFeedback({ send: (events) => void sendFeedback({ events }).catch(() => {}) });
+    const session = startConversationSession({ ctx, adapter, store, triage: requestTriage, draft: requestDraft, feedback });
+    // Closing or leaving the page ends the drafts' stories with what the composer held.
+    const onPageHide = () => feedback.left();
+    window.addEventListener('pagehide', onPageHide);
     return {
       props: {
         store,
@@ -19,10 +25,15 @@ export const conversationPanel = defineSiteFeature({
         onStrategy: session.chooseStrategy,
         onTone: session.applyTone,
         onInsert: session.insert,
+        onCopied: session.copied,
+        onRate: session.rate,
         reportStructure: session.reportStructure,
       },
       onRoute: session.onRoute,
-      stop: session.stop,
+      stop() {
+        window.removeEventListener('pagehide', onPageHide);
+        session.stop();
+      },
       toggle: () => collapsed.update((was) => !was),
     };
   },

@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConversationTriage, DraftMessage, DraftReply, ReplyDraft, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
+import type { ConversationTriage, DraftFeedback, DraftMessage, DraftReply, ReplyDraft, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { createDraftFeedback } from './draft-feedback';
 import { createConversationStore, startConversationSession } from './session';
 
 /** A toy chat app: one URL, the open chat's id and messages in the DOM (like WhatsApp Web). */
@@ -43,14 +44,20 @@ const draft = (message: DraftMessage): DraftReply => ({
   draft: { strategy: message.strategy ?? 'technical', language: 'es', text: `para ${message.conversation.contact!.name}${message.tone ? ` (${message.tone})` : ''}`, safety: { ok: true, issues: [] }, source: 'rules' } satisfies ReplyDraft,
 });
 
-function setup() {
-  const { document } = parseHTML('<html><body><div id="app"></div></body></html>');
+function setup(options: { feedback?: ReturnType<typeof createDraftFeedback> } = {}) {
+  const { document } = parseHTML('<html><body><div id="app"></div><textarea id="composer"></textarea></body></html>');
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
   const store = createConversationStore();
   const triages: TriageMessage[] = [];
   const drafts: DraftMessage[] = [];
   const session = startConversationSession({
-    ctx, adapter, store, doc: document as unknown as Document, currentUrl: () => 'https://chat.test/', settleMs: 20,
+    ctx, adapter: { ...adapter, findComposer: (doc) => doc.querySelector<HTMLElement>('#composer') }, store, doc: document as unknown as Document, currentUrl: () => 'https://chat.test/', settleMs: 20,
+    feedback: options.feedback,
+    // linkedom has no selections: the composer's value is set as a paste would.
+    insertDraft: async (composer, text) => {
+      (composer as HTMLTextAreaElement).value = text;
+      return { ok: true };
+    },
     triage: async (m) => (triages.push(m), triage(m, m.phase === 'preview' ? 'preview' : 'backend')),
     draft: async (m) => (drafts.push(m), draft(m)),
   });
@@ -62,7 +69,11 @@ function setup() {
     for (const text of texts) main.append(Object.assign(document.createElement('p'), { className: 'msg', textContent: text }));
     document.getElementById('app')!.replaceChildren(main);
   };
-  const addMessage = (text: string) => document.getElementById('main')!.append(Object.assign(document.createElement('p'), { className: 'msg', textContent: text }));
+  const addMessage = (text: string, dir: 'in' | 'out' = 'in') => {
+    const message = Object.assign(document.createElement('p'), { className: 'msg', textContent: text });
+    message.setAttribute('data-dir', dir);
+    document.getElementById('main')!.append(message);
+  };
   return { document, store, session, triages, drafts, openChat, addMessage };
 }
 // The session's timers (settle delays, debounces) run on a fake clock: `tick` moves it on and
@@ -147,3 +158,52 @@ describe('conversation session', () => {
     expect(state.status === 'ready' && state.triage.triage.retention?.quadrant).toBe('care');
   });
 });
+
+describe('conversation session: what the agent does with the draft is feedback', () => {
+  function withFeedback() {
+    const events: DraftFeedback[] = [];
+    const feedback = createDraftFeedback({ send: (e) => events.push(...e) });
+    return { ...setup({ feedback }), events };
+  }
+
+  it('insert, edit in the composer, send: one "edited" event for the draft, in its context', async () => {
+    const t = withFeedback();
+    t.openChat('1@c.us', 'María', ['la silla llegó rota, ¿tenéis otra?']);
+    t.session.onRoute();
+    await tick();
+    expect(await t.session.insert('para María', 'ask')).toEqual({ ok: true });
+    const composer = t.document.getElementById('composer') as unknown as HTMLTextAreaElement;
+    composer.value = 'para María y su familia, con cariño';
+    composer.dispatchEvent(new t.document.defaultView!.Event('input', { bubbles: true }) as unknown as Event);
+    await tick();
+    // The agent sends: the composer empties and the message appears in the chat.
+    composer.value = '';
+    t.addMessage('para María y su familia, con cariño', 'out');
+    await tick(100);
+    expect(t.events).toEqual([expect.objectContaining({ kind: 'draft', strategy: 'technical', intent: 'inventory', segment: 'satisfied', outcome: 'edited' })]);
+    expect(t.events[0]!.editRatio).toBeGreaterThan(0.3);
+  });
+
+  it('a strategy switch is feedback on the strategy shown', async () => {
+    const t = withFeedback();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    t.session.chooseStrategy('empathetic');
+    await tick();
+    expect(t.events.map((e) => [e.strategy, e.outcome])).toEqual([['technical', 'switched']]);
+  });
+
+  it('copy plus thumbs down, then another chat: "copied" with the rating and reason', async () => {
+    const t = withFeedback();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    t.session.copied();
+    t.session.rate(-1, 'too long');
+    t.openChat('2@c.us', 'Pedro', ['otra cosa']);
+    await tick(100);
+    expect(t.events).toEqual([expect.objectContaining({ outcome: 'copied', rating: -1, reason: 'too long' })]);
+  });
+});
+

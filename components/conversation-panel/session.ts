@@ -1,5 +1,6 @@
 import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
-import type { Conversation, DraftMessage, DraftReply, DraftStrategy, ScrapeResult, TriageMessage, TriageReply } from '@/lib/contracts';
+import { composerText } from '@/lib/composer/selection';
+import { ConversationSchema, type Conversation, type ConversationTriage, type DraftMessage, type DraftReply, type DraftStrategy, type ScrapeResult, type TriageMessage, type TriageReply } from '@/lib/contracts';
 import { createCoalescer, observeBody, pageChanged } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { createStore } from '@/lib/content/store';
@@ -8,6 +9,7 @@ import { structureReport } from '@/lib/sites/page-skeleton';
 import { activeSelectors } from '@/lib/sites/scrape-context';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { stableStringify } from '@/lib/stable-hash';
+import type { DraftFeedbackTracker } from './draft-feedback';
 
 export type DraftTone = NonNullable<DraftMessage['tone']>;
 
@@ -42,6 +44,10 @@ export interface ConversationSessionOptions {
   currentUrl?: () => string;
   /** Quiet time after new messages before asking again: typing bursts, not keystrokes. */
   settleMs?: number;
+  /** What the agent does with each draft, as feedback events (draft-feedback.ts). */
+  feedback?: DraftFeedbackTracker;
+  /** Puts a draft into the composer (tests: a DOM without selections). */
+  insertDraft?: typeof insertDraft;
   /** How long an open chat or ticket may render without a message Pulso reads before the panel says it could not read it. */
   unreadableAfterMs?: number;
 }
@@ -57,7 +63,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
   const currentUrl = options.currentUrl ?? (() => location.href);
   const settleMs = options.settleMs ?? 150;
   const unreadableAfterMs = options.unreadableAfterMs ?? 5_000;
-  const { ctx, adapter, store } = options;
+  const { ctx, adapter, store, feedback } = options;
 
   let url: string | undefined;
   let observer: MutationObserver | undefined;
@@ -70,12 +76,29 @@ export function startConversationSession(options: ConversationSessionOptions) {
   let lastRead: ScrapeResult | undefined;
   let routeGeneration = 0;
 
+  // Typing into a <textarea> composer changes no DOM: its input events say the text changed.
+  const onInput = () => {
+    if (url) schedule(settleMs);
+  };
   const stop = () => {
     observer?.disconnect();
     observer = undefined;
+    doc.removeEventListener('input', onInput, true);
   };
-  ctx.onInvalidated(stop);
+  ctx.onInvalidated(() => {
+    feedback?.left();
+    stop();
+  });
   const schedule = createCoalescer(ctx, () => check());
+
+  function readComposer(): string | undefined {
+    try {
+      const composer = url ? adapter.findComposer?.(doc, url) : undefined;
+      return composer ? composerText(composer) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 
   function read(): ScrapeResult | undefined {
     if (!url) return undefined;
@@ -109,13 +132,16 @@ export function startConversationSession(options: ConversationSessionOptions) {
     }
     const conversation = billingOverride ? { ...scrape.conversation, billingLevel: billingOverride } : scrape.conversation;
     const next = stableStringify({ id: scrape.recordId, conversation });
+    if (scrape.recordId === recordId) feedback?.composerSeen(readComposer());
     if (!force && next === fingerprint) return;
     if (scrape.recordId !== recordId) {
-      // Another chat: nothing of the previous one may stay on screen.
+      // Another chat: nothing of the previous one may stay on screen, and its drafts' stories end.
+      feedback?.left();
       recordId = scrape.recordId;
       billingOverride = undefined;
       strategy = undefined;
     }
+    else feedback?.conversationSeen(conversation);
     fingerprint = next;
     void run(scrape, conversation);
   }
@@ -133,17 +159,20 @@ export function startConversationSession(options: ConversationSessionOptions) {
       const final = await options.triage({ conversation, phase: 'final', page });
       if (!current()) return;
       update({ triage: final, triagePending: false });
-      await requestDraft(mine, { conversation, page, strategy, triage: final.triage });
+      await requestDraft(mine, { conversation, page, strategy, triage: final.triage }, final.triage);
     } catch (err) {
       if (current()) store.set({ status: 'error', message: (err as Error).message });
     }
   }
 
-  async function requestDraft(mine: number, message: DraftMessage) {
+  async function requestDraft(mine: number, message: DraftMessage, triage: ConversationTriage) {
     update({ draftPending: true, draftError: undefined });
     try {
       const reply = await options.draft(message);
-      if (mine === generation && !ctx.isInvalid) update({ draft: reply, draftPending: false });
+      if (mine === generation && !ctx.isInvalid) {
+        feedback?.shown(reply.draft, { conversation: ConversationSchema.parse(message.conversation), triage }, Boolean(message.tone));
+        update({ draft: reply, draftPending: false });
+      }
     } catch (err) {
       if (mine === generation && !ctx.isInvalid) update({ draftPending: false, draftError: (err as Error).message });
     }
@@ -159,6 +188,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
     const next = nextUrl ?? currentUrl();
     if (next === url) return;
     stop();
+    feedback?.left();
     generation++;
     fingerprint = undefined;
     recordId = undefined;
@@ -181,6 +211,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
     observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, (records) => {
       if (pageChanged(records)) schedule(fingerprint ? settleMs : 50);
     });
+    if (feedback) doc.addEventListener('input', onInput, true);
     check();
   }
 
@@ -192,27 +223,36 @@ export function startConversationSession(options: ConversationSessionOptions) {
       strategy = next;
       const state = store.get();
       if (state.status !== 'ready') return;
-      void requestDraft(generation, { conversation: state.conversation, page: pageRefOf(state.scrape), strategy: next, triage: state.triage.triage });
+      // A switch is feedback too: the draft on screen ends as "switched" when the new one arrives.
+      if (state.draft && state.draft.draft.strategy !== next) feedback?.switching();
+      void requestDraft(generation, { conversation: state.conversation, page: pageRefOf(state.scrape), strategy: next, triage: state.triage.triage }, state.triage.triage);
     },
     /** Shorter, more formal, friendlier, translate: applied to the draft on screen. */
     applyTone(tone: DraftTone, currentText: string) {
       const state = store.get();
       if (state.status !== 'ready') return;
-      void requestDraft(generation, {
-        conversation: state.conversation,
-        page: pageRefOf(state.scrape),
-        strategy: state.draft?.draft.strategy ?? strategy,
-        tone,
-        previousText: currentText,
-        triage: state.triage.triage,
-      });
+      void requestDraft(
+        generation,
+        {
+          conversation: state.conversation,
+          page: pageRefOf(state.scrape),
+          strategy: state.draft?.draft.strategy ?? strategy,
+          tone,
+          previousText: currentText,
+          triage: state.triage.triage,
+        },
+        state.triage.triage,
+      );
     },
     /** The agent knows the customer's billing level when the CRM does not say. */
     setBillingLevel(level: 'high' | 'low') {
       billingOverride = level;
       check(true);
     },
-    refresh: () => check(true),
+    refresh() {
+      feedback?.regenerating();
+      check(true);
+    },
     /** "Report page structure": the page's anonymised skeleton with what could not be read (no text). */
     reportStructure: (): string =>
       structureReport(doc.body, {
@@ -221,6 +261,15 @@ export function startConversationSession(options: ConversationSessionOptions) {
         selectorsVersion: activeSelectors().version,
       }),
     /** Insert: the draft into the open chat's or ticket's composer (never sent). */
-    insert: (text: string, mode: DraftInsertMode) => insertDraft(adapter.findComposer?.(doc, url ?? currentUrl()), text, mode),
+    async insert(text: string, mode: DraftInsertMode) {
+      const result = await (options.insertDraft ?? insertDraft)(adapter.findComposer?.(doc, url ?? currentUrl()), text, mode);
+      const state = store.get();
+      if ('ok' in result && result.ok && state.status === 'ready') feedback?.inserted(readComposer() ?? text, state.conversation);
+      return result;
+    },
+    /** The agent copied the draft out of the panel. */
+    copied: () => feedback?.copied(),
+    /** Thumbs up or down on the draft on screen, with an optional reason. */
+    rate: (rating: 1 | -1, reason?: string) => feedback?.rate(rating, reason),
   };
 }

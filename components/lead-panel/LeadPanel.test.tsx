@@ -20,11 +20,11 @@ const scrape: ScrapeResult = {
   fields: { fullName: 'María González', email: 'maria@andina.com' }, rows: [], missing: ['phone', 'industry'],
 };
 
-function render(state: PanelState, lang: 'es' | 'en' = 'en') {
+function render(state: PanelState, lang: 'es' | 'en' = 'en', onCorrect?: () => Promise<boolean>) {
   const store = createPanelStore(state);
   return renderToStaticMarkup(
     <UiLanguageContext.Provider value={lang}>
-      <LeadPanel store={store} onRefresh={() => {}} reportStructure={() => '<body>'} />
+      <LeadPanel store={store} onRefresh={() => {}} onCorrect={onCorrect} reportStructure={() => '<body>'} />
     </UiLanguageContext.Provider>,
   );
 }
@@ -113,5 +113,13 @@ describe('LeadPanel', () => {
     store.collapsed.set(true);
     store.collapsed.set(true);
     expect(seen).toEqual([true, false, true]);
+  });
+
+  it('offers the rep a correction of stage or priority once the answer is final', () => {
+    const correct = async () => true;
+    expect(render(ready, 'en', correct)).toContain('data-testid="pulso-correct"');
+    expect(render(ready, 'es', correct)).toContain('¿No es correcto? Corrígelo');
+    expect(render({ ...ready, pending: true }, 'en', correct)).not.toContain('pulso-correct');
+    expect(render(ready)).not.toContain('pulso-correct');
   });
 });

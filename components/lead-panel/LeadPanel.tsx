@@ -2,18 +2,19 @@ import { CouldNotRead } from '../ui/CouldNotRead';
 import { PanelFrame } from '../ui/PanelFrame';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
-import { LeadResultView } from './LeadResultView';
+import { LeadResultView, type LeadResultViewProps } from './LeadResultView';
 import type { PanelStore } from './store';
 
 export interface LeadPanelProps {
   store: PanelStore;
   onRefresh: () => void;
+  onCorrect?: LeadResultViewProps['onCorrect'];
   /** The page's anonymised structure, for "report page structure". */
   reportStructure: () => string;
 }
 
 /** The lead side panel: the result for the open record, in the shared docked frame. */
-export function LeadPanel({ store, onRefresh, reportStructure }: LeadPanelProps) {
+export function LeadPanel({ store, onRefresh, onCorrect, reportStructure }: LeadPanelProps) {
   const t = useTranslate();
   const state = useStore(store);
   if (state.status === 'idle') return null;
@@ -39,7 +40,7 @@ export function LeadPanel({ store, onRefresh, reportStructure }: LeadPanelProps)
           {t('error.generic', { message: state.message })}
         </p>
       )}
-      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} reportStructure={reportStructure} />}
+      {state.status === 'ready' && <LeadResultView reply={state.reply} scrape={state.scrape} pending={state.pending} partial={state.partial} onCorrect={onCorrect} reportStructure={reportStructure} />}
     </PanelFrame>
   );
 }

@@ -2,6 +2,7 @@ import type { LeadClassification, ScrapeResult } from '@/lib/contracts';
 import type { LeadResultReply } from '@/lib/contracts';
 import { Card } from '../ui/Card';
 import { ContactCard } from './ContactCard';
+import { CorrectionCard, type CorrectionCardProps } from './CorrectionCard';
 import { FieldsCard } from './FieldsCard';
 import { ListCard } from './ListCard';
 import { ScoresCard } from './ScoresCard';
@@ -14,11 +15,13 @@ export interface LeadResultViewProps {
   scrape: ScrapeResult;
   pending: boolean;
   partial?: Pick<LeadClassification, 'stage' | 'priority' | 'slaHours'>;
+  /** The rep's correction of the stage or priority (feedback); absent: no correction control. */
+  onCorrect?: CorrectionCardProps['onCorrect'];
   /** The page's anonymised structure, for "report page structure" when a field could not be read. */
   reportStructure?: () => string;
 }
 
-export function LeadResultView({ reply, scrape, pending, partial, reportStructure }: LeadResultViewProps) {
+export function LeadResultView({ reply, scrape, pending, partial, onCorrect, reportStructure }: LeadResultViewProps) {
   const t = useTranslate();
   const { result } = reply;
   // While the model writes, its stage/priority/SLA replace the preview's as soon as they exist.
@@ -27,6 +30,7 @@ export function LeadResultView({ reply, scrape, pending, partial, reportStructur
     <div className="space-y-3" data-testid="pulso-result" data-record-id={scrape.recordId}>
       <SourceBadge reply={{ ...reply, source: result.source }} pending={pending} partial={Boolean(pending && partial)} />
       <StageCard result={headline} />
+      {onCorrect && !pending && <CorrectionCard key={`${scrape.recordId}:${result.stage}:${result.priority}`} result={result} onCorrect={onCorrect} />}
       {result.flags.length > 0 && (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="pulso-flags">
           <strong>{t('panel.flags')}:</strong>

@@ -1,4 +1,5 @@
-import { streamLeadResult } from '@/lib/messaging';
+import { sendFeedback, streamLeadResult } from '@/lib/messaging';
+import { leadCorrectionEvent, type LeadCorrection } from './correction';
 import { defineSiteFeature } from '../site-feature';
 import { startLeadRecordSession } from './session';
 import { createPanelStore } from './store';
@@ -9,8 +10,17 @@ export const leadPanel = defineSiteFeature({
   start({ ctx, adapter }) {
     const store = createPanelStore();
     const session = startLeadRecordSession({ ctx, adapter, store, classify: streamLeadResult });
+    // The rep's correction goes to the background, which queues and delivers it (offline too).
+    const onCorrect = async (correction: LeadCorrection) => {
+      const state = store.get();
+      if (state.status !== 'ready') return false;
+      const event = leadCorrectionEvent(correction, state.reply.result, state.scrape.crm);
+      if (!event) return false;
+      await sendFeedback({ events: [event] });
+      return true;
+    };
     return {
-      props: { store, onRefresh: session.refresh, reportStructure: session.reportStructure },
+      props: { store, onRefresh: session.refresh, onCorrect, reportStructure: session.reportStructure },
       onRoute: session.onRoute,
       stop: session.stop,
       toggle: () => store.collapsed.update((was) => !was),

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { LeadClassification } from '@/lib/contracts';
+import type { LeadClassification, OutreachCandidate, OutreachDraftReply } from '@/lib/contracts';
 import type { Store } from '@/lib/content/store';
 import type { ListRow } from '@/lib/sites/types';
 import { useStore } from '../ui/use-store';
 import { useTranslate } from '../ui/use-translate';
 import { hasLimitedEvidence } from './priority-badge';
+import { ReachOutFirst } from './ReachOutFirst';
 import { byPriority, type PriorityFilter } from './row-filter';
 
 export interface ListSnapshot {
@@ -16,10 +17,12 @@ export interface ListToolbarProps {
   /** The filter applied to the CRM's rows; the feature re-applies it when it changes. */
   filter: Store<PriorityFilter>;
   onShowRow: (row: ListRow) => void;
+  /** The outreach message for a customer picked in "reach out first" (no ranking without it). */
+  draftOutreach?: (candidate: OutreachCandidate) => Promise<OutreachDraftReply>;
 }
 
 /** A manager's view of a list: counts per priority, a filter, and who to call first. */
-export function ListToolbar({ store, filter: filterStore, onShowRow }: ListToolbarProps) {
+export function ListToolbar({ store, filter: filterStore, onShowRow, draftOutreach }: ListToolbarProps) {
   const t = useTranslate();
   const { rows } = useStore(store);
   const filter = useStore(filterStore);
@@ -89,6 +92,7 @@ export function ListToolbar({ store, filter: filterStore, onShowRow }: ListToolb
               </ol>
             </section>
           )}
+          {draftOutreach && <ReachOutFirst rows={rows.map((r) => r.row)} draftOutreach={draftOutreach} onShowRow={onShowRow} />}
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@ import type { LeadClassification } from '@/lib/contracts';
 import { createStore, type Store } from '@/lib/content/store';
 import { translatePanel } from '@/lib/i18n/panel';
 import type { UiLanguage } from '@/lib/i18n/translate';
-import { requestBatchResults } from '@/lib/messaging';
+import { requestBatchResults, requestOutreachDraft } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import type { ListSnapshot } from './ListToolbar';
 import { BADGE_TAG, createPriorityBadge, hasLimitedEvidence, paintPriorityBadge } from './priority-badge';
@@ -66,7 +66,12 @@ export const listBadges = defineSiteFeature({
     rows.subscribe(refilter);
     filter.subscribe(refilter);
     return {
-      props: { store: rows, filter, onShowRow: (row) => row.rowElement.scrollIntoView({ block: 'center' }) },
+      props: {
+        store: rows,
+        filter,
+        onShowRow: (row) => row.rowElement.scrollIntoView({ block: 'center' }),
+        draftOutreach: (candidate) => requestOutreachDraft({ candidate: { ...candidate, language: language.get() } }),
+      },
       onRoute(url) {
         filter.set('all');
         session.onRoute(url);

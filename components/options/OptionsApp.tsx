@@ -41,6 +41,9 @@ export function OptionsApp() {
   );
 }
 
+/** The team page's address (an extension page; '' where there is no extension runtime, e.g. tests). */
+const teamPageUrl = () => (typeof browser !== 'undefined' && browser.runtime?.getURL ? browser.runtime.getURL('/team.html') : '/team.html');
+
 function OptionsPage({ loaded }: { loaded?: Loaded }) {
   const t = usePageTranslate();
   useEffect(() => {
@@ -54,6 +57,16 @@ function OptionsPage({ loaded }: { loaded?: Loaded }) {
             {t('options.pageTitle')}
           </h1>
           <p className="text-sm text-slate-600">{t('options.intro')}</p>
+          <a
+            href={teamPageUrl()}
+            target="_blank"
+            rel="noopener"
+            data-testid="options-open-team"
+            title={t('team.openHint')}
+            className="text-sm text-indigo-700 underline hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            {t('team.open')}
+          </a>
         </div>
       </header>
       <main className="mx-auto max-w-3xl space-y-4 px-4 py-4" data-testid="options-main" data-ready={loaded ? 'true' : 'false'}>

@@ -16,6 +16,8 @@ export interface PopupProps {
   /** Each piece arrives on its own: a slow /healthz must not hold up the counts. */
   load: { [K in keyof PopupInfo]-?: () => Promise<PopupInfo[K]> };
   historyUrl: string;
+  /** The team page (what the team's feedback taught the policy); absent: no link. */
+  teamUrl?: string;
   openOptions: () => void;
   initial?: PopupInfo;
 }
@@ -32,7 +34,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 }
 
 /** The toolbar popup: backend status, what this tab is, local counts, the panel shortcut, links. */
-export function Popup({ load, historyUrl, openOptions, initial = {} }: PopupProps) {
+export function Popup({ load, historyUrl, teamUrl, openOptions, initial = {} }: PopupProps) {
   const t = usePageTranslate();
   const [info, setInfo] = useState<PopupInfo>(initial);
 
@@ -109,6 +111,12 @@ export function Popup({ load, historyUrl, openOptions, initial = {} }: PopupProp
           className={`flex-1 rounded-md bg-indigo-700 px-2 py-1.5 text-center text-sm font-semibold text-white hover:bg-indigo-800 ${focusRing}`}>
           {t('popup.openHistory')}
         </a>
+        {teamUrl && (
+          <a href={teamUrl} target="_blank" rel="noopener" data-testid="popup-open-team" title={t('team.openHint')}
+            className={`flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-center text-sm hover:bg-slate-100 ${focusRing}`}>
+            {t('team.open')}
+          </a>
+        )}
         <button type="button" onClick={openOptions} data-testid="popup-open-options"
           className={`flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm hover:bg-slate-100 ${focusRing}`}>
           {t('popup.openOptions')}

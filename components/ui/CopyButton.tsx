@@ -6,7 +6,7 @@ import { useTranslate } from './use-translate';
  * client pastes the formatting, a plain field the text); says so for two seconds. `text` may be
  * a function, for text worth making only when asked (a page's structure).
  */
-export function CopyButton({ text, html, label, copiedLabel, testId }: { text: string | (() => string); html?: string; label?: string; copiedLabel?: string; testId: string }) {
+export function CopyButton({ text, html, label, copiedLabel, testId, onCopied }: { text: string | (() => string); html?: string; label?: string; copiedLabel?: string; testId: string; onCopied?: () => void }) {
   const t = useTranslate();
   const [copied, setCopied] = useState(false);
   const copy = () => {
@@ -21,6 +21,7 @@ export function CopyButton({ text, html, label, copiedLabel, testId }: { text: s
       data-testid={testId}
       onClick={() => {
         void copy().then(() => {
+          onCopied?.();
           setCopied(true);
           setTimeout(() => setCopied(false), 2_000);
         });

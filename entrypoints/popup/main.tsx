@@ -21,7 +21,7 @@ const load: PopupProps['load'] = {
 void readPageLanguage().then((lang) =>
   createRoot(document.getElementById('root')!).render(
     <PageLanguage initial={lang} titleKey="popup.title">
-      <Popup load={load} historyUrl={browser.runtime.getURL('/result-history.html')} openOptions={() => void browser.runtime.openOptionsPage()} />
+      <Popup load={load} historyUrl={browser.runtime.getURL('/result-history.html')} teamUrl={browser.runtime.getURL('/team.html')} openOptions={() => void browser.runtime.openOptionsPage()} />
     </PageLanguage>,
   ),
 );

@@ -9,9 +9,16 @@ import {
   HealthSchema,
   LeadClassificationSchema,
   LeadStreamEventSchema,
+  FeedbackResponseSchema,
+  FeedbackStatsSchema,
+  PolicySchema,
   PROFILE_UNKNOWN,
   ReplyDraftSchema,
   TeamProfileResponseSchema,
+  type FeedbackEvent,
+  type FeedbackResponse,
+  type FeedbackStats,
+  type Policy,
   type Campaign,
   type CampaignRequest,
   type CampaignStep,
@@ -169,6 +176,18 @@ export function createBackendClient(options: BackendClientOptions) {
     /** PUT /v1/profile: publish the team profile; the client's token must be the admin token (else 403). */
     putProfile(profile: CompanyProfile): Promise<TeamProfileResponse> {
       return call(TeamProfileResponseSchema, 'a profile', '/v1/profile', { method: 'PUT', body: JSON.stringify({ profile }) }, classifyTimeoutMs);
+    },
+    /** POST /v1/feedback: resolves once the backend stored them (202); a retry of the same eventIds is counted once. */
+    sendFeedback(events: FeedbackEvent[]): Promise<FeedbackResponse> {
+      return call(FeedbackResponseSchema, 'feedback receipt', '/v1/feedback', post({ events }), classifyTimeoutMs);
+    },
+    /** GET /v1/policy: the team's reply-strategy policy. */
+    getPolicy(): Promise<Policy> {
+      return call(PolicySchema, 'a policy', '/v1/policy', { method: 'GET' }, options.healthTimeoutMs ?? 5_000);
+    },
+    /** GET /v1/feedback/stats: daily aggregates for the team page. */
+    getFeedbackStats(days: number): Promise<FeedbackStats> {
+      return call(FeedbackStatsSchema, 'feedback stats', `/v1/feedback/stats?days=${encodeURIComponent(days)}`, { method: 'GET' }, classifyTimeoutMs);
     },
     /**
      * GET /v1/selectors: the team's selector pack as sent, unchecked — the caller runs

@@ -27,6 +27,7 @@ describe('PulsoDb schema upgrades', () => {
 
     const v2 = new PulsoDb(name);
     await v2.open();
+    expect(v2.verno).toBeGreaterThanOrEqual(2);
     expect(v2.verno).toBe(4);
     expect(await v2.campaigns.count()).toBe(0);
     const cache = new ResultCache(v2);

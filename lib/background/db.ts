@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
-import { CrmSchema, LeadClassificationSchema, type CampaignHistoryEntry, type StoredHistoryEntry } from '../contracts';
+import { CrmSchema, FeedbackEventSchema, LeadClassificationSchema, type CampaignHistoryEntry, type StoredHistoryEntry } from '../contracts';
 
 /** One backend result in the cache (lib/background/result-cache.ts). */
 export const CachedResultSchema = z.object({
@@ -14,6 +14,15 @@ export const CachedResultSchema = z.object({
 });
 export type CachedResult = z.output<typeof CachedResultSchema>;
 
+/** One feedback event waiting for the backend (lib/background/feedback-outbox.ts). */
+export const QueuedFeedbackSchema = z.object({
+  eventId: z.string(),
+  event: FeedbackEventSchema,
+  queuedAt: z.number(),
+  attempts: z.number().int().min(0),
+});
+export type QueuedFeedback = z.output<typeof QueuedFeedbackSchema>;
+
 /**
  * Pulso's one IndexedDB database, on the extension's origin and opened by the background
  * only: the pages ask the background for what they show, so no page holds an older
@@ -25,6 +34,7 @@ export type CachedResult = z.output<typeof CachedResultSchema>;
 export class PulsoDb extends Dexie {
   results!: Table<CachedResult, string>;
   history!: Table<StoredHistoryEntry, number>;
+  feedbackOutbox!: Table<QueuedFeedback, string>;
   campaigns!: Table<CampaignHistoryEntry, number>;
 
   constructor(name = PULSO_DATABASE) {
@@ -33,6 +43,9 @@ export class PulsoDb extends Dexie {
     this.version(1).stores({ results: 'key, expiresAt, [crm+recordId]' });
     // v2: history of every final result; indexes for the page's filters and the retention trim.
     this.version(2).stores({ history: '++id, createdAt, crm, kind, priority' });
+    // v3: feedback events not yet delivered to the backend (offline), keyed by eventId so a
+    // re-queued event is one row; delivered oldest first.
+    this.version(3).stores({ feedbackOutbox: 'eventId, queuedAt' });
     // v4: campaign runs (the history page lists them beside the classifications). v3 is the feedback outbox.
     this.version(4).stores({ campaigns: '++id, createdAt' });
   }

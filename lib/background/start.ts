@@ -1,4 +1,4 @@
-import { ConnectionSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
+import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
 import { isExtensionPage, onMessage, sendMessage, serveCampaignPorts, serveLeadPorts } from '../messaging';
 import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
@@ -9,15 +9,20 @@ import { createConnectionStore } from './connection';
 import { checkBackendStatus, checkConnection } from './connection-check';
 import { createConversationService } from './conversation-service';
 import { PulsoDb } from './db';
+import { FeedbackOutbox } from './feedback-outbox';
 import { HistoryStore } from './history-store';
 import { createLeadService } from './lead-service';
 import { ResultCache } from './result-cache';
+import { createTeamPolicyService } from './team-policy';
 import { pinnedKeysFrom, PINNED_KEYS_FILE } from '../selector-pack';
 import { readSelectorPackState } from '../selector-pack/stored';
 import { pullSelectorPack, SELECTOR_PACK_ALARM, SELECTOR_PACK_PULL_MINUTES, selectorPackStatus } from './selector-pack';
 import { publishTeamProfile, pullTeamProfile, TEAM_PROFILE_ALARM, TEAM_PROFILE_PULL_MINUTES } from './team-profile';
 
 const HISTORY_TRIM_ALARM = 'history-trim';
+/** Feedback that could not be delivered is retried this often (and whenever new feedback comes, or the browser is back online). */
+export const FEEDBACK_FLUSH_ALARM = 'feedback-flush';
+const FEEDBACK_FLUSH_MINUTES = 1;
 
 type Sender = Parameters<typeof isExtensionPage>[0];
 
@@ -54,6 +59,25 @@ export function startBackground(): void {
   onMessage('triageConversation', ({ data }) => conversations.triage(data));
   onMessage('draftReply', ({ data }) => conversations.draft(data));
 
+  // Feedback: queued in IndexedDB first, delivered when the backend answers; exactly once (eventId).
+  const outbox = new FeedbackOutbox(db, { backend, maskContacts: async () => (await readSettings()).privacy.maskContacts });
+  const flushFeedback = () => void outbox.flush().catch(() => {});
+  onMessage('sendFeedback', async ({ data }) => {
+    const pending = await outbox.enqueue(FeedbackMessageSchema.parse(data).events);
+    flushFeedback();
+    return { pending };
+  });
+  const teamPolicy = createTeamPolicyService({ backend, readProfile, pendingFeedback: () => outbox.pending() });
+  onMessage('draftOutreach', ({ data }) => teamPolicy.outreach(data));
+  onMessage(
+    'teamData',
+    fromPage((data) => {
+      flushFeedback();
+      return teamPolicy.teamData(data);
+    }),
+  );
+  flushFeedback();
+  globalThis.addEventListener?.('online', flushFeedback);
   const campaigns = createCampaignService({ backend, readSettings, readProfile, cache, history: campaignHistory });
   serveCampaignPorts((raw, post) => campaigns.draft(raw, post));
 
@@ -111,7 +135,11 @@ export function startBackground(): void {
   void browser.alarms.get(HISTORY_TRIM_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(HISTORY_TRIM_ALARM, { periodInMinutes: 24 * 60 });
   });
+  void browser.alarms.get(FEEDBACK_FLUSH_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(FEEDBACK_FLUSH_ALARM, { periodInMinutes: FEEDBACK_FLUSH_MINUTES });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEEDBACK_FLUSH_ALARM) flushFeedback();
     if (alarm.name === HISTORY_TRIM_ALARM) trimHistory();
     if (alarm.name === TEAM_PROFILE_ALARM) pullProfile();
     if (alarm.name === SELECTOR_PACK_ALARM) pullSelectors();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JudgeScoreSchema } from './judge';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from './lead';
 
 const shortText = z.string().max(SHORT_TEXT_MAX);
@@ -68,15 +69,16 @@ export const ReplyDraftSchema = z.object({
   language: z.enum(['es', 'en']),
   text: z.string().max(4_000),
   safety: z.object({ ok: z.boolean(), issues: z.array(z.string().max(500)).max(20) }),
-  judge: z
-    .object({
-      npsExpected: z.number().min(-100).max(100),
-      engagementProb: z.number().min(0).max(1),
-      churnProb: z.number().min(0).max(1),
-      rationale: z.string().max(2_000),
-    })
-    .optional(),
+  /**
+   * The judge's reading (JudgeScoreSchema's scale: NPS 0–10). A reading off that scale (an older
+   * self-judge said -100…100) is dropped, never fatal: the draft is kept without it.
+   */
+  judge: JudgeScoreSchema.extend({ rationale: z.string().max(2_000), source: JudgeScoreSchema.shape.source.optional() })
+    .optional()
+    .catch(undefined),
   source: z.enum(['llm', 'rules']),
+  /** True when the strategy is the team policy's pick for this context, not the agent's (added field): the panel labels it "suggested". */
+  suggested: z.boolean().optional(),
   /** Notes for the agent, never part of the text (a profile fact quoted in another language, to translate). */
   notes: z.array(z.string().max(500)).max(10).optional(),
 });

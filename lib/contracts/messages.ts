@@ -10,8 +10,9 @@ import {
 } from './api';
 import { CampaignSchema, CampaignStepSchema } from './campaign';
 import { LeadClassificationSchema } from './classification';
-import { ConversationTriageSchema, ReplyDraftSchema } from './conversation';
+import { ConversationTriageSchema, DraftStrategySchema, ReplyDraftSchema } from './conversation';
 import { CampaignHistoryEntrySchema, HistoryEntrySchema } from './history';
+import { FeedbackEventSchema, FeedbackStatsSchema, MAX_STATS_DAYS, OutreachCandidateSchema, PolicySchema, PolicySegmentSchema } from './learning';
 import { CrmSchema, RecordIdSchema, RecordTypeSchema } from './scrape';
 
 /**
@@ -148,3 +149,40 @@ export const CampaignHistoryListReplySchema = z.array(CampaignHistoryEntrySchema
 
 /** History page → background: delete one entry. */
 export const HistoryDeleteMessageSchema = z.object({ id: z.number().int().positive() });
+
+/**
+ * Content script or page → background: feedback events (a draft's outcome, a lead's
+ * correction). The background queues them in IndexedDB and delivers them to POST /v1/feedback,
+ * later if the backend cannot be reached; `pending` is how many wait after this one.
+ */
+export const FeedbackMessageSchema = z.object({ events: z.array(FeedbackEventSchema).min(1).max(100) });
+export type FeedbackMessage = z.input<typeof FeedbackMessageSchema>;
+export const FeedbackReceiptSchema = z.object({ pending: z.number().int().nonnegative() });
+export type FeedbackReceipt = z.infer<typeof FeedbackReceiptSchema>;
+
+/** Team page → background: the policy and the daily feedback aggregates, in one answer. */
+export const TeamDataMessageSchema = z.object({ days: z.number().int().min(1).max(MAX_STATS_DAYS) });
+export type TeamDataMessage = z.infer<typeof TeamDataMessageSchema>;
+export const TeamDataReplySchema = z.object({
+  policy: PolicySchema,
+  stats: FeedbackStatsSchema,
+  /** Feedback events this browser still has to deliver. */
+  pendingFeedback: z.number().int().nonnegative(),
+});
+export type TeamDataReply = z.output<typeof TeamDataReplySchema>;
+
+/**
+ * List toolbar → background: a one-shot outreach message for the customer the rep picked,
+ * written with the strategy the team's policy prefers for the customer's segment. `policy`
+ * says whether the team's policy was reached ("none": the prior alone, backend unreachable).
+ */
+export const OutreachDraftMessageSchema = z.object({ candidate: OutreachCandidateSchema });
+export type OutreachDraftMessage = z.input<typeof OutreachDraftMessageSchema>;
+export const OutreachDraftReplySchema = z.object({
+  strategy: DraftStrategySchema,
+  segment: PolicySegmentSchema,
+  draft: ReplyDraftSchema,
+  policy: z.enum(['team', 'none']),
+  error: z.string().optional(),
+});
+export type OutreachDraftReply = z.output<typeof OutreachDraftReplySchema>;

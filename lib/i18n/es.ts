@@ -5,6 +5,7 @@ import { historyEs } from './history.es';
 import { learningEs } from './learning.es';
 import { optionsEs } from './options.es';
 import { panelEs } from './panel.es';
+import { teamEs } from './team.es';
 
 /** El catálogo en español: un archivo por área. */
-export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs, ...campaignEs };
+export const es: Record<MessageKey, string> = { ...panelEs, ...optionsEs, ...historyEs, ...conversationEs, ...learningEs, ...teamEs, ...campaignEs };

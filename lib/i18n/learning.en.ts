@@ -12,4 +12,11 @@ export const learningEn = {
   'outreach.reason.open_issues': 'Open issues: {count}',
   'outreach.reason.segment': 'Segment: {segment}',
   'outreach.reason.billing_high': 'High billing level',
+  'outreach.title': 'Reach out first',
+  'outreach.draft': 'Draft message',
+  'outreach.drafting': 'Drafting…',
+  'outreach.failed': 'Could not draft: {message}',
+  'outreach.strategy': '{strategy} · {segment}',
+  'outreach.noPolicy': "the team's policy could not be reached",
+  'outreach.neverSent': 'Pulso never sends it: copy it into your message.',
 } as const;

@@ -14,4 +14,11 @@ export const learningEs: Record<keyof typeof learningEn, string> = {
   'outreach.reason.open_issues': 'Incidencias abiertas: {count}',
   'outreach.reason.segment': 'Segmento: {segment}',
   'outreach.reason.billing_high': 'Nivel de facturación alto',
+  'outreach.title': 'Contactar primero',
+  'outreach.draft': 'Redactar mensaje',
+  'outreach.drafting': 'Redactando…',
+  'outreach.failed': 'No se pudo redactar: {message}',
+  'outreach.strategy': '{strategy} · {segment}',
+  'outreach.noPolicy': 'no se pudo consultar la política del equipo',
+  'outreach.neverSent': 'Pulso nunca lo envía: cópialo en tu mensaje.',
 };

@@ -1,7 +1,8 @@
 import type { CompanyProfile, DraftStrategy, OutreachCandidate, PolicySegment, ReplyDraft } from '../contracts';
-import { translate, type UiLanguage } from '../i18n/index';
+import { translatePanel as translate } from '../i18n/panel';
+import type { UiLanguage } from '../i18n/translate';
 import { draftOutreachByRules } from '../rules/drafts/index';
-import { preferredStrategy, type PickOptions, type PolicyModel } from './policy';
+import { preferredStrategy, strategiesAllowedBy, type PickOptions, type PolicyModel } from './policy';
 import { segmentOf } from './segment';
 
 /**
@@ -103,7 +104,7 @@ export function outreachMessage(
   options: Pick<PickOptions, 'allowed'> = {},
 ): { strategy: DraftStrategy; segment: PolicySegment; draft: ReplyDraft } {
   const segment = segmentOf(candidate);
-  const allowed = options.allowed ?? (profile.replyPolicy.maxCompensation > 0 ? undefined : (['empathetic', 'technical', 'escalate', 'follow_up'] as const));
+  const allowed = options.allowed ?? strategiesAllowedBy(profile);
   const strategy = preferredStrategy(model, { segment, intent: OUTREACH_INTENT }, { allowed });
   const draft = draftOutreachByRules(
     {

@@ -1,5 +1,6 @@
 import {
   DRAFT_STRATEGIES,
+  type CompanyProfile,
   type DraftStrategy,
   type FeedbackEvent,
   type Intent,
@@ -111,6 +112,11 @@ export class PolicyModel {
     return this.arms.get(armKey(context.segment, context.intent, strategy)) ?? EMPTY;
   }
 
+  /** True once anything was observed: before that, the policy has nothing to suggest. */
+  get isEmpty(): boolean {
+    return this.arms.size === 0;
+  }
+
   /** The contexts that have any observation. */
   contexts(): PolicyContext[] {
     const seen = new Map<string, PolicyContext>();
@@ -151,6 +157,11 @@ export interface PickOptions {
   allowed?: readonly DraftStrategy[];
   /** Share of uniform picks; default EXPLORATION_RATE. Never 0 in production. */
   explorationRate?: number;
+}
+
+/** The strategies a company's reply policy allows: no compensation when it allows none. */
+export function strategiesAllowedBy(profile: Pick<CompanyProfile, 'replyPolicy'>): readonly DraftStrategy[] | undefined {
+  return profile.replyPolicy.maxCompensation > 0 ? undefined : DRAFT_STRATEGIES.filter((s) => s !== 'compensation');
 }
 
 function allowedStrategies(options: PickOptions): readonly DraftStrategy[] {

@@ -67,6 +67,13 @@ describe('feedback reward: (1 − λ)·agent + λ·judge', () => {
     expect(feedbackReward({ outcome: 'discarded', judgeReward: 1 })).toBeCloseTo(JUDGE_SHARE, 10);
     expect(feedbackReward({ outcome: 'inserted', judgeReward: 0 })).toBeCloseTo(1 - JUDGE_SHARE, 10);
   });
+  it("takes the judge's reward from its reading when the event carries no judgeReward", () => {
+    const judge = { npsExpected: 8, engagementProb: 0.5, churnProb: 0.2, source: 'rules' as const };
+    expect(feedbackReward({ outcome: 'inserted', judge })).toBeCloseTo(feedbackReward({ outcome: 'inserted', judgeReward: judgeReward(judge) }), 10);
+    expect(feedbackReward({ outcome: 'inserted', judge })).toBeLessThan(1);
+    // An explicit judgeReward wins over the reading.
+    expect(feedbackReward({ outcome: 'inserted', judge, judgeReward: 1 })).toBe(1);
+  });
   it('the agent dominates: the best judge cannot lift a discarded draft above a lightly edited one the judge hated', () => {
     expect(feedbackReward({ outcome: 'edited', editRatio: 0.1, judgeReward: 0 })).toBeGreaterThan(feedbackReward({ outcome: 'discarded', judgeReward: 1 }));
     expect(feedbackReward({ outcome: 'edited', editRatio: 0.8, judgeReward: 0 })).toBeGreaterThan(feedbackReward({ outcome: 'discarded', judgeReward: 1 }));

@@ -55,8 +55,12 @@ export function agentSignal(event: { outcome: FeedbackOutcome; editRatio?: numbe
   return clip01(a + RATING_STEP * (event.rating ?? 0));
 }
 
-/** r for one draft feedback event (the judge's reward, when present, as the prior). */
-export function feedbackReward(event: Pick<DraftFeedback, 'outcome' | 'editRatio' | 'rating' | 'judgeReward'>): number {
+/**
+ * r for one draft feedback event: the judge's reward, when the event carries it (`judgeReward`,
+ * else computed from its `judge` reading), as the prior.
+ */
+export function feedbackReward(event: Pick<DraftFeedback, 'outcome' | 'editRatio' | 'rating' | 'judgeReward'> & { judge?: JudgeReading }): number {
   const a = agentSignal(event);
-  return event.judgeReward === undefined ? a : clip01((1 - JUDGE_SHARE) * a + JUDGE_SHARE * clip01(event.judgeReward));
+  const j = event.judgeReward ?? (event.judge ? judgeReward(event.judge) : undefined);
+  return j === undefined ? a : clip01((1 - JUDGE_SHARE) * a + JUDGE_SHARE * clip01(j));
 }

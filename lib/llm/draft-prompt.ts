@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReplyDraftSchema, type CompanyProfile, type Conversation, type ConversationTriage, type DraftStrategy } from '../contracts';
+import { JudgeScoreSchema, ReplyDraftSchema, type CompanyProfile, type Conversation, type ConversationTriage, type DraftStrategy } from '../contracts';
 import type { DraftToneAction } from '../rules/drafts/compose';
 import { stableStringify } from '../stable-hash';
 import { serializeConversationForPrompt } from './conversation-prompt';
@@ -10,14 +10,15 @@ import { companyKnowledge, LANGUAGE_NAMES, type PromptLanguage } from './prompt-
 export { DRAFT_PROMPT_VERSION } from '../versions';
 export const DRAFT_ANSWER_SCHEMA_NAME = 'reply_draft';
 
-const JudgeSchema = ReplyDraftSchema.shape.judge.unwrap();
+/** The self-judge on the judge's scale (JudgeScoreSchema: NPS 0–10), without `source` (Pulso sets it). */
+const JudgeSchema = JudgeScoreSchema.omit({ source: true }).extend({ rationale: z.string().max(2_000) });
 
 /**
- * What the LLM must answer: a ReplyDraft without what Pulso computes itself — `source`, and
+ * What the LLM must answer: a ReplyDraft without what Pulso computes itself — `source`, `suggested` (the team policy's), and
  * `safety` (always the rules' check of the text, never the model's opinion). The judge is
  * required here (strict json_schema) and validated apart: a bad judge is dropped, not fatal.
  */
-export const DraftLlmAnswerSchema = ReplyDraftSchema.omit({ source: true, safety: true, judge: true, notes: true }).extend({ judge: JudgeSchema });
+export const DraftLlmAnswerSchema = ReplyDraftSchema.omit({ source: true, safety: true, judge: true, notes: true, suggested: true }).extend({ judge: JudgeSchema });
 /** The part that must be valid for the draft to be used. */
 export const DraftLlmCoreSchema = ReplyDraftSchema.pick({ strategy: true, language: true, text: true });
 export { JudgeSchema as DraftJudgeSchema };
@@ -79,7 +80,7 @@ export function buildDraftSystemPrompt(profile: CompanyProfile): string {
     `8. At most maxWords (${policy.maxWords}) words. Follow the policy tone ("${policy.tone}").`,
     '9. Write in the language requested in the user message. "strategy" and "language" repeat the requested ones.',
     '',
-    'JUDGE: also score your own draft as the customer would receive it — npsExpected (-100..100), engagementProb (0..1, the customer answers or stays engaged), churnProb (0..1), rationale (one sentence).',
+    'JUDGE: also score your own draft as the customer would receive it — npsExpected (0..10, the answer this customer would give to "how likely are you to recommend us?" after reading it), engagementProb (0..1, the customer answers or stays engaged), churnProb (0..1), rationale (one sentence).',
     '',
     draftResponse.description(),
     '',

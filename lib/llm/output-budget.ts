@@ -33,6 +33,8 @@ export const MEASURED_ANSWER_TOKENS = {
   draftOverhead: { p50: 63, max: 65 },
   /** Tokens per word of a draft text (Spanish and English), p95 and max. */
   draftTokensPerWord: { p95: 1.55, max: 1.62 },
+  /** The standalone judge: p50 of the measured answers (max 47); max = the longest the schema admits (a 280-character rationale). */
+  judge: { p50: 41, max: 84 },
   /** A campaign without its message and html (keys, segment, the two reasons, subject, preheader, call to action). */
   campaignOverhead: { p50: 157, max: 210 },
   /** Tokens per word of a campaign message (Spanish and English), p95 and max. */
@@ -58,6 +60,11 @@ export const LEAD_BUDGET: TaskBudget = {
 export const TRIAGE_BUDGET: TaskBudget = {
   maxTokens: REASONING_ALLOWANCE_TOKENS + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.triage.max,
   typicalTokens: TYPICAL_REASONING_TOKENS + MEASURED_ANSWER_TOKENS.triage.p50,
+};
+
+export const JUDGE_BUDGET: TaskBudget = {
+  maxTokens: REASONING_ALLOWANCE_TOKENS + ANSWER_MARGIN * MEASURED_ANSWER_TOKENS.judge.max,
+  typicalTokens: TYPICAL_REASONING_TOKENS + MEASURED_ANSWER_TOKENS.judge.p50,
 };
 
 /**
