@@ -85,6 +85,18 @@ describe('settings', () => {
     expect(seen.map((s) => s.language)).toEqual(['en', 'auto']);
   });
 
+  it('watchSettings says when the settings were cleared (the defaults apply), and not on an ordinary change', async () => {
+    const seen: { backendUrl: string; cleared: boolean }[] = [];
+    const unwatch = watchSettings((s, { cleared }) => seen.push({ backendUrl: s.backendUrl, cleared }));
+    await updateSettings({ backendUrl: 'https://pulso.example.com' });
+    await fakeBrowser.storage.local.clear();
+    unwatch();
+    expect(seen).toEqual([
+      { backendUrl: 'https://pulso.example.com', cleared: false },
+      { backendUrl: 'http://127.0.0.1:8787', cleared: true },
+    ]);
+  });
+
   it('resolveUiLanguage: a chosen language wins, auto follows the browser', () => {
     expect(resolveUiLanguage('es', 'en-US')).toBe('es');
     expect(resolveUiLanguage('en', 'es-CL')).toBe('en');

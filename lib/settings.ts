@@ -62,11 +62,15 @@ export async function readHistoryRetentionDays(): Promise<number> {
   return (await readSettings()).privacy.historyRetentionDays;
 }
 
-/** Calls `onChange` with the validated settings whenever they change (any tab, any context). Returns the unwatch. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
+/**
+ * Calls `onChange` with the validated settings whenever they change (any tab, any context).
+ * `cleared` says the settings were removed (the user cleared local data): the defaults apply.
+ * Returns the unwatch.
+ */
+export function watchSettings(onChange: (settings: Settings, change: { cleared: boolean }) => void): () => void {
   return settingsItem.watch((value) => {
     const parsed = SettingsSchema.safeParse(value ?? {});
-    onChange(parsed.success ? parsed.data : SettingsSchema.parse({}));
+    onChange(parsed.success ? parsed.data : SettingsSchema.parse({}), { cleared: value == null });
   });
 }
 

@@ -17,6 +17,14 @@ const DEAD_JIT_CODE: { file: RegExp; code: RegExp; replacement: string }[] = [
     code: /try \{\n\s+const F = Function;\n\s+new F\(""\);\n\s+return true;\n\s+\}\n\s+catch \(_\) \{\n\s+return false;\n\s+\}/,
     replacement: 'return false;',
   },
+  {
+    // recharts' decimal.js-light (the team page), browser build: a UMD wrapper that finds the
+    // global object with `Function('return this')()` when `self` is missing. Pages always have
+    // `globalThis`; the eval is dead code there.
+    file: /[\\/]decimal\.js-light[\\/]decimal\.js$/,
+    code: /Function\('return this'\)\(\)/,
+    replacement: 'globalThis',
+  },
 ];
 
 export function zodWithoutJit(): Plugin {

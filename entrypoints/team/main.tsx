@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { downloadText } from '@/components/history/download';
 import { TeamPage } from '@/components/team/TeamPage';

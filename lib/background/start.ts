@@ -155,9 +155,12 @@ export function startBackground(): void {
     if (!existing) void browser.alarms.create(SELECTOR_PACK_ALARM, { periodInMinutes: SELECTOR_PACK_PULL_MINUTES });
   });
   let backendUrl = '';
-  watchSettings((settings) => {
+  watchSettings((settings, { cleared }) => {
     if (settings.backendUrl === backendUrl) return;
     backendUrl = settings.backendUrl;
+    // Clearing local data must leave storage empty: no pull writes a status right after it.
+    // The next start or alarm pulls from the default backend.
+    if (cleared) return;
     pullProfile();
     pullSelectors();
   });
