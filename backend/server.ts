@@ -75,6 +75,8 @@ export interface BuildOptions {
   store?: Store;
   /** The team policy's Thompson-sampling draws (tests seed them); default Math.random. */
   policyRandom?: Random;
+  /** The clock of the server's short-lived caches (current profile, team policy); tests freeze it. Default Date.now. */
+  now?: () => number;
   /** Process metrics (RSS, event-loop lag) in /metrics; startServer turns them on. */
   processMetrics?: boolean;
   /** Sees every route as it is registered (tests: the OpenAPI document must list them all). */
@@ -147,9 +149,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const store = options.store ?? (await openStore({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir, onError: (err) => logger.warn({ err }, 'database connection error') }));
   if (!options.store) app.addHook('onClose', () => store.close());
   const source = options.profileSource ?? storeProfileSource(store, config.profile);
-  const profiles = createProfileResolver(source);
+  const profiles = createProfileResolver(source, { now: options.now });
   // The draft's default strategy: the team policy's pick, from the same store (every replica's feedback).
-  const suggester = createStrategySuggester(store, { rng: options.policyRandom, logger: logger.child({ component: 'strategy-suggester' }) });
+  const suggester = createStrategySuggester(store, { rng: options.policyRandom, now: options.now, logger: logger.child({ component: 'strategy-suggester' }) });
   const { budget } = config;
 
   await app.register(healthRoutes, { config, classifier, admission: gateways.admission, pingDatabase: () => store.ping(), version });
@@ -157,7 +159,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(conversationTriageRoutes, { triage: gateways.triage, profiles, budget });
   await app.register(conversationDraftRoutes, { draft: gateways.draft, judge: gateways.judge, suggester, profiles, budget });
   await app.register(campaignRoutes, { campaign: gateways.campaign, profiles, budget, history: store.campaigns });
-  await app.register(profileRoutes, { source });
+  await app.register(profileRoutes, { source: profiles.source });
   await app.register(feedbackRoutes, { store, onRecorded: () => suggester.invalidate() });
   await app.register(selectorRoutes, { source: storeSelectorPackSource(store.selectorPacks, config.selectorPack) });
   await app.register(metricsRoutes, { metrics: gateways.metrics });
