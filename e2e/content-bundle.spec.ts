@@ -33,6 +33,16 @@ test('each content script is small and holds no React: the UI is the content-ui 
   expect(read('content-ui/index.js').toString()).toMatch(REACT);
 });
 
+test('content scripts and the UI chunk validate with zod but carry no JSON Schema generator', () => {
+  // JSON Schemas are for the LLM's answer formats (the backend); modules/content-no-json-schema.ts
+  // leaves zod's generator out of what CRM pages load. Its target names ('draft-2020-12') mark it.
+  for (const file of [...contentScripts().map((file) => `content-scripts/${file}`), 'content-ui/index.js']) {
+    const code = read(file).toString();
+    expect(/\$ZodType/.test(code), `${file} holds zod`).toBe(true);
+    expect(code.includes('draft-2020-12'), `${file} holds zod's JSON Schema generator`).toBe(false);
+  }
+});
+
 test('the UI chunk is web-accessible to the CRM hosts only, through a per-session URL', () => {
   const manifest = JSON.parse(read('manifest.json').toString()) as { web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]; content_scripts: { matches: string[] }[] };
   const crmHosts = [...new Set(manifest.content_scripts.flatMap((script) => script.matches))].sort();

@@ -1,5 +1,5 @@
 import { POLICY_SEGMENTS, type ConversationTriage, type PolicySegment, type RetentionQuadrant } from '../contracts';
-import { retentionQuadrant } from '../rules/conversation/index';
+import { retentionQuadrant } from '../rules/conversation/retention';
 
 /**
  * The customer segment of a reply-strategy context: the retention quadrant (conformity ×

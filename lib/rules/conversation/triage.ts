@@ -27,7 +27,10 @@ import {
   type WeightedTerms,
 } from './lexicon';
 import { triagePhrases, type Department, type TriagePhrases } from './phrases';
+import { retentionQuadrant } from './retention';
 import { hasCustomerNumber, isOtherCustomerDataRequest, screenMessage } from './safety';
+
+export { retentionQuadrant };
 
 type Flag = ConversationTriage['flags'][number];
 type ScoredIntent = Exclude<Intent, 'other'>;
@@ -190,16 +193,6 @@ export function isStrongComplaint(texts: readonly CustomerText[]): boolean {
 /** Rule "billing dispute": charged twice, a charge not recognised… in the latest 2 customer messages. */
 export function isBillingDispute(texts: readonly CustomerText[]): boolean {
   return texts.slice(-2).some((t) => BILLING_DISPUTE_RE.test(t.norm));
-}
-
-/**
- * Rule "retention quadrant" (the retention-matrix source): low conformity × low billing → let go;
- * low × high → retain (economic benefits, top priority); high × low → care (loyalty programme);
- * high × high → monitor (proactive prevention). v3: high × low and high × high were swapped.
- */
-export function retentionQuadrant(conformity: 'high' | 'low', billing: 'high' | 'low'): RetentionQuadrant {
-  if (conformity === 'low') return billing === 'high' ? 'retain' : 'let_go';
-  return billing === 'high' ? 'monitor' : 'care';
 }
 
 /**
