@@ -2,15 +2,21 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type Store } from '@/lib/content/store';
 import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
+import { yieldToPage } from '@/lib/content/dom-watch';
 import { followSelectorPack } from '@/lib/content/selector-pack';
 import { readSettings, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { loadContentUi } from './content-ui/load';
 import type { ViewName, ViewProps } from './content-ui/views';
+import { createGlance, type GlanceContent } from './glance/glance';
 
 // This file runs at page load in every CRM tab, so it stays free of React: a feature's
-// session (reading the page, asking the background) starts at once, and its view comes
-// from the UI chunk, loaded only when the page is one the feature shows something on.
+// session (reading the page, asking the background) starts at once, its glance paints the
+// answer's headline in plain DOM, and its view comes from the UI chunk, loaded only when the
+// page is one the feature shows something on, once the glance's first answer is on screen.
+
+/** How long the UI chunk waits for a glance to show something before it loads anyway. */
+const GLANCE_WAIT_MS = 1_500;
 
 /** What a feature gets when its site is on: the content script's lifetime, the site, the UI language. */
 export interface FeatureContext {
@@ -41,6 +47,11 @@ export interface SiteFeature<View extends ViewName = ViewName> {
   start(context: FeatureContext): RunningFeature<ViewProps<View>>;
   /** Its view in the UI chunk (components/content-ui/views.ts). */
   view: View;
+  /**
+   * Its answer at a glance (components/glance/glance.ts), painted while the view loads: the
+   * stores it reads (repainted on every change) and what it shows in a language (null: nothing).
+   */
+  glance?(props: ViewProps<View>): { stores: readonly Store<unknown>[]; read(language: UiLanguage): GlanceContent | null };
 }
 
 /** One page feature (the lead panel, the conversation panel, the list badges): Refined GitHub's one-feature-one-file. */
@@ -55,14 +66,14 @@ export function defineSiteFeature<View extends ViewName>(feature: SiteFeature<Vi
  * view is still loading takes it away as soon as it is up (each launch has its own generation).
  */
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly SiteFeature[]): Promise<void> {
-  // On a page a feature shows something on, the UI chunk starts loading now: the browser fetches
-  // and compiles it while the settings are read and the page is scraped, off the critical path.
-  const kind = adapter.pageKind(location.href)?.kind;
-  if (features.some((feature) => feature.shows === kind)) loadContentUi().catch(() => undefined);
   // The selector pack the background accepted, before the first scrape (the built-in selectors otherwise).
   const [settings] = await Promise.all([readSettings(), followSelectorPack(ctx)]);
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
-  const runners = features.map((feature) => featureRunner(ctx, adapter, language, feature));
+  const gate = createUiGate(ctx);
+  const runners: FeatureRunner[] = [];
+  // The chunk waits for a glance only where a running feature with one shows something.
+  const glanceOnPage = (url: string) => runners.some((runner) => runner.glancing(url));
+  runners.push(...features.map((feature) => featureRunner(ctx, adapter, language, feature, gate, glanceOnPage)));
   const launchAll = () => runners.forEach((runner) => runner.launch());
 
   const unwatch = watchSettings((next) => {
@@ -77,35 +88,94 @@ export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAd
   if (settings.sites[adapter.crm]) launchAll();
 }
 
-function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language: Store<UiLanguage>, feature: SiteFeature) {
+/**
+ * When the UI chunk may load: compiling it is the one long task Pulso adds to a CRM page, so on
+ * a page where a glance paints the first answer, it starts after that frame is on screen (or
+ * after GLANCE_WAIT_MS without one); elsewhere at once.
+ */
+function createUiGate(ctx: ContentScriptContext) {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let waiting = false;
+  return {
+    /** A glance shows more than "waiting": once it is painted, the chunk may come. */
+    shown() {
+      ctx.requestAnimationFrame(() => ctx.setTimeout(open, 0));
+    },
+    wait(forGlance: boolean): Promise<void> {
+      if (!forGlance) open();
+      else if (!waiting) {
+        waiting = true;
+        ctx.setTimeout(open, GLANCE_WAIT_MS);
+      }
+      return opened;
+    },
+  };
+}
+type UiGate = ReturnType<typeof createUiGate>;
+type FeatureRunner = ReturnType<typeof featureRunner>;
+
+/** Paints a feature's glance from its stores until its view is up (or the feature stops). */
+function startGlance(feature: SiteFeature, props: unknown, language: Store<UiLanguage>, gate: UiGate): () => void {
+  const source = feature.glance!(props as never);
+  const glance = createGlance(document, `${feature.name}-glance`);
+  const paint = () => {
+    const content = source.read(language.get());
+    glance.paint(content);
+    if (content && content.state !== 'waiting') gate.shown();
+  };
+  const unsubscribe = [...source.stores, language].map((store) => store.subscribe(paint));
+  paint();
+  return () => {
+    for (const stop of unsubscribe) stop();
+    glance.remove();
+  };
+}
+
+function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language: Store<UiLanguage>, feature: SiteFeature, gate: UiGate, glanceOnPage: (url: string) => boolean) {
   let generation = 0;
   const runner = {
     running: undefined as RunningFeature<unknown> | undefined,
     remove: undefined as (() => void) | undefined,
+    /** Takes the glance away (its view is up, or the feature stopped). */
+    stopGlance: undefined as (() => void) | undefined,
     mounting: false,
     /** Starts the session at once; the view follows when the page is one the feature shows something on. */
     launch() {
       if (runner.running) return;
       generation++;
       runner.running = feature.start({ ctx, adapter, language });
+      if (feature.glance) runner.stopGlance = startGlance(feature, runner.running.props, language, gate);
       runner.onRoute();
+    },
+    /** Whether this feature's glance is what a rep sees first on `url`. */
+    glancing(url: string) {
+      return Boolean(runner.stopGlance) && adapter.pageKind(url)?.kind === feature.shows;
     },
     onRoute(url?: string) {
       if (!runner.running) return;
       // The view's chunk is asked for before the session reads the page, so the two overlap.
-      if (!runner.remove && !runner.mounting && adapter.pageKind(url ?? location.href)?.kind === feature.shows) void runner.mount();
+      if (!runner.remove && !runner.mounting && adapter.pageKind(url ?? location.href)?.kind === feature.shows) void runner.mount(url ?? location.href);
       runner.running.onRoute(url);
     },
     /** Loads the UI chunk (once per tab) and mounts the view; a shut-down meanwhile takes it away again. */
-    async mount() {
+    async mount(url: string) {
       const mine = generation;
       runner.mounting = true;
       try {
+        await gate.wait(glanceOnPage(url));
         const ui = await loadContentUi();
+        // Evaluating the chunk and rendering the view are each a task of their own, not one long one.
+        await yieldToPage(ctx);
         if (mine !== generation || !runner.running) return;
         const mounted = await ui.mountFeatureView(ctx, feature.name, feature.view, runner.running.props as never, language);
         if (mine !== generation || !runner.running) mounted.remove();
-        else runner.remove = () => mounted.remove();
+        else {
+          runner.remove = () => mounted.remove();
+          // The view has committed in this same task: the glance goes before anything paints both.
+          runner.stopGlance?.();
+          runner.stopGlance = undefined;
+        }
       } finally {
         if (mine === generation) runner.mounting = false;
       }
@@ -113,6 +183,8 @@ function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language
     shutDown() {
       generation++;
       runner.mounting = false;
+      runner.stopGlance?.();
+      runner.stopGlance = undefined;
       runner.running?.stop();
       runner.remove?.();
       runner.running = undefined;

@@ -38,7 +38,11 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
-const profileItem = storage.defineItem<unknown>('local:profile');
+const LOCAL_PROFILE_KEY = 'profile';
+const TEAM_PROFILE_KEY = 'teamProfile';
+/** The storage.local keys readProfile() depends on: the admin's local profile and the pulled team profile. */
+export const PROFILE_STORAGE_KEYS = [LOCAL_PROFILE_KEY, TEAM_PROFILE_KEY] as const;
+const profileItem = storage.defineItem<unknown>(`local:${LOCAL_PROFILE_KEY}`);
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
 export async function readSettings(): Promise<Settings> {
@@ -101,7 +105,7 @@ export const TeamProfileCacheSchema = z.object({
   pulledAt: z.number(),
 });
 export type TeamProfileCache = z.output<typeof TeamProfileCacheSchema>;
-const teamProfileItem = storage.defineItem<unknown>('local:teamProfile');
+const teamProfileItem = storage.defineItem<unknown>(`local:${TEAM_PROFILE_KEY}`);
 
 export async function readTeamProfile(): Promise<TeamProfileCache | undefined> {
   const parsed = TeamProfileCacheSchema.safeParse(await teamProfileItem.getValue());

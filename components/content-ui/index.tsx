@@ -2,6 +2,7 @@
 // and imported by them at run time (./load.ts). Its own copy of zod runs jitless too.
 import '@/lib/zod-jitless';
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Store } from '@/lib/content/store';
@@ -20,11 +21,14 @@ export async function mountFeatureView<N extends ViewName>(
   language: Store<UiLanguage>,
 ): Promise<{ remove(): void }> {
   const View = await loadView(view);
+  // Committed synchronously: the feature's glance is taken away in the same task, so no frame shows both.
   const ui = await mountReactShadowUi(ctx, hostName, (root: Root) =>
-    root.render(
-      <LanguageRoot language={language}>
-        <View {...(props as ViewProps<N> & object)} />
-      </LanguageRoot>,
+    flushSync(() =>
+      root.render(
+        <LanguageRoot language={language}>
+          <View {...(props as ViewProps<N> & object)} />
+        </LanguageRoot>,
+      ),
     ),
   );
   return { remove: () => ui.remove() };

@@ -2,6 +2,7 @@ import { createStore } from '@/lib/content/store';
 import { requestDraft, requestTriage, sendFeedback } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import { createDraftFeedback } from './draft-feedback';
+import { conversationGlance } from './glance';
 import { createConversationStore, startConversationSession } from './session';
 
 /** The support agent's panel on a chat or ticket (WhatsApp Web, Zendesk): triage and a reply draft to insert. */
@@ -39,4 +40,5 @@ export const conversationPanel = defineSiteFeature({
   },
   shows: 'conversation',
   view: 'conversation-panel',
+  glance: ({ store, collapsed }) => ({ stores: [store, collapsed], read: (language) => conversationGlance(store.get(), collapsed.get(), language) }),
 });

@@ -4,6 +4,7 @@ import { Card } from '../ui/Card';
 import { ContactCard } from './ContactCard';
 import { CorrectionCard, type CorrectionCardProps } from './CorrectionCard';
 import { FieldsCard } from './FieldsCard';
+import { leadHeadline } from './headline';
 import { ListCard } from './ListCard';
 import { ScoresCard } from './ScoresCard';
 import { SourceBadge } from '../ui/SourceBadge';
@@ -24,8 +25,7 @@ export interface LeadResultViewProps {
 export function LeadResultView({ reply, scrape, pending, partial, onCorrect, reportStructure }: LeadResultViewProps) {
   const t = useTranslate();
   const { result } = reply;
-  // While the model writes, its stage/priority/SLA replace the preview's as soon as they exist.
-  const headline = pending && partial ? { ...result, ...partial } : result;
+  const headline = { ...result, ...leadHeadline(result, pending, partial) };
   return (
     <div className="space-y-3" data-testid="pulso-result" data-record-id={scrape.recordId}>
       <SourceBadge reply={{ ...reply, source: result.source }} pending={pending} partial={Boolean(pending && partial)} />

@@ -1,6 +1,7 @@
 import { sendFeedback, streamLeadResult } from '@/lib/messaging';
 import { leadCorrectionEvent, type LeadCorrection } from './correction';
 import { defineSiteFeature } from '../site-feature';
+import { leadGlance } from './glance';
 import { startLeadRecordSession } from './session';
 import { createPanelStore } from './store';
 
@@ -28,4 +29,5 @@ export const leadPanel = defineSiteFeature({
   },
   shows: 'record',
   view: 'lead-panel',
+  glance: ({ store }) => ({ stores: [store, store.collapsed], read: (language) => leadGlance(store.get(), store.collapsed.get(), language) }),
 });

@@ -1,4 +1,5 @@
 import { CopyButton } from './CopyButton';
+import { unreadableLine } from './origin-line';
 import { useTranslate } from './use-translate';
 
 /**
@@ -10,7 +11,7 @@ export function CouldNotRead({ missing, report }: { missing: readonly string[]; 
   return (
     <div role="status" className="space-y-2 text-sm" data-testid="pulso-unreadable">
       <p className="font-medium text-amber-800" data-testid="pulso-unreadable-fields">
-        {missing.length ? t('panel.unreadable', { fields: missing.join(', ') }) : t('panel.unreadableNothing')}
+        {unreadableLine(missing, t)}
       </p>
       <p className="text-xs text-slate-600">{t('panel.unreadableHint')}</p>
       <CopyButton text={report} testId="pulso-report-structure" label={t('panel.reportStructure')} copiedLabel={t('panel.reportCopied')} />

@@ -7,11 +7,13 @@ export interface AnswerProvenance {
   latencyMs: number;
   error?: string;
 }
+import { originLine } from './origin-line';
 import { useTranslate } from './use-translate';
 
 export function SourceBadge({ reply, pending, partial }: { reply: AnswerProvenance; pending: boolean; partial: boolean }) {
   const t = useTranslate();
   const isLlm = reply.source === 'llm';
+  const line = originLine(reply, partial, t);
   return (
     <div className="space-y-1">
       <span
@@ -24,12 +26,11 @@ export function SourceBadge({ reply, pending, partial }: { reply: AnswerProvenan
       <p
         role="status"
         data-testid="pulso-origin"
-        data-origin={partial ? 'partial' : reply.origin}
+        data-origin={line.origin}
         data-pending={pending ? 'true' : 'false'}
         className={`text-xs ${reply.origin === 'offline' ? 'font-semibold text-amber-700' : 'text-slate-500'}`}
       >
-        {t(partial ? 'origin.partial' : `origin.${reply.origin}`)}
-        {reply.origin !== 'preview' ? ` · ${Math.round(reply.latencyMs)} ms` : ''}
+        {line.text}
       </p>
       {reply.origin === 'offline' && reply.error && (
         <p className="text-xs break-words text-amber-700" data-testid="pulso-offline-reason">
