@@ -1,6 +1,7 @@
 import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
 import { isExtensionPage, onMessage, sendMessage, serveCampaignPorts, serveLeadPorts } from '../messaging';
-import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
+import { readProfile } from '../profile/stored';
+import { readHistoryRetentionDays, readSettings, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
 import { CampaignHistoryStore } from './campaign-history-store';
 import { createCampaignService } from './campaign-service';
