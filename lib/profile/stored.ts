@@ -7,7 +7,11 @@ import { DEMO_PROFILE } from './demo-profile';
 // team's pulled from the backend (`teamProfile`). The background and the options read it; the
 // content scripts never do (they only read lib/settings.ts), so it is kept out of their modules.
 
-const profileItem = storage.defineItem<unknown>('local:profile');
+const LOCAL_PROFILE_KEY = 'profile';
+const TEAM_PROFILE_KEY = 'teamProfile';
+/** The storage.local keys readProfile() depends on: the admin's local profile and the pulled team profile. */
+export const PROFILE_STORAGE_KEYS = [LOCAL_PROFILE_KEY, TEAM_PROFILE_KEY] as const;
+const profileItem = storage.defineItem<unknown>(`local:${LOCAL_PROFILE_KEY}`);
 
 /** The admin's locally saved profile (the options page's editor), or undefined when none was saved. */
 export async function readLocalProfile(): Promise<CompanyProfile | undefined> {
@@ -36,7 +40,7 @@ export const TeamProfileCacheSchema = z.object({
   pulledAt: z.number(),
 });
 export type TeamProfileCache = z.output<typeof TeamProfileCacheSchema>;
-const teamProfileItem = storage.defineItem<unknown>('local:teamProfile');
+const teamProfileItem = storage.defineItem<unknown>(`local:${TEAM_PROFILE_KEY}`);
 
 export async function readTeamProfile(): Promise<TeamProfileCache | undefined> {
   const parsed = TeamProfileCacheSchema.safeParse(await teamProfileItem.getValue());
