@@ -64,7 +64,12 @@ if (want('page-load')) {
   console.log(`  first result painted: Pulso p50 ${fmt(load.result.pulso, 0)} ms, floor p50 ${fmt(load.result.floor, 0)} ms`);
   console.log(`  Pulso after the floor: p50 ${fmt(load.resultOverFloor, 0)} ms, max ${fmt(load.resultOverFloorMax, 0)} ms  (target ≤ 100 ms: ${ratio(load.resultOverFloor, 100)})`);
   console.log(`  long tasks until the first result: Pulso longest ${fmt(load.longestTask.pulso, 0)} ms (p50 ${fmt(load.longTasks.pulso, 0)} tasks), floor longest ${fmt(load.longestTask.floor, 0)} ms (p50 ${fmt(load.longTasks.floor, 0)})  (target: none of Pulso's over 50 ms)`);
-  console.log(`  extension script parsed until the first result: Pulso ${fmt(load.scriptKb.pulso, 1)} KB (content scripts declared for HubSpot: ${fmt(load.scriptKb.declaredForHubspot, 1)} KB), floor ${fmt(load.scriptKb.floor, 1)} KB`);
+  console.log(
+    `  full panel (UI chunk loaded and rendered): Pulso p50 ${fmt(load.view, 0)} ms; long tasks from navigation until then: Pulso longest ${fmt(load.longestTaskToView.pulso, 0)} ms (p50 ${fmt(load.longTasksToView.pulso, 0)} tasks), floor longest ${fmt(load.longestTaskToView.floor, 0)} ms (p50 ${fmt(load.longTasksToView.floor, 0)})  (target: none of Pulso's over 50 ms)`,
+  );
+  console.log(
+    `  extension script parsed: Pulso ${fmt(load.scriptKb.pulso, 1)} KB before the first result (content scripts declared for HubSpot: ${fmt(load.scriptKb.declaredForHubspot, 1)} KB) + UI chunk ${fmt(load.scriptKb.pulsoUiChunk, 1)} KB after it; floor ${fmt(load.scriptKb.floor, 1)} KB`,
+  );
   console.log(`page that replaces 40 nodes per frame for ${load.churn.seconds} s (${load.churn.runs} runs each): script time Pulso p50 ${fmt(load.churn.pulsoScriptMs, 0)} ms, floor p50 ${fmt(load.churn.floorScriptMs, 0)} ms`);
   console.log(`  Pulso adds ${fmt(load.churn.addedScriptMsPerSecond, 1)} ms of script per second (target ≤ 10 ms/s: ${ratio(load.churn.addedScriptMsPerSecond, 10)}), main-thread task time ${fmt(load.churn.addedTaskPercent, 1)} % (target ≤ +5 %)`);
 }

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type Store } from '@/lib/content/store';
 import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
+import { yieldToPage } from '@/lib/content/dom-watch';
 import { followSelectorPack } from '@/lib/content/selector-pack';
 import { readSettings, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';
@@ -164,6 +165,8 @@ function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language
       try {
         await gate.wait(glanceOnPage(url));
         const ui = await loadContentUi();
+        // Evaluating the chunk and rendering the view are each a task of their own, not one long one.
+        await yieldToPage(ctx);
         if (mine !== generation || !runner.running) return;
         const mounted = await ui.mountFeatureView(ctx, feature.name, feature.view, runner.running.props as never, language);
         if (mine !== generation || !runner.running) mounted.remove();

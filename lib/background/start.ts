@@ -1,6 +1,7 @@
 import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
 import { isExtensionPage, onMessage, sendMessage, serveCampaignPorts, serveLeadPorts } from '../messaging';
-import { readHistoryRetentionDays, readProfile, readSettings, watchSettings } from '../settings';
+import { PROFILE_STORAGE_KEYS, readProfile as readStoredProfile } from '../profile/stored';
+import { readHistoryRetentionDays, readSettings as readStoredSettings, SETTINGS_STORAGE_KEY, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
 import { CampaignHistoryStore } from './campaign-history-store';
 import { createCampaignService } from './campaign-service';
@@ -17,6 +18,7 @@ import { createTeamPolicyService } from './team-policy';
 import { pinnedKeysFrom, PINNED_KEYS_FILE } from '../selector-pack';
 import { readSelectorPackState } from '../selector-pack/stored';
 import { pullSelectorPack, SELECTOR_PACK_ALARM, SELECTOR_PACK_PULL_MINUTES, selectorPackStatus } from './selector-pack';
+import { readUntilChanged } from './read-until-changed';
 import { publishTeamProfile, pullTeamProfile, TEAM_PROFILE_ALARM, TEAM_PROFILE_PULL_MINUTES } from './team-profile';
 
 const HISTORY_TRIM_ALARM = 'history-trim';
@@ -50,6 +52,9 @@ export function startBackground(): void {
   const connection = createConnectionStore();
   // One client per request, made from the connection as it is now (the options may change it at any time).
   const backend = async () => backendClientFor(await connection.read());
+  // Read once, until the options or a team-profile pull change them (each read is an IPC before the preview).
+  const readSettings = readUntilChanged([SETTINGS_STORAGE_KEY], readStoredSettings);
+  const readProfile = readUntilChanged(PROFILE_STORAGE_KEYS, readStoredProfile);
 
   const leads = createLeadService({ cache, history, backend, readSettings, readProfile });
   serveLeadPorts((raw, post) => leads.classify(raw, post));

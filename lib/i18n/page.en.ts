@@ -1,10 +1,41 @@
 /**
  * What a content script draws by itself, before and without the UI chunk (the list's priority
- * badges), English. Kept apart from the panel's catalogue so every CRM page does not load all
- * of the panel's strings to label a badge.
+ * badges, a panel's glance: its headline and state line), English. Kept apart from the panel's
+ * catalogue so every CRM page does not load all of the panel's strings to paint those.
  */
 export const pageEn = {
   'badge.label': '{stage} · {priority}: {reason}',
   'badge.error': 'Pulso could not classify this row: {message}',
   'badge.limited': 'Not enough data to judge this row. {reasons}',
+  'panel.title': 'Pulso',
+  'panel.waiting': 'Waiting for the record to load…',
+  'panel.region': 'Pulso lead panel',
+  'panel.stage': 'Stage',
+  'panel.priority': 'Priority',
+  'panel.sla': 'Respond within',
+  'panel.slaHours': '{hours} h',
+  'panel.unreadable': 'Pulso could not read: {fields}',
+  'panel.unreadableNothing': 'Pulso could not read this page.',
+  'origin.preview': 'Instant preview (rules), waiting for the backend…',
+  'origin.partial': 'The model has set the priority; the full answer is coming…',
+  'origin.cache': 'From cache',
+  'origin.backend': 'From the backend',
+  'origin.offline': 'Backend not available — computed locally by the rules engine.',
+  'error.generic': 'Something went wrong: {message}',
+  'conv.region': 'Pulso conversation panel',
+  'conv.waiting': 'Waiting for the conversation to load…',
+  'conv.intent': 'Customer wants',
+  'conv.sentiment': 'Sentiment',
+  'intent.inventory': 'Inventory and availability',
+  'intent.quote': 'A price quote',
+  'intent.offers': 'Offers',
+  'intent.account_status': 'Account status',
+  'intent.order_status': 'Order status',
+  'intent.complaint': 'To complain',
+  'intent.human': 'A human',
+  'intent.store_info': 'Hours and location',
+  'intent.jobs': 'Vacancies',
+  'intent.other': 'Something else',
+  'conv.escalate': 'Hand this one to a human',
+  'conv.department': 'Department: {department}',
 } as const;
