@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { BackendUrlSchema, CompanyProfileSchema, CRMS, type CompanyProfile, type Crm } from './contracts';
 import { DEFAULT_HISTORY_RETENTION_DAYS } from './history/schema';
 import { DEMO_PROFILE } from './profile/demo-profile';
+import { SETTINGS_STORAGE_KEY } from './storage-keys';
 
 export { BackendUrlSchema } from './contracts';
 export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
@@ -36,7 +37,7 @@ export const SettingsSchema = z.object({
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const SETTINGS_STORAGE_KEY = 'settings';
+export { SETTINGS_STORAGE_KEY };
 const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
 const LOCAL_PROFILE_KEY = 'profile';
 const TEAM_PROFILE_KEY = 'teamProfile';
@@ -46,7 +47,12 @@ const profileItem = storage.defineItem<unknown>(`local:${LOCAL_PROFILE_KEY}`);
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
 export async function readSettings(): Promise<Settings> {
-  const parsed = SettingsSchema.safeParse((await settingsItem.getValue()) ?? {});
+  return settingsFrom(await settingsItem.getValue());
+}
+
+/** The settings a stored value holds: the defaults where it is missing or does not parse. */
+export function settingsFrom(stored: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : SettingsSchema.parse({});
 }
 
@@ -72,10 +78,7 @@ export async function readHistoryRetentionDays(): Promise<number> {
  * Returns the unwatch.
  */
 export function watchSettings(onChange: (settings: Settings, change: { cleared: boolean }) => void): () => void {
-  return settingsItem.watch((value) => {
-    const parsed = SettingsSchema.safeParse(value ?? {});
-    onChange(parsed.success ? parsed.data : SettingsSchema.parse({}), { cleared: value == null });
-  });
+  return settingsItem.watch((value) => onChange(settingsFrom(value), { cleared: value == null }));
 }
 
 /** The admin's locally saved profile (the options page's editor), or undefined when none was saved. */
