@@ -2,6 +2,16 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { campaignEn } from '../lib/i18n/campaign.en';
+import { campaignEs } from '../lib/i18n/campaign.es';
+import { conversationEn } from '../lib/i18n/conversation.en';
+import { conversationEs } from '../lib/i18n/conversation.es';
+import { learningEn } from '../lib/i18n/learning.en';
+import { learningEs } from '../lib/i18n/learning.es';
+import { pageEn } from '../lib/i18n/page.en';
+import { pageEs } from '../lib/i18n/page.es';
+import { panelEn } from '../lib/i18n/panel.en';
+import { panelEs } from '../lib/i18n/panel.es';
 import { EXTENSION_DIR } from './support/extension';
 
 // Build checks over .output/chrome-mv3 (like manifest.spec.ts): what every CRM page pays at
@@ -39,6 +49,20 @@ test('content scripts validate with zod but carry no JSON Schema generator, nor 
   for (const file of contentScripts()) expect(/\$ZodType/.test(read(`content-scripts/${file}`).toString()), `${file} holds zod`).toBe(true);
   for (const file of [...contentScripts().map((file) => `content-scripts/${file}`), 'content-ui/index.js']) {
     expect(read(file).toString().includes('draft-2020-12'), `${file} holds zod's JSON Schema generator`).toBe(false);
+  }
+});
+
+test("content scripts say only what they draw without the UI chunk: the page catalogue, not the panel's", () => {
+  // lib/i18n/page.ts (badges, glance) is theirs; the panels' strings load with the UI chunk.
+  const pageTexts = new Set<string>([...Object.values(pageEn), ...Object.values(pageEs)]);
+  const panelOnly = [panelEn, panelEs, conversationEn, conversationEs, learningEn, learningEs, campaignEn, campaignEs]
+    .flatMap((catalogue) => Object.values(catalogue) as string[])
+    .filter((text) => text.length >= 24 && !pageTexts.has(text));
+  expect(panelOnly.length).toBeGreaterThan(100);
+  for (const file of contentScripts()) {
+    const code = read(`content-scripts/${file}`).toString();
+    expect(panelOnly.filter((text) => code.includes(text)), file).toEqual([]);
+    expect(code.includes(pageEs['badge.error'].split('{')[0]!), `${file} holds the page catalogue`).toBe(true);
   }
 });
 

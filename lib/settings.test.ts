@@ -3,14 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_BACKEND_URL,
   readHistoryRetentionDays,
-  readProfile,
   readSettings,
   updateSettings,
   watchSettings,
-  writeProfile,
   writeSettings,
   type Settings,
 } from './settings';
+import { readProfile, writeProfile } from './profile/stored';
 import { resolveUiLanguage } from './i18n';
 import { DEMO_PROFILE } from './profile/demo-profile';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { BackendUrlSchema, CompanyProfileSchema, CRMS, type CompanyProfile, type Crm } from './contracts';
+import { BackendUrlSchema, CRMS, type Crm } from './contracts';
 import { DEFAULT_HISTORY_RETENTION_DAYS } from './history/schema';
-import { DEMO_PROFILE } from './profile/demo-profile';
 import { SETTINGS_STORAGE_KEY } from './storage-keys';
 
 export { BackendUrlSchema } from './contracts';
@@ -16,7 +15,8 @@ const SitesSchema = z.object(Object.fromEntries(CRMS.map((crm) => [crm, z.boolea
 /**
  * What the options set, in storage.local under `settings`. Every content script can read
  * storage.local, so no secret is kept here: the tokens are the background's alone
- * (lib/background/connection.ts).
+ * (lib/background/connection.ts). The company profile is stored apart (lib/profile/stored.ts):
+ * content scripts read the settings, never the profile.
  */
 export const SettingsSchema = z.object({
   backendUrl: BackendUrlSchema.default(DEFAULT_BACKEND_URL),
@@ -39,11 +39,6 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export { SETTINGS_STORAGE_KEY };
 const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
-const LOCAL_PROFILE_KEY = 'profile';
-const TEAM_PROFILE_KEY = 'teamProfile';
-/** The storage.local keys readProfile() depends on: the admin's local profile and the pulled team profile. */
-export const PROFILE_STORAGE_KEYS = [LOCAL_PROFILE_KEY, TEAM_PROFILE_KEY] as const;
-const profileItem = storage.defineItem<unknown>(`local:${LOCAL_PROFILE_KEY}`);
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
 export async function readSettings(): Promise<Settings> {
@@ -79,48 +74,4 @@ export async function readHistoryRetentionDays(): Promise<number> {
  */
 export function watchSettings(onChange: (settings: Settings, change: { cleared: boolean }) => void): () => void {
   return settingsItem.watch((value) => onChange(settingsFrom(value), { cleared: value == null }));
-}
-
-/** The admin's locally saved profile (the options page's editor), or undefined when none was saved. */
-export async function readLocalProfile(): Promise<CompanyProfile | undefined> {
-  const parsed = CompanyProfileSchema.safeParse(await profileItem.getValue());
-  return parsed.success ? parsed.data : undefined;
-}
-
-/**
- * The profile every classification uses: the team profile published on the backend (pulled
- * by lib/background/team-profile.ts), else the one saved in this browser, else the backend's
- * configured one, else the demo profile.
- */
-export async function readProfile(): Promise<CompanyProfile> {
-  const team = await readTeamProfile();
-  if (team?.source === 'published') return team.profile;
-  return (await readLocalProfile()) ?? team?.profile ?? DEMO_PROFILE;
-}
-
-/** The last team profile pulled from the backend, validated on read. */
-export const TeamProfileCacheSchema = z.object({
-  version: z.string(),
-  profile: CompanyProfileSchema,
-  updatedAt: z.string().nullable(),
-  source: z.enum(['published', 'configured']),
-  backendUrl: z.string(),
-  pulledAt: z.number(),
-});
-export type TeamProfileCache = z.output<typeof TeamProfileCacheSchema>;
-const teamProfileItem = storage.defineItem<unknown>(`local:${TEAM_PROFILE_KEY}`);
-
-export async function readTeamProfile(): Promise<TeamProfileCache | undefined> {
-  const parsed = TeamProfileCacheSchema.safeParse(await teamProfileItem.getValue());
-  return parsed.success ? parsed.data : undefined;
-}
-
-export async function writeTeamProfile(value: z.input<typeof TeamProfileCacheSchema>): Promise<void> {
-  await teamProfileItem.setValue(TeamProfileCacheSchema.parse(value));
-}
-
-export async function writeProfile(input: unknown): Promise<CompanyProfile> {
-  const profile = CompanyProfileSchema.parse(input);
-  await profileItem.setValue(profile);
-  return profile;
 }

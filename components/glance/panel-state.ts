@@ -1,4 +1,4 @@
-import { translatePanel } from '@/lib/i18n/panel';
+import { translatePage, type PageMessageKey } from '@/lib/i18n/page';
 import type { UiLanguage } from '@/lib/i18n/translate';
 import { unreadableLine } from '../ui/origin-line';
 import type { GlanceContent } from './glance';
@@ -14,10 +14,10 @@ export function panelGlance<S extends PanelStatus>(
   collapsed: boolean,
   lang: UiLanguage,
   labels: { region: 'panel.region' | 'conv.region'; waiting: 'panel.waiting' | 'conv.waiting' },
-  answer: (ready: Extract<S, { status: 'ready' }>, frame: GlanceContent, t: (key: Parameters<typeof translatePanel>[1], vars?: Record<string, string | number>) => string) => GlanceContent,
+  answer: (ready: Extract<S, { status: 'ready' }>, frame: GlanceContent, t: (key: PageMessageKey, vars?: Record<string, string | number>) => string) => GlanceContent,
 ): GlanceContent | null {
   if (state.status === 'idle' || collapsed) return null;
-  const t = translatePanel.bind(null, lang);
+  const t = translatePage.bind(null, lang);
   const frame: GlanceContent = { regionLabel: t(labels.region), title: t('panel.title'), state: state.status };
   switch (state.status) {
     case 'waiting':

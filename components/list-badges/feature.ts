@@ -1,6 +1,6 @@
 import type { LeadClassification } from '@/lib/contracts';
 import { createStore, type Store } from '@/lib/content/store';
-import { translatePanel } from '@/lib/i18n/panel';
+import { translatePage } from '@/lib/i18n/page';
 import type { UiLanguage } from '@/lib/i18n/translate';
 import { requestBatchResults, requestOutreachDraft } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
@@ -10,9 +10,9 @@ import { RowFilter, type PriorityFilter } from './row-filter';
 import { startListBadgesSession, type BadgePainter } from './session';
 
 function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
-  if (hasLimitedEvidence(result)) return translatePanel(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
+  if (hasLimitedEvidence(result)) return translatePage(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
   const reason = result.rationale.split('\n')[0] || result.summary;
-  return translatePanel(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+  return translatePage(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
 }
 
 /** Draws the badges into the CRM's rows (each in its own tiny shadow root), in the current language. */
@@ -26,7 +26,7 @@ function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLEle
     },
     loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
     ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(language.get(), result) }),
-    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translatePanel(language.get(), 'badge.error', { message }) }),
+    failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translatePage(language.get(), 'badge.error', { message }) }),
     recordIdOf: (badge) => badge.dataset.recordId,
     all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
     remove: (badge) => badge.remove(),

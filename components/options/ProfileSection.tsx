@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { PRIORITIES, type CompanyProfile } from '@/lib/contracts';
 import { exportProfileJson, importProfileJson } from '@/lib/profile/profile-json';
 import { requestTeamProfilePublish, requestTeamProfilePull } from '@/lib/messaging';
-import { writeProfile, type TeamProfileCache } from '@/lib/settings';
+import { writeProfile, type TeamProfileCache } from '@/lib/profile/stored';
 import { Card } from '../ui/Card';
 import { usePageTranslate } from '../ui/use-page-translate';
 import { CampaignTemplatesEditor } from './CampaignTemplatesEditor';

@@ -1,7 +1,7 @@
 import type { ResultOrigin } from '@/lib/contracts';
-import type { PanelMessageKey } from '@/lib/i18n/panel';
+import type { PageMessageKey } from '@/lib/i18n/page';
 
-type T = (key: PanelMessageKey, vars?: Record<string, string | number>) => string;
+type T = (key: PageMessageKey, vars?: Record<string, string | number>) => string;
 
 /** The line every answer carries about where it came from (the panel's SourceBadge and the glance say the same). */
 export function originLine(reply: { origin: ResultOrigin; latencyMs: number }, partial: boolean, t: T): { text: string; origin: string } {

@@ -1,6 +1,7 @@
 import { ConnectionSchema, FeedbackMessageSchema, HistoryDeleteMessageSchema, PublishProfileMessageSchema } from '../contracts';
 import { isExtensionPage, onMessage, sendMessage, serveCampaignPorts, serveLeadPorts } from '../messaging';
-import { PROFILE_STORAGE_KEYS, readHistoryRetentionDays, readProfile as readStoredProfile, readSettings as readStoredSettings, SETTINGS_STORAGE_KEY, watchSettings } from '../settings';
+import { PROFILE_STORAGE_KEYS, readProfile as readStoredProfile } from '../profile/stored';
+import { readHistoryRetentionDays, readSettings as readStoredSettings, SETTINGS_STORAGE_KEY, watchSettings } from '../settings';
 import { backendClientFor } from './backend-client';
 import { CampaignHistoryStore } from './campaign-history-store';
 import { createCampaignService } from './campaign-service';

@@ -9,7 +9,7 @@ import { testConfig } from '../../backend/testing/helpers';
 import { profileVersion } from '../cache-key';
 import { ConnectionSchema, type ConnectionInput } from '../contracts';
 import { DEMO_PROFILE } from '../profile/demo-profile';
-import { readProfile, readTeamProfile, writeProfile } from '../settings';
+import { readProfile, readTeamProfile, writeProfile } from '../profile/stored';
 import { checkConnection } from './connection-check';
 import { publishTeamProfile, pullTeamProfile } from './team-profile';
 import { injectFetch } from './test-backend';

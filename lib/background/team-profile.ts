@@ -1,5 +1,5 @@
 import type { CompanyProfile, Connection, TeamProfileResponse } from '../contracts';
-import { writeTeamProfile } from '../settings';
+import { writeTeamProfile } from '../profile/stored';
 import { BackendError, backendClientFor } from './backend-client';
 
 /** How often the background pulls the team profile (a browser.alarms alarm). */
