@@ -13,6 +13,7 @@ const adapter: SiteAdapter = {
   scrape: () => {
     throw new Error('not used');
   },
+  readScope: (doc) => doc.getElementById('list') ?? undefined,
   readListRows(doc): ListRow[] {
     return Array.from(doc.querySelectorAll('.row')).filter((row) => row.querySelector('a')).map((row) => {
       const link = row.querySelector('a')!;
@@ -52,7 +53,7 @@ const resultFor = (id: string): LeadClassification => ({
 });
 
 function setup(ids: string[], extra: Partial<Parameters<typeof startListBadgesSession<HTMLElement>>[0]> = {}) {
-  const { document } = parseHTML(`<html><body><div id="list">${ids
+  const { document } = parseHTML(`<html><body><aside id="feed"></aside><div id="list">${ids
     .map((id) => `<div class="row"><span class="name"><a href="/record/${id}">Person ${id}</a></span></div>`)
     .join('')}</div></body></html>`);
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
@@ -210,5 +211,23 @@ describe('list badges session', () => {
     t.document.getElementById('list')!.append(t.document.createElement('hr'));
     await tick();
     expect(reads()).toBe(2);
+  });
+
+  it('the page churning outside the list table costs no re-read; a row added to it is badged', async () => {
+    const t = setup(['1', '2']);
+    const reads = countListReads();
+    t.session.onRoute();
+    await tick();
+    const feed = t.document.getElementById('feed')!;
+    for (let frame = 0; frame < 300; frame++) {
+      for (let i = 0; i < 40; i++) feed.append(t.document.createElement('div'));
+      while (feed.childElementCount > 200) feed.firstElementChild!.remove();
+      await tick(16);
+    }
+    expect(reads()).toBe(1);
+    t.document.getElementById('list')!.insertAdjacentHTML('beforeend', '<div class="row"><span class="name"><a href="/record/3">Person 3</a></span></div>');
+    await tick();
+    expect(reads()).toBe(2);
+    expect(t.shown().map((row) => [row.id, row.badge?.recordId])).toEqual([['1', '1'], ['2', '2'], ['3', '3']]);
   });
 });

@@ -1,5 +1,5 @@
 import { LeadSchema, type Lead, type LeadClassification, type ListPageRef } from '@/lib/contracts';
-import { createCoalescer, observeBody, pageChanged, yieldToPage } from '@/lib/content/dom-watch';
+import { createCoalescer, watchRegion, yieldToPage, type RegionWatch } from '@/lib/content/dom-watch';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { ListRow, SiteAdapter } from '@/lib/sites/types';
 
@@ -70,11 +70,11 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   let scanAgain = false;
   let url: string | undefined;
   let page: ListPageRef | undefined;
-  let observer: MutationObserver | undefined;
+  let watch: RegionWatch | undefined;
 
   const stop = () => {
-    observer?.disconnect();
-    observer = undefined;
+    watch?.disconnect();
+    watch = undefined;
   };
   ctx.onInvalidated(stop);
 
@@ -109,6 +109,8 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   async function scanRows() {
     const scanned = url;
     if (!scanned || ctx.isInvalid || !adapter.readListRows) return;
+    // The SPA may have swapped the table since the last scan: observe the one shown now.
+    watch?.retarget();
     let rows: ListRow[];
     try {
       rows = adapter.readListRows(doc, scanned);
@@ -200,13 +202,13 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     }
     url = next;
     page = { crm: adapter.crm, url: next, recordType: kind.recordType };
-    // Our own badges and toolbar mutate the DOM too; those mutations are ignored so badging never feeds itself.
-    observer = observeBody(
+    // Only the list's table (and what could swap it) is observed; our own badges and toolbar are
+    // skipped, so badging never feeds itself.
+    watch = watchRegion(
       doc,
+      () => adapter.readScope?.(doc, next),
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-row-key-value', 'data-recordid', 'hidden', 'style', 'aria-hidden'] },
-      (records) => {
-        if (pageChanged(records)) scheduleScan(16);
-      },
+      () => scheduleScan(16),
     );
     void scan();
   }

@@ -1,6 +1,7 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
-import { readZendeskView, readZendeskViewRows } from './list';
+import { siteQuery } from '../scrape-context';
+import { findViewTable, readZendeskView, readZendeskViewRows } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
 import { COMPOSER_EDITABLE } from './selectors';
 import { findTicketPane, readZendeskTicket } from './ticket';
@@ -15,6 +16,12 @@ export const zendeskAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return zendeskPageKind(url)?.kind === 'list' ? readZendeskViewRows(doc, url) : [];
+  },
+  readScope(doc, url) {
+    const page = zendeskPageKind(url);
+    if (page?.kind === 'list') return findViewTable(siteQuery('zendesk'), doc);
+    const pane = page ? findTicketPane(doc, page.recordId) : undefined;
+    return pane && pane !== doc.body ? (pane as Element) : undefined;
   },
   // Only inside the active ticket's pane: a hidden tab's composer belongs to another customer.
   findComposer(doc, url) {
