@@ -38,6 +38,20 @@ describe('createSettler', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('asks whether the content script is still valid per timer, not per call (it costs a runtime call)', async () => {
+    let asked = 0;
+    const counting: SessionContext = { ...ctx, get isInvalid() { asked++; return false; } };
+    const run = vi.fn();
+    const settle = createSettler(counting, run);
+    // 150 bursts in 2.5 s: one run (at 2 s), a handful of timers, never one question per burst.
+    for (let frame = 0; frame < 150; frame++) {
+      settle(250, 2000);
+      await vi.advanceTimersByTimeAsync(1000 / 60);
+    }
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(asked).toBeLessThan(30);
+  });
+
   it('runs nothing once the content script is invalidated', async () => {
     const run = vi.fn();
     const dying = { ...ctx };

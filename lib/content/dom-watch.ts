@@ -122,11 +122,12 @@ export function createSettler(ctx: SessionContext, run: () => void, now: () => n
     if (!ctx.isInvalid) run();
   };
   return (quietMs: number, maxWaitMs = Infinity) => {
-    if (ctx.isInvalid) return;
     last = now();
     quiet = quietMs;
     maxWait = maxWaitMs;
-    if (armed) return;
+    // Called for every batch of a churning page: while armed it only notes the time. `isInvalid`
+    // asks the extension runtime, so it is checked when a timer is set, not on every call.
+    if (armed || ctx.isInvalid) return;
     armed = true;
     first = last;
     ctx.setTimeout(fire, quietMs);
