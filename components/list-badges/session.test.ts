@@ -37,7 +37,7 @@ const painter: BadgePainter<HTMLElement> = {
     return badge;
   },
   loading: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '…' }),
-  ready: (badge, id, result) => Object.assign(badge.dataset, { recordId: id, text: result.priority }),
+  ready: (badge, id, result, offline) => Object.assign(badge.dataset, { recordId: id, text: offline === undefined ? result.priority : `${result.priority} offline: ${offline}` }),
   failed: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '!' }),
   recordIdOf: (badge) => badge.dataset.recordId,
   all: (doc) => Array.from(doc.querySelectorAll('pulso-badge')) as HTMLElement[],
@@ -229,5 +229,31 @@ describe('list badges session', () => {
     await tick();
     expect(reads()).toBe(2);
     expect(t.shown().map((row) => [row.id, row.badge?.recordId])).toEqual([['1', '1'], ['2', '2'], ['3', '3']]);
+  });
+
+  it('paints the rows the cache knows before any batch is asked, and asks only for the others', async () => {
+    const cachedAsked: string[][] = [];
+    const t = setup(['1', '2', '3', '4'], {
+      classifyCached: async (items) => {
+        cachedAsked.push(items.map((i) => i.recordId));
+        return items.filter((i) => i.recordId !== '3').map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) }));
+      },
+    });
+    t.session.onRoute();
+    await tick();
+    expect(cachedAsked).toEqual([['1', '2', '3', '4']]);
+    // Known rows are painted while the one batch for the unknown row is still unanswered.
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', '…', 'P1']);
+    expect(t.batches.map((b) => b.map((i) => i.recordId))).toEqual([['3']]);
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4', 'P1']);
+  });
+
+  it('a rules answer given because the backend could not answer is painted as such, with why', async () => {
+    const t = setup(['1'], { classifyBatch: async (items) => items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId), offline: 'queue full' })) });
+    t.session.onRoute();
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2 offline: queue full']);
   });
 });
