@@ -62,6 +62,8 @@ describe('runSiteFeatures with a glance', () => {
   });
   afterEach(() => {
     ctx.abort();
+    delete (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback;
+    delete (globalThis as { cancelIdleCallback?: unknown }).cancelIdleCallback;
     document.body.replaceChildren();
   });
 
@@ -94,6 +96,23 @@ describe('runSiteFeatures with a glance', () => {
       expect(chunk.requested).toBe(1);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('on a page no glance shows something on, loads the UI chunk once the main thread is idle', async () => {
+    const idle: IdleRequestCallback[] = [];
+    // jsdom has no idle callbacks: this test's own, taken away after ctx.abort() (which cancels them).
+    Object.assign(globalThis, { requestIdleCallback: (callback: IdleRequestCallback) => idle.push(callback), cancelIdleCallback: () => {} });
+    {
+      const { feature } = panelFeature('idle');
+      const list = defineSiteFeature({ name: 'pulso-list-toolbar', shows: 'list', view: 'list-toolbar', start: () => ({ props: {} as never, onRoute: () => {}, stop: () => {} }) });
+      const listAdapter = { ...adapter, pageKind: () => ({ kind: 'list', recordType: 'contact' }) } as unknown as SiteAdapter;
+      await runSiteFeatures(ctx, listAdapter, [feature, list]);
+      await frame();
+      expect(chunk.requested).toBe(0); // the badges' slices come first
+      expect(idle).toHaveLength(1);
+      idle[0]!({ didTimeout: false, timeRemaining: () => 50 });
+      await vi.waitFor(() => expect(chunk.requested).toBe(1));
     }
   });
 

@@ -18,6 +18,8 @@ import { createGlance, type GlanceContent } from './glance/glance';
 
 /** How long the UI chunk waits for a glance to show something before it loads anyway. */
 const GLANCE_WAIT_MS = 1_500;
+/** How long the UI chunk waits for an idle main thread on a page without a glance (a list). */
+const IDLE_WAIT_MS = 2_000;
 
 /** What a feature gets when its site is on: the content script's lifetime, the site, the UI language. */
 export interface FeatureContext {
@@ -92,9 +94,11 @@ export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAd
 }
 
 /**
- * When the UI chunk may load: compiling it is the one long task Pulso adds to a CRM page, so on
- * a page where a glance paints the first answer, it starts after that frame is on screen (or
- * after GLANCE_WAIT_MS without one); elsewhere at once.
+ * When the UI chunk may load: compiling it is the largest piece of work Pulso does in a CRM's
+ * page, so it never competes with the first answers. Where a glance paints the first answer,
+ * the chunk starts after that frame is on screen (or GLANCE_WAIT_MS without one); elsewhere (a
+ * list, whose badges are painted in slices) once the page's main thread is idle, at most
+ * IDLE_WAIT_MS later.
  */
 function createUiGate(ctx: ContentScriptContext) {
   let open!: () => void;
@@ -106,10 +110,11 @@ function createUiGate(ctx: ContentScriptContext) {
       ctx.requestAnimationFrame(() => ctx.setTimeout(open, 0));
     },
     wait(forGlance: boolean): Promise<void> {
-      if (!forGlance) open();
-      else if (!waiting) {
+      if (!waiting) {
         waiting = true;
-        ctx.setTimeout(open, GLANCE_WAIT_MS);
+        if (forGlance) ctx.setTimeout(open, GLANCE_WAIT_MS);
+        else if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(open, { timeout: IDLE_WAIT_MS });
+        else ctx.setTimeout(open, 0);
       }
       return opened;
     },
