@@ -14,6 +14,7 @@ import { textOf, valueText } from '../dom';
 import { columnMap, readTableRows } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { SALESFORCE_SELECTORS } from './selectors';
 import type { ListRow } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
@@ -69,8 +70,8 @@ function rowRecord(q: SalesforceQuery, row: Element, object: SalesforceObject): 
 export function readSalesforceListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
   const object = parseSalesforceListUrl(url);
   if (!object) return [];
-  const view = new LightningView(siteQuery('salesforce', options).selectors.labels);
-  const q = siteQuery('salesforce', options, (el) => view.isReadable(el));
+  const view = new LightningView(siteQuery('salesforce', SALESFORCE_SELECTORS, options).selectors.labels);
+  const q = siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el));
   const body: ParentNode = doc.body ?? doc;
   const skip = (node: Element) => view.hiddenByMarkers(node);
   const rows: ListRow[] = [];
@@ -100,7 +101,7 @@ export function readSalesforceListRows(doc: Document, url: string, options?: Scr
 export function readSalesforceList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const object = parseSalesforceListUrl(url) ?? 'Lead';
   const rows = readSalesforceListRows(doc, url, options);
-  const tables = siteQuery('salesforce', options).first(doc.body ?? doc, 'LIST_TABLE');
+  const tables = siteQuery('salesforce', SALESFORCE_SELECTORS, options).first(doc.body ?? doc, 'LIST_TABLE');
   return ScrapeResultSchema.parse({
     crm: 'salesforce',
     kind: 'list',

@@ -37,6 +37,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, typ
 import { boundText, cleanText, normalizeLabel, valueText } from '../dom';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { SALESFORCE_SELECTORS } from './selectors';
 import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
 import { ENTITY_LABELS, OBJECT_FIELDS, type FieldSpec } from './fields';
 import { SALESFORCE_OBJECTS, parseSalesforceRecordUrl, sameSalesforceId, type SalesforceObject } from './match';
@@ -224,9 +225,9 @@ export function mapSalesforceFields(object: SalesforceObject, fields: readonly S
 export function readSalesforceRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseSalesforceRecordUrl(url);
   const object: SalesforceObject = ref?.object ?? 'Lead';
-  const probe = siteQuery('salesforce', options);
+  const probe = siteQuery('salesforce', SALESFORCE_SELECTORS, options);
   const view = new LightningView(probe.selectors.labels);
-  const q = siteQuery('salesforce', options, (el) => view.isReadable(el));
+  const q = siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el));
   const page: Lightning = { q, view };
   const body: ParentNode = doc.body ?? doc;
   const scope = ref ? findRecordScope(page, body, ref.recordId) : undefined;

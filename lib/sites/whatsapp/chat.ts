@@ -41,6 +41,7 @@ import { LONG_TEXT_MAX, ScrapeResultSchema, type LeadFields, type Message, type 
 import { cleanText, isVisible, textOf } from '../dom';
 import { messageText } from '../message-text';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { WHATSAPP_SELECTORS } from './selectors';
 import type { SiteQuery } from '../query';
 import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
@@ -276,7 +277,7 @@ const NOT_TEXT = (el: Element) =>
 
 /** The visible messages of the open chat, in order, and the chat's jid. */
 export function readWhatsAppMessages(panel: Element, chatTitle: string, options?: ScrapeOptions): ChatMessages {
-  return readMessages(siteQuery('whatsapp', options), panel, chatTitle);
+  return readMessages(siteQuery('whatsapp', WHATSAPP_SELECTORS, options), panel, chatTitle);
 }
 
 interface ChatMessages {
@@ -373,7 +374,7 @@ function emptyChat(url: string, unrecognised?: string): ScrapeResult {
 
 /** Read the open chat of a WhatsApp Web page (see the file comment). */
 export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
-  const q = siteQuery('whatsapp', options);
+  const q = siteQuery('whatsapp', WHATSAPP_SELECTORS, options);
   const body: ParentNode = doc.body ?? doc;
   const panel = q.first(body, 'CHAT_PANEL');
   if (!panel || !isVisible(panel)) {
