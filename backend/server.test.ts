@@ -181,6 +181,20 @@ describe('CORS', () => {
 });
 
 describe('logs', () => {
+  it('one access line per request, written when it is answered: method, path, status and time', async () => {
+    const logs = captureLogs();
+    const app = await server({ LOG_LEVEL: 'info' }, logs.stream);
+    await classify(app, { lead: HOT_LEAD });
+    await app.inject({ method: 'GET', url: '/nope' });
+    type Line = { msg: string; reqId?: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number };
+    const access = logs.lines.map((l) => JSON.parse(l) as Line).filter((l) => l.reqId);
+    expect(access.map((l) => [l.msg, l.req?.method, l.req?.url, l.res?.statusCode])).toEqual([
+      ['request completed', 'POST', '/v1/leads/classify', 200],
+      ['request completed', 'GET', '/nope', 404],
+    ]);
+    for (const line of access) expect(line.responseTime).toBeGreaterThanOrEqual(0);
+  });
+
   it('never contain the LLM key, the tokens or the Authorization header', async () => {
     const logs = captureLogs();
     const secrets = { LLM_API_KEY: 'sk-llm-SECRET-1', PULSO_TEAM_TOKENS: 'team-SECRET-2', PULSO_ADMIN_TOKEN: 'admin-SECRET-3' };

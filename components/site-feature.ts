@@ -4,7 +4,8 @@ import { resolveUiLanguage, type UiLanguage } from '@/lib/i18n/translate';
 import { onMessage } from '@/lib/messaging';
 import { yieldToPage } from '@/lib/content/dom-watch';
 import { followSelectorPack } from '@/lib/content/selector-pack';
-import { readSettings, watchSettings } from '@/lib/settings';
+import { readStartState } from '@/lib/content/start-read';
+import { settingsFrom, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { loadContentUi } from './content-ui/load';
 import type { ViewName, ViewProps } from './content-ui/views';
@@ -67,7 +68,9 @@ export function defineSiteFeature<View extends ViewName>(feature: SiteFeature<Vi
  */
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly SiteFeature[]): Promise<void> {
   // The selector pack the background accepted, before the first scrape (the built-in selectors otherwise).
-  const [settings] = await Promise.all([readSettings(), followSelectorPack(ctx)]);
+  const start = await readStartState();
+  const settings = settingsFrom(start.settings);
+  await followSelectorPack(ctx, { stored: start.selectorPack });
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
   const gate = createUiGate(ctx);
   const runners: FeatureRunner[] = [];

@@ -33,7 +33,12 @@ export async function leadCacheKey(lead: Lead, profile: CompanyProfile, engine: 
   return leadCacheKeyForVersion(lead, await profileVersion(profile), engine);
 }
 
+/** What a lead's cache key is the hash of (stableHash, or the backend's synchronous equivalent). */
+export function leadKeyMaterial(lead: Lead, version: string, engine: string): object {
+  return { lead: normalizeLeadForKey(lead), profile: version, engine };
+}
+
 /** leadCacheKey when the caller already knows the profile's version (the backend resolves it once per request). */
 export function leadCacheKeyForVersion(lead: Lead, version: string, engine: string): Promise<string> {
-  return stableHash({ lead: normalizeLeadForKey(lead), profile: version, engine });
+  return stableHash(leadKeyMaterial(lead, version, engine));
 }

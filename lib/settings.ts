@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { BackendUrlSchema, CRMS, type Crm } from './contracts';
 import { DEFAULT_HISTORY_RETENTION_DAYS } from './history/schema';
+import { SETTINGS_STORAGE_KEY } from './storage-keys';
 
 export { BackendUrlSchema } from './contracts';
 export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8787';
@@ -36,12 +37,17 @@ export const SettingsSchema = z.object({
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const SETTINGS_STORAGE_KEY = 'settings';
+export { SETTINGS_STORAGE_KEY };
 const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
 export async function readSettings(): Promise<Settings> {
-  const parsed = SettingsSchema.safeParse((await settingsItem.getValue()) ?? {});
+  return settingsFrom(await settingsItem.getValue());
+}
+
+/** The settings a stored value holds: the defaults where it is missing or does not parse. */
+export function settingsFrom(stored: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : SettingsSchema.parse({});
 }
 
@@ -67,8 +73,5 @@ export async function readHistoryRetentionDays(): Promise<number> {
  * Returns the unwatch.
  */
 export function watchSettings(onChange: (settings: Settings, change: { cleared: boolean }) => void): () => void {
-  return settingsItem.watch((value) => {
-    const parsed = SettingsSchema.safeParse(value ?? {});
-    onChange(parsed.success ? parsed.data : SettingsSchema.parse({}), { cleared: value == null });
-  });
+  return settingsItem.watch((value) => onChange(settingsFrom(value), { cleared: value == null }));
 }

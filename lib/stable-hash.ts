@@ -8,7 +8,10 @@ export function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
-/** SHA-256 hex of the stable JSON; Web Crypto exists in the service worker, pages and Node >= 20. */
+/**
+ * SHA-256 hex of the stable JSON; Web Crypto exists in the service worker, pages and Node >= 20.
+ * (The backend hashes the same bytes with node:crypto, synchronously: backend/stable-hash.ts.)
+ */
 export async function stableHash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(stableStringify(value));
   const digest = await crypto.subtle.digest('SHA-256', bytes);

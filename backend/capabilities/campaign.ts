@@ -1,7 +1,7 @@
 import type { Campaign, CampaignStep } from '../../lib/contracts';
 import { gatherCampaignFacts, type CampaignInput } from '../../lib/campaign/facts';
 import { rescueCampaign } from '../../lib/campaign/llm-answer';
-import { stableHash } from '../../lib/stable-hash';
+import { stableHashSync } from '../stable-hash';
 import type { Capability } from '../gateway/gateway';
 import type { CampaignWriter } from '../llm/campaign-writer';
 
@@ -19,7 +19,7 @@ export function campaignCapability(writer: CampaignWriter): Capability<CampaignI
     mode: writer.mode,
     engine: writer.engine,
     normalize: (input) => (input.context?.timeline && input.context.timeline.length > TIMELINE_READ ? { ...input, context: { ...input.context, timeline: input.context.timeline.slice(0, TIMELINE_READ) } } : input),
-    key: (input, version, engine) => stableHash({ input, profile: version, engine }),
+    key: async (input, version, engine) => stableHashSync({ input, profile: version, engine }),
     rules: (input, profile) => rescueCampaign(gatherCampaignFacts(input, profile), profile, 'timeout'),
     run: (input, profile, { signal, deadlineAt, onPartial }) => {
       const steps: CampaignStep[] = [];

@@ -2,7 +2,7 @@ import type { CompanyProfile, Conversation, ConversationTriage, DraftStrategy, R
 import { recentWindow } from '../../lib/llm/conversation-window';
 import { triageConversationByRules } from '../../lib/rules/conversation/index';
 import { draftReplyByRules, type DraftToneAction } from '../../lib/rules/drafts/index';
-import { stableHash } from '../../lib/stable-hash';
+import { stableHashSync } from '../stable-hash';
 import type { Capability } from '../gateway/gateway';
 import type { DraftOptions, ReplyDrafter } from '../llm/reply-drafter';
 
@@ -23,7 +23,7 @@ export function draftCapability(drafter: ReplyDrafter): Capability<DraftInput, R
     mode: drafter.mode,
     engine: drafter.engine,
     normalize: (input) => ({ ...input, conversation: recentWindow(input.conversation) }),
-    key: (input, version, engine) => stableHash({ input, profile: version, engine }),
+    key: async (input, version, engine) => stableHashSync({ input, profile: version, engine }),
     rules: (input, profile) => draftReplyByRules(input.conversation, profile, draftOptions(input, profile)),
     run: (input, profile, { signal, deadlineAt }) => drafter.draftDetailed(input.conversation, profile, { ...draftOptions(input, profile), signal, deadlineAt }),
   };

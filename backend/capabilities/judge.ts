@@ -1,6 +1,6 @@
 import type { JudgeScore } from '../../lib/contracts';
 import { recentWindow } from '../../lib/llm/conversation-window';
-import { stableHash } from '../../lib/stable-hash';
+import { stableHashSync } from '../stable-hash';
 import type { Capability } from '../gateway/gateway';
 import { judgeByRules, type DraftJudge, type JudgeInput } from '../llm/draft-judge';
 
@@ -11,7 +11,7 @@ export function judgeCapability(judge: DraftJudge): Capability<JudgeInput, Judge
     mode: judge.mode,
     engine: judge.engine,
     normalize: (input) => ({ ...input, conversation: recentWindow(input.conversation) }),
-    key: (input, version, engine) => stableHash({ input, profile: version, engine }),
+    key: async (input, version, engine) => stableHashSync({ input, profile: version, engine }),
     rules: judgeByRules,
     run: (input, profile, { signal, deadlineAt }) => judge.judgeDetailed(input, profile, { signal, deadlineAt }),
   };

@@ -1,7 +1,7 @@
 import type { Conversation, ConversationTriage } from '../../lib/contracts';
 import { recentWindow } from '../../lib/llm/conversation-window';
 import { triageConversationByRules } from '../../lib/rules/conversation/index';
-import { stableHash } from '../../lib/stable-hash';
+import { stableHashSync } from '../stable-hash';
 import type { Capability } from '../gateway/gateway';
 import type { ConversationTriager } from '../llm/conversation-triage';
 
@@ -12,7 +12,7 @@ export function triageCapability(triager: ConversationTriager): Capability<Conve
     mode: triager.mode,
     engine: triager.engine,
     normalize: recentWindow,
-    key: (conversation, version, engine) => stableHash({ conversation, profile: version, engine }),
+    key: async (conversation, version, engine) => stableHashSync({ conversation, profile: version, engine }),
     rules: triageConversationByRules,
     run: (conversation, profile, { rules, signal, deadlineAt }) => triager.triageDetailed(conversation, profile, rules, { signal, deadlineAt }),
   };

@@ -3,7 +3,10 @@ import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam
 import type { z } from 'zod';
 import { describeZodIssues } from '../../lib/contracts';
 import type { TaskBudget } from '../../lib/llm/output-budget';
+import { retryAfterMs } from '../../lib/retry-after';
 import type { LlmConfig } from '../config';
+
+export { retryAfterMs };
 
 /**
  * The plumbing every structured-output LLM call of the backend shares (lead classification,
@@ -146,17 +149,6 @@ export function validateAnswer<S extends z.ZodType>(json: unknown, schema: S): z
 /** Parses and validates the model's answer (see answerJson: content only). */
 export function parseStructuredAnswer<S extends z.ZodType>(finished: Finished, schema: S): z.output<S> {
   return validateAnswer(answerJson(finished), schema);
-}
-
-/** Milliseconds from Retry-After (seconds or an HTTP date) or retry-after-ms. */
-export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms'));
-  if (headers?.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = headers?.get('retry-after')?.trim();
-  if (!raw) return undefined;
-  if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw) * 1_000;
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** The `{message, type, code}` of vLLM's error body (`{"error": {...}}`, or the older flat shape). */

@@ -152,7 +152,7 @@ export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { le
           emit({ index: row.index, result: (await run.outcome).result });
         } catch (err) {
           if (err instanceof ClientGone) return;
-          if (err instanceof QueueFullError) emit({ index: row.index, error: `queue_full: retry after ${err.retryAfterSeconds} s` });
+          if (err instanceof QueueFullError) emit({ index: row.index, error: `queue_full: retry after ${err.retryAfterSeconds} s`, retryAfterSeconds: err.retryAfterSeconds });
           else {
             req.log.error({ err, index: row.index }, 'batch row failed');
             emit({ index: row.index, error: 'internal: the row could not be classified' });

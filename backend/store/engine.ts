@@ -36,9 +36,18 @@ function template(): Blob | undefined {
   return path && existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
 }
 
+/**
+ * PGlite's shared_buffers default is 160 MB, and in WebAssembly that is the server's own memory
+ * (touched at start: ~140 MB of RSS per cluster), for a store of a few MB (profiles, feedback,
+ * policy, campaigns). 16 MB holds all of that; a page beyond it is read from the data
+ * files through the OS page cache.
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+const startParams = () => [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
 const newCluster = (dataDir?: string) => {
   const loadDataDir = template();
-  return PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return PGlite.create(dataDir, { startParams: startParams(), ...(loadDataDir ? { loadDataDir } : {}) });
 };
 
 /**
@@ -55,7 +64,7 @@ async function openClusterOnDisk(dataDir: string): Promise<PGlite> {
     rmSync(pgdata, { recursive: true, force: true });
     renameSync(staging, pgdata);
   }
-  return PGlite.create(pgdata);
+  return PGlite.create(pgdata, { startParams: startParams() });
 }
 
 // One in-memory cluster per process (per worker thread), shared by every memory:// store,

@@ -6,12 +6,17 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import { createDraftFeedback } from './draft-feedback';
 import { createConversationStore, startConversationSession } from './session';
 
-/** A toy chat app: one URL, the open chat's id and messages in the DOM (like WhatsApp Web). */
+/** How many times the page was read: a re-read is the cost a churning page makes Pulso pay. */
+let scrapes = 0;
+
+/** A toy chat app: one URL, the open chat's id and messages in the DOM (like WhatsApp Web), in #main. */
 const adapter: SiteAdapter = {
   crm: 'whatsapp',
   matches: () => true,
   pageKind: () => ({ kind: 'conversation', recordType: 'chat', recordId: '' }),
+  readScope: (doc) => doc.getElementById('main') ?? undefined,
   scrape(doc, url): ScrapeResult {
+    scrapes++;
     const chat = doc.querySelector('#main');
     const messages = Array.from(doc.querySelectorAll('#main .msg'), (m) => ({
       direction: (m.getAttribute('data-dir') ?? 'in') as 'in' | 'out',
@@ -45,7 +50,7 @@ const draft = (message: DraftMessage): DraftReply => ({
 });
 
 function setup(options: { feedback?: ReturnType<typeof createDraftFeedback> } = {}) {
-  const { document } = parseHTML('<html><body><div id="app"></div><textarea id="composer"></textarea></body></html>');
+  const { document } = parseHTML('<html><body><section id="chats"></section><div id="app"></div><textarea id="composer"></textarea></body></html>');
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
   const store = createConversationStore();
   const triages: TriageMessage[] = [];
@@ -126,6 +131,44 @@ describe('conversation session', () => {
     t.document.getElementById('app')!.append(t.document.createElement('span'));
     await tick(100);
     expect(t.triages.filter((m) => m.phase === 'final')).toHaveLength(2);
+  });
+
+  it('the page churning outside the open chat costs no re-read; a new message in it is read', async () => {
+    const t = setup();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    const before = scrapes;
+    // The chat list beside the chat: 40 nodes a frame for 5 s (previews, presence, unread counts).
+    const chats = t.document.getElementById('chats')!;
+    for (let frame = 0; frame < 300; frame++) {
+      for (let i = 0; i < 40; i++) chats.append(t.document.createElement('div'));
+      while (chats.childElementCount > 200) chats.firstElementChild!.remove();
+      await tick(16);
+    }
+    expect(scrapes).toBe(before);
+    t.addMessage('¿precio?');
+    await tick();
+    expect(t.triages.filter((m) => m.phase === 'final').map((m) => m.conversation.messages!.length)).toEqual([1, 2]);
+  });
+
+  it('a chat that never goes quiet is read once per longest wait, and its new messages are not lost', async () => {
+    const t = setup();
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    const before = scrapes;
+    // Something in the chat changes every frame for 3 s (a live "typing…" line); a message arrives at 1.5 s.
+    const typing = t.document.createElement('span');
+    t.document.getElementById('main')!.append(typing);
+    for (let frame = 0; frame < 180; frame++) {
+      typing.setAttribute('data-frame', String(frame));
+      typing.replaceChildren(t.document.createElement('i'));
+      if (frame === 90) t.addMessage('¿precio?');
+      await tick(1000 / 60);
+    }
+    expect(scrapes - before).toBeLessThanOrEqual(4);
+    expect(t.triages.filter((m) => m.phase === 'final').map((m) => m.conversation.messages!.length)).toEqual([1, 2]);
   });
 
   it('a chat switch on the same URL starts afresh and never shows the previous chat', async () => {

@@ -1,7 +1,7 @@
 import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
 import { composerText } from '@/lib/composer/selection';
 import { ConversationSchema, type Conversation, type ConversationTriage, type DraftMessage, type DraftReply, type DraftStrategy, type ScrapeResult, type TriageMessage, type TriageReply } from '@/lib/contracts';
-import { createCoalescer, observeBody, pageChanged } from '@/lib/content/dom-watch';
+import { createSettler, watchRegion, type RegionWatch } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { createStore } from '@/lib/content/store';
 import { hasConversationContent } from '@/lib/sites/page-content';
@@ -44,6 +44,8 @@ export interface ConversationSessionOptions {
   currentUrl?: () => string;
   /** Quiet time after new messages before asking again: typing bursts, not keystrokes. */
   settleMs?: number;
+  /** The longest a chat that never goes quiet (presence, receipts, live typing) goes unread: one read per this many ms. */
+  maxSettleMs?: number;
   /** What the agent does with each draft, as feedback events (draft-feedback.ts). */
   feedback?: DraftFeedbackTracker;
   /** Puts a draft into the composer (tests: a DOM without selections). */
@@ -62,11 +64,12 @@ export function startConversationSession(options: ConversationSessionOptions) {
   const doc = options.doc ?? document;
   const currentUrl = options.currentUrl ?? (() => location.href);
   const settleMs = options.settleMs ?? 150;
+  const maxSettleMs = options.maxSettleMs ?? 1000;
   const unreadableAfterMs = options.unreadableAfterMs ?? 5_000;
   const { ctx, adapter, store, feedback } = options;
 
   let url: string | undefined;
-  let observer: MutationObserver | undefined;
+  let watch: RegionWatch | undefined;
   let generation = 0;
   let fingerprint: string | undefined;
   let recordId: string | undefined;
@@ -78,18 +81,18 @@ export function startConversationSession(options: ConversationSessionOptions) {
 
   // Typing into a <textarea> composer changes no DOM: its input events say the text changed.
   const onInput = () => {
-    if (url) schedule(settleMs);
+    if (url) schedule(settleMs, maxSettleMs);
   };
   const stop = () => {
-    observer?.disconnect();
-    observer = undefined;
+    watch?.disconnect();
+    watch = undefined;
     doc.removeEventListener('input', onInput, true);
   };
   ctx.onInvalidated(() => {
     feedback?.left();
     stop();
   });
-  const schedule = createCoalescer(ctx, () => check());
+  const schedule = createSettler(ctx, () => check());
 
   function readComposer(): string | undefined {
     try {
@@ -102,6 +105,8 @@ export function startConversationSession(options: ConversationSessionOptions) {
 
   function read(): ScrapeResult | undefined {
     if (!url) return undefined;
+    // The SPA may have swapped the chat's or ticket's region since the last read: observe the one shown now.
+    watch?.retarget();
     try {
       lastRead = adapter.scrape(doc, url);
       return hasConversationContent(lastRead) ? lastRead : undefined;
@@ -207,10 +212,10 @@ export function startConversationSession(options: ConversationSessionOptions) {
       check();
       if (store.get().status === 'waiting' && lastRead && unreadable(page.recordId)) store.set({ status: 'unreadable', missing: missingOf(lastRead) });
     }, unreadableAfterMs);
-    // Pulso's own hosts (the panel, badges) are not the conversation: their mutations are skipped.
-    observer = observeBody(doc, { childList: true, subtree: true, characterData: true }, (records) => {
-      if (pageChanged(records)) schedule(fingerprint ? settleMs : 50);
-    });
+    // Only the open chat's or ticket's region (and what could swap it) is observed; Pulso's own hosts are skipped.
+    watch = watchRegion(doc, () => adapter.readScope?.(doc, next), { childList: true, subtree: true, characterData: true }, () =>
+      fingerprint ? schedule(settleMs, maxSettleMs) : schedule(50, 50),
+    );
     if (feedback) doc.addEventListener('input', onInput, true);
     check();
   }

@@ -6,7 +6,10 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import { startLeadRecordSession } from './session';
 import { createPanelStore, type PanelState } from './store';
 
-/** A toy CRM: the record id lives in the URL, the contact's name and email in the DOM. */
+/** How many times the page was read: a re-read is the cost a churning page makes Pulso pay. */
+let scrapes = 0;
+
+/** A toy CRM: the record id lives in the URL, the contact's name and email in the DOM, inside #app. */
 const adapter: SiteAdapter = {
   crm: 'hubspot',
   matches: (url) => url.startsWith('https://crm.test/'),
@@ -14,7 +17,9 @@ const adapter: SiteAdapter = {
     const id = /\/record\/(\w+)$/.exec(url)?.[1];
     return id ? { kind: 'record', recordType: 'contact', recordId: id } : undefined;
   },
+  readScope: (doc) => doc.getElementById('app') ?? undefined,
   scrape(doc, url): ScrapeResult {
+    scrapes++;
     const name = doc.querySelector('#name')?.textContent?.trim();
     const email = doc.querySelector('#email')?.textContent?.trim();
     const fields = { ...(name ? { fullName: name } : {}), ...(email ? { email } : {}) };
@@ -46,7 +51,7 @@ function reply(message: ClassifyLeadMessage, origin: LeadResultReply['origin']):
 }
 
 function setup() {
-  const { document } = parseHTML('<html><body><main id="app"></main></body></html>');
+  const { document } = parseHTML('<html><body><section id="feed"></section><main id="app"></main></body></html>');
   let url = 'https://crm.test/home';
   const invalidators: (() => void)[] = [];
   const ctx: SessionContext = {
@@ -197,6 +202,40 @@ describe('lead record session', () => {
     t.session.refresh();
     await tick();
     expect(t.requests.at(-1)?.refresh).toBe(true);
+  });
+
+  it("a page churning outside the record's region costs no re-read; a change in the record is read", async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    expect(t.requests).toHaveLength(1);
+    const before = scrapes;
+    // A live feed beside the record: 40 nodes a frame for 5 s.
+    const feed = t.document.getElementById('feed')!;
+    for (let frame = 0; frame < 300; frame++) {
+      for (let i = 0; i < 40; i++) feed.append(t.document.createElement('div'));
+      while (feed.childElementCount > 200) feed.firstElementChild!.remove();
+      await tick(16);
+    }
+    expect(scrapes).toBe(before);
+    t.document.getElementById('email')!.textContent = 'ana@acme.test';
+    await tick();
+    expect(t.requests.map((r) => r.lead.email)).toEqual(['ana@andina.com', 'ana@acme.test']);
+  });
+
+  it('follows the record when the SPA replaces its whole region', async () => {
+    const t = setup();
+    t.navigate('https://crm.test/record/101');
+    t.render('Ana Ruiz', 'ana@andina.com');
+    await tick();
+    const swapped = Object.assign(t.document.createElement('main'), { id: 'app' });
+    t.document.getElementById('app')!.replaceWith(swapped);
+    t.render('Ana Ruiz', 'ana@acme.test');
+    await tick();
+    t.render('Ana Ruiz', 'ana.ruiz@acme.test'); // and its later changes, in the new region
+    await tick();
+    expect(t.requests.map((r) => r.lead.email)).toEqual(['ana@andina.com', 'ana@acme.test', 'ana.ruiz@acme.test']);
   });
 
   it('stops observing when the extension context is invalidated', async () => {

@@ -1,5 +1,5 @@
 import { LeadSchema, type ClassifyLeadMessage, type LeadPortEvent, type ScrapeResult } from '@/lib/contracts';
-import { createSettler, observeBody, pageChanged } from '@/lib/content/dom-watch';
+import { createSettler, watchRegion, type RegionWatch } from '@/lib/content/dom-watch';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import { hasRecordContent } from '@/lib/sites/page-content';
 import { structureReport } from '@/lib/sites/page-skeleton';
@@ -45,7 +45,7 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   const { ctx, adapter, store } = options;
 
   let generation = 0;
-  let observer: MutationObserver | undefined;
+  let watch: RegionWatch | undefined;
   let route: { url: string; recordId: string } | undefined;
   let classifiedFingerprint: string | undefined;
   // During SPA navigation the URL changes before the DOM does: the previous record's
@@ -59,8 +59,8 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
   let stopListening: (() => void) | undefined;
 
   const stopObserving = () => {
-    observer?.disconnect();
-    observer = undefined;
+    watch?.disconnect();
+    watch = undefined;
   };
   const stop = () => {
     stopObserving();
@@ -73,6 +73,8 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
 
   function check() {
     if (!route || ctx.isInvalid) return;
+    // The SPA may have swapped the record's region since the last read: observe the one shown now.
+    watch?.retarget();
     let scrape: ScrapeResult;
     try {
       scrape = adapter.scrape(doc, route.url);
@@ -142,12 +144,13 @@ export function startLeadRecordSession(options: LeadRecordSessionOptions) {
         store.set({ status: 'unreadable', recordId: state.recordId, missing: lastRead?.missing ?? [] });
       }
     }, unreadableAfterMs);
-    observer = observeBody(
+    // Only the record's region (and what could swap it) is observed: the page's churn elsewhere costs nothing.
+    watch = watchRegion(
       doc,
+      () => adapter.readScope?.(doc, url),
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'aria-hidden', 'style'] },
-      (records) => {
-        // Pulso's own hosts are not the record; until the record is read, look again every frame.
-        if (!pageChanged(records)) return;
+      () => {
+        // Until the record is read, look again every frame; then at most one read per settle.
         if (classifiedFingerprint) scheduleCheck(settleMs, maxSettleMs);
         else scheduleCheck(16, 16);
       },

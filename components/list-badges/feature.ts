@@ -1,4 +1,4 @@
-import type { LeadClassification } from '@/lib/contracts';
+import type { BatchReply, LeadClassification } from '@/lib/contracts';
 import { createStore, type Store } from '@/lib/content/store';
 import { translatePage } from '@/lib/i18n/page';
 import type { UiLanguage } from '@/lib/i18n/translate';
@@ -7,13 +7,19 @@ import { defineSiteFeature } from '../site-feature';
 import type { ListSnapshot } from './ListToolbar';
 import { BADGE_TAG, createPriorityBadge, hasLimitedEvidence, paintPriorityBadge } from './priority-badge';
 import { RowFilter, type PriorityFilter } from './row-filter';
-import { startListBadgesSession, type BadgePainter } from './session';
+import { startListBadgesSession, type BadgePainter, type BatchAnswer } from './session';
 
-function badgeLabel(lang: UiLanguage, result: LeadClassification): string {
+function badgeLabel(lang: UiLanguage, result: LeadClassification, offline?: string): string {
   if (hasLimitedEvidence(result)) return translatePage(lang, 'badge.limited', { reasons: (result.limitedEvidence?.reasons ?? []).join(' ').slice(0, 400) });
   const reason = result.rationale.split('\n')[0] || result.summary;
-  return translatePage(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+  const label = translatePage(lang, 'badge.label', { stage: result.stage, priority: result.priority, reason: reason.slice(0, 200) });
+  // Like the record panel's origin line: a rules answer given because the backend did not answer says so.
+  return offline === undefined ? label : `${label}\n${translatePage(lang, 'origin.offline')} (${offline.slice(0, 200)})`;
 }
+
+/** The background's reply as the session's answers: an offline result carries why. */
+const answersOf = (reply: BatchReply): BatchAnswer[] =>
+  reply.items.map((item) => ('result' in item ? { recordId: item.recordId, result: item.result, ...(item.origin === 'offline' ? { offline: item.error ?? '' } : {}) } : item));
 
 /** Draws the badges into the CRM's rows (each in its own tiny shadow root), in the current language. */
 function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLElement> {
@@ -25,7 +31,7 @@ function priorityBadgePainter(language: Store<UiLanguage>): BadgePainter<HTMLEle
       return badge;
     },
     loading: (badge, recordId) => paintPriorityBadge(badge, { recordId, status: 'loading' }),
-    ready: (badge, recordId, result) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(language.get(), result) }),
+    ready: (badge, recordId, result, offline) => paintPriorityBadge(badge, { recordId, status: 'ready', result, label: badgeLabel(language.get(), result, offline) }),
     failed: (badge, recordId, message) => paintPriorityBadge(badge, { recordId, status: 'error', label: translatePage(language.get(), 'badge.error', { message }) }),
     recordIdOf: (badge) => badge.dataset.recordId,
     all: (doc) => Array.from(doc.querySelectorAll<HTMLElement>(BADGE_TAG)),
@@ -48,7 +54,8 @@ export const listBadges = defineSiteFeature({
       ctx,
       adapter,
       painter,
-      classifyBatch: async (items, page) => (await requestBatchResults({ items, page })).items,
+      classifyBatch: async (items, page) => answersOf(await requestBatchResults({ items, page })),
+      classifyCached: async (items, page) => answersOf(await requestBatchResults({ items, page, cachedOnly: true })),
       onRowsChanged: (next) => rows.set({ rows: next }),
     });
     const refilter = () =>

@@ -13,6 +13,7 @@ const adapter: SiteAdapter = {
   scrape: () => {
     throw new Error('not used');
   },
+  readScope: (doc) => doc.getElementById('list') ?? undefined,
   readListRows(doc): ListRow[] {
     return Array.from(doc.querySelectorAll('.row')).filter((row) => row.querySelector('a')).map((row) => {
       const link = row.querySelector('a')!;
@@ -36,7 +37,7 @@ const painter: BadgePainter<HTMLElement> = {
     return badge;
   },
   loading: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '…' }),
-  ready: (badge, id, result) => Object.assign(badge.dataset, { recordId: id, text: result.priority }),
+  ready: (badge, id, result, offline) => Object.assign(badge.dataset, { recordId: id, text: offline === undefined ? result.priority : `${result.priority} offline: ${offline}` }),
   failed: (badge, id) => Object.assign(badge.dataset, { recordId: id, text: '!' }),
   recordIdOf: (badge) => badge.dataset.recordId,
   all: (doc) => Array.from(doc.querySelectorAll('pulso-badge')) as HTMLElement[],
@@ -52,7 +53,7 @@ const resultFor = (id: string): LeadClassification => ({
 });
 
 function setup(ids: string[], extra: Partial<Parameters<typeof startListBadgesSession<HTMLElement>>[0]> = {}) {
-  const { document } = parseHTML(`<html><body><div id="list">${ids
+  const { document } = parseHTML(`<html><body><aside id="feed"></aside><div id="list">${ids
     .map((id) => `<div class="row"><span class="name"><a href="/record/${id}">Person ${id}</a></span></div>`)
     .join('')}</div></body></html>`);
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
@@ -210,5 +211,49 @@ describe('list badges session', () => {
     t.document.getElementById('list')!.append(t.document.createElement('hr'));
     await tick();
     expect(reads()).toBe(2);
+  });
+
+  it('the page churning outside the list table costs no re-read; a row added to it is badged', async () => {
+    const t = setup(['1', '2']);
+    const reads = countListReads();
+    t.session.onRoute();
+    await tick();
+    const feed = t.document.getElementById('feed')!;
+    for (let frame = 0; frame < 300; frame++) {
+      for (let i = 0; i < 40; i++) feed.append(t.document.createElement('div'));
+      while (feed.childElementCount > 200) feed.firstElementChild!.remove();
+      await tick(16);
+    }
+    expect(reads()).toBe(1);
+    t.document.getElementById('list')!.insertAdjacentHTML('beforeend', '<div class="row"><span class="name"><a href="/record/3">Person 3</a></span></div>');
+    await tick();
+    expect(reads()).toBe(2);
+    expect(t.shown().map((row) => [row.id, row.badge?.recordId])).toEqual([['1', '1'], ['2', '2'], ['3', '3']]);
+  });
+
+  it('paints the rows the cache knows before any batch is asked, and asks only for the others', async () => {
+    const cachedAsked: string[][] = [];
+    const t = setup(['1', '2', '3', '4'], {
+      classifyCached: async (items) => {
+        cachedAsked.push(items.map((i) => i.recordId));
+        return items.filter((i) => i.recordId !== '3').map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) }));
+      },
+    });
+    t.session.onRoute();
+    await tick();
+    expect(cachedAsked).toEqual([['1', '2', '3', '4']]);
+    // Known rows are painted while the one batch for the unknown row is still unanswered.
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', '…', 'P1']);
+    expect(t.batches.map((b) => b.map((i) => i.recordId))).toEqual([['3']]);
+    t.release.forEach((r) => r());
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4', 'P1']);
+  });
+
+  it('a rules answer given because the backend could not answer is painted as such, with why', async () => {
+    const t = setup(['1'], { classifyBatch: async (items) => items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId), offline: 'queue full' })) });
+    t.session.onRoute();
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2 offline: queue full']);
   });
 });

@@ -1,5 +1,5 @@
 import { LeadSchema, type Lead, type LeadClassification, type ListPageRef } from '@/lib/contracts';
-import { createCoalescer, observeBody, pageChanged, yieldToPage } from '@/lib/content/dom-watch';
+import { createCoalescer, watchRegion, yieldToPage, type RegionWatch } from '@/lib/content/dom-watch';
 import type { SessionContext } from '@/lib/content/session-context';
 import type { ListRow, SiteAdapter } from '@/lib/sites/types';
 
@@ -7,7 +7,8 @@ export interface BatchItem {
   recordId: string;
   lead: Lead;
 }
-export type BatchAnswer = { recordId: string; result: LeadClassification } | { recordId: string; error: string };
+/** An answer for a row; `offline` = the rules' answer because the backend could not give one (says why). */
+export type BatchAnswer = { recordId: string; result: LeadClassification; offline?: string } | { recordId: string; error: string };
 
 /** The drawing side, so the session stays free of UI code. */
 export interface BadgePainter<B> {
@@ -15,7 +16,8 @@ export interface BadgePainter<B> {
   find(anchor: Element): B | undefined;
   create(anchor: Element): B;
   loading(badge: B, recordId: string): void;
-  ready(badge: B, recordId: string, result: LeadClassification): void;
+  /** `offline`: why the backend did not answer (the result is the local rules'). */
+  ready(badge: B, recordId: string, result: LeadClassification, offline?: string): void;
   failed(badge: B, recordId: string, message: string): void;
   recordIdOf(badge: B): string | undefined;
   /** Every badge on the page, to take away those whose row is no longer read. */
@@ -28,6 +30,11 @@ export interface ListBadgesOptions<B> {
   adapter: SiteAdapter;
   painter: BadgePainter<B>;
   classifyBatch: (items: BatchItem[], page: ListPageRef) => Promise<BatchAnswer[]>;
+  /**
+   * The rows already known (the background's cache), answered without any network: asked for
+   * first, all at once, so a list seen before paints at once; only the rest go to classifyBatch.
+   */
+  classifyCached?: (items: BatchItem[], page: ListPageRef) => Promise<BatchAnswer[]>;
   doc?: Document;
   currentUrl?: () => string;
   /**
@@ -60,6 +67,7 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   const nextSlice = options.yieldToPage ?? (() => yieldToPage(ctx));
 
   const results = new Map<string, LeadClassification>();
+  const offline = new Map<string, string>();
   const failures = new Map<string, string>();
   const requested = new Set<string>();
   let queue: BatchItem[] = [];
@@ -70,17 +78,17 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   let scanAgain = false;
   let url: string | undefined;
   let page: ListPageRef | undefined;
-  let observer: MutationObserver | undefined;
+  let watch: RegionWatch | undefined;
 
   const stop = () => {
-    observer?.disconnect();
-    observer = undefined;
+    watch?.disconnect();
+    watch = undefined;
   };
   ctx.onInvalidated(stop);
 
   function paint(badge: B, recordId: string) {
     const result = results.get(recordId);
-    if (result) painter.ready(badge, recordId, result);
+    if (result) painter.ready(badge, recordId, result, offline.get(recordId));
     else if (failures.has(recordId)) painter.failed(badge, recordId, failures.get(recordId)!);
     else painter.loading(badge, recordId);
   }
@@ -109,6 +117,8 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   async function scanRows() {
     const scanned = url;
     if (!scanned || ctx.isInvalid || !adapter.readListRows) return;
+    // The SPA may have swapped the table since the last scan: observe the one shown now.
+    watch?.retarget();
     let rows: ListRow[];
     try {
       rows = adapter.readListRows(doc, scanned);
@@ -160,22 +170,43 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     scheduleNotify(0);
   }
 
+  // Answers are stored whatever the route by then: a record's result is valid in any view.
+  function store(answers: BatchAnswer[]) {
+    for (const answer of answers) {
+      if ('result' in answer) {
+        results.set(answer.recordId, answer.result);
+        if (answer.offline === undefined) offline.delete(answer.recordId);
+        else offline.set(answer.recordId, answer.offline);
+      } else failures.set(answer.recordId, answer.error);
+    }
+    paintAnswered(answers.map((answer) => answer.recordId));
+  }
+
   function flush() {
     if (queue.length === 0) return;
     const pending = queue;
     queue = [];
-    // Answers are stored whatever the route by then: a record's result is valid in any view.
+    const forPage = page!;
+    if (!options.classifyCached) return ask(pending, forPage);
+    options
+      .classifyCached(pending, forPage)
+      .catch(() => [] as BatchAnswer[])
+      .then((known) => {
+        if (ctx.isInvalid) return;
+        store(known);
+        const answered = new Set(known.map((answer) => answer.recordId));
+        ask(pending.filter((item) => !answered.has(item.recordId)), forPage);
+      });
+  }
+
+  function ask(pending: BatchItem[], forPage: ListPageRef) {
     for (let i = 0; i < pending.length; i += chunkSize) {
       const chunk = pending.slice(i, i + chunkSize);
       options
-        .classifyBatch(chunk, page!)
+        .classifyBatch(chunk, forPage)
         .then((answers) => {
           if (ctx.isInvalid) return;
-          for (const answer of answers) {
-            if ('result' in answer) results.set(answer.recordId, answer.result);
-            else failures.set(answer.recordId, answer.error);
-          }
-          paintAnswered(answers.map((answer) => answer.recordId));
+          store(answers);
         })
         .catch((err: Error) => {
           if (ctx.isInvalid) return;
@@ -200,13 +231,13 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     }
     url = next;
     page = { crm: adapter.crm, url: next, recordType: kind.recordType };
-    // Our own badges and toolbar mutate the DOM too; those mutations are ignored so badging never feeds itself.
-    observer = observeBody(
+    // Only the list's table (and what could swap it) is observed; our own badges and toolbar are
+    // skipped, so badging never feeds itself.
+    watch = watchRegion(
       doc,
+      () => adapter.readScope?.(doc, next),
       { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-row-key-value', 'data-recordid', 'hidden', 'style', 'aria-hidden'] },
-      (records) => {
-        if (pageChanged(records)) scheduleScan(16);
-      },
+      () => scheduleScan(16),
     );
     void scan();
   }

@@ -1,3 +1,5 @@
+// First: asks storage for the settings and selector pack while the rest of the script evaluates.
+import '@/lib/content/start-read';
 import '@/lib/zod-jitless';
 import { campaignPanel } from '@/components/campaign-panel/feature';
 import { leadPanel } from '@/components/lead-panel/feature';

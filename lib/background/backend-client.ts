@@ -35,6 +35,10 @@ import {
   type TeamProfileResponse,
 } from '../contracts';
 import { readNdjson } from '../ndjson';
+import { retryAfterMs } from '../retry-after';
+
+/** A batch row's answer: its classification, or why not (`retryAfterMs` when it was refused for now). */
+export type BatchRowAnswer = { result: LeadClassification } | { error: string; retryAfterMs?: number };
 
 export class BackendError extends Error {
   constructor(
@@ -42,6 +46,8 @@ export class BackendError extends Error {
     readonly status?: number,
     /** The answer's machine code (`ApiError.error`), when the backend sent one. */
     readonly code?: string,
+    /** A refusal (429/503) with Retry-After: the backend is full, not down; ask again after this many ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'BackendError';
@@ -76,7 +82,8 @@ export function createBackendClient(options: BackendClientOptions) {
     }
     if (!response.ok) {
       const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
-      throw new BackendError(parsed.success ? parsed.data.message : `backend answered ${response.status}`, response.status, parsed.success ? parsed.data.error : undefined);
+      const refusedFor = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
+      throw new BackendError(parsed.success ? parsed.data.message : `backend answered ${response.status}`, response.status, parsed.success ? parsed.data.error : undefined, refusedFor);
     }
     return response;
   }
@@ -124,13 +131,19 @@ export function createBackendClient(options: BackendClientOptions) {
 
   return {
     baseUrl: options.baseUrl,
-    /** One answer per lead, in input order: a classification or that row's error. */
-    async classifyBatch(leads: Lead[], profile: CompanyProfile): Promise<({ result: LeadClassification } | { error: string })[]> {
-      const body = await namingProfile(profile, (ref) =>
-        call(ClassifyBatchResponseSchema, 'a batch', '/v1/leads/classify-batch', post({ leads, ...ref }), options.classifyTimeoutMs ?? CLIENT_TIMEOUT_MS.batch),
-      );
+    /**
+     * One answer per lead, in input order: a classification or that row's error. A row the
+     * backend's queue refused (`queue_full:`) says when to ask again; a batch refused whole
+     * throws a BackendError with `retryAfterMs`. Retrying is the caller's (lead-service).
+     */
+    async classifyBatch(leads: Lead[], profile: CompanyProfile, timeoutMs = options.classifyTimeoutMs ?? CLIENT_TIMEOUT_MS.batch): Promise<BatchRowAnswer[]> {
+      const body = await namingProfile(profile, (ref) => call(ClassifyBatchResponseSchema, 'a batch', '/v1/leads/classify-batch', post({ leads, ...ref }), timeoutMs));
       if (body.results.length !== leads.length) throw new BackendError('the backend answered a batch that does not match the contract');
-      return body.results.map((item) => ('result' in item ? { result: item.result } : { error: item.error }));
+      return body.results.map((item) => {
+        if ('result' in item) return { result: item.result };
+        if (!item.error.startsWith('queue_full:')) return { error: item.error };
+        return { error: item.error, retryAfterMs: (item.retryAfterSeconds ?? 1) * 1_000 };
+      });
     },
     triageConversation(conversation: Conversation, profile: CompanyProfile): Promise<ConversationTriage> {
       return namingProfile(profile, (ref) => call(ConversationTriageSchema, 'a triage', '/v1/conversations/triage', post({ conversation, ...ref }), classifyTimeoutMs));

@@ -16,9 +16,18 @@ import { classifyLeadByRules } from '../rules';
 import type { Settings } from '../settings';
 import { RULES_ENGINE } from '../versions';
 import type { BackendClient } from './backend-client';
+import { classifyBatchRetrying } from './batch-retry';
 import type { CachedResult, ResultCache } from './result-cache';
 
 const HEALTH_TTL_MS = 60_000;
+
+/**
+ * What a rep sees when the backend cannot answer a lead (down, refusing to the end, failing):
+ * the local rules' answer, labelled offline, with why — the record panel and the list badges alike.
+ */
+function offlineAnswer(lead: Lead, profile: CompanyProfile, error: string) {
+  return { result: classifyLeadByRules(lead, profile), origin: 'offline' as const, error };
+}
 
 /** A final answer: never a preview. */
 type FinalReply = LeadResultReply & { origin: HistoryOrigin };
@@ -30,6 +39,8 @@ export interface LeadServiceDeps {
   readSettings: () => Promise<Settings>;
   readProfile: () => Promise<CompanyProfile>;
   now?: () => number;
+  /** How a refused batch waits for its Retry-After (tests pass a clock they move themselves). */
+  sleep?: (ms: number) => Promise<void>;
   /** Where every final result is recorded (the history page); previews are not. */
   history?: { add(entries: NewHistoryEntry[]): Promise<unknown> };
 }
@@ -41,14 +52,18 @@ export interface LeadServiceDeps {
  */
 export function createLeadService(deps: LeadServiceDeps) {
   const now = deps.now ?? (() => Date.now());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let health: { baseUrl: string; engine: string; at: number } | undefined;
 
   async function engineOf(client: BackendClient): Promise<string> {
     if (health && health.baseUrl === client.baseUrl && now() - health.at < HEALTH_TTL_MS) return health.engine;
     const answer = await client.health();
     health = { baseUrl: client.baseUrl, engine: answer.engine, at: now() };
+    lastEngine = { baseUrl: client.baseUrl, engine: answer.engine };
     return answer.engine;
   }
+  // The engine last seen, however old: enough to look up the cache without a network round trip.
+  let lastEngine: { baseUrl: string; engine: string } | undefined;
 
   /**
    * Everything a request needs from storage, read at once: the profile first (the rules
@@ -105,14 +120,7 @@ export function createLeadService(deps: LeadServiceDeps) {
       const prepared = prepare();
       const profile = await prepared.profile;
       const elapsed = () => Math.max(0, now() - started);
-      const rulesReply = <O extends 'preview' | 'offline'>(origin: O, error?: string) => ({
-        result: classifyLeadByRules(lead, profile),
-        origin,
-        engine: RULES_ENGINE,
-        latencyMs: elapsed(),
-        ...(error ? { error } : {}),
-      });
-      emit?.({ type: 'preview', reply: rulesReply('preview') });
+      emit?.({ type: 'preview', reply: { result: classifyLeadByRules(lead, profile), origin: 'preview', engine: RULES_ENGINE, latencyMs: elapsed() } });
       const final = await (async (): Promise<FinalReply> => {
         try {
           const { client, outgoing, cacheEntry } = await prepared.rest;
@@ -129,7 +137,7 @@ export function createLeadService(deps: LeadServiceDeps) {
           return { result, origin: 'backend', engine, latencyMs: elapsed() };
         } catch (err) {
           health = undefined;
-          return rulesReply('offline', (err as Error).message);
+          return { ...offlineAnswer(lead, profile, (err as Error).message), engine: RULES_ENGINE, latencyMs: elapsed() };
         }
       })();
       record([{ ...page, kind: 'record', input: lead, result: final.result, origin: final.origin, latencyMs: final.latencyMs, createdAt: now() }]);
@@ -139,7 +147,10 @@ export function createLeadService(deps: LeadServiceDeps) {
 
     /**
      * List views: cache hits at once (preferring the record's own page result), one
-     * backend batch for the rest, local rules if it is down.
+     * backend batch for the rest — rows refused for now (429/503 Retry-After, `queue_full:`)
+     * asked again after the wait, within the batch deadline (batch-retry.ts) — and the offline
+     * rules answer for every row the backend cannot answer. `cachedOnly`: the hits alone, no
+     * batch (a list paints what it knows before it waits on anything).
      */
     async classifyBatch(raw: unknown): Promise<BatchReply> {
       const started = now();
@@ -163,7 +174,7 @@ export function createLeadService(deps: LeadServiceDeps) {
       const out: BatchReply['items'] = [];
       try {
         const { client, outgoing, cacheEntry } = await prepared.rest;
-        const engine = await engineOf(client);
+        const engine = message.cachedOnly && lastEngine?.baseUrl === client.baseUrl ? lastEngine.engine : await engineOf(client);
         const keys = await Promise.all(message.items.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
         // A list row shows a few columns; the record page, read when the rep opened it, many more.
         const byRecord = await deps.cache.latestForRecords(page.crm, message.items.map((item) => item.recordId), engine, now());
@@ -174,26 +185,32 @@ export function createLeadService(deps: LeadServiceDeps) {
           if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
           else misses.push({ ...item, key: keys[i]! });
         });
-        if (misses.length === 0) return recorded({ items: out });
-        const answers = await client.classifyBatch(
+        if (misses.length === 0 || message.cachedOnly) return recorded({ items: out });
+        const answers = await classifyBatchRetrying(
+          client,
           misses.map((miss) => outgoing(miss.lead)),
           profile,
+          { now, sleep },
         );
         const fresh: CachedResult[] = [];
         misses.forEach((miss, index) => {
-          const answer = answers[index];
-          if (answer && 'result' in answer) {
+          const answer = answers[index]!;
+          if ('result' in answer) {
             out.push({ recordId: miss.recordId, result: answer.result, origin: 'backend' });
             fresh.push(cacheEntry(miss.key, answer.result, engine, page.crm, miss.recordId));
-          } else out.push({ recordId: miss.recordId, error: answer?.error ?? 'no answer for this row' });
+          } else if (answer.unavailable) {
+            health = undefined;
+            out.push({ recordId: miss.recordId, ...offlineAnswer(miss.lead, profile, answer.error) });
+          } else out.push({ recordId: miss.recordId, error: answer.error });
         });
         await deps.cache.putMany(fresh);
         return recorded({ items: out });
       } catch (err) {
         health = undefined;
+        if (message.cachedOnly) return recorded({ items: out });
         const answered = new Set(out.map((item) => item.recordId));
         for (const item of message.items) {
-          if (!answered.has(item.recordId)) out.push({ recordId: item.recordId, result: classifyLeadByRules(item.lead, profile), origin: 'offline' });
+          if (!answered.has(item.recordId)) out.push({ recordId: item.recordId, ...offlineAnswer(item.lead, profile, (err as Error).message) });
         }
         return recorded({ items: out });
       }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeSelectorPackState } from '../selector-pack/stored';
 import { activeSelectors, BUILT_IN_SELECTORS_VERSION, siteQuery, useSelectorPack } from '../sites/scrape-context';
@@ -35,5 +35,15 @@ describe('followSelectorPack', () => {
     await fakeBrowser.storage.local.set({ selectorPack: { pack: { ...PACK, sites: { whatsapp: { chains: { CHAT_PANEL: ['<script>'] } } } } } });
     await followSelectorPack({ onInvalidated: () => () => {} });
     expect(activeSelectors().builtIn).toBe(true);
+  });
+
+  it("uses the value read at the script's start without asking storage again", async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await followSelectorPack({ onInvalidated: () => () => {} }, { stored: { pack: PACK } });
+    expect(get).not.toHaveBeenCalled();
+    expect(activeSelectors().version).toBe('2099.1.1');
+    await followSelectorPack({ onInvalidated: () => () => {} }, { stored: { pack: { ...PACK, sites: { whatsapp: { chains: { CHAT_PANEL: ['<script>'] } } } } } });
+    expect(activeSelectors().builtIn).toBe(true);
+    get.mockRestore();
   });
 });

@@ -1,4 +1,4 @@
-import { readSelectorPackState, watchSelectorPackState } from '../selector-pack/stored';
+import { readSelectorPackState, selectorPackStateFrom, watchSelectorPackState } from '../selector-pack/stored';
 import { useSelectorPack } from '../sites/scrape-context';
 import type { SessionContext } from './session-context';
 
@@ -7,7 +7,8 @@ import type { SessionContext } from './session-context';
  * signature checked there, the schema again on read), from the start and whenever a newer one
  * is accepted; the built-in selectors otherwise.
  */
-export async function followSelectorPack(ctx: Pick<SessionContext, 'onInvalidated'>): Promise<void> {
+export async function followSelectorPack(ctx: Pick<SessionContext, 'onInvalidated'>, start?: { stored: unknown }): Promise<void> {
   ctx.onInvalidated(watchSelectorPackState((state) => useSelectorPack(state.pack)));
-  useSelectorPack((await readSelectorPackState()).pack);
+  // `start`: the value already read with the settings as the script started (lib/content/start-read.ts).
+  useSelectorPack((start ? selectorPackStateFrom(start.stored) : await readSelectorPackState()).pack);
 }

@@ -127,7 +127,12 @@ export type ClassifyBatchRequest = z.input<typeof ClassifyBatchRequestSchema>;
  * with a stable code (`invalid_lead:`, `queue_full:`).
  */
 export const BatchItemResultSchema = z.object({ index: z.number().int().min(0), result: LeadClassificationSchema });
-export const BatchItemErrorSchema = z.object({ index: z.number().int().min(0), error: z.string() });
+export const BatchItemErrorSchema = z.object({
+  index: z.number().int().min(0),
+  error: z.string(),
+  /** With `queue_full:`: when the row may be asked again (the batch's Retry-After, per row). */
+  retryAfterSeconds: z.number().min(0).optional(),
+});
 export const BatchItemEventSchema = z.union([BatchItemResultSchema, BatchItemErrorSchema]);
 export type BatchItemEvent = z.infer<typeof BatchItemEventSchema>;
 

@@ -82,11 +82,14 @@ export const ClassifyBatchMessageSchema = z.object({
     .min(1)
     .max(MAX_BATCH_LEADS),
   page: ListPageRefSchema,
+  /** Answer only the rows the cache holds (the others are left out) and ask the backend nothing. */
+  cachedOnly: z.boolean().optional(),
 });
 export type ClassifyBatchMessage = z.input<typeof ClassifyBatchMessageSchema>;
 
 export const BatchReplyItemSchema = z.union([
-  z.object({ recordId: z.string(), result: LeadClassificationSchema, origin: ResultOriginSchema }),
+  // `error` beside an offline result: why the backend did not answer.
+  z.object({ recordId: z.string(), result: LeadClassificationSchema, origin: ResultOriginSchema, error: z.string().optional() }),
   z.object({ recordId: z.string(), error: z.string() }),
 ]);
 export const BatchReplySchema = z.object({ items: z.array(BatchReplyItemSchema) });

@@ -6,18 +6,20 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { SelectorPackStateSchema, type SelectorPackState } from '../contracts';
+import { SELECTOR_PACK_STORAGE_KEY } from '../storage-keys';
 
-export const SELECTOR_PACK_STORAGE_KEY = 'selectorPack';
+export { SELECTOR_PACK_STORAGE_KEY };
 const stateItem = storage.defineItem<unknown>(`local:${SELECTOR_PACK_STORAGE_KEY}`);
 
-function parse(raw: unknown): SelectorPackState {
+/** The state a stored value holds. */
+export function selectorPackStateFrom(raw: unknown): SelectorPackState {
   const parsed = SelectorPackStateSchema.safeParse(raw ?? {});
   // A state that no longer parses (an older extension's, or edited by hand) is dropped: the built-in selectors apply.
   return parsed.success ? parsed.data : {};
 }
 
 export async function readSelectorPackState(): Promise<SelectorPackState> {
-  return parse(await stateItem.getValue());
+  return selectorPackStateFrom(await stateItem.getValue());
 }
 
 export async function writeSelectorPackState(state: SelectorPackState): Promise<void> {
@@ -26,5 +28,5 @@ export async function writeSelectorPackState(state: SelectorPackState): Promise<
 
 /** Calls `onChange` with the new state whenever the background writes one. */
 export function watchSelectorPackState(onChange: (state: SelectorPackState) => void): () => void {
-  return stateItem.watch((raw) => onChange(parse(raw)));
+  return stateItem.watch((raw) => onChange(selectorPackStateFrom(raw)));
 }

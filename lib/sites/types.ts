@@ -23,6 +23,13 @@ export interface SiteAdapter {
    * next to. `scrape` returns the same rows (without elements) for the CLI.
    */
   readListRows?(doc: Document, url: string): ListRow[];
+  /**
+   * The element that holds everything `scrape` / `readListRows` read on this page once it is
+   * rendered — the record, the open chat or ticket, the list table — or undefined (not rendered
+   * yet, or the reader reads the whole page). Sessions observe only it (lib/content/dom-watch.ts
+   * watchRegion), so the page's churn elsewhere costs nothing. Found the way the reader finds it.
+   */
+  readScope?(doc: Document, url: string): Element | undefined;
   /** Conversations only: the composer of the open chat or ticket, where a draft is inserted. */
   findComposer?(doc: Document, url: string): HTMLElement | null;
   /**

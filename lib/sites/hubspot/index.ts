@@ -1,9 +1,11 @@
 import type { SiteAdapter } from '../types';
 import { findHubSpotEmailComposer } from './email-composer';
-import { readHubSpotList, readHubSpotListRows } from './list';
+import { siteQuery } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
+import { findIndexTable, readHubSpotList, readHubSpotListRows } from './list';
 import { hubSpotPageKind, isHubSpotUrl, parseHubSpotRecordUrl } from './match';
 import { readHubSpotObjectRecord } from './objects';
-import { readHubSpotContact } from './record';
+import { findRecordPage, readHubSpotContact } from './record';
 import { readHubSpotCampaignContext } from './timeline';
 
 /** HubSpot: contact, company, deal and ticket records and their index tables, on every regional host (app, app-eu1, app-na2, app-ap1 …). */
@@ -18,6 +20,10 @@ export const hubspotAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return hubSpotPageKind(url)?.kind === 'list' ? readHubSpotListRows(doc, url) : [];
+  },
+  readScope(doc, url) {
+    const q = siteQuery('hubspot', HUBSPOT_SELECTORS);
+    return hubSpotPageKind(url)?.kind === 'list' ? findIndexTable(q, doc) : findRecordPage(q, doc.body ?? doc);
   },
   readCampaignContext: readHubSpotCampaignContext,
   findEmailComposer: findHubSpotEmailComposer,

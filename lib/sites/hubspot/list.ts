@@ -128,14 +128,18 @@ export function readHubSpotListRows(doc: Document, url: string, options?: Scrape
   return readRows(doc, url, options) ?? [];
 }
 
+/** The index page's record table (outside the global nav / menus): the rows are all in it. */
+export function findIndexTable(q: HubSpotQuery, doc: Document): Element | undefined {
+  return q.first(doc.body ?? doc, 'INDEX_TABLE', { accept: (el) => q.closest(el, 'GLOBAL_CHROME') === null });
+}
+
 /** The rows, or undefined when the page has no record table. */
 function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   const type = parseHubSpotListUrl(url);
   if (!type) return [];
   const q = siteQuery('hubspot', HUBSPOT_SELECTORS, options);
   const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
-  const body: ParentNode = doc.body ?? doc;
-  const table = q.first(body, 'INDEX_TABLE', { accept: outsideChrome });
+  const table = findIndexTable(q, doc);
   if (!table) return undefined;
   return readTableRows(table, {
     recordType: HUBSPOT_OBJECTS[type].recordType,

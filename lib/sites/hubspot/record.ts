@@ -43,6 +43,11 @@ export function propertyLabels(q: HubSpotQuery, property: string): readonly stri
   return key in q.selectors.labels ? q.labels(key) : [];
 }
 
+/** The record page's region (outside the global nav / menus): everything a record reader reads is in it. */
+export function findRecordPage(q: HubSpotQuery, body: ParentNode): Element | undefined {
+  return q.first(body, 'RECORD_PAGE', { accept: (el) => q.closest(el, 'GLOBAL_CHROME') === null });
+}
+
 /** The pieces of one record page, and the property reader over them, for one scrape. */
 export class HubSpotPage {
   readonly body: ParentNode;
@@ -57,7 +62,7 @@ export class HubSpotPage {
 
   constructor(readonly q: HubSpotQuery, doc: Document) {
     this.body = doc.body ?? doc;
-    this.page = this.region(this.body, 'RECORD_PAGE', this.body);
+    this.page = findRecordPage(q, this.body) ?? this.body;
     this.left = this.region(this.page, 'LEFT_SIDEBAR', this.page);
     this.middle = this.region(this.page, 'MIDDLE_PANE', this.page);
     this.right = this.region(this.page, 'RIGHT_SIDEBAR', this.page);
@@ -73,7 +78,7 @@ export class HubSpotPage {
   /** Not inside the global nav / account menu / a floating tooltip. */
   readonly outsideChrome = (el: Element): boolean => this.q.closest(el, 'GLOBAL_CHROME') === null;
 
-  private region(scope: ParentNode, key: 'RECORD_PAGE' | 'LEFT_SIDEBAR' | 'MIDDLE_PANE' | 'RIGHT_SIDEBAR', fallback: ParentNode): ParentNode {
+  private region(scope: ParentNode, key: 'LEFT_SIDEBAR' | 'MIDDLE_PANE' | 'RIGHT_SIDEBAR', fallback: ParentNode): ParentNode {
     return this.q.first(scope, key, { accept: this.outsideChrome }) ?? fallback;
   }
 

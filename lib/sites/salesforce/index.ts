@@ -1,8 +1,8 @@
 import type { SiteAdapter } from '../types';
 import { findSalesforceEmailComposer } from './email-composer';
-import { readSalesforceList, readSalesforceListRows } from './list';
+import { findSalesforceListTable, readSalesforceList, readSalesforceListRows } from './list';
 import { isSalesforceUrl, salesforcePageKind } from './match';
-import { readSalesforceRecord } from './record';
+import { findSalesforceRecordElement, readSalesforceRecord } from './record';
 import { readSalesforceCampaignContext } from './timeline';
 
 /** Salesforce Lightning: Lead, Contact, Opportunity, Account and Case records and their list views, console tabs included. */
@@ -15,6 +15,9 @@ export const salesforceAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return salesforcePageKind(url)?.kind === 'list' ? readSalesforceListRows(doc, url) : [];
+  },
+  readScope(doc, url) {
+    return salesforcePageKind(url)?.kind === 'list' ? findSalesforceListTable(doc) : findSalesforceRecordElement(doc, url);
   },
   readCampaignContext: readSalesforceCampaignContext,
   findEmailComposer: findSalesforceEmailComposer,

@@ -19,7 +19,7 @@ import type { ListRow } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
 import { unrecognisedPage } from '../page-status';
-import { LightningView } from './view';
+import { lightningPage } from './record';
 
 type SalesforceQuery = SiteQuery<BuiltInSelectorSets['salesforce']>;
 
@@ -70,8 +70,7 @@ function rowRecord(q: SalesforceQuery, row: Element, object: SalesforceObject): 
 export function readSalesforceListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
   const object = parseSalesforceListUrl(url);
   if (!object) return [];
-  const view = new LightningView(siteQuery('salesforce', SALESFORCE_SELECTORS, options).selectors.labels);
-  const q = siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el));
+  const { q, view } = lightningPage(options);
   const body: ParentNode = doc.body ?? doc;
   const skip = (node: Element) => view.hiddenByMarkers(node);
   const rows: ListRow[] = [];
@@ -95,6 +94,12 @@ export function readSalesforceListRows(doc: Document, url: string, options?: Scr
   }
   for (const row of rows) if (row.fields.fullName) row.fields.fullName = withoutSalutation(row.fields.fullName);
   return rows;
+}
+
+/** The one list table Lightning shows (the rows are all in it), else undefined (none yet, or several). */
+export function findSalesforceListTable(doc: Document): Element | undefined {
+  const tables = lightningPage().q.all(doc.body ?? doc, 'LIST_TABLE');
+  return tables.length === 1 ? tables[0] : undefined;
 }
 
 /** A list URL's scrape: `kind: "list"`, the listed object's record type, the rows without elements. */

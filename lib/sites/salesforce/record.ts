@@ -221,14 +221,26 @@ export function mapSalesforceFields(object: SalesforceObject, fields: readonly S
   };
 }
 
+/** Queries that see only what Lightning shows (the active cached view, no hidden markers). */
+export function lightningPage(options?: ScrapeOptions): Lightning {
+  const view = new LightningView(siteQuery('salesforce', SALESFORCE_SELECTORS, options).selectors.labels);
+  return { q: siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el)), view };
+}
+
+/** The container of the URL's record as the page shows it (what the reader reads), else undefined. */
+export function findSalesforceRecordElement(doc: Document, url: string): Element | undefined {
+  const ref = parseSalesforceRecordUrl(url);
+  const body = doc.body ?? doc;
+  const scope = ref ? findRecordScope(lightningPage(), body, ref.recordId) : undefined;
+  return scope && scope !== body ? (scope as Element) : undefined;
+}
+
 /** Read the visible record of a Lightning record page. `url` gives the object and the id. */
 export function readSalesforceRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseSalesforceRecordUrl(url);
   const object: SalesforceObject = ref?.object ?? 'Lead';
-  const probe = siteQuery('salesforce', SALESFORCE_SELECTORS, options);
-  const view = new LightningView(probe.selectors.labels);
-  const q = siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el));
-  const page: Lightning = { q, view };
+  const page = lightningPage(options);
+  const { q } = page;
   const body: ParentNode = doc.body ?? doc;
   const scope = ref ? findRecordScope(page, body, ref.recordId) : undefined;
   let fields: LeadFields = {};

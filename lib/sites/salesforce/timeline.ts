@@ -1,10 +1,8 @@
 import { LONG_TEXT_MAX, type CampaignContextInput, type TimelineItem } from '../../contracts';
 import { siteQuery, type ScrapeOptions } from '../scrape-context';
-import { SALESFORCE_SELECTORS } from './selectors';
 import { STAGE } from './fields';
 import { parseSalesforceRecordUrl } from './match';
-import { findRecordScope, lightningText, readShownFields, valueOf, type Lightning } from './record';
-import { LightningView } from './view';
+import { findRecordScope, lightningPage, lightningText, readShownFields, valueOf, type Lightning } from './record';
 
 const MAX_ITEMS = 10;
 
@@ -43,8 +41,7 @@ export function readSalesforceTimeline(page: Lightning, scope: ParentNode): Time
 /** What a campaign reads beyond the fields: the activity timeline and, on an opportunity, its stage. */
 export function readSalesforceCampaignContext(doc: Document, url: string, options?: ScrapeOptions): CampaignContextInput {
   const ref = parseSalesforceRecordUrl(url);
-  const view = new LightningView(siteQuery('salesforce', SALESFORCE_SELECTORS, options).selectors.labels);
-  const page: Lightning = { q: siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el)), view };
+  const page = lightningPage(options);
   const scope = ref ? findRecordScope(page, doc.body ?? doc, ref.recordId) : undefined;
   if (!ref || !scope) return { timeline: [] };
   const dealStage = ref.object === 'Opportunity' ? page.q.field('dealStage', () => valueOf(ref.object, readShownFields(page, scope), STAGE)) : '';

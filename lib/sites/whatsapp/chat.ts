@@ -372,12 +372,17 @@ function emptyChat(url: string, unrecognised?: string): ScrapeResult {
   });
 }
 
+/** The open chat's panel (header, messages, composer: all the reader reads), else undefined. */
+export function findChatPanel(doc: Document, options?: ScrapeOptions): Element | undefined {
+  const panel = siteQuery('whatsapp', WHATSAPP_SELECTORS, options).first(doc.body ?? doc, 'CHAT_PANEL');
+  return panel && isVisible(panel) ? panel : undefined;
+}
+
 /** Read the open chat of a WhatsApp Web page (see the file comment). */
 export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const q = siteQuery('whatsapp', WHATSAPP_SELECTORS, options);
-  const body: ParentNode = doc.body ?? doc;
-  const panel = q.first(body, 'CHAT_PANEL');
-  if (!panel || !isVisible(panel)) {
+  const panel = findChatPanel(doc, options);
+  if (!panel) {
     return emptyChat(url, unrecognisedPage('whatsapp', 'conversation', 'an open chat panel; WhatsApp may show its QR code, chat list or start screen'));
   }
   const title = q.field('fullName', () => readTitle(q, panel));

@@ -1,7 +1,7 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
 import { COMPOSER_EDITABLE } from './selectors';
-import { readWhatsAppChat } from './chat';
+import { findChatPanel, readWhatsAppChat } from './chat';
 import { isWhatsAppUrl, whatsAppPageKind } from './match';
 
 /** WhatsApp Web: the open chat (individual or group) as a conversation; the QR / login screen reads as empty. */
@@ -10,6 +10,7 @@ export const whatsappAdapter: SiteAdapter = {
   matches: isWhatsAppUrl,
   pageKind: whatsAppPageKind,
   scrape: readWhatsAppChat,
+  readScope: (doc) => findChatPanel(doc),
   findComposer: (doc) => (firstVisible(doc, COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null,
 };
 

@@ -1,8 +1,9 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
-import { readZendeskView, readZendeskViewRows } from './list';
+import { siteQuery } from '../scrape-context';
+import { findViewTable, readZendeskView, readZendeskViewRows } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
-import { COMPOSER_EDITABLE } from './selectors';
+import { COMPOSER_EDITABLE, ZENDESK_SELECTORS } from './selectors';
 import { findTicketPane, readZendeskTicket } from './ticket';
 
 /** Zendesk agent workspace: a ticket's conversation (email and messaging, notes apart) and views' ticket tables. */
@@ -15,6 +16,12 @@ export const zendeskAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return zendeskPageKind(url)?.kind === 'list' ? readZendeskViewRows(doc, url) : [];
+  },
+  readScope(doc, url) {
+    const page = zendeskPageKind(url);
+    if (page?.kind === 'list') return findViewTable(siteQuery('zendesk', ZENDESK_SELECTORS), doc);
+    const pane = page ? findTicketPane(doc, page.recordId) : undefined;
+    return pane && pane !== doc.body ? (pane as Element) : undefined;
   },
   // Only inside the active ticket's pane: a hidden tab's composer belongs to another customer.
   findComposer(doc, url) {

@@ -55,14 +55,17 @@ export function readZendeskViewRows(doc: Document, url: string, options?: Scrape
   return readRows(doc, url, options) ?? [];
 }
 
+/** The view's ticket table (outside the global chrome, with ticket links): the rows are all in it. */
+export function findViewTable(q: ZendeskQuery, doc: Document): Element | undefined {
+  const link = q.joined('VIEW_TICKET_LINK');
+  return q.first(doc.body ?? doc, 'VIEW_TABLE', { accept: (el) => q.closest(el, 'GLOBAL_CHROME') === null && el.querySelector(link) !== null });
+}
+
 /** The rows, or undefined when the page has no ticket table. */
 function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   if (!parseZendeskViewUrl(url)) return [];
   const q = siteQuery('zendesk', ZENDESK_SELECTORS, options);
-  const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
-  const link = q.joined('VIEW_TICKET_LINK');
-  const body: ParentNode = doc.body ?? doc;
-  const table = q.first(body, 'VIEW_TABLE', { accept: (el) => outsideChrome(el) && el.querySelector(link) !== null });
+  const table = findViewTable(q, doc);
   if (!table) return undefined;
   const placeholders = q.labels('PLACEHOLDERS');
   return readTableRows(table, {
