@@ -59,6 +59,17 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 const postJson = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** The chat request the backend sends upstream for `lead` (demo profile): the direct baseline of every proxy-overhead figure. */
+export function directChatBody(model: string, lead: Lead) {
+  return {
+    model,
+    messages: buildLeadMessages(cleanLeadForLlm(lead), DEMO_PROFILE, { language: leadLanguage(lead) }),
+    temperature: 0,
+    response_format: leadResponseFormat(),
+    reasoning_effort: 'low',
+  };
+}
+
 /**
  * 1. The backend's added latency over calling the upstream directly, same request, same timing.
  * `loops` sequential clients per path, their starts staggered over one upstream latency so
@@ -70,14 +81,7 @@ async function proxyOverhead(fake: FakeVllm, base: string, loops: number, perLoo
   const proxied: number[] = [];
   let n = 0;
   const directCall = async (l: Lead) => {
-    const language = leadLanguage(l);
-    const body = {
-      model: fake.model,
-      messages: buildLeadMessages(cleanLeadForLlm(l), DEMO_PROFILE, { language }),
-      temperature: 0,
-      response_format: leadResponseFormat(),
-      reasoning_effort: 'low',
-    };
+    const body = directChatBody(fake.model, l);
     const { ms, value } = await timed(async () => (await postJson(`${fake.baseUrl}/chat/completions`, body)).json());
     if (!(value as { choices?: unknown[] }).choices?.length) throw new Error('direct call failed');
     return ms;

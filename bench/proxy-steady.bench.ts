@@ -2,6 +2,7 @@ import { loadConfig } from '../backend/config';
 import { buildServer } from '../backend/server';
 import { startFakeVllm } from '../backend/testing/fake-vllm';
 import { HOT_LEAD } from '../backend/testing/fixtures';
+import { directChatBody } from './backend.bench';
 import { percentile } from './stats';
 
 /**
@@ -16,8 +17,11 @@ export async function benchProxySteady(rounds = 300) {
   const port = (app.server.address() as { port: number }).port;
   const post = (url: string, body: unknown) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-  const direct = (i: number) => post(`${llm.baseUrl}/chat/completions`, { model: llm.model, messages: [{ role: 'user', content: `lead ${i}` }] });
-  const proxied = (i: number) => post(`http://127.0.0.1:${port}/v1/leads/classify`, { lead: { ...HOT_LEAD, fullName: `Lead ${i}` } });
+  const lead = (i: number) => ({ ...HOT_LEAD, fullName: `Lead ${i}` });
+  // The same chat request the backend sends: the fake vLLM's own work on a real prompt (its
+  // prefix-cache scan) is then on both sides, not counted as the backend's.
+  const direct = (i: number) => post(`${llm.baseUrl}/chat/completions`, directChatBody(llm.model, lead(i)));
+  const proxied = (i: number) => post(`http://127.0.0.1:${port}/v1/leads/classify`, { lead: lead(i) });
   const sample = async (fn: (i: number) => Promise<unknown>) => {
     for (let i = 0; i < 30; i++) await fn(i);
     const out: number[] = [];

@@ -34,10 +34,11 @@ test('each content script is small and holds no React: the UI is the content-ui 
   for (const file of contentScripts()) {
     const code = read(`content-scripts/${file}`);
     expect(code.toString(), file).not.toMatch(REACT);
-    // A ceiling for what runs at every page load (137 KB gzipped when React was inside): it stops
-    // React or another big library creeping back in. The target is lower (< 50 KB, issue 15):
-    // `npm run bench -- bundle` prints each script's size against it.
-    expect(gzipSync(code, { level: 9 }).length / 1024, `${file} KB gzipped`).toBeLessThan(80);
+    // What runs at every page load stays under issue 15's target (137 KB gzipped when React was
+    // inside, 62–73 KB before the content scripts dropped zod's JSON Schema generator, the unused
+    // contract schemas, the panel's catalogue and the other sites' selectors): a library or a
+    // shared module that drags the UI's code back in fails here. `npm run bench -- bundle` prints each size.
+    expect(gzipSync(code, { level: 9 }).length / 1024, `${file} KB gzipped`).toBeLessThan(50);
     expect(code.toString(), `${file} imports the UI chunk by its extension URL`).toContain('/content-ui/index.js');
   }
   expect(read('content-ui/index.js').toString()).toMatch(REACT);

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeSelectorPackState } from '../selector-pack/stored';
-import { activeSelectors, BUILT_IN_SELECTORS_VERSION, useSelectorPack } from '../sites/scrape-context';
+import { activeSelectors, BUILT_IN_SELECTORS_VERSION, siteQuery, useSelectorPack } from '../sites/scrape-context';
+import { WHATSAPP_SELECTORS } from '../sites/whatsapp/selectors';
 import { followSelectorPack } from './selector-pack';
 
 const PACK = {
@@ -23,7 +24,9 @@ describe('followSelectorPack', () => {
     await writeSelectorPackState({ pack: PACK });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(activeSelectors()).toMatchObject({ version: '2099.1.1', builtIn: false });
-    expect(activeSelectors().sites.whatsapp.chains.CHAT_PANEL).toEqual(['#main-2099']);
+    expect(siteQuery('whatsapp', WHATSAPP_SELECTORS).selectors.chains.CHAT_PANEL).toEqual(['#main-2099']);
+    // The rest of the site's chains stay as built in.
+    expect(siteQuery('whatsapp', WHATSAPP_SELECTORS).selectors.chains.COMPOSER_EDITABLE).toEqual(WHATSAPP_SELECTORS.chains.COMPOSER_EDITABLE);
     invalidators.forEach((stop) => stop());
     useSelectorPack(undefined);
   });

@@ -10,5 +10,5 @@ export {
   signSelectorPack,
 } from './signature';
 export { checkSelectorPack, type SelectorPackCheck, type SelectorPackRefusal } from './verify';
-export { applySelectorPack, type ActiveSelectors, type SiteSelectorSet, type SiteSelectorSets } from './merge';
+export { applySelectorPack, applySitePatch, type ActiveSelectors, type SiteSelectorSet, type SiteSelectorSets } from './merge';
 export { PINNED_KEYS_ENV, PINNED_KEYS_FILE, pinnedKeysFileFor, pinnedKeysFrom } from './pinned-keys';

@@ -26,24 +26,26 @@ export function applySelectorPack<Sets extends SiteSelectorSets>(builtIn: Sets, 
   if (!pack) return { sites: builtIn, version: builtInVersion, builtIn: true, ignored: [] };
   const ignored: string[] = [];
   const sites = {} as Record<SelectorPackSite, SiteSelectorSet>;
-  for (const site of SELECTOR_PACK_SITES) {
-    const base = builtIn[site];
-    const patch = pack.sites[site];
-    if (!patch) {
-      sites[site] = base;
-      continue;
-    }
-    const chains: Record<string, readonly string[]> = { ...base.chains };
-    for (const [key, chain] of Object.entries(patch.chains)) {
-      if (key in base.chains) chains[key] = chain;
-      else ignored.push(`${site}.chains.${key}`);
-    }
-    const labels: Record<string, readonly string[]> = { ...base.labels };
-    for (const [key, list] of Object.entries(patch.labels)) {
-      if (key in base.labels) labels[key] = list;
-      else ignored.push(`${site}.labels.${key}`);
-    }
-    sites[site] = { chains, labels };
-  }
+  for (const site of SELECTOR_PACK_SITES) sites[site] = applySitePatch(site, builtIn[site], pack, ignored);
   return { sites: sites as unknown as Sets, version: pack.version, builtIn: false, ignored };
+}
+
+/**
+ * One site's selectors with `pack` applied: each chain or label list of the same name replaced,
+ * the rest as built in. Names the site does not know are added to `ignored` (when given).
+ */
+export function applySitePatch<Set extends SiteSelectorSet>(site: SelectorPackSite, base: Set, pack: SelectorPack, ignored: string[] = []): Set {
+  const patch = pack.sites[site];
+  if (!patch) return base;
+  const chains: Record<string, readonly string[]> = { ...base.chains };
+  for (const [key, chain] of Object.entries(patch.chains)) {
+    if (key in base.chains) chains[key] = chain;
+    else ignored.push(`${site}.chains.${key}`);
+  }
+  const labels: Record<string, readonly string[]> = { ...base.labels };
+  for (const [key, list] of Object.entries(patch.labels)) {
+    if (key in base.labels) labels[key] = list;
+    else ignored.push(`${site}.labels.${key}`);
+  }
+  return { chains, labels } as unknown as Set;
 }

@@ -37,7 +37,10 @@ function traceAllFixtures(): ScrapeTrace {
       // The content script's other uses of the same chains: list badges and the composer.
       const adapter = SITE_ADAPTERS.find((candidate) => candidate.matches(url))!;
       adapter.readListRows?.(doc, url);
-      if (adapter.findComposer) siteQuery(adapter.crm as 'whatsapp' | 'zendesk').first(doc, 'COMPOSER_EDITABLE');
+      if (adapter.findComposer) {
+        const crm = adapter.crm as 'whatsapp' | 'zendesk';
+        siteQuery(crm, BUILT_IN_SELECTORS[crm]).first(doc, 'COMPOSER_EDITABLE');
+      }
       // A campaign's reads on record pages: the timeline and deal stage, and the CRM's email composer.
       adapter.readCampaignContext?.(doc, url);
       adapter.findEmailComposer?.(doc, url);

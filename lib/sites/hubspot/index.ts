@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { findHubSpotEmailComposer } from './email-composer';
 import { siteQuery } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
 import { findIndexTable, readHubSpotList, readHubSpotListRows } from './list';
 import { hubSpotPageKind, isHubSpotUrl, parseHubSpotRecordUrl } from './match';
 import { readHubSpotObjectRecord } from './objects';
@@ -21,7 +22,7 @@ export const hubspotAdapter: SiteAdapter = {
     return hubSpotPageKind(url)?.kind === 'list' ? readHubSpotListRows(doc, url) : [];
   },
   readScope(doc, url) {
-    const q = siteQuery('hubspot');
+    const q = siteQuery('hubspot', HUBSPOT_SELECTORS);
     return hubSpotPageKind(url)?.kind === 'list' ? findIndexTable(q, doc) : findRecordPage(q, doc.body ?? doc);
   },
   readCampaignContext: readHubSpotCampaignContext,

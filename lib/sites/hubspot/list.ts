@@ -19,6 +19,7 @@ import { ScrapeResultSchema } from '../../contracts';
 import { isVisible, textOf, valueText } from '../dom';
 import { readTableRows, type ColumnSpec } from '../list-table';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
 import type { ListRow } from '../types';
 import { HUBSPOT_OBJECTS, parseHubSpotListUrl, type HubSpotObjectType } from './match';
 import { unrecognisedPage } from '../page-status';
@@ -136,7 +137,7 @@ export function findIndexTable(q: HubSpotQuery, doc: Document): Element | undefi
 function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   const type = parseHubSpotListUrl(url);
   if (!type) return [];
-  const q = siteQuery('hubspot', options);
+  const q = siteQuery('hubspot', HUBSPOT_SELECTORS, options);
   const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
   const table = findIndexTable(q, doc);
   if (!table) return undefined;

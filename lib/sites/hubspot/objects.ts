@@ -21,6 +21,7 @@
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, type ScrapeResult } from '../../contracts';
 import { cleanText } from '../dom';
 import { siteQuery, type ScrapeOptions } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
 import { formatStatusParts, joinDistinct, parseWholeAmount, splitShown } from '../values';
 import { HUBSPOT_OBJECTS, parseHubSpotRecordUrl, type HubSpotObjectType } from './match';
 import { HubSpotPage, propertyLabels, readCompanyCard, readHighlightName, readNewestActivity, readOwner } from './record';
@@ -134,7 +135,7 @@ const READERS: Record<Exclude<HubSpotObjectType, '0-1'>, (page: HubSpotPage) => 
 export function readHubSpotObjectRecord(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const ref = parseHubSpotRecordUrl(url);
   const type = ref && ref.objectType !== '0-1' ? ref.objectType : '0-2';
-  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const page = new HubSpotPage(siteQuery('hubspot', HUBSPOT_SELECTORS, options), doc);
   const { shown, missing } = splitShown(ref ? READERS[type](page) : {});
   return ScrapeResultSchema.parse({
     crm: 'hubspot',

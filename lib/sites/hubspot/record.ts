@@ -29,6 +29,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, typ
 import { FORM_CONTROLS, cleanText, isHiddenInside, isVisible, normalizeLabel, textOf, valueText } from '../dom';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
 import { formatStatusParts, joinDistinct, looksLikeEmail, ownerName, parseWholeAmount, splitShown } from '../values';
 import { unrecognisedPage } from '../page-status';
 import { parseHubSpotContactUrl } from './match';
@@ -270,7 +271,7 @@ export function readOwner(page: HubSpotPage, labels: readonly string[]): string 
 /** Read the visible contact record of a HubSpot page. `url` gives the contact id. */
 export function readHubSpotContact(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const contact = parseHubSpotContactUrl(url);
-  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const page = new HubSpotPage(siteQuery('hubspot', HUBSPOT_SELECTORS, options), doc);
   const { q, left } = page;
   const read = (property: string, max = SHORT_TEXT_MAX) => page.read(left, property, propertyLabels(q, property), max);
   const field = <T>(name: string, readField: () => T) => q.field(name, readField);

@@ -1,5 +1,6 @@
 import { type CampaignContextInput, type TimelineItem } from '../../contracts';
 import type { ScrapeOptions } from '../scrape-context';
+import { HUBSPOT_SELECTORS } from './selectors';
 import { siteQuery } from '../scrape-context';
 import { parseHubSpotRecordUrl } from './match';
 import { HubSpotPage, readTimelineCards } from './record';
@@ -45,7 +46,7 @@ export function readHubSpotDealStage(page: HubSpotPage, url: string): string {
 
 /** What a campaign reads beyond the fields: the timeline and the deal stage (text only, visible nodes only). */
 export function readHubSpotCampaignContext(doc: Document, url: string, options?: ScrapeOptions): CampaignContextInput {
-  const page = new HubSpotPage(siteQuery('hubspot', options), doc);
+  const page = new HubSpotPage(siteQuery('hubspot', HUBSPOT_SELECTORS, options), doc);
   const dealStage = page.q.field('dealStage', () => readHubSpotDealStage(page, url));
   return { timeline: page.q.field('timeline', () => readHubSpotTimeline(page)), ...(dealStage ? { dealStage } : {}) };
 }

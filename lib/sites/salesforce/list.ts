@@ -14,6 +14,7 @@ import { textOf, valueText } from '../dom';
 import { columnMap, readTableRows } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { SALESFORCE_SELECTORS } from './selectors';
 import type { ListRow } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
@@ -105,7 +106,7 @@ export function findSalesforceListTable(doc: Document): Element | undefined {
 export function readSalesforceList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const object = parseSalesforceListUrl(url) ?? 'Lead';
   const rows = readSalesforceListRows(doc, url, options);
-  const tables = siteQuery('salesforce', options).first(doc.body ?? doc, 'LIST_TABLE');
+  const tables = siteQuery('salesforce', SALESFORCE_SELECTORS, options).first(doc.body ?? doc, 'LIST_TABLE');
   return ScrapeResultSchema.parse({
     crm: 'salesforce',
     kind: 'list',

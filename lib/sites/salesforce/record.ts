@@ -37,6 +37,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, ScrapeResultSchema, type LeadFields, typ
 import { boundText, cleanText, normalizeLabel, valueText } from '../dom';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { SALESFORCE_SELECTORS } from './selectors';
 import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount, splitShown, withoutSalutation } from '../values';
 import { ENTITY_LABELS, OBJECT_FIELDS, type FieldSpec } from './fields';
 import { SALESFORCE_OBJECTS, parseSalesforceRecordUrl, sameSalesforceId, type SalesforceObject } from './match';
@@ -222,8 +223,8 @@ export function mapSalesforceFields(object: SalesforceObject, fields: readonly S
 
 /** Queries that see only what Lightning shows (the active cached view, no hidden markers). */
 export function lightningPage(options?: ScrapeOptions): Lightning {
-  const view = new LightningView(siteQuery('salesforce', options).selectors.labels);
-  return { q: siteQuery('salesforce', options, (el) => view.isReadable(el)), view };
+  const view = new LightningView(siteQuery('salesforce', SALESFORCE_SELECTORS, options).selectors.labels);
+  return { q: siteQuery('salesforce', SALESFORCE_SELECTORS, options, (el) => view.isReadable(el)), view };
 }
 
 /** The container of the URL's record as the page shows it (what the reader reads), else undefined. */

@@ -41,6 +41,7 @@ import { LONG_TEXT_MAX, ScrapeResultSchema, type LeadFields, type Message, type 
 import { cleanText, isVisible, textOf } from '../dom';
 import { messageText } from '../message-text';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { WHATSAPP_SELECTORS } from './selectors';
 import type { SiteQuery } from '../query';
 import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
@@ -276,7 +277,7 @@ const NOT_TEXT = (el: Element) =>
 
 /** The visible messages of the open chat, in order, and the chat's jid. */
 export function readWhatsAppMessages(panel: Element, chatTitle: string, options?: ScrapeOptions): ChatMessages {
-  return readMessages(siteQuery('whatsapp', options), panel, chatTitle);
+  return readMessages(siteQuery('whatsapp', WHATSAPP_SELECTORS, options), panel, chatTitle);
 }
 
 interface ChatMessages {
@@ -373,13 +374,13 @@ function emptyChat(url: string, unrecognised?: string): ScrapeResult {
 
 /** The open chat's panel (header, messages, composer: all the reader reads), else undefined. */
 export function findChatPanel(doc: Document, options?: ScrapeOptions): Element | undefined {
-  const panel = siteQuery('whatsapp', options).first(doc.body ?? doc, 'CHAT_PANEL');
+  const panel = siteQuery('whatsapp', WHATSAPP_SELECTORS, options).first(doc.body ?? doc, 'CHAT_PANEL');
   return panel && isVisible(panel) ? panel : undefined;
 }
 
 /** Read the open chat of a WhatsApp Web page (see the file comment). */
 export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
-  const q = siteQuery('whatsapp', options);
+  const q = siteQuery('whatsapp', WHATSAPP_SELECTORS, options);
   const panel = findChatPanel(doc, options);
   if (!panel) {
     return emptyChat(url, unrecognisedPage('whatsapp', 'conversation', 'an open chat panel; WhatsApp may show its QR code, chat list or start screen'));

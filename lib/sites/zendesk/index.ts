@@ -3,7 +3,7 @@ import type { SiteAdapter } from '../types';
 import { siteQuery } from '../scrape-context';
 import { findViewTable, readZendeskView, readZendeskViewRows } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
-import { COMPOSER_EDITABLE } from './selectors';
+import { COMPOSER_EDITABLE, ZENDESK_SELECTORS } from './selectors';
 import { findTicketPane, readZendeskTicket } from './ticket';
 
 /** Zendesk agent workspace: a ticket's conversation (email and messaging, notes apart) and views' ticket tables. */
@@ -19,7 +19,7 @@ export const zendeskAdapter: SiteAdapter = {
   },
   readScope(doc, url) {
     const page = zendeskPageKind(url);
-    if (page?.kind === 'list') return findViewTable(siteQuery('zendesk'), doc);
+    if (page?.kind === 'list') return findViewTable(siteQuery('zendesk', ZENDESK_SELECTORS), doc);
     const pane = page ? findTicketPane(doc, page.recordId) : undefined;
     return pane && pane !== doc.body ? (pane as Element) : undefined;
   },

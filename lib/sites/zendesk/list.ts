@@ -11,6 +11,7 @@ import { isVisible, textOf, valueText } from '../dom';
 import { readTableRows, type ColumnSpec } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { ZENDESK_SELECTORS } from './selectors';
 import type { ListRow } from '../types';
 import { unrecognisedPage } from '../page-status';
 import { parseZendeskViewUrl } from './match';
@@ -33,7 +34,7 @@ function columnsFor(q: ZendeskQuery): Map<string, ColumnSpec> {
 }
 
 /** The view columns of the built-in selectors (header label → what it feeds). */
-export const ZENDESK_VIEW_COLUMNS: ReadonlyMap<string, ColumnSpec> = columnsFor(siteQuery('zendesk'));
+export const ZENDESK_VIEW_COLUMNS: ReadonlyMap<string, ColumnSpec> = columnsFor(siteQuery('zendesk', ZENDESK_SELECTORS));
 
 const TICKET_ID_IN_HREF = /\/agent\/tickets\/(\d{1,15})(?:[/?#]|$)/;
 
@@ -63,7 +64,7 @@ export function findViewTable(q: ZendeskQuery, doc: Document): Element | undefin
 /** The rows, or undefined when the page has no ticket table. */
 function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
   if (!parseZendeskViewUrl(url)) return [];
-  const q = siteQuery('zendesk', options);
+  const q = siteQuery('zendesk', ZENDESK_SELECTORS, options);
   const table = findViewTable(q, doc);
   if (!table) return undefined;
   const placeholders = q.labels('PLACEHOLDERS');

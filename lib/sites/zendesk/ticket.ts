@@ -31,6 +31,7 @@ import { editableValue, isHiddenByMarkup, isVisible, normalizeLabel, textOf, val
 import { messageText } from '../message-text';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
+import { ZENDESK_SELECTORS } from './selectors';
 import { formatStatusParts, splitShown } from '../values';
 import { unrecognisedPage } from '../page-status';
 import { parseZendeskTicketUrl } from './match';
@@ -62,7 +63,7 @@ function insideChrome(q: ZendeskQuery, el: Element): boolean {
 
 /** The shown pane of the URL's ticket, or undefined when it is not the one shown (see the file comment). */
 export function findTicketPane(doc: Document, ticketId: string, options?: ScrapeOptions): ParentNode | undefined {
-  return ticketPane(siteQuery('zendesk', options), doc, ticketId);
+  return ticketPane(siteQuery('zendesk', ZENDESK_SELECTORS, options), doc, ticketId);
 }
 
 function ticketPane(q: ZendeskQuery, doc: Document, ticketId: string): ParentNode | undefined {
@@ -127,7 +128,7 @@ function directionOf(type: string | null, note: boolean, sender: string, request
 
 /** The ticket's log, in order. */
 export function readZendeskLog(scope: ParentNode, requester: string, options?: ScrapeOptions): Message[] {
-  return readLog(siteQuery('zendesk', options), scope, requester);
+  return readLog(siteQuery('zendesk', ZENDESK_SELECTORS, options), scope, requester);
 }
 
 function readLog(q: ZendeskQuery, scope: ParentNode, requester: string): Message[] {
@@ -170,7 +171,7 @@ function readLog(q: ZendeskQuery, scope: ParentNode, requester: string): Message
 
 /** Read the ticket of a Zendesk agent workspace ticket URL. */
 export function readZendeskTicket(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
-  const q = siteQuery('zendesk', options);
+  const q = siteQuery('zendesk', ZENDESK_SELECTORS, options);
   const ticketId = parseZendeskTicketUrl(url) ?? '';
   const scope = ticketId ? ticketPane(q, doc, ticketId) : undefined;
   const read = (field: string, key: FieldKey) => (scope ? q.field(field, () => fieldValue(q, scope, key)) : '');
