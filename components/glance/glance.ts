@@ -61,23 +61,20 @@ export function createGlance(doc: Document, hostName: string): Glance {
     doc.body.append(host);
     return root;
   };
+  const remove = () => {
+    host?.remove();
+    host = root = undefined;
+  };
   return {
     paint(content) {
-      if (!content) {
-        host?.remove();
-        host = root = undefined;
-        return;
-      }
+      if (!content) return remove();
       const aside = (root ?? attach()).querySelector('aside')!;
       aside.setAttribute('aria-label', content.regionLabel);
       aside.setAttribute('data-testid', 'pulso-glance');
       aside.setAttribute('data-state', content.state);
       aside.replaceChildren(el(doc, 'header', content.title), body(doc, content));
     },
-    remove() {
-      host?.remove();
-      host = root = undefined;
-    },
+    remove,
   };
 }
 
