@@ -1,7 +1,7 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
 import { siteQuery } from '../scrape-context';
-import { findViewTable, readZendeskView, readZendeskViewRows } from './list';
+import { findViewTable, readZendeskView, readZendeskViewRows, zendeskViewRowReader } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
 import { COMPOSER_EDITABLE, ZENDESK_SELECTORS } from './selectors';
 import { findTicketPane, readZendeskTicket } from './ticket';
@@ -16,6 +16,9 @@ export const zendeskAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return zendeskPageKind(url)?.kind === 'list' ? readZendeskViewRows(doc, url) : [];
+  },
+  listRowReader(doc, url) {
+    return zendeskPageKind(url)?.kind === 'list' ? zendeskViewRowReader(doc, url) : undefined;
   },
   readScope(doc, url) {
     const page = zendeskPageKind(url);
