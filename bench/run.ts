@@ -51,9 +51,9 @@ if (want('panel')) {
   console.log('  in-app navigation, from the record DOM rendered:');
   console.log(`    record ready → backend result painted (cold): p50 ${fmt(panel.spaColdP50, 1)} ms, max ${fmt(panel.spaColdMax, 1)} ms  (target < 300 ms: ${ratio(panel.spaColdP50, 300)})`);
   console.log(`    record ready → cache hit painted (warm): p50 ${fmt(panel.spaWarmP50, 1)} ms, max ${fmt(panel.spaWarmMax, 1)} ms  (target < 50 ms: ${ratio(panel.spaWarmP50, 50)})`);
-  console.log('  full page load, from DOMContentLoaded (includes the browser injecting the content script):');
+  console.log('  full page load, from DOMContentLoaded to the full panel (UI chunk) showing it (includes the browser injecting the content script):');
   console.log(`    rules preview painted: p50 ${fmt(panel.previewP50, 1)} ms`);
-  console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 300 ms: ${ratio(panel.coldFinalP50, 300)})`);
+  console.log(`    backend result painted (cold): p50 ${fmt(panel.coldFinalP50, 1)} ms, max ${fmt(panel.coldFinalMax, 1)} ms  (target < 150 ms: ${ratio(panel.coldFinalP50, 150)})`);
   console.log(`    cache hit painted (warm): p50 ${fmt(panel.warmP50, 1)} ms, max ${fmt(panel.warmMax, 1)} ms`);
 }
 

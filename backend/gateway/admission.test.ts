@@ -81,6 +81,70 @@ describe('lanes (issue 9, D5)', () => {
     expect(a.stats).toMatchObject({ queued: 0, inFlight: 0, admitted: 2 });
   });
 
+  it('lends the reserve to preemptible batch rows only, while no single request waits', async () => {
+    const limits = { maxConcurrency: 3, maxQueue: 4, reserved: { slots: 1, queue: 1 } };
+    const plain = new Admission(limits);
+    await plain.acquire('batch');
+    await plain.acquire('batch');
+    void plain.acquire('batch'); // no onPreempt: it waits although the reserved slot is free
+    expect(plain.stats.byLane.batch).toMatchObject({ inFlight: 2, queued: 1 });
+
+    const lending = new Admission(limits);
+    for (let i = 0; i < 3; i++) await lending.acquire('batch', { onPreempt: () => {} });
+    expect(lending.stats.byLane.batch).toMatchObject({ inFlight: 3, queued: 0 });
+
+    // A single request waiting: no more lending, the freed slot is the rep's.
+    const busy = new Admission({ ...limits, reserved: { slots: 0, queue: 1 } });
+    const held = [await busy.acquire('batch', { onPreempt: () => {} }), await busy.acquire('batch', { onPreempt: () => {} }), await busy.acquire('batch', { onPreempt: () => {} })];
+    const rep = busy.acquire('interactive');
+    const row = busy.acquire('batch', { onPreempt: () => {} });
+    held[0]!();
+    await rep;
+    expect(busy.stats.byLane).toMatchObject({ interactive: { inFlight: 1 }, batch: { inFlight: 2, queued: 1 } });
+    void row;
+  });
+
+  it('a single request finding every slot taken takes the newest lent slot back at once; its row asks again first in the queue', async () => {
+    const a = new Admission({ maxConcurrency: 2, maxQueue: 2, reserved: { slots: 1, queue: 1 } });
+    const told: string[] = [];
+    await a.acquire('batch', { onPreempt: () => told.push('first') });
+    const secondRelease = await a.acquire('batch', { onPreempt: () => told.push('second') }); // on the lent slot
+    const queuedRow = a.acquire('batch', { onPreempt: () => {} }).then((r) => (told.push('queued row ran'), r));
+    expect(a.full('batch', true)).toBe(true);
+
+    const rep = await a.acquire('interactive'); // at once, no wait
+    expect(told).toEqual(['second']);
+    expect(a.stats).toMatchObject({ inFlight: 2, preempted: 1 });
+    secondRelease(); // the preempted holder's own release frees nothing more
+    expect(a.stats.inFlight).toBe(2);
+
+    // The preempted row asks again: ahead of the row queued earlier, past the queue bound.
+    const resumed = a.acquire('batch', { onPreempt: () => {}, resume: true }).then((r) => (told.push('resumed ran'), r));
+    expect(a.stats.byLane.batch.queued).toBe(2);
+    rep();
+    await resumed;
+    expect(told).toEqual(['second', 'resumed ran']);
+    void queuedRow;
+  });
+
+  it('waitForPlace resolves when the lane has a place again, and leaves on abort', async () => {
+    const a = new Admission({ maxConcurrency: 1, maxQueue: 1, reserved: { slots: 0, queue: 0 } });
+    const holder = await a.acquire('batch');
+    const queued = a.acquire('batch');
+    expect(a.full('batch')).toBe(true);
+    let placed = false;
+    const place = a.waitForPlace('batch').then(() => (placed = true));
+    const gone = new AbortController();
+    const left = a.waitForPlace('batch', gone.signal);
+    gone.abort(new Error('client went away'));
+    await expect(left).rejects.toThrow('client went away');
+    expect(placed).toBe(false);
+    holder(); // the queued row runs: a queue place is free
+    await place;
+    expect(a.full('batch')).toBe(false);
+    (await queued)();
+  });
+
   it('reserves a quarter, at least one, never all', () => {
     expect([1, 2, 4, 16, 64].map(defaultReserve)).toEqual([0, 1, 1, 4, 16]);
   });

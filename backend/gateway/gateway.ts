@@ -70,6 +70,11 @@ export interface BeginOptions<Out> {
   rules?: Out;
   /** Stream the upstream call so partials exist. A request joining a non-streaming call gets none. */
   wantPartial?: boolean;
+  /**
+   * When its lane has neither a slot nor a queue place, wait for one (until the deadline, then
+   * QueueFullError) instead of being refused at once: the rows of a batch already admitted.
+   */
+  waitForPlace?: boolean;
 }
 
 /** The answer of a request whose client went away: nobody reads it. */
@@ -136,8 +141,12 @@ export function createGateway<In, Out extends object, Partial = never>(capabilit
 
   function startFlight(key: string, input: In, profile: CompanyProfile, options: BeginOptions<Out>): Flight<Out, Partial> {
     const controller = new AbortController();
+    // A batch row may run on a slot lent from the single requests' reserve; if a rep needs it
+    // back, the row's attempt is aborted and it asks again, first in the batch queue.
+    let preemptAttempt: (() => void) | undefined;
+    const onPreempt = options.lane === 'batch' ? () => preemptAttempt?.() : undefined;
     // Throws QueueFullError synchronously: nothing is registered yet.
-    const slot = admission.acquire(options.lane, controller.signal);
+    let slot = admission.acquire(options.lane, { signal: controller.signal, onPreempt });
     const flight: Flight<Out, Partial> = { key, outcome: undefined as never, controller, waiting: 0, started: false, settled: false, listeners: new Set() };
     // Every partial reaches every request still waiting (a campaign streams several steps); a
     // request that joins later gets the latest one at once, then the rest.
@@ -146,28 +155,52 @@ export function createGateway<In, Out extends object, Partial = never>(capabilit
       for (const listener of flight.listeners) listener(partial);
     };
     flight.outcome = (async (): Promise<Outcome<Out>> => {
-      let release;
-      try {
-        release = await slot;
-      } catch {
-        // Everyone waiting left while the call was queued: no upstream call at all.
-        return { result: options.rules ?? capability.rules(input, profile), error: 'aborted' };
-      }
-      flight.started = true;
-      const started = performance.now();
-      try {
-        metrics.upstreamCall();
-        const outcome = await capability.run(input, profile, {
-          signal: controller.signal,
-          deadlineAt: options.deadlineAt,
-          rules: options.rules,
-          onPartial: options.wantPartial ? broadcast : undefined,
-        });
-        metrics.upstreamDone(outcome.error, (performance.now() - started) / 1_000);
-        if (caching && !outcome.error && (outcome.result as { source?: string }).source === 'llm') cache.set(key, outcome.result);
-        return outcome;
-      } finally {
-        release();
+      for (;;) {
+        let release;
+        try {
+          release = await slot;
+        } catch {
+          // Everyone waiting left while the call was queued: no upstream call at all.
+          return { result: options.rules ?? capability.rules(input, profile), error: 'aborted' };
+        }
+        flight.started = true;
+        const started = performance.now();
+        // This attempt ends with the call (everyone left) or when its lent slot is taken back.
+        const attempt = new AbortController();
+        const endAttempt = () => attempt.abort(controller.signal.reason);
+        controller.signal.addEventListener('abort', endAttempt, { once: true });
+        let preempted = false;
+        preemptAttempt = () => {
+          preempted = true;
+          attempt.abort(new Error('preempted'));
+        };
+        try {
+          metrics.upstreamCall();
+          const outcome = await capability
+            .run(input, profile, {
+              signal: attempt.signal,
+              deadlineAt: options.deadlineAt,
+              rules: options.rules,
+              onPartial: options.wantPartial ? broadcast : undefined,
+            })
+            .catch((err: unknown) => {
+              if (preempted) return undefined;
+              throw err;
+            });
+          // An answer that made it before the slot was taken back is kept.
+          if (preempted && (!outcome || outcome.error) && !controller.signal.aborted) {
+            slot = admission.acquire(options.lane, { signal: controller.signal, onPreempt, resume: true });
+            continue;
+          }
+          if (!outcome) return { result: options.rules ?? capability.rules(input, profile), error: 'aborted' };
+          metrics.upstreamDone(outcome.error, (performance.now() - started) / 1_000);
+          if (caching && !outcome.error && (outcome.result as { source?: string }).source === 'llm') cache.set(key, outcome.result);
+          return outcome;
+        } finally {
+          preemptAttempt = undefined;
+          controller.signal.removeEventListener('abort', endAttempt);
+          release();
+        }
       }
     })().finally(() => {
       flight.settled = true;
@@ -250,12 +283,27 @@ export function createGateway<In, Out extends object, Partial = never>(capabilit
       return { outcome: Promise.resolve({ result: cached }), via: 'cache', onPartial: noPartials };
     }
     metrics.cacheMiss();
-    const existing = inFlight.get(key);
-    if (existing) {
-      metrics.joined();
-      return join(existing, 'joined', rulesOf, options);
+    for (;;) {
+      const existing = inFlight.get(key);
+      if (existing) {
+        metrics.joined();
+        return join(existing, 'joined', rulesOf, options);
+      }
+      const preemptible = options.lane === 'batch';
+      if (!options.waitForPlace || !admission.full(options.lane, preemptible)) return join(startFlight(key, input, profile, options), 'upstream', rulesOf, options);
+      const left = Math.max(0, Math.ceil(options.deadlineAt - Date.now()));
+      const placed = await admission
+        .waitForPlace(options.lane, options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(left)]) : AbortSignal.timeout(left), preemptible)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (options.signal?.aborted) throw new ClientGone();
+      if (!placed) throw admission.refuse(options.lane);
+      // The same input may have started meanwhile: join it rather than call twice.
+      const cachedNow = caching ? cache.get(key) : undefined;
+      if (cachedNow) return { outcome: Promise.resolve({ result: cachedNow }), via: 'cache', onPartial: noPartials };
     }
-    return join(startFlight(key, input, profile, options), 'upstream', rulesOf, options);
   }
 
   return {

@@ -83,6 +83,7 @@ export function createBackendMetrics(admission: Admission, options: { processMet
   laneGauge('pulso_llm_lane_queue', 'Queue places a lane may hold.', (l) => admission.limits(l).queue);
   laneCounter('pulso_llm_admitted_total', 'Requests given an upstream slot.', (l) => lanes()[l].admitted);
   laneCounter('pulso_llm_rejected_total', 'Requests refused with 429 because their lane was full.', (l) => lanes()[l].rejected);
+  laneCounter('pulso_llm_preempted_total', 'Batch rows stopped on a slot lent from the reserve because a single request needed it (they run again).', (l) => lanes()[l].preempted);
   new Gauge({ name: 'pulso_llm_max_concurrency', help: 'LLM_MAX_CONCURRENCY.', registers }).set(admission.maxConcurrency);
   new Gauge({ name: 'pulso_llm_max_queue', help: 'LLM_MAX_QUEUE.', registers }).set(admission.maxQueue);
 

@@ -250,24 +250,61 @@ describe('POST /v1/leads/classify-batch', () => {
     expect(single.statusCode).toBe(413);
   });
 
-  it('shares the cap with single requests: rows beyond a full queue get queue_full, the others answer', async () => {
+  it('shares the cap with single requests: with the queue full, one batch waits in line for a place; one more is refused whole', async () => {
     fake.setTiming({ ttftMs: 150 });
     const app = await server({ LLM_MAX_CONCURRENCY: '1', LLM_MAX_QUEUE: '1' });
     const singles = [post(app, '/v1/leads/classify', { lead: lead(100) }), post(app, '/v1/leads/classify', { lead: lead(101) })];
     // Wait until both are admitted (one running, one queued) — a state, not a guess of how long it takes.
     await until(async () => (await metricSum(app, 'pulso_llm_in_flight')) === 1 && (await metricSum(app, 'pulso_llm_queued')) === 1);
-    // the queue is full: the whole batch is refused before any row starts
+    // The queue is full: this batch's row waits for a place (the line behind the queue is as long as the queue)…
+    const waiting = post(app, '/v1/leads/classify-batch', { leads: [lead(7)] });
+    await until(() => gateway.admission.batchLineFull());
+    // …and the next batch could not start in time: refused whole before any row starts.
     const refused = await post(app, '/v1/leads/classify-batch', { leads: [lead(1), lead(2)] });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
     await Promise.all(singles);
+    const waited = ClassifyBatchResponseSchema.parse((await waiting).json());
+    expect(waited.results.map((r) => ('result' in r ? r.result.source : r.error))).toEqual(['llm']);
     const ok = ClassifyBatchResponseSchema.parse((await post(app, '/v1/leads/classify-batch', { leads: [lead(1), lead(2), lead(3)] })).json());
     expect(ok.results.every((r) => 'result' in r)).toBe(true); // one worker (cap 1): rows go one after another, never overflow
   });
 });
 
+describe('batches admitted together', () => {
+  it('rows beyond the lane\'s queue wait for a place instead of being refused: every row of every batch is answered by the model', async () => {
+    fake.setTiming({ ttftMs: 30, perTokenMs: 0 });
+    // 4 slots (1 reserved, lent), 6 batch queue places: the third batch's last rows find neither.
+    const app = await server({ LLM_MAX_CONCURRENCY: '4', LLM_MAX_QUEUE: '8' });
+    const batches = await Promise.all(
+      Array.from({ length: 3 }, (_, b) => post(app, '/v1/leads/classify-batch', { leads: Array.from({ length: 4 }, (_, i) => named(`together${b}`, i)) })),
+    );
+    for (const res of batches) {
+      expect(res.statusCode).toBe(200);
+      const { results } = ClassifyBatchResponseSchema.parse(res.json());
+      expect(results.map((r) => ('result' in r ? r.result.source : r.error))).toEqual(['llm', 'llm', 'llm', 'llm']);
+    }
+    expect(await metricSum(app, 'pulso_llm_rejected_total')).toBe(0);
+  });
+});
+
+describe('the reserve lent to batches', () => {
+  it('a batch runs on the reserved slot while no rep needs it; a rep takes it back at once, and the preempted row is still answered by the model', async () => {
+    fake.setTiming({ ttftMs: 300, perTokenMs: 0 });
+    const app = await server({ LLM_MAX_CONCURRENCY: '2', LLM_MAX_QUEUE: '2' }); // 1 slot reserved
+    const batch = post(app, '/v1/leads/classify-batch', { leads: [named('lent', 1), named('lent', 2)] });
+    await until(async () => (await metricSum(app, 'pulso_llm_in_flight{lane="batch"}')) === 2);
+    const rep = await post(app, '/v1/leads/classify', { lead: named('rep', 1) });
+    expect(LeadClassificationSchema.parse(rep.json()).source).toBe('llm');
+    expect(await metricSum(app, 'pulso_llm_preempted_total{lane="batch"}')).toBe(1);
+    const { results } = ClassifyBatchResponseSchema.parse((await batch).json());
+    expect(results.map((r) => ('result' in r ? r.result.source : r.error))).toEqual(['llm', 'llm']);
+    expect(fake.chatRequests.length).toBe(4); // the preempted row called again
+  });
+});
+
 describe('capacity kept for single-record requests (issue 9, D5)', () => {
-  it('with five 100-lead batches filling every place they may take, an interactive request is still admitted', async () => {
+  it('with five 100-lead batches filling every slot (the reserve lent) and every queue place they may take, an interactive request takes a lent slot back at once', async () => {
     fake.setMode('slow', { delayMs: 400 });
     const app = await server();
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -283,14 +320,18 @@ describe('capacity kept for single-record requests (issue 9, D5)', () => {
         .then((r) => r.text())
         .catch(() => undefined),
     );
-    // Every slot and queue place the batches may take is taken.
+    // Every slot (the reserved ones lent to the batches) and every queue place the batches may take is taken.
     const batch = async (name: string) => metricSum(app, `${name}{lane="batch"}`);
-    await until(async () => (await batch('pulso_llm_in_flight')) === (await batch('pulso_llm_lane_slots')) && (await batch('pulso_llm_queued')) === (await batch('pulso_llm_lane_queue')));
+    await until(
+      async () => (await batch('pulso_llm_in_flight')) === (await metricSum(app, 'pulso_llm_max_concurrency')) && (await batch('pulso_llm_queued')) === (await batch('pulso_llm_lane_queue')),
+    );
+    expect(await batch('pulso_llm_lane_slots')).toBeLessThan(await metricSum(app, 'pulso_llm_max_concurrency'));
 
     const res = await app.inject({ method: 'POST', url: '/v1/leads/classify', payload: { lead: named('rep', 1) } });
     expect(res.statusCode).toBe(200);
     expect(LeadClassificationSchema.parse(res.json()).source).toBe('llm');
     expect(await metricSum(app, 'pulso_llm_rejected_total{lane="interactive"}')).toBe(0);
+    expect(await batch('pulso_llm_preempted_total')).toBe(1);
 
     client.abort();
     await Promise.all(batches);

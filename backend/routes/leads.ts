@@ -122,8 +122,8 @@ export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { le
       if (!parsed.success) return badRequest(reply, parsed.error);
       const profile = await profiles.resolve(parsed.data);
       if (!profile) return profileUnknown(reply, parsed.data.profileVersion!);
-      // Nothing can be admitted at all: refuse the batch as a whole, before any row starts.
-      if (leads.mode === 'llm' && leads.admission.full('batch')) {
+      // Its rows could not start in time: refuse the batch as a whole, before any row starts.
+      if (leads.mode === 'llm' && leads.admission.batchLineFull()) {
         return queueFull(reply, leads.admission.refuse('batch'));
       }
       const request = requestBudget(reply, budget.batchMs);
@@ -148,7 +148,9 @@ export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { le
 
       async function classifyRow(row: { index: number; lead: Lead }): Promise<void> {
         try {
-          const run = await leads.begin(row.lead, profile!, { lane: 'batch', ...request });
+          // The batch was admitted, so its rows are not refused midway: a row that finds the
+          // lane's queue full (other batches came at the same time) waits for a place.
+          const run = await leads.begin(row.lead, profile!, { lane: 'batch', ...request, waitForPlace: true });
           emit({ index: row.index, result: (await run.outcome).result });
         } catch (err) {
           if (err instanceof ClientGone) return;
@@ -160,10 +162,11 @@ export const leadRoutes: FastifyPluginAsync<LeadRouteOptions> = async (app, { le
         }
       }
 
-      // Each worker holds at most one upstream slot or queue place at a time, and there are no
-      // more workers than the batch share of slots, so one batch never overflows the queue by
-      // itself. Workers stop taking rows once the client has gone.
-      const workers = leads.mode === 'llm' ? Math.max(1, Math.min(pending.length, leads.admission.limits('batch').slots)) : 1;
+      // Each worker holds at most one upstream slot or queue place at a time. There are as many
+      // workers as the upstream has slots: rows run on the batch share and on the reserve's
+      // slots lent while no single request needs them (Admission). Workers stop taking rows
+      // once the client has gone.
+      const workers = leads.mode === 'llm' ? Math.max(1, Math.min(pending.length, leads.admission.maxConcurrency)) : 1;
       let next = 0;
       const work = Promise.all(
         Array.from({ length: workers }, async () => {
