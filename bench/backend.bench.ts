@@ -18,6 +18,7 @@ import type { Lead } from '../lib/contracts';
 import { buildLeadMessages, leadLanguage, leadResponseFormat } from '../lib/llm';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
 import { loadConfig } from '../backend/config';
+import { MEMORY_DATA_DIR } from '../backend/store/location';
 import { buildServer } from '../backend/server';
 import { cleanLeadForLlm } from '../backend/llm/lead-classifier';
 import { startFakeVllm, tokenize, type FakeVllm } from '../backend/testing/fake-vllm';
@@ -41,6 +42,9 @@ const ANSWER = {
   recommendedOwner: 'Account Executive',
   rationale: 'Decision maker, urgent need, good fit.',
 };
+
+/** The in-process servers keep their store in memory: the figures are the server's, not the disk's. */
+const config = (env: Record<string, string>) => loadConfig({ PULSO_DATA_DIR: MEMORY_DATA_DIR, ...env });
 
 const discard = () => new Writable({ write: (_c, _e, cb) => cb() });
 const lead = (tag: string, n: number): Lead => ({ ...HOT_LEAD, fullName: `Bench ${tag} ${n}` });
@@ -150,7 +154,7 @@ export function loadFromWorker(url: string, bodies: string[], connections: numbe
 /** 2. Rules mode: requests per second with N keep-alive connections for a few seconds. */
 async function rulesThroughput(connections: number, durationMs: number) {
   // Production logging (info, one line per request) to a sink: the cost is counted, the disk is not.
-  const app = await buildServer(loadConfig({ LOG_LEVEL: 'info' }), { logStream: discard() });
+  const app = await buildServer(config({ LOG_LEVEL: 'info' }), { logStream: discard() });
   const base = await listen(app);
   const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
   await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, 500); // warm-up
@@ -161,7 +165,7 @@ async function rulesThroughput(connections: number, durationMs: number) {
 
 /** 3. A burst of 200 concurrent clients against LLM_MAX_CONCURRENCY=4, LLM_MAX_QUEUE=8. */
 async function burst(fake: FakeVllm, clients: number) {
-  const app = await buildServer(loadConfig({ LOG_LEVEL: 'warn', LLM_BASE_URL: fake.baseUrl, LLM_MAX_CONCURRENCY: '4', LLM_MAX_QUEUE: '8' }), { logStream: discard() });
+  const app = await buildServer(config({ LOG_LEVEL: 'warn', LLM_BASE_URL: fake.baseUrl, LLM_MAX_CONCURRENCY: '4', LLM_MAX_QUEUE: '8' }), { logStream: discard() });
   const base = await listen(app);
   const results = await Promise.all(
     Array.from({ length: clients }, (_, i) =>
@@ -223,7 +227,7 @@ export async function benchBackend() {
   const fake = await startFakeVllm({ answer: ANSWER, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS });
   const tokens = tokenize(JSON.stringify(ANSWER)).length;
   try {
-    const app = await buildServer(loadConfig({ LOG_LEVEL: 'info', LLM_BASE_URL: fake.baseUrl }), { logStream: discard() });
+    const app = await buildServer(config({ LOG_LEVEL: 'info', LLM_BASE_URL: fake.baseUrl }), { logStream: discard() });
     const base = await listen(app);
     const overhead = await proxyOverhead(fake, base, 4, 8, TTFT_MS + tokens * PER_TOKEN_MS);
     const stream = await streaming(base, 2, 5);

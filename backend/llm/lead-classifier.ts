@@ -10,8 +10,8 @@ import {
 } from '../../lib/contracts';
 import { IncrementalJsonFields, type JsonScalar } from '../../lib/llm/incremental-json';
 import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
-import { buildLeadMessages, leadLanguage } from '../../lib/llm/lead-prompt';
-import { capToCeiling, classifyLeadByRules, findInjection, llmCeiling, type LlmCeiling } from '../../lib/rules/index';
+import { buildLeadMessages } from '../../lib/llm/lead-prompt';
+import { capToCeiling, classifyLeadByRules, findInjection, leadLanguageByRules, llmCeiling, type LlmCeiling } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_ENGINE, llmEngineId as engineIdOf } from '../../lib/versions';
 import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
@@ -231,29 +231,45 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
   }
 
   async function classifyDetailed(lead: Lead, profile: CompanyProfile, opts: ClassifyOptions = {}): Promise<ClassifyOutcome> {
-    const rules = opts.rules ?? classifyLeadByRules(lead, profile);
-    // D8: how far the model may rank this lead above the rules, from what the rules can verify.
-    const ceiling = llmCeiling(lead, rules);
     const started = Date.now();
-    const language = rules.language ?? leadLanguage(lead);
+    // The prompt needs only the lead's language (the rules' reading of it), so the upstream request
+    // goes out first; the rules result — the merge's baseline, the partial's cap, the fallback — is
+    // computed while the model works, once (the streaming route may have sent it as the preview).
+    const language = opts.rules?.language ?? leadLanguageByRules(lead);
     const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
+    let judged: { rules: LeadClassification; ceiling: LlmCeiling } | undefined;
+    const judge = () => {
+      if (judged) return judged;
+      const rules = opts.rules ?? classifyLeadByRules(lead, profile);
+      // D8: how far the model may rank this lead above the rules, from what the rules can verify.
+      judged = { rules, ceiling: llmCeiling(lead, rules) };
+      return judged;
+    };
     let partialSent = false;
     const onFields = opts.onPartial
       ? (fields: { stage: Stage; priority: Priority }) => {
           if (partialSent) return; // a retry re-streams: the panel already shows the first one
           partialSent = true;
+          const { rules, ceiling } = judge();
           opts.onPartial!(capPartial(fields.stage, fields.priority, rules, profile, ceiling));
         }
       : undefined;
-    return withinBudget(
+    const outcome = withinBudget(
       retryPolicy(llm, { temperature: 0, budget: LEAD_BUDGET }),
       opts,
-      async (signal): Promise<ClassifyOutcome> => ({ result: mergeWithRules(await attempt(messages, onFields, signal), rules, profile, language, ceiling) }),
+      async (signal): Promise<ClassifyOutcome> => {
+        const answer = await attempt(messages, onFields, signal);
+        const { rules, ceiling } = judge();
+        return { result: mergeWithRules(answer, rules, profile, language, ceiling) };
+      },
       (giveUp): ClassifyOutcome => {
         logger.warn(giveUpLogFields(giveUp, started, llm.model), 'LLM lead classification failed; using the rules result');
-        return { result: { ...rules, source: 'rules' }, error: giveUp.failure.reason };
+        return { result: { ...judge().rules, source: 'rules' }, error: giveUp.failure.reason };
       },
     );
+    // The request is on its way (the SDK writes it within this turn's promise jobs): judge now, off the critical path.
+    setImmediate(judge);
+    return outcome;
   }
 
   return {

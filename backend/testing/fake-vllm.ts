@@ -714,12 +714,14 @@ async function cli(): Promise<void> {
       'retry-after': { type: 'string' },
       /** "fixtures": a valid answer per task (lead, triage, draft) instead of the schema's minimal instance. */
       answers: { type: 'string', default: 'schema' },
+      /** One fixed answer (a JSON object) for every chat request; overrides --answers. */
+      answer: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--answers schema|fixtures] [--model NAME]\n`,
+      `usage: tsx backend/testing/fake-vllm.ts [--port 8000] [--host 127.0.0.1] [--mode ${FAKE_MODES.join('|')}] [--delay MS] [--ttft MS] [--per-token MS] [--batch-slowdown F] [--max-num-seqs N] [--max-num-queued-reqs N] [--retry-after S] [--answers schema|fixtures] [--answer JSON] [--model NAME]\n`,
     );
     return;
   }
@@ -739,6 +741,7 @@ async function cli(): Promise<void> {
     maxNumQueuedReqs: optionalNumber(values['max-num-queued-reqs']),
     retryAfterSeconds: optionalNumber(values['retry-after']),
     ...(values.answers === 'fixtures' ? { answer: answerForTask } : {}),
+    ...(values.answer ? { answer: JSON.parse(values.answer) as Json } : {}),
   });
   process.stdout.write(`fake vLLM listening on ${fake.baseUrl} (model ${fake.model}, mode ${values.mode})\n`);
   const stop = () => void fake.close().then(() => process.exit(0));

@@ -16,6 +16,19 @@ describe('normalize', () => {
     expect(norm).toBe('produccion detenida');
     expect(display).toBe('Producción detenida');
   });
+  it('treats plain ASCII like any other text: trimmed, backticks as quotes, tabs and double spaces collapsed', () => {
+    expect(normalizePair('  Need `backup` ASAP ')).toEqual({ norm: "need 'backup' asap", display: 'Need `backup` ASAP' });
+    expect(normalizePair('Need\tbackup  now')).toEqual({ norm: 'need backup now', display: 'Need backup now' });
+    expect(cleanText('R&amp;D  team\r\nok')).toBe('R&D team\nok');
+    expect(normalize('a\u200bb c')).toBe('ab c');
+  });
+  it('gives the same answer for a text seen before, whatever was normalised in between', () => {
+    const first = normalizePair('Pérdida de datos URGENTE');
+    for (let i = 0; i < 200; i++) normalizePair(`other text ${i}`);
+    expect(normalizePair('Pérdida de datos URGENTE')).toEqual(first);
+    expect(normalizePair('Pérdida de datos URGENTE')).toEqual({ norm: 'perdida de datos urgente', display: 'Pérdida de datos URGENTE' });
+    expect(Object.isFrozen(first)).toBe(true);
+  });
   it('tokenizes into letters and digits', () => {
     expect(tokenize('¿Migración a la nube? 24/7')).toEqual(['migracion', 'a', 'la', 'nube', '24', '7']);
   });

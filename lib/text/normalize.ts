@@ -23,10 +23,19 @@ const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPACES = /[ \t\u00a0]+/g;
 
+/**
+ * Everything cleanText changes besides the outer whitespace: a tag or entity start, an invisible
+ * or control character, a carriage return, a tab or no-break space, two spaces in a row. Text
+ * without any (most CRM fields) is only trimmed, without the six passes.
+ */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class
+const NEEDS_CLEANING = /[<&\r\t\u00a0\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]| {2}/;
+
 /** Removes tags, decodes the common entities and drops control characters; keeps line breaks. */
 export function cleanText(text: unknown): string {
   if (typeof text === 'number' && Number.isFinite(text)) return String(text);
   if (typeof text !== 'string' || text.length === 0) return '';
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   return text
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => ENTITY_TEXT[entity] ?? ' ')
@@ -42,17 +51,50 @@ export function cleanText(text: unknown): string {
  * stripping. When both have the same length (almost always) an index in `norm`
  * is an index in `display`, so a rationale can quote the lead's own words.
  */
-export function normalizePair(text: unknown): { norm: string; display: string } {
-  const display = cleanText(text).replace(/\s+/g, ' ').trim();
-  if (!display) return { norm: '', display: '' };
+export function normalizePair(text: unknown): NormalizedPair {
+  if (typeof text !== 'string' || text.length > MEMO_MAX_CHARS) return normalizePairOnce(text);
+  let pair = memo.get(text);
+  if (!pair) {
+    pair = normalizePairOnce(text);
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    memo.set(text, pair);
+  }
+  return pair;
+}
+
+export interface NormalizedPair {
+  readonly norm: string;
+  readonly display: string;
+}
+
+/**
+ * The rules read one lead's description from many places (urgency, fit, opportunity, needs,
+ * language…), each asking for its normal form: the last few texts normalised are kept, so a
+ * classification normalises each text once. Bounded in entries and in the length of a text
+ * kept (a lead field is at most 8,000 characters); the pairs are frozen, so sharing is safe.
+ */
+const MEMO_ENTRIES = 64;
+const MEMO_MAX_CHARS = 16_384;
+const memo = new Map<string, NormalizedPair>();
+
+/** Printable ASCII but the backtick: once cleaned (trimmed, no runs of spaces), normalising it is lowercasing it. */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
+function normalizePairOnce(text: unknown): NormalizedPair {
+  const cleaned = cleanText(text);
+  if (PLAIN_ASCII.test(cleaned)) return Object.freeze({ norm: cleaned.toLowerCase(), display: cleaned });
+  const display = cleaned.replace(/\s+/g, ' ').trim();
+  if (!display) return EMPTY_PAIR;
   const norm = display
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u00b4`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-');
-  return { norm, display: display.length === norm.length ? display : norm };
+  return Object.freeze({ norm, display: display.length === norm.length ? display : norm });
 }
+
+const EMPTY_PAIR: NormalizedPair = Object.freeze({ norm: '', display: '' });
 
 /** Lowercase, accents and diacritics stripped (ñ → n, ü → u), whitespace collapsed. */
 export function normalize(text: unknown): string {

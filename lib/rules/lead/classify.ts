@@ -72,14 +72,30 @@ export function classifyLeadByRules(lead: Lead, profile: CompanyProfile): LeadCl
   }
 }
 
-function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
+/** The lead as the scoring rules read it: sanitised, the description cut to SCORED_DESCRIPTION_MAX, and its language. */
+function scoredLead(rawLead: Lead): { lead: Lead; injection: boolean; language: Language } {
   const sanitized = sanitizeLead(rawLead);
-  const injection = sanitized.injection;
   const lead: Lead = { ...sanitized.lead };
   if (typeof lead.description === 'string' && lead.description.length > SCORED_DESCRIPTION_MAX) {
     lead.description = lead.description.slice(0, SCORED_DESCRIPTION_MAX);
   }
-  const language: Language = detectLanguage(`${lead.description ?? ''} ${lead.jobTitle ?? ''}`);
+  return { lead, injection: sanitized.injection, language: detectLanguage(`${lead.description ?? ''} ${lead.jobTitle ?? ''}`) };
+}
+
+/**
+ * The `language` of classifyLeadByRules(lead), without the scoring: what the LLM prompt needs
+ * before the upstream call goes out (the rest of the rules result is computed while it runs).
+ */
+export function leadLanguageByRules(rawLead: Lead): Language {
+  try {
+    return scoredLead(rawLead).language;
+  } catch {
+    return FALLBACK_LANGUAGE;
+  }
+}
+
+function classify(rawLead: Lead, profile: CompanyProfile): LeadClassification {
+  const { lead, injection, language } = scoredLead(rawLead);
 
   const title = classifyJobTitle(lead.jobTitle);
   const email = classifyEmail(lead.email);
@@ -224,6 +240,9 @@ export function classifyLeadStrict(lead: Lead, profile: CompanyProfile): LeadCla
   return classify(lead, profile);
 }
 
+/** The language of the answer to a record the rules could not read. */
+const FALLBACK_LANGUAGE: Language = 'en';
+
 function fallback(profile: CompanyProfile, _error: unknown): LeadClassification {
   const slaHours = profile?.slaHours?.P3 ?? DEFAULT_SLA_HOURS.P3;
   return {
@@ -240,7 +259,7 @@ function fallback(profile: CompanyProfile, _error: unknown): LeadClassification 
     rationale: 'Rules engine error: the record could not be scored.',
     source: 'rules',
     flags: ['not_enough_information', 'limited_evidence'],
-    language: 'en',
+    language: FALLBACK_LANGUAGE,
     confidence: 0,
     limitedEvidence: { reasons: ['The rules engine could not read this record.'] },
   };
