@@ -53,6 +53,12 @@ test('content scripts validate with zod but carry no JSON Schema generator, nor 
   }
 });
 
+test('content scripts read storage with the browser API, not @wxt-dev/storage', () => {
+  // Each of its items reads its key again as it is defined (a round trip at every page load) and it
+  // weighed ~2 KB gzipped of each script: lib/storage-local.ts does what they need. Its messages name it.
+  for (const file of contentScripts()) expect(read(`content-scripts/${file}`).toString(), file).not.toContain('@wxt-dev/storage');
+});
+
 test("content scripts say only what they draw without the UI chunk: the page catalogue, not the panel's", () => {
   // lib/i18n/page.ts (badges, glance) is theirs; the panels' strings load with the UI chunk.
   const pageTexts = new Set<string>([...Object.values(pageEn), ...Object.values(pageEs)]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { BackendUrlSchema, CRMS, type Crm } from './contracts';
 import { DEFAULT_HISTORY_RETENTION_DAYS } from './history/schema';
+import { storageLocalKey } from './storage-local';
 import { SETTINGS_STORAGE_KEY } from './storage-keys';
 
 export { BackendUrlSchema } from './contracts';
@@ -38,11 +38,11 @@ export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export { SETTINGS_STORAGE_KEY };
-const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_STORAGE_KEY}`);
+const settingsItem = storageLocalKey(SETTINGS_STORAGE_KEY);
 
 /** Stored data is validated on read: a corrupt value falls back to defaults instead of breaking the panel. */
 export async function readSettings(): Promise<Settings> {
-  return settingsFrom(await settingsItem.getValue());
+  return settingsFrom(await settingsItem.get());
 }
 
 /** The settings a stored value holds: the defaults where it is missing or does not parse. */
@@ -53,7 +53,7 @@ export function settingsFrom(stored: unknown): Settings {
 
 export async function writeSettings(input: z.input<typeof SettingsSchema>): Promise<Settings> {
   const settings = SettingsSchema.parse(input);
-  await settingsItem.setValue(settings);
+  await settingsItem.set(settings);
   return settings;
 }
 

@@ -178,6 +178,56 @@ describe('list badges session', () => {
     expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
   });
 
+  it('with a row reader, reads a long list a slice at a time: a slice\'s rows are read only when its turn comes', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => String(i + 1));
+    let reads = 0;
+    let wholeReads = 0;
+    const sliced: SiteAdapter = {
+      ...adapter,
+      readListRows(doc) {
+        wholeReads++;
+        return adapter.readListRows!(doc, '');
+      },
+      listRowReader(doc) {
+        const all = adapter.readListRows!(doc, '');
+        return {
+          rows: Array.from(doc.querySelectorAll('#list > *')),
+          read(element) {
+            reads++;
+            if (element.textContent === 'broken') throw new Error('the page changed this row mid-read');
+            return all.find((row) => row.rowElement === element);
+          },
+        };
+      },
+    };
+    const turns: (() => void)[] = [];
+    const readsAtYield: number[] = [];
+    const t = setup(ids, {
+      adapter: sliced,
+      sliceSize: 25,
+      yieldToPage: () => {
+        readsAtYield.push(reads);
+        return new Promise<void>((resolve) => turns.push(resolve));
+      },
+    });
+    // A row that throws while it is read is skipped; the others are badged.
+    const broken = t.document.createElement('div');
+    broken.textContent = 'broken';
+    t.document.getElementById('list')!.append(broken);
+    t.session.onRoute();
+    expect(reads).toBe(25);
+    expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids.slice(0, 25));
+    while (turns.length > 0) {
+      turns.shift()!();
+      await tick(0);
+    }
+    expect(readsAtYield).toEqual([25, 50, 75, 100]);
+    expect(reads).toBe(101);
+    expect(wholeReads).toBe(0);
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(100);
+    expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
+  });
+
   it('stops badging a long list when the tab leaves it between two slices', async () => {
     const ids = Array.from({ length: 100 }, (_, i) => String(i + 1));
     const turns: (() => void)[] = [];

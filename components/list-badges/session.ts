@@ -1,7 +1,7 @@
 import { LeadSchema, type Lead, type LeadClassification, type ListPageRef } from '@/lib/contracts';
 import { createCoalescer, watchRegion, yieldToPage, type RegionWatch } from '@/lib/content/dom-watch';
 import type { SessionContext } from '@/lib/content/session-context';
-import type { ListRow, SiteAdapter } from '@/lib/sites/types';
+import type { ListRow, ListRowReader, SiteAdapter } from '@/lib/sites/types';
 
 export interface BatchItem {
   recordId: string;
@@ -45,12 +45,18 @@ export interface ListBadgesOptions<B> {
   /** Called after every paint with the rows on screen and what is known of them. */
   onRowsChanged?: (rows: { row: ListRow; result?: LeadClassification }[]) => void;
   /**
-   * Rows badged per slice: between slices the page gets its main thread back, so a list of
-   * hundreds of rows never makes one long task.
+   * Row elements read and badged per slice: between slices the page gets its main thread back,
+   * so a list of hundreds of rows never makes one long task.
    */
   sliceSize?: number;
   /** How the page gets its turn between slices (tests pass their own). */
   yieldToPage?: () => Promise<void>;
+}
+
+/** Rows an adapter reads all at once, as a reader (adapters without listRowReader). */
+function wholeList(rows: readonly ListRow[]): ListRowReader {
+  const byElement = new Map(rows.map((row) => [row.rowElement, row]));
+  return { rows: [...byElement.keys()], read: (element) => byElement.get(element) };
 }
 
 /**
@@ -111,28 +117,41 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   }
 
   /**
-   * Reads the rows, and badges them a slice at a time: each slice's records are asked for at
-   * once, then the page gets its turn before the next slice. A route change in between ends it.
+   * Reads the rows and badges them a slice at a time: the list's row elements are found at once,
+   * each slice's rows are read, badged and their records asked for, then the page gets its turn
+   * before the next slice — so neither the reading nor the painting of a long list is one long
+   * task. A route change in between ends it.
    */
   async function scanRows() {
     const scanned = url;
     if (!scanned || ctx.isInvalid || !adapter.readListRows) return;
     // The SPA may have swapped the table since the last scan: observe the one shown now.
     watch?.retarget();
-    let rows: ListRow[];
+    let reader: ListRowReader;
     try {
-      rows = adapter.readListRows(doc, scanned);
+      reader = adapter.listRowReader?.(doc, scanned) ?? wholeList(adapter.readListRows(doc, scanned));
     } catch {
       return;
     }
+    const rows: ListRow[] = [];
     const current = new Set<B>();
     badgeOf.clear();
-    for (let start = 0; start < rows.length; start += sliceSize) {
+    for (let start = 0; start < reader.rows.length; start += sliceSize) {
       if (start > 0) {
         await nextSlice();
         if (url !== scanned || ctx.isInvalid) return;
       }
-      for (const row of rows.slice(start, start + sliceSize)) badgeRow(row, current);
+      for (const element of reader.rows.slice(start, start + sliceSize)) {
+        let row: ListRow | undefined;
+        try {
+          row = reader.read(element);
+        } catch {
+          continue; // a row the page changed under us; the next scan reads it again
+        }
+        if (!row) continue;
+        rows.push(row);
+        badgeRow(row, current);
+      }
       flush();
     }
     // A row the adapter no longer reads (re-used for a record shown elsewhere, turned into a

@@ -44,6 +44,8 @@ async function insert(page: Page, selector: string, text: string, mode: 'append'
 
 const editorState = (page: Page) => page.evaluate(() => (window as unknown as { __composerState: string }).__composerState);
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+// CKEditor's data as the agent reads it: a line per paragraph or line break.
+const htmlText = (html: string) => html.replace(/<\/p>|<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ');
 
 test.describe('WhatsApp composer (Lexical)', () => {
   const COMPOSER = 'footer [contenteditable="true"]';
@@ -81,15 +83,43 @@ test.describe('Zendesk rich-text composer (CKEditor 5)', () => {
     const outcome = await insert(page, COMPOSER, DRAFT);
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
     const html = await editorState(page);
-    expect(lines(html.replace(/<\/p>|<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' '))).toEqual(lines(DRAFT));
+    expect(lines(htmlText(html))).toEqual(lines(DRAFT));
     await expect(page.locator('[data-test-id="submit_button-button"]')).toBeEnabled();
   });
 
-  test('the agent’s own text stays', async () => {
+  test('the agent’s own text stays; the draft follows it', async () => {
     const page = await openComposer('ckeditor.html', 'Hola,');
     const outcome = await insert(page, COMPOSER, DRAFT);
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
     expect(await editorState(page)).toMatch(/^<p>Hola,/);
+    expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
+  });
+
+  test('replace (after the agent confirmed) swaps the agent’s text for the draft', async () => {
+    const page = await openComposer('ckeditor.html', 'texto viejo');
+    const outcome = await insert(page, COMPOSER, DRAFT, 'replace');
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(lines(htmlText(await editorState(page)))).toEqual(lines(DRAFT));
+  });
+
+  test('the caret ends after the draft, and one undo takes the whole draft out', async () => {
+    const page = await openComposer('ckeditor.html', 'Hola,');
+    expect((await insert(page, COMPOSER, DRAFT)).ok).toBe(true);
+    await page.keyboard.type(' Ana');
+    expect(lines(htmlText(await editorState(page))).at(-1)).toBe('¡Gracias! Ana');
+    await page.keyboard.press('Control+z'); // the agent's typing
+    expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
+    await page.keyboard.press('Control+z'); // the draft, in one step
+    expect(await editorState(page)).toBe('<p>Hola,</p>');
+  });
+
+  test('a blank line starts a new paragraph; markup in the draft stays text', async () => {
+    const page = await openComposer('ckeditor.html');
+    const hostile = 'Uno <img src=x onerror="window.__pwned=1">\n\n<b>Dos</b>';
+    expect((await insert(page, COMPOSER, hostile)).ok).toBe(true);
+    expect(await editorState(page)).toBe('<p>Uno &lt;img src=x onerror="window.__pwned=1"&gt;</p><p>&lt;b&gt;Dos&lt;/b&gt;</p>');
+    expect(await page.locator(`${COMPOSER} img, ${COMPOSER} b`).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });
 

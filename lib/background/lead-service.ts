@@ -178,7 +178,8 @@ export function createLeadService(deps: LeadServiceDeps) {
         const keys = await Promise.all(message.items.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
         // A list row shows a few columns; the record page, read when the rep opened it, many more.
         const byRecord = await deps.cache.latestForRecords(page.crm, message.items.map((item) => item.recordId), engine, now());
-        const byKey = await deps.cache.getMany(keys, now());
+        // Only the rows no record result answers are looked up by their fields.
+        const byKey = await deps.cache.getMany(keys.filter((_, i) => !byRecord.has(message.items[i]!.recordId)), now());
         const misses: { recordId: string; lead: Lead; key: string }[] = [];
         message.items.forEach((item, i) => {
           const hit = byRecord.get(item.recordId) ?? byKey.get(keys[i]!);

@@ -55,4 +55,15 @@ describe('ResultCache', () => {
     expect(await cache.latestForRecord('hubspot', '202', 'rules:1', 20)).toBeUndefined();
     expect(await cache.latestForRecord('salesforce', '101', 'rules:1', 20)).toBeUndefined();
   });
+
+  it('a newest entry that no longer parses gives way to the next live one; each record gets its own newest', async () => {
+    const db = new PulsoDb(`t-${Math.random()}`);
+    const cache = new ResultCache(db);
+    await cache.put({ ...entry('a-old', 1_000), recordId: 'a', createdAt: 1 });
+    await cache.put({ ...entry('a-mid', 1_000), recordId: 'a', createdAt: 3 });
+    await db.results.put({ ...entry('a-unreadable', 1_000), recordId: 'a', createdAt: 7, result: { stage: 'HOT' } } as never);
+    await cache.put({ ...entry('b-only', 1_000), recordId: 'b', createdAt: 2 });
+    const latest = await cache.latestForRecords('hubspot', ['a', 'b', 'c'], 'rules:1', 20);
+    expect(Object.fromEntries([...latest].map(([id, hit]) => [id, hit.key]))).toEqual({ a: 'a-mid', b: 'b-only' });
+  });
 });

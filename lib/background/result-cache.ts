@@ -2,6 +2,11 @@ import { CachedResultSchema, PulsoDb, type CachedResult } from './db';
 
 export type { CachedResult } from './db';
 
+const createdAtOf = (raw: unknown): number => {
+  const at = (raw as { createdAt?: unknown }).createdAt;
+  return typeof at === 'number' ? at : Number.NEGATIVE_INFINITY;
+};
+
 /** Backend results in IndexedDB, so revisits paint at once and survive service-worker restarts. */
 export class ResultCache {
   constructor(private readonly db: PulsoDb = new PulsoDb()) {}
@@ -32,12 +37,20 @@ export class ResultCache {
       .where('[crm+recordId]')
       .anyOf(recordIds.map((id) => [crm, id]))
       .toArray();
+    // A record seen on lists and on its page has many entries: only the newest live one of this
+    // engine is parsed (parsing a classification is most of this read's time), newest first so an
+    // unreadable one gives way to the next.
+    const live = entries
+      .filter((raw) => {
+        const entry = raw as Partial<Record<'engine' | 'expiresAt', unknown>>;
+        return entry.engine === engine && typeof entry.expiresAt === 'number' && entry.expiresAt > now;
+      })
+      .sort((a, b) => createdAtOf(b) - createdAtOf(a));
     const latest = new Map<string, CachedResult>();
-    for (const raw of entries) {
+    for (const raw of live) {
+      if (latest.has((raw as { recordId?: unknown }).recordId as string)) continue;
       const parsed = CachedResultSchema.safeParse(raw);
-      if (!parsed.success || parsed.data.engine !== engine || parsed.data.expiresAt <= now) continue;
-      const seen = latest.get(parsed.data.recordId);
-      if (!seen || seen.createdAt < parsed.data.createdAt) latest.set(parsed.data.recordId, parsed.data);
+      if (parsed.success) latest.set(parsed.data.recordId, parsed.data);
     }
     return latest;
   }
@@ -45,6 +58,7 @@ export class ResultCache {
   /** Live entries for these keys, in one read; expired or unreadable ones are misses. */
   async getMany(keys: string[], now = Date.now()): Promise<Map<string, CachedResult>> {
     const found = new Map<string, CachedResult>();
+    if (keys.length === 0) return found;
     const raws = await this.db.results.bulkGet(keys);
     raws.forEach((raw, i) => {
       const parsed = raw && CachedResultSchema.safeParse(raw);

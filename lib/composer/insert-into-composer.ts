@@ -2,7 +2,7 @@ import { insertIntoTextField } from './insert-into-text-field';
 import { insertWithBeforeInput } from './insert-with-before-input';
 import { insertWithExecCommand } from './insert-with-exec-command';
 import { insertWithPaste } from './insert-with-paste';
-import { composerText, prepareSelection } from './selection';
+import { composerText, placeCaret } from './selection';
 import type { InsertionStrategy, InsertMode } from './types';
 
 /**
@@ -19,21 +19,19 @@ export interface InsertOutcome {
   tried: string[];
 }
 
-// Editors sync their selection from the async "selectionchange" event (CKEditor 5): wait
-// for it (or a frame, when the caret was already there and none comes) before inserting.
-function selectionSettled(doc: Document): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      doc.removeEventListener('selectionchange', done);
-      setTimeout(resolve, 0);
-    };
-    doc.addEventListener('selectionchange', done);
-    requestAnimationFrame(done);
-  });
+/**
+ * The composer's text once the editor has applied an insertion. Editors apply a paste or
+ * input event while it is dispatched (CKEditor 5, ProseMirror) or in a microtask queued
+ * then (Lexical's commit, React's re-render), so one microtask later it shows. Only text
+ * not there yet waits a task more, for an editor that defers further or did nothing.
+ */
+async function appliedText(target: HTMLElement, landed: (text: string) => boolean): Promise<string> {
+  await Promise.resolve();
+  const now = composerText(target);
+  if (landed(now)) return now;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return composerText(target);
 }
-// Editors apply a paste or input event synchronously or in a microtask; one task later the
-// composer shows what they did.
-const applied = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -45,17 +43,16 @@ const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
 export async function insertIntoComposer(target: HTMLElement, text: string, mode: InsertMode = 'append'): Promise<InsertOutcome> {
   const before = composerText(target);
   const payload = mode === 'append' && before ? `\n${text}` : text;
+  // Nothing of the agent's to replace: the draft goes at the caret, as into any empty composer.
+  const where: InsertMode = before ? mode : 'append';
+  const landed = (after: string) => after.includes(folded(text)) && (mode === 'replace' || after.startsWith(before));
   const tried: string[] = [];
   for (const strategy of INSERTION_STRATEGIES) {
     if (!strategy.applies(target)) continue;
-    const settled = selectionSettled(target.ownerDocument);
-    prepareSelection(target, mode);
-    await settled;
+    placeCaret(target, where);
     strategy.insert(target, payload);
-    await applied();
-    const after = composerText(target);
-    const landed = after.includes(folded(text)) && (mode === 'replace' || after.startsWith(before));
-    if (landed) return { ok: true, strategy: strategy.name, tried };
+    const after = await appliedText(target, landed);
+    if (landed(after)) return { ok: true, strategy: strategy.name, tried };
     tried.push(strategy.name);
     if (after !== before) return { ok: false, strategy: strategy.name, tried };
   }

@@ -4,12 +4,12 @@
  * Not exported from the module's index: it needs the extension's storage (the CLI and backend
  * import the index).
  */
-import { storage } from 'wxt/utils/storage';
 import { SelectorPackStateSchema, type SelectorPackState } from '../contracts';
+import { storageLocalKey } from '../storage-local';
 import { SELECTOR_PACK_STORAGE_KEY } from '../storage-keys';
 
 export { SELECTOR_PACK_STORAGE_KEY };
-const stateItem = storage.defineItem<unknown>(`local:${SELECTOR_PACK_STORAGE_KEY}`);
+const stateItem = storageLocalKey(SELECTOR_PACK_STORAGE_KEY);
 
 /** The state a stored value holds. */
 export function selectorPackStateFrom(raw: unknown): SelectorPackState {
@@ -19,11 +19,11 @@ export function selectorPackStateFrom(raw: unknown): SelectorPackState {
 }
 
 export async function readSelectorPackState(): Promise<SelectorPackState> {
-  return selectorPackStateFrom(await stateItem.getValue());
+  return selectorPackStateFrom(await stateItem.get());
 }
 
 export async function writeSelectorPackState(state: SelectorPackState): Promise<void> {
-  await stateItem.setValue(SelectorPackStateSchema.parse(state));
+  await stateItem.set(SelectorPackStateSchema.parse(state));
 }
 
 /** Calls `onChange` with the new state whenever the background writes one. */

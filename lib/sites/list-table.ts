@@ -9,7 +9,7 @@
 import type { LeadField, LeadFields, RecordType } from '../contracts';
 import { SHORT_TEXT_MAX } from '../contracts/lead';
 import { normalizeLabel } from './dom';
-import type { ListRow } from './types';
+import type { ListRow, ListRowReader } from './types';
 import { formatStatusParts, joinDistinct, ownerName, parseCurrencyAmount } from './values';
 
 /** What one column feeds: a Lead field; status parts carry their prefix, location parts are joined in column order. */
@@ -107,33 +107,66 @@ function readRowCells(options: ListTableOptions, labels: ReadonlyMap<string, str
   return { fields, columns: Object.fromEntries(columns) };
 }
 
-/** The shown record rows of `table`, one per record id (a stale duplicate row is dropped). */
-export function readTableRows(table: Element, options: ListTableOptions): ListRow[] {
+/**
+ * The rows of `table`, each read when asked: the headers are read once, here; `read` does one
+ * row's work (its cells, its record, its fields), so a long list can be read a slice at a time.
+ * One per record id: a stale duplicate row read after the first is not a row.
+ */
+export function tableRowReader(table: Element, options: ListTableOptions): ListRowReader {
   const labels = new Map<string, string>();
   options.headers(table).forEach((header, position) => {
     labels.set(columnKeyOf(header, position), normalizeLabel(options.headerLabel(header)));
   });
   const seen = new Set<string>();
+  return {
+    rows: options.rows(table),
+    read(row) {
+      if (!options.isShown(row)) return undefined;
+      const cells = options.cells(row);
+      // A header row (sticky copy or the real one) is all header cells.
+      if (cells.length === 0 || cells.every((cell) => cell.getAttribute('role') === 'columnheader' || cell.getAttribute('scope') === 'col')) return undefined;
+      const record = options.record(row, cells);
+      if (!record || seen.has(record.recordId) || !options.isShown(record.link)) return undefined;
+      seen.add(record.recordId);
+      const { fields, columns } = readRowCells(options, labels, cells);
+      return {
+        recordId: record.recordId,
+        recordType: options.recordType,
+        fields,
+        columns,
+        rowElement: row,
+        badgeAnchor: badgeAnchorFor(record.link, cells),
+      };
+    },
+  };
+}
+
+/** Every row a reader reads, in order: the whole list in one go. */
+export function readAllRows(reader: ListRowReader): ListRow[] {
   const rows: ListRow[] = [];
-  for (const row of options.rows(table)) {
-    if (!options.isShown(row)) continue;
-    const cells = options.cells(row);
-    // A header row (sticky copy or the real one) is all header cells.
-    if (cells.length === 0 || cells.every((cell) => cell.getAttribute('role') === 'columnheader' || cell.getAttribute('scope') === 'col')) continue;
-    const record = options.record(row, cells);
-    if (!record || seen.has(record.recordId) || !options.isShown(record.link)) continue;
-    seen.add(record.recordId);
-    const { fields, columns } = readRowCells(options, labels, cells);
-    rows.push({
-      recordId: record.recordId,
-      recordType: options.recordType,
-      fields,
-      columns,
-      rowElement: row,
-      badgeAnchor: badgeAnchorFor(record.link, cells),
-    });
+  for (const element of reader.rows) {
+    const row = reader.read(element);
+    if (row) rows.push(row);
   }
   return rows;
+}
+
+/** The shown record rows of `table`, one per record id (a stale duplicate row is dropped). */
+export function readTableRows(table: Element, options: ListTableOptions): ListRow[] {
+  return readAllRows(tableRowReader(table, options));
+}
+
+/** One reader over several tables' readers (a page with more than one list table), rows in table order. */
+export function joinRowReaders(readers: readonly ListRowReader[], finish: (row: ListRow) => ListRow = (row) => row): ListRowReader {
+  const readerOf = new Map<Element, ListRowReader>();
+  for (const reader of readers) for (const row of reader.rows) if (!readerOf.has(row)) readerOf.set(row, reader);
+  return {
+    rows: [...readerOf.keys()],
+    read(element) {
+      const row = readerOf.get(element)?.read(element);
+      return row && finish(row);
+    },
+  };
 }
 
 /** Header label → column spec, from [spec, labels…] pairs. */

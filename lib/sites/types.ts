@@ -24,6 +24,13 @@ export interface SiteAdapter {
    */
   readListRows?(doc: Document, url: string): ListRow[];
   /**
+   * The same rows, read one at a time: the list's row elements, found at once, and a reader of
+   * one row. The list badges read and paint a slice of rows, then give the page its turn
+   * (components/list-badges/session.ts), so a long list is never one long task. Undefined when
+   * the page shows no list; `readListRows` reads every row of it.
+   */
+  listRowReader?(doc: Document, url: string): ListRowReader | undefined;
+  /**
    * The element that holds everything `scrape` / `readListRows` read on this page once it is
    * rendered — the record, the open chat or ticket, the list table — or undefined (not rendered
    * yet, or the reader reads the whole page). Sessions observe only it (lib/content/dom-watch.ts
@@ -63,6 +70,14 @@ export interface Site {
   /** Match patterns of the pages Pulso runs on: the content script's `matches` and the host permissions. */
   hosts: readonly string[];
   adapter: SiteAdapter;
+}
+
+/** A list view's rows, each read when asked (SiteAdapter.listRowReader). */
+export interface ListRowReader {
+  /** The candidate row elements in document order; header, placeholder and hidden rows among them read as undefined. */
+  readonly rows: readonly Element[];
+  /** One row: its ListRow, or undefined when it is not a shown record row (or its record was already read by this reader). */
+  read(row: Element): ListRow | undefined;
 }
 
 /** One visible row of a CRM list view. */

@@ -2,7 +2,7 @@ import type { SiteAdapter } from '../types';
 import { findHubSpotEmailComposer } from './email-composer';
 import { siteQuery } from '../scrape-context';
 import { HUBSPOT_SELECTORS } from './selectors';
-import { findIndexTable, readHubSpotList, readHubSpotListRows } from './list';
+import { findIndexTable, hubSpotListRowReader, readHubSpotList, readHubSpotListRows } from './list';
 import { hubSpotPageKind, isHubSpotUrl, parseHubSpotRecordUrl } from './match';
 import { readHubSpotObjectRecord } from './objects';
 import { findRecordPage, readHubSpotContact } from './record';
@@ -20,6 +20,9 @@ export const hubspotAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return hubSpotPageKind(url)?.kind === 'list' ? readHubSpotListRows(doc, url) : [];
+  },
+  listRowReader(doc, url) {
+    return hubSpotPageKind(url)?.kind === 'list' ? hubSpotListRowReader(doc, url) : undefined;
   },
   readScope(doc, url) {
     const q = siteQuery('hubspot', HUBSPOT_SELECTORS);

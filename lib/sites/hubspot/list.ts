@@ -17,10 +17,10 @@
 import type { ScrapeResult } from '../../contracts';
 import { ScrapeResultSchema } from '../../contracts';
 import { isVisible, textOf, valueText } from '../dom';
-import { readTableRows, type ColumnSpec } from '../list-table';
+import { readAllRows, tableRowReader, type ColumnSpec } from '../list-table';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { HUBSPOT_SELECTORS } from './selectors';
-import type { ListRow } from '../types';
+import type { ListRow, ListRowReader } from '../types';
 import { HUBSPOT_OBJECTS, parseHubSpotListUrl, type HubSpotObjectType } from './match';
 import { unrecognisedPage } from '../page-status';
 import type { HubSpotQuery } from './record';
@@ -125,7 +125,8 @@ function cellText(q: HubSpotQuery, cell: Element): string {
 
 /** The shown rows of a HubSpot index page. */
 export function readHubSpotListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
-  return readRows(doc, url, options) ?? [];
+  const reader = hubSpotListRowReader(doc, url, options);
+  return reader ? readAllRows(reader) : [];
 }
 
 /** The index page's record table (outside the global nav / menus): the rows are all in it. */
@@ -133,15 +134,15 @@ export function findIndexTable(q: HubSpotQuery, doc: Document): Element | undefi
   return q.first(doc.body ?? doc, 'INDEX_TABLE', { accept: (el) => q.closest(el, 'GLOBAL_CHROME') === null });
 }
 
-/** The rows, or undefined when the page has no record table. */
-function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
+/** The index table's rows, each read when asked; undefined when the page has no record table (or is no index page). */
+export function hubSpotListRowReader(doc: Document, url: string, options?: ScrapeOptions): ListRowReader | undefined {
   const type = parseHubSpotListUrl(url);
-  if (!type) return [];
+  if (!type) return undefined;
   const q = siteQuery('hubspot', HUBSPOT_SELECTORS, options);
   const outsideChrome = (el: Element) => q.closest(el, 'GLOBAL_CHROME') === null;
   const table = findIndexTable(q, doc);
   if (!table) return undefined;
-  return readTableRows(table, {
+  return tableRowReader(table, {
     recordType: HUBSPOT_OBJECTS[type].recordType,
     columns: columnsFor(q, type),
     rows: (t) => q.all(t, 'INDEX_ROW'),
@@ -159,7 +160,8 @@ function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[
 /** A list URL's scrape: `kind: "list"`, the listed object's record type, the rows without elements. */
 export function readHubSpotList(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
   const type = parseHubSpotListUrl(url) ?? '0-1';
-  const rows = readRows(doc, url, options);
+  const reader = hubSpotListRowReader(doc, url, options);
+  const rows = reader ? readAllRows(reader) : parseHubSpotListUrl(url) ? undefined : [];
   return ScrapeResultSchema.parse({
     crm: 'hubspot',
     kind: 'list',

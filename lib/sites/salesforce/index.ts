@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../types';
 import { findSalesforceEmailComposer } from './email-composer';
-import { findSalesforceListTable, readSalesforceList, readSalesforceListRows } from './list';
+import { findSalesforceListTable, readSalesforceList, readSalesforceListRows, salesforceListRowReader } from './list';
 import { isSalesforceUrl, salesforcePageKind } from './match';
 import { findSalesforceRecordElement, readSalesforceRecord } from './record';
 import { readSalesforceCampaignContext } from './timeline';
@@ -15,6 +15,9 @@ export const salesforceAdapter: SiteAdapter = {
   },
   readListRows(doc, url) {
     return salesforcePageKind(url)?.kind === 'list' ? readSalesforceListRows(doc, url) : [];
+  },
+  listRowReader(doc, url) {
+    return salesforcePageKind(url)?.kind === 'list' ? salesforceListRowReader(doc, url) : undefined;
   },
   readScope(doc, url) {
     return salesforcePageKind(url)?.kind === 'list' ? findSalesforceListTable(doc) : findSalesforceRecordElement(doc, url);

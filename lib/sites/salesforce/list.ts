@@ -11,11 +11,11 @@
 import type { ScrapeResult } from '../../contracts';
 import { ScrapeResultSchema } from '../../contracts';
 import { textOf, valueText } from '../dom';
-import { columnMap, readTableRows } from '../list-table';
+import { columnMap, joinRowReaders, readAllRows, tableRowReader } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { SALESFORCE_SELECTORS } from './selectors';
-import type { ListRow } from '../types';
+import type { ListRow, ListRowReader } from '../types';
 import { withoutSalutation } from '../values';
 import { SALESFORCE_OBJECTS, parseSalesforceListUrl, sameSalesforceId, type SalesforceObject } from './match';
 import { unrecognisedPage } from '../page-status';
@@ -68,32 +68,37 @@ function rowRecord(q: SalesforceQuery, row: Element, object: SalesforceObject): 
 
 /** The shown rows of the list view on a Lightning list URL. */
 export function readSalesforceListRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
+  const reader = salesforceListRowReader(doc, url, options);
+  return reader ? readAllRows(reader) : [];
+}
+
+/** The list view's rows (of every list table shown), each read when asked; undefined off list URLs. */
+export function salesforceListRowReader(doc: Document, url: string, options?: ScrapeOptions): ListRowReader | undefined {
   const object = parseSalesforceListUrl(url);
-  if (!object) return [];
+  if (!object) return undefined;
   const { q, view } = lightningPage(options);
   const body: ParentNode = doc.body ?? doc;
   const skip = (node: Element) => view.hiddenByMarkers(node);
-  const rows: ListRow[] = [];
-  for (const table of q.all(body, 'LIST_TABLE')) {
-    rows.push(
-      ...readTableRows(table, {
-        recordType: SALESFORCE_OBJECTS[object].recordType,
-        columns: SALESFORCE_LIST_COLUMNS,
-        rows: (t) => q.all(t, 'LIST_ROW', { accept: (row) => row.closest('thead') === null }),
-        headers: (t) => q.all(t, 'LIST_HEADER_CELL'),
-        cells: (row) => Array.from(row.children).filter((cell) => q.matches(cell, 'LIST_CELL')),
-        record: (row) => rowRecord(q, row, object),
-        // Header text holds "Sort by:" / "Sorted Ascending" assistive text and a resize handle; the title / aria-label is the label.
-        headerLabel: (header) =>
-          header.getAttribute('aria-label') ?? header.getAttribute('title') ?? header.querySelector('[title]')?.getAttribute('title') ?? valueText(header),
-        cellLabel: (cell) => cell.getAttribute('data-label') ?? '',
-        cellText: (cell) => valueText(cell, { skip }),
-        isShown: (el) => view.isReadable(el),
-      }),
-    );
-  }
-  for (const row of rows) if (row.fields.fullName) row.fields.fullName = withoutSalutation(row.fields.fullName);
-  return rows;
+  const readers = q.all(body, 'LIST_TABLE').map((table) =>
+    tableRowReader(table, {
+      recordType: SALESFORCE_OBJECTS[object].recordType,
+      columns: SALESFORCE_LIST_COLUMNS,
+      rows: (t) => q.all(t, 'LIST_ROW', { accept: (row) => row.closest('thead') === null }),
+      headers: (t) => q.all(t, 'LIST_HEADER_CELL'),
+      cells: (row) => Array.from(row.children).filter((cell) => q.matches(cell, 'LIST_CELL')),
+      record: (row) => rowRecord(q, row, object),
+      // Header text holds "Sort by:" / "Sorted Ascending" assistive text and a resize handle; the title / aria-label is the label.
+      headerLabel: (header) =>
+        header.getAttribute('aria-label') ?? header.getAttribute('title') ?? header.querySelector('[title]')?.getAttribute('title') ?? valueText(header),
+      cellLabel: (cell) => cell.getAttribute('data-label') ?? '',
+      cellText: (cell) => valueText(cell, { skip }),
+      isShown: (el) => view.isReadable(el),
+    }),
+  );
+  return joinRowReaders(readers, (row) => {
+    if (row.fields.fullName) row.fields.fullName = withoutSalutation(row.fields.fullName);
+    return row;
+  });
 }
 
 /** The one list table Lightning shows (the rows are all in it), else undefined (none yet, or several). */

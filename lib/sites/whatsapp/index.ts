@@ -1,6 +1,6 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
-import { COMPOSER_EDITABLE } from './selectors';
+import { WHATSAPP_SELECTORS } from './selectors';
 import { findChatPanel, readWhatsAppChat } from './chat';
 import { isWhatsAppUrl, whatsAppPageKind } from './match';
 
@@ -11,7 +11,8 @@ export const whatsappAdapter: SiteAdapter = {
   pageKind: whatsAppPageKind,
   scrape: readWhatsAppChat,
   readScope: (doc) => findChatPanel(doc),
-  findComposer: (doc) => (firstVisible(doc, COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null,
+  // The composer chain as shipped (a selector pack does not move where a draft is inserted).
+  findComposer: (doc) => (firstVisible(doc, WHATSAPP_SELECTORS.chains.COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null,
 };
 
 export { readWhatsAppChat, readWhatsAppMessages, parseWhatsAppMessageId, titleRecordId, WHATSAPP_MESSAGES_MAX } from './chat';

@@ -58,6 +58,3 @@ export const WHATSAPP_SELECTORS = {
     ],
   },
 } as const;
-
-/** The composer chain as shipped, for the content script's insertion. */
-export const COMPOSER_EDITABLE = WHATSAPP_SELECTORS.chains.COMPOSER_EDITABLE;

@@ -1,9 +1,9 @@
 import { firstVisible } from '../dom';
 import type { SiteAdapter } from '../types';
 import { siteQuery } from '../scrape-context';
-import { findViewTable, readZendeskView, readZendeskViewRows } from './list';
+import { findViewTable, readZendeskView, readZendeskViewRows, zendeskViewRowReader } from './list';
 import { isZendeskUrl, zendeskPageKind } from './match';
-import { COMPOSER_EDITABLE, ZENDESK_SELECTORS } from './selectors';
+import { ZENDESK_SELECTORS } from './selectors';
 import { findTicketPane, readZendeskTicket } from './ticket';
 
 /** Zendesk agent workspace: a ticket's conversation (email and messaging, notes apart) and views' ticket tables. */
@@ -17,6 +17,9 @@ export const zendeskAdapter: SiteAdapter = {
   readListRows(doc, url) {
     return zendeskPageKind(url)?.kind === 'list' ? readZendeskViewRows(doc, url) : [];
   },
+  listRowReader(doc, url) {
+    return zendeskPageKind(url)?.kind === 'list' ? zendeskViewRowReader(doc, url) : undefined;
+  },
   readScope(doc, url) {
     const page = zendeskPageKind(url);
     if (page?.kind === 'list') return findViewTable(siteQuery('zendesk', ZENDESK_SELECTORS), doc);
@@ -27,7 +30,7 @@ export const zendeskAdapter: SiteAdapter = {
   findComposer(doc, url) {
     const page = zendeskPageKind(url);
     const pane = page?.kind === 'conversation' ? findTicketPane(doc, page.recordId) : undefined;
-    return pane ? ((firstVisible(pane, COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null) : null;
+    return pane ? ((firstVisible(pane, ZENDESK_SELECTORS.chains.COMPOSER_EDITABLE) as HTMLElement | undefined) ?? null) : null;
   },
 };
 

@@ -8,11 +8,11 @@
  */
 import { ScrapeResultSchema, type ScrapeResult } from '../../contracts';
 import { isVisible, textOf, valueText } from '../dom';
-import { readTableRows, type ColumnSpec } from '../list-table';
+import { readAllRows, tableRowReader, type ColumnSpec } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { ZENDESK_SELECTORS } from './selectors';
-import type { ListRow } from '../types';
+import type { ListRow, ListRowReader } from '../types';
 import { unrecognisedPage } from '../page-status';
 import { parseZendeskViewUrl } from './match';
 
@@ -52,7 +52,8 @@ function rowTicket(q: ZendeskQuery, row: Element): { recordId: string; link: Ele
 
 /** The shown rows of the view's ticket table. */
 export function readZendeskViewRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] {
-  return readRows(doc, url, options) ?? [];
+  const reader = zendeskViewRowReader(doc, url, options);
+  return reader ? readAllRows(reader) : [];
 }
 
 /** The view's ticket table (outside the global chrome, with ticket links): the rows are all in it. */
@@ -61,14 +62,14 @@ export function findViewTable(q: ZendeskQuery, doc: Document): Element | undefin
   return q.first(doc.body ?? doc, 'VIEW_TABLE', { accept: (el) => q.closest(el, 'GLOBAL_CHROME') === null && el.querySelector(link) !== null });
 }
 
-/** The rows, or undefined when the page has no ticket table. */
-function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[] | undefined {
-  if (!parseZendeskViewUrl(url)) return [];
+/** The view's ticket rows, each read when asked; undefined when the page has no ticket table (or is no view). */
+export function zendeskViewRowReader(doc: Document, url: string, options?: ScrapeOptions): ListRowReader | undefined {
+  if (!parseZendeskViewUrl(url)) return undefined;
   const q = siteQuery('zendesk', ZENDESK_SELECTORS, options);
   const table = findViewTable(q, doc);
   if (!table) return undefined;
   const placeholders = q.labels('PLACEHOLDERS');
-  return readTableRows(table, {
+  return tableRowReader(table, {
     recordType: 'ticket',
     columns: columnsFor(q),
     rows: (t) => q.all(t, 'VIEW_ROW'),
@@ -85,7 +86,8 @@ function readRows(doc: Document, url: string, options?: ScrapeOptions): ListRow[
 
 /** A view URL's scrape: kind "list", record type "ticket", the rows without elements. */
 export function readZendeskView(doc: Document, url: string, options?: ScrapeOptions): ScrapeResult {
-  const rows = readRows(doc, url, options);
+  const reader = zendeskViewRowReader(doc, url, options);
+  const rows = reader ? readAllRows(reader) : parseZendeskViewUrl(url) ? undefined : [];
   return ScrapeResultSchema.parse({
     crm: 'zendesk',
     kind: 'list',

@@ -67,6 +67,3 @@ export const ZENDESK_SELECTORS = {
     COL_OWNER: ['assignee', 'asignado', 'agente asignado'],
   },
 } as const;
-
-/** The composer chain as shipped, for the content script's insertion. */
-export const COMPOSER_EDITABLE = ZENDESK_SELECTORS.chains.COMPOSER_EDITABLE;
