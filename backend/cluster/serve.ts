@@ -47,6 +47,7 @@ async function runSingle(config: Config): Promise<void> {
 const toPrimary: StoreChannel = {
   send: (message: StoreMessage) => void process.send!(message),
   onMessage: (listener) => void process.on('message', listener),
+  onClose: (listener) => void process.once('disconnect', listener),
 };
 
 async function runWorker(config: Config): Promise<void> {

@@ -93,6 +93,15 @@ describe('a worker store answered by the primary (one embedded database, several
     expect(await b!.campaigns.list()).toEqual([]);
   });
 
+  it('when the primary is gone, waiting and later calls fail instead of hanging', async () => {
+    let close: () => void = () => {};
+    const silent = remoteStore({ send: () => {}, onMessage: () => {}, onClose: (listener) => (close = listener) });
+    const waiting = silent.profiles.current();
+    close();
+    await expect(waiting).rejects.toThrow(/primary .* gone/);
+    await expect(silent.ping()).rejects.toThrow(/primary .* gone/);
+  });
+
   it('a call the primary refuses fails in the worker with the reason, and the worker goes on', async () => {
     const [a] = workers();
     await expect(a!.feedback.record([{ ...draft(9), strategy: 'bribe' } as unknown as DraftFeedback])).rejects.toThrow(/strategy|invalid/i);

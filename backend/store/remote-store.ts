@@ -20,6 +20,8 @@ import type { Store } from './store';
 export interface StoreChannel {
   send(message: StoreMessage): void;
   onMessage(listener: (message: unknown) => void): void;
+  /** The other end is gone (the primary died): calls waiting for it fail instead of hanging. */
+  onClose?(listener: () => void): void;
 }
 
 /** The messages of the store protocol; `pulsoStore` keeps them apart from any other traffic on the channel. */
@@ -105,8 +107,16 @@ export function remoteStore(channel: StoreChannel, engine: Store['engine'] = 'pg
     } else pending.resolve(answer.value);
   });
 
+  let closed = false;
+  channel.onClose?.(() => {
+    closed = true;
+    for (const pending of waiting.values()) pending.reject(new Error('the primary process holding the store is gone'));
+    waiting.clear();
+  });
+
   const call = (part: StorePart, method: string, args: unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
+      if (closed) return reject(new Error('the primary process holding the store is gone'));
       const id = ++next;
       waiting.set(id, { resolve, reject });
       try {
