@@ -101,6 +101,11 @@ export const EnvSchema = z.object({
   /** The audit log of team changes (who published what), PII masked: off unless `on`. */
   PULSO_AUDIT_LOG: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `pulso serve` processes answering requests on the one port (node:cluster). Unset: one per
+   * core (at most 8) in rules mode, 1 with an LLM (docs/scaling.md).
+   */
+  PULSO_WORKERS: optionalText.pipe(z.string().regex(/^\d+$/, 'expected an integer between 1 and 64').transform(Number).pipe(z.number().int().min(1).max(64)).optional()),
 });
 
 export interface LlmConfig {
@@ -165,6 +170,8 @@ export interface Config {
   cache: CacheConfig;
   budget: BudgetConfig;
   timeouts: TimeoutConfig;
+  /** PULSO_WORKERS when set; unset, `pulso serve` chooses (backend/cluster/workers.ts). */
+  workers?: number;
 }
 
 export class ConfigError extends Error {
@@ -249,5 +256,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersMs: Math.min(e.PULSO_HEADERS_TIMEOUT_MS, e.PULSO_REQUEST_TIMEOUT_MS),
       keepAliveMs: e.PULSO_KEEP_ALIVE_TIMEOUT_MS,
     },
+    workers: e.PULSO_WORKERS,
   };
 }

@@ -83,6 +83,10 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
   /** More routes (tests: what a route that declares no access gets). */
   extraRoutes?: FastifyPluginAsync;
+  /** GET /metrics's text; default this server's registry (a cluster worker asks the primary for every worker's, summed). */
+  renderMetrics?: () => Promise<string>;
+  /** startServer logs "pulso backend ready" with the settings (default); a cluster's primary says it once for all its workers. */
+  announce?: boolean;
 }
 
 export function packageVersion(): string {
@@ -180,7 +184,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await app.register(profileRoutes, { source: profiles.source });
   await app.register(feedbackRoutes, { store, onRecorded: () => suggester.invalidate() });
   await app.register(selectorRoutes, { source: storeSelectorPackSource(store.selectorPacks, config.selectorPack) });
-  await app.register(metricsRoutes, { metrics: gateways.metrics });
+  await app.register(metricsRoutes, { metrics: gateways.metrics, render: options.renderMetrics });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   return app;
@@ -191,23 +195,25 @@ export async function startServer(config: Config, options: BuildOptions = {}): P
   assertSafeBind(config);
   const app = await buildServer(config, { processMetrics: true, ...options });
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(
-    {
-      mode: config.llm ? 'llm' : 'rules',
-      model: config.llm?.model,
-      reasoningEffort: config.llm?.reasoningEffort,
-      admission: config.admission,
-      budget: config.budget,
-      timeouts: config.timeouts,
-      cacheTtlMs: config.cache.ttlMs,
-      llmBaseUrl: config.llm?.baseUrl,
-      auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
-      allowedOrigins: config.allowedOrigins,
-      store: config.databaseUrl ? 'postgres' : 'pglite',
-      dataDir: config.databaseUrl ? undefined : config.dataDir,
-      profile: config.profileSource,
-    },
-    'pulso backend ready',
-  );
+  if (options.announce !== false) app.log.info(readyLogFields(config), 'pulso backend ready');
   return app;
+}
+
+/** What the "pulso backend ready" line says about the settings (never a secret). */
+export function readyLogFields(config: Config): object {
+  return {
+    mode: config.llm ? 'llm' : 'rules',
+    model: config.llm?.model,
+    reasoningEffort: config.llm?.reasoningEffort,
+    admission: config.admission,
+    budget: config.budget,
+    timeouts: config.timeouts,
+    cacheTtlMs: config.cache.ttlMs,
+    llmBaseUrl: config.llm?.baseUrl,
+    auth: config.teamTokens.length > 0 || Boolean(config.adminToken),
+    allowedOrigins: config.allowedOrigins,
+    store: config.databaseUrl ? 'postgres' : 'pglite',
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    profile: config.profileSource,
+  };
 }

@@ -15,11 +15,7 @@
  *
  *   npx tsx bench/backend-limits.bench.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { CompanyProfile, Conversation, Lead } from '../lib/contracts';
 import { DEMO_PROFILE } from '../lib/profile/demo-profile';
 import { startFakeVllm, type FakeVllm } from '../backend/testing/fake-vllm';
@@ -28,76 +24,12 @@ import usePgliteTemplate from '../backend/store/testing/pglite-template';
 import { loadFromWorker } from './backend.bench';
 import { HOT_LEAD, MQL_ANSWER } from '../backend/testing/fixtures';
 import { fmt, percentile } from './stats';
+import { serve } from './serve-process';
 
-/** The server under test; PULSO_BENCH_BIN measures another checkout's (before → after figures). */
-const PULSO_BIN = process.env.PULSO_BENCH_BIN ?? fileURLToPath(new URL('../bin/pulso.js', import.meta.url));
+export { serve } from './serve-process';
+
 const lead = (tag: string, n: number): Lead => ({ ...HOT_LEAD, fullName: `Bench ${tag} ${n}` });
-const START_BOUND_MS = 300_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-interface Backend {
-  base: string;
-  child: ChildProcess;
-  /** Peak resident set size of the server process so far (kB), from /proc. */
-  peakRssKb(): number;
-  stop(): Promise<void>;
-}
-
-/**
- * `pulso serve` on a free loopback port; resolves once it logs the address it listens on. Each
- * server has its own embedded database on disk, as deployed (one process per data dir).
- */
-export async function serve(env: Record<string, string>, bin = PULSO_BIN): Promise<Backend> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', PULSO_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c));
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    // A bound, not a pace: a first start without the template creates the embedded database
-    // (initdb), minutes on a loaded machine. A server that never starts is stopped, not left behind.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-      reject(new Error(`pulso serve did not start within ${START_BOUND_MS / 1000} s: ${stderr.slice(-500)}`));
-    }, START_BOUND_MS);
-    const seekAddress = (c: Buffer) => {
-      out += c;
-      const m = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        // From now on only drain stdout (one log line per request) so the server never blocks on
-        // a full pipe, at no cost to the machine the figures are measured on.
-        out = '';
-        child.stdout!.off('data', seekAddress).on('data', () => {});
-        resolve(m[1]!);
-      }
-      if (out.length > 100_000) out = out.slice(-1_000);
-    };
-    child.stdout!.on('data', seekAddress);
-    child.once('exit', (code) => reject(new Error(`pulso serve exited ${code}: ${stderr.slice(-500)}`)));
-  });
-  return {
-    base,
-    child,
-    peakRssKb() {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      return m ? Number(m[1]) : NaN;
-    },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(5_000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const postJson = (url: string, body: unknown, signal?: AbortSignal) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });

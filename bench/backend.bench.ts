@@ -2,8 +2,8 @@
  * Backend benchmarks (issue 3 item 7), all on loopback, every phase bounded in count and time:
  *  1. proxy overhead: the backend (LLM mode) against the fake vLLM with realistic timing
  *     (80 ms to first token, 10 ms per token) versus the same chat request sent to the fake directly;
- *  2. rules-mode throughput: 50 keep-alive connections for 3 s from a worker thread (the load
- *     generator gets its own core, so it is not the bottleneck on this 2-core machine);
+ *  2. rules-mode throughput: `pulso serve` as a process (default workers), 50 keep-alive
+ *     connections for 3 s from a worker thread of this process;
  *  3. 200 concurrent clients against a small cap (4 upstream, 8 queued): p50 / p99 and the 429s;
  *  4. streaming: time to the rules preview, to priority (the first `partial` line) and to the full result.
  *
@@ -24,6 +24,7 @@ import { cleanLeadForLlm } from '../backend/llm/lead-classifier';
 import { startFakeVllm, tokenize, type FakeVllm } from '../backend/testing/fake-vllm';
 import { HOT_LEAD } from '../backend/testing/fixtures';
 import { fmt, percentile } from './stats';
+import { serve } from './serve-process';
 
 const TTFT_MS = 80;
 const PER_TOKEN_MS = 10;
@@ -151,16 +152,24 @@ export function loadFromWorker(url: string, bodies: string[], connections: numbe
   });
 }
 
-/** 2. Rules mode: requests per second with N keep-alive connections for a few seconds. */
+/**
+ * 2. Rules mode: requests per second with N keep-alive connections for a few seconds, against
+ * `pulso serve` as a user starts it (`npm start`): its own process, the default number of
+ * workers (one per core in rules mode), production logging (info, one line per request) to a
+ * pipe this process drains, the store in memory (a classify asks it at most once a second).
+ * The load comes from a worker thread of this process, so it shares the machine's cores.
+ */
 async function rulesThroughput(connections: number, durationMs: number) {
-  // Production logging (info, one line per request) to a sink: the cost is counted, the disk is not.
-  const app = await buildServer(config({ LOG_LEVEL: 'info' }), { logStream: discard() });
-  const base = await listen(app);
-  const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
-  await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, 500); // warm-up
-  const r = await loadFromWorker(`${base}/v1/leads/classify`, bodies, connections, durationMs);
-  await app.close();
-  return { connections, seconds: r.seconds, ok: r.ok, errors: r.errors, rps: r.ok / r.seconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+  const backend = await serve({ PULSO_DATA_DIR: MEMORY_DATA_DIR });
+  try {
+    const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
+    await loadFromWorker(`${backend.base}/v1/leads/classify`, bodies, connections, 500); // warm-up
+    const r = await loadFromWorker(`${backend.base}/v1/leads/classify`, bodies, connections, durationMs);
+    const workers = (backend.ready.workers as number | undefined) ?? 1;
+    return { connections, workers, seconds: r.seconds, ok: r.ok, errors: r.errors, rps: r.ok / r.seconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+  } finally {
+    await backend.stop();
+  }
 }
 
 /** 3. A burst of 200 concurrent clients against LLM_MAX_CONCURRENCY=4, LLM_MAX_QUEUE=8. */
@@ -245,7 +254,7 @@ export function formatBackendBench(b: Awaited<ReturnType<typeof benchBackend>>, 
   return [
     `backend (fake vLLM: ${TTFT_MS} ms to first token, ${PER_TOKEN_MS} ms per token, ${b.tokens}-token answer; ${fmt(b.seconds, 1)} s in all)`,
     `  proxy overhead, ${o.samples} requests each way (${o.clients} staggered sequential clients, half direct, half through the backend): direct p50 ${fmt(o.p50Direct, 1)} ms, through the backend p50 ${fmt(o.p50Proxied, 1)} ms → overhead p50 ${fmt(o.overheadP50, 2)} ms  (target ≤ 2 ms: ${ratio(Math.max(o.overheadP50, 0), 2)}); p99 ${fmt(o.p99Direct, 1)} / ${fmt(o.p99Proxied, 1)} ms`,
-    `  rules mode, ${r.connections} keep-alive connections for ${fmt(r.seconds, 1)} s (load from a worker thread): ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, ${r.errors} errors  (target ≥ 3,000 req/s with p99 < 50 ms: ${fmt(r.rps / 3_000, 2)}× of target, > 1.00× meets it; p99 ${ratio(r.p99, 50)})`,
+    `  rules mode, pulso serve (${r.workers} worker${r.workers === 1 ? '' : 's'}, store in memory), ${r.connections} keep-alive connections for ${fmt(r.seconds, 1)} s (load from a worker thread of the bench): ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, ${r.errors} errors  (target ≥ 3,000 req/s with p99 < 50 ms: ${fmt(r.rps / 3_000, 2)}× of target, > 1.00× meets it; p99 ${ratio(r.p99, 50)})`,
     `  ${l.clients} concurrent clients, cap 4 upstream + 8 queued: ${l.ok} × 200, ${l.refused} × 429 (Retry-After ${l.retryAfter ?? '-'} s), ${l.other} other; all p50 ${fmt(l.p50All, 1)} ms, p99 ${fmt(l.p99All, 1)} ms; 200s p50 ${fmt(l.p50Ok, 0)} ms, p99 ${fmt(l.p99Ok, 0)} ms; 429s p99 ${fmt(l.p99Refused, 1)} ms`,
     `  streaming, ${s.samples} requests (${s.partials} with a partial): preview p50 ${fmt(s.p50Preview, 1)} ms, priority (partial) p50 ${fmt(s.p50Partial, 0)} ms / p99 ${fmt(s.p99Partial, 0)} ms, full result p50 ${fmt(s.p50Final, 0)} ms / p99 ${fmt(s.p99Final, 0)} ms  (priority at ${fmt((s.p50Partial / s.p50Final) * 100, 0)} % of the full time; target < 1 s: ${ratio(s.p50Partial, 1_000)})`,
   ];

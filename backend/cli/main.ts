@@ -401,14 +401,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const config = loadConfig(io.env);
-  const { startServer } = await import('../server');
-  const app = await startServer(config);
-  const stop = (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    void app.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  const { serveBackend } = await import('../cluster/serve');
+  await serveBackend(config);
   return 0;
 }
 

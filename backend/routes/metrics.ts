@@ -5,10 +5,12 @@ import { docs } from '../openapi';
 
 export interface MetricsRouteOptions {
   metrics: BackendMetrics;
+  /** The text to answer; default `metrics.render()` (a cluster worker's is every worker's, summed by the primary). */
+  render?: () => Promise<string>;
 }
 
 /** GET /metrics — Prometheus text format, public like /healthz (no lead data, only counters). */
-export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app, { metrics }) => {
+export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app, { metrics, render = () => metrics.render() }) => {
   app.get(
     '/metrics',
     {
@@ -19,6 +21,6 @@ export const metricsRoutes: FastifyPluginAsync<MetricsRouteOptions> = async (app
         response: { 200: { description: 'Admission by lane; upstream calls, failures, cache and single-flight by capability.', schema: z.string(), contentType: 'text/plain' } },
       }),
     },
-    async (_req, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.render()),
+    async (_req, reply) => reply.header('content-type', metrics.registry.contentType).send(await render()),
   );
 };
