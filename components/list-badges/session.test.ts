@@ -228,6 +228,24 @@ describe('list badges session', () => {
     expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
   });
 
+  it('reads all of a slice\'s rows before drawing any of its badges (a draw between two reads would lay the page out again)', () => {
+    const events: string[] = [];
+    const sliced: SiteAdapter = {
+      ...adapter,
+      listRowReader(doc) {
+        const all = adapter.readListRows!(doc, '');
+        return {
+          rows: all.map((row) => row.rowElement),
+          read: (element) => (events.push('read'), all.find((row) => row.rowElement === element)),
+        };
+      },
+    };
+    const drawing: BadgePainter<HTMLElement> = { ...painter, create: (anchor) => (events.push('draw'), painter.create(anchor)) };
+    const t = setup(['1', '2', '3', '4', '5', '6'], { adapter: sliced, painter: drawing, sliceSize: 3, yieldToPage: () => new Promise<void>(() => {}) });
+    t.session.onRoute();
+    expect(events).toEqual(['read', 'read', 'read', 'draw', 'draw', 'draw']);
+  });
+
   it('stops badging a long list when the tab leaves it between two slices', async () => {
     const ids = Array.from({ length: 100 }, (_, i) => String(i + 1));
     const turns: (() => void)[] = [];

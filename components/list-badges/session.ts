@@ -141,14 +141,18 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
         await nextSlice();
         if (url !== scanned || ctx.isInvalid) return;
       }
+      // All of the slice's rows are read before any badge is drawn: reading asks for layout
+      // (is it shown?), and a badge drawn between two reads would make each read lay out again.
+      const slice: ListRow[] = [];
       for (const element of reader.rows.slice(start, start + sliceSize)) {
-        let row: ListRow | undefined;
         try {
-          row = reader.read(element);
+          const row = reader.read(element);
+          if (row) slice.push(row);
         } catch {
-          continue; // a row the page changed under us; the next scan reads it again
+          // a row the page changed under us; the next scan reads it again
         }
-        if (!row) continue;
+      }
+      for (const row of slice) {
         rows.push(row);
         badgeRow(row, current);
       }
