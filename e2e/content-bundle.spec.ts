@@ -17,7 +17,11 @@ import { EXTENSION_DIR } from './support/extension';
 // Build checks over .output/chrome-mv3 (like manifest.spec.ts): what every CRM page pays at
 // load time stays small, and the UI comes as a separate chunk only the CRM hosts can load.
 
-const contentScripts = () => readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((file) => file.endsWith('.js'));
+/** The MAIN-world listener that reaches CKEditor's model (entrypoints/ckeditor-bridge.content.ts): no UI, no catalogue. */
+const CKEDITOR_BRIDGE = 'ckeditor-bridge.js';
+const allContentScripts = () => readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((file) => file.endsWith('.js'));
+/** The sites' own content scripts (the panel, the badges). */
+const contentScripts = () => allContentScripts().filter((file) => file !== CKEDITOR_BRIDGE);
 const read = (file: string) => readFileSync(join(EXTENSION_DIR, file));
 
 function jsFiles(dir = EXTENSION_DIR): string[] {
@@ -30,7 +34,7 @@ function jsFiles(dir = EXTENSION_DIR): string[] {
 const REACT = /Symbol\.for\(["'`]react\.(transitional\.)?element["'`]\)/;
 
 test('each content script is small and holds no React: the UI is the content-ui chunk', () => {
-  expect(contentScripts().sort()).toEqual(['hubspot.js', 'salesforce.js', 'whatsapp.js', 'zendesk.js']);
+  expect(allContentScripts().sort()).toEqual([CKEDITOR_BRIDGE, 'hubspot.js', 'salesforce.js', 'whatsapp.js', 'zendesk.js']);
   for (const file of contentScripts()) {
     const code = read(`content-scripts/${file}`);
     expect(code.toString(), file).not.toMatch(REACT);
@@ -44,11 +48,23 @@ test('each content script is small and holds no React: the UI is the content-ui 
   expect(read('content-ui/index.js').toString()).toMatch(REACT);
 });
 
+test('the CKEditor bridge runs in the page’s world on the CKEditor CRMs only, and is tiny', () => {
+  const manifest = JSON.parse(read('manifest.json').toString()) as { content_scripts: { js: string[]; matches: string[]; world?: string }[] };
+  const bridge = manifest.content_scripts.find((script) => script.js.includes(`content-scripts/${CKEDITOR_BRIDGE}`));
+  expect(bridge).toMatchObject({ world: 'MAIN' });
+  expect([...bridge!.matches].sort()).toEqual(['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://*.zendesk.com/*']);
+  // The page's world sees all of it: only the listener and the request's schema, no UI, no site code.
+  const code = read(`content-scripts/${CKEDITOR_BRIDGE}`);
+  expect(code.toString()).not.toMatch(REACT);
+  expect(code.toString()).not.toContain('/content-ui/');
+  expect(gzipSync(code, { level: 9 }).length / 1024, `${CKEDITOR_BRIDGE} KB gzipped`).toBeLessThan(12);
+});
+
 test('content scripts validate with zod but carry no JSON Schema generator, nor does the UI chunk', () => {
   // JSON Schemas are for the LLM's answer formats (the backend); modules/content-no-json-schema.ts
   // leaves zod's generator out of what CRM pages load. Its target names ('draft-2020-12') mark it.
-  for (const file of contentScripts()) expect(/\$ZodType/.test(read(`content-scripts/${file}`).toString()), `${file} holds zod`).toBe(true);
-  for (const file of [...contentScripts().map((file) => `content-scripts/${file}`), 'content-ui/index.js']) {
+  for (const file of allContentScripts()) expect(/\$ZodType/.test(read(`content-scripts/${file}`).toString()), `${file} holds zod`).toBe(true);
+  for (const file of [...allContentScripts().map((file) => `content-scripts/${file}`), 'content-ui/index.js']) {
     expect(read(file).toString().includes('draft-2020-12'), `${file} holds zod's JSON Schema generator`).toBe(false);
   }
 });
@@ -56,7 +72,7 @@ test('content scripts validate with zod but carry no JSON Schema generator, nor 
 test('content scripts read storage with the browser API, not @wxt-dev/storage', () => {
   // Each of its items reads its key again as it is defined (a round trip at every page load) and it
   // weighed ~2 KB gzipped of each script: lib/storage-local.ts does what they need. Its messages name it.
-  for (const file of contentScripts()) expect(read(`content-scripts/${file}`).toString(), file).not.toContain('@wxt-dev/storage');
+  for (const file of allContentScripts()) expect(read(`content-scripts/${file}`).toString(), file).not.toContain('@wxt-dev/storage');
 });
 
 test("content scripts say only what they draw without the UI chunk: the page catalogue, not the panel's", () => {

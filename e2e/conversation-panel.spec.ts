@@ -46,9 +46,15 @@ test('Zendesk ticket: Replace puts the draft into CKEditor, and internal notes n
   await expect(draft).not.toHaveValue('');
   const draftText = await draft.inputValue();
 
+  // Chrome's build inserts through its MAIN-world bridge: the request crosses from the content
+  // script's world to the page's, and the bridge's answer (the event cancelled) crosses back.
+  await page.evaluate(() =>
+    window.addEventListener('pulso:ckeditor-insert', (event) => Object.assign(window, { __pulsoBridged: event.defaultPrevented })),
+  );
   await panel.getByTestId('pulso-insert').click();
   await panel.getByTestId('pulso-insert-replace').click();
   await expect(panel.getByTestId('pulso-inserted')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pulsoBridged?: boolean }).__pulsoBridged)).toBe(true);
   const html = await composerState(page);
   const text = html.replace(/<\/p>|<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ');
   expect(lines(text)).toEqual(lines(draftText));

@@ -1,5 +1,6 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { bundleForBrowser } from '../support/bundle';
+import { installCkeditorBridge } from '../support/ckeditor-bridge';
 import { CHROMIUM } from '../support/extension';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
@@ -21,11 +22,12 @@ test.afterAll(async () => {
   await fixtures?.close();
 });
 
-async function openComposer(fixture: string, seed = ''): Promise<Page> {
+async function openComposer(fixture: string, seed = '', { ckeditorBridge = false } = {}): Promise<Page> {
   const page = await browser.newPage({ ignoreHTTPSErrors: true });
   await page.goto(`https://127.0.0.1:${fixtures.port}/__fixture/editors/${fixture}${seed ? `?seed=${encodeURIComponent(seed)}` : ''}`);
   await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
   await page.addScriptTag({ content: composerLib });
+  if (ckeditorBridge) await installCkeditorBridge(page);
   return page;
 }
 
@@ -74,52 +76,115 @@ test.describe('WhatsApp composer (Lexical)', () => {
   });
 });
 
-test.describe('Zendesk rich-text composer (CKEditor 5)', () => {
-  const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable';
+// Chrome reaches CKEditor's model through Pulso's MAIN-world bridge; Firefox (no MAIN world
+// for content scripts) and a page without the bridge go through the editor's own paste. Both
+// must leave the composer the same.
+for (const path of [
+  { name: 'Chrome, through the MAIN-world bridge', ckeditorBridge: true, strategy: 'ckeditorModel' },
+  { name: 'Firefox, by paste', ckeditorBridge: false, strategy: 'paste' },
+]) {
+  test.describe(`Zendesk rich-text composer (CKEditor 5), ${path.name}`, () => {
+    const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable';
+    const open = (seed = '') => openComposer('ckeditor.html', seed, path);
 
-  test('a draft goes into CKEditor’s model, one paragraph per line, and Submit enables', async () => {
-    const page = await openComposer('ckeditor.html');
-    await expect(page.locator('[data-test-id="submit_button-button"]')).toBeDisabled();
-    const outcome = await insert(page, COMPOSER, DRAFT);
-    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-    const html = await editorState(page);
-    expect(lines(htmlText(html))).toEqual(lines(DRAFT));
-    await expect(page.locator('[data-test-id="submit_button-button"]')).toBeEnabled();
+    test('a draft goes into CKEditor’s model, one paragraph per line, and Submit enables', async () => {
+      const page = await open();
+      await expect(page.locator('[data-test-id="submit_button-button"]')).toBeDisabled();
+      const outcome = await insert(page, COMPOSER, DRAFT);
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true, strategy: path.strategy });
+      const html = await editorState(page);
+      expect(lines(htmlText(html))).toEqual(lines(DRAFT));
+      await expect(page.locator('[data-test-id="submit_button-button"]')).toBeEnabled();
+    });
+
+    test('the agent’s own text stays; the draft follows it', async () => {
+      const page = await open('Hola,');
+      const outcome = await insert(page, COMPOSER, DRAFT);
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true, strategy: path.strategy });
+      expect(await editorState(page)).toMatch(/^<p>Hola,/);
+      expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
+    });
+
+    test('replace (after the agent confirmed) swaps the agent’s text for the draft', async () => {
+      const page = await open('texto viejo');
+      const outcome = await insert(page, COMPOSER, DRAFT, 'replace');
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true, strategy: path.strategy });
+      expect(lines(htmlText(await editorState(page)))).toEqual(lines(DRAFT));
+    });
+
+    test('the caret ends after the draft, and one undo takes the whole draft out', async () => {
+      const page = await open('Hola,');
+      expect((await insert(page, COMPOSER, DRAFT)).ok).toBe(true);
+      await page.keyboard.type(' Ana');
+      expect(lines(htmlText(await editorState(page))).at(-1)).toBe('¡Gracias! Ana');
+      await page.keyboard.press('Control+z'); // the agent's typing
+      expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
+      await page.keyboard.press('Control+z'); // the draft, in one step
+      expect(await editorState(page)).toBe('<p>Hola,</p>');
+    });
+
+    test('a blank line starts a new paragraph; markup in the draft stays text', async () => {
+      const page = await open();
+      const hostile = 'Uno <img src=x onerror="window.__pwned=1">\n\n<b>Dos</b>';
+      expect(await insert(page, COMPOSER, hostile)).toMatchObject({ ok: true, strategy: path.strategy });
+      expect(await editorState(page)).toBe('<p>Uno &lt;img src=x onerror="window.__pwned=1"&gt;</p><p>&lt;b&gt;Dos&lt;/b&gt;</p>');
+      expect(await page.locator(`${COMPOSER} img, ${COMPOSER} b`).count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    });
   });
+}
 
-  test('the agent’s own text stays; the draft follows it', async () => {
-    const page = await openComposer('ckeditor.html', 'Hola,');
-    const outcome = await insert(page, COMPOSER, DRAFT);
-    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-    expect(await editorState(page)).toMatch(/^<p>Hola,/);
-    expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
-  });
+test.describe('CKEditor 5: the MAIN-world bridge leaves the composer as the paste does', () => {
+  const COMPOSER = '.ck-editor__editable';
+  // The editor's data and the model caret after an insertion: what the agent sees and where they type next.
+  const result = (page: Page) =>
+    page.evaluate((selector) => {
+      const editor = (document.querySelector(selector) as unknown as { ckeditorInstance: import('ckeditor5').Editor }).ckeditorInstance;
+      const caret = editor.model.document.selection.getFirstRange()!;
+      return { data: editor.getData(), caret: [caret.start.path, caret.end.path], focused: editor.editing.view.document.isFocused };
+    }, COMPOSER);
+  const reset = (page: Page, data: string) =>
+    page.evaluate(
+      ({ selector, data }) => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        (document.querySelector(selector) as unknown as { ckeditorInstance: import('ckeditor5').Editor }).ckeditorInstance.setData(data);
+      },
+      { selector: COMPOSER, data },
+    );
+  const seeded = async (ckeditorBridge: boolean, data: string) => {
+    const page = await openComposer('ckeditor.html', '', { ckeditorBridge });
+    await reset(page, data);
+    return page;
+  };
+  const SEEDS = ['', '<p>Hola,</p>', '<p>Hola,</p><p>&nbsp;</p>', '<p>uno</p><p>dos<br>tres</p>'];
+  const TEXTS = ['Una línea 👋', DRAFT, 'Uno\n\nDos', 'Uno\n\n\nDos', 'Uno\n\n\n\nDos', 'Uno\n', 'Uno\n\n', '<p>x</p> & y'];
 
-  test('replace (after the agent confirmed) swaps the agent’s text for the draft', async () => {
-    const page = await openComposer('ckeditor.html', 'texto viejo');
-    const outcome = await insert(page, COMPOSER, DRAFT, 'replace');
-    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-    expect(lines(htmlText(await editorState(page)))).toEqual(lines(DRAFT));
-  });
+  for (const mode of ['append', 'replace'] as const) {
+    test(`${mode}: same data, same caret, for every kind of line break`, async () => {
+      const viaPaste = await seeded(false, '');
+      const viaModel = await seeded(true, '');
+      for (const seed of SEEDS) {
+        for (const text of TEXTS) {
+          await reset(viaPaste, seed);
+          await reset(viaModel, seed);
+          const pasted = await insert(viaPaste, COMPOSER, text, mode);
+          const modelled = await insert(viaModel, COMPOSER, text, mode);
+          const label = `${JSON.stringify(seed)} + ${JSON.stringify(text)}`;
+          expect(pasted.strategy, label).toBe('paste');
+          expect(modelled.strategy, label).toBe('ckeditorModel');
+          expect(await result(viaModel), label).toEqual(await result(viaPaste));
+        }
+      }
+    });
+  }
 
-  test('the caret ends after the draft, and one undo takes the whole draft out', async () => {
-    const page = await openComposer('ckeditor.html', 'Hola,');
-    expect((await insert(page, COMPOSER, DRAFT)).ok).toBe(true);
-    await page.keyboard.type(' Ana');
-    expect(lines(htmlText(await editorState(page))).at(-1)).toBe('¡Gracias! Ana');
-    await page.keyboard.press('Control+z'); // the agent's typing
-    expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
-    await page.keyboard.press('Control+z'); // the draft, in one step
-    expect(await editorState(page)).toBe('<p>Hola,</p>');
-  });
-
-  test('a blank line starts a new paragraph; markup in the draft stays text', async () => {
-    const page = await openComposer('ckeditor.html');
-    const hostile = 'Uno <img src=x onerror="window.__pwned=1">\n\n<b>Dos</b>';
-    expect((await insert(page, COMPOSER, hostile)).ok).toBe(true);
-    expect(await editorState(page)).toBe('<p>Uno &lt;img src=x onerror="window.__pwned=1"&gt;</p><p>&lt;b&gt;Dos&lt;/b&gt;</p>');
-    expect(await page.locator(`${COMPOSER} img, ${COMPOSER} b`).count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  test('text the paste would rewrite (tabs, runs of spaces, edge spaces) goes by paste, and lands', async () => {
+    for (const text of ['a\tb', 'a  b', ' a', 'a \nb', 'a\r\nb']) {
+      const page = await seeded(true, '<p>Hola,</p>');
+      const outcome = await insert(page, COMPOSER, text);
+      expect(outcome, JSON.stringify(text)).toMatchObject({ ok: true, strategy: 'paste', tried: ['ckeditorModel'] });
+      await page.close();
+    }
   });
 });
 

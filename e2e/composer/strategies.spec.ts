@@ -1,5 +1,6 @@
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { bundleForBrowser } from '../support/bundle';
+import { installCkeditorBridge } from '../support/ckeditor-bridge';
 import { CHROMIUM } from '../support/extension';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
@@ -14,6 +15,7 @@ const EDITORS = {
 } as const;
 
 const EXPECTED: Record<string, Partial<Record<keyof typeof EDITORS, boolean>>> = {
+  ckeditorModel: { ckeditor: true },
   paste: { lexical: true, ckeditor: true },
   beforeinput: { lexical: true },
   execCommand: { plain: true },
@@ -43,6 +45,8 @@ for (const [strategy, worksOn] of Object.entries(EXPECTED)) {
       await page.goto(`https://127.0.0.1:${fixtures.port}/__fixture/editors/${fixture}`);
       await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
       await page.addScriptTag({ content: composerLib });
+      // What the Chrome build's MAIN-world content script installs on the CKEditor CRMs.
+      if (strategy === 'ckeditorModel') await installCkeditorBridge(page);
       const state = await page.evaluate(
         async ({ strategy, selector }) => {
           const lib = (window as unknown as { PulsoStrategies: typeof import('../../lib/composer/strategy-harness') }).PulsoStrategies;

@@ -1,4 +1,5 @@
 import { insertIntoTextField } from './insert-into-text-field';
+import { insertWithCkeditorModel } from './insert-with-ckeditor-model';
 import { insertWithBeforeInput } from './insert-with-before-input';
 import { insertWithExecCommand } from './insert-with-exec-command';
 import { insertWithPaste } from './insert-with-paste';
@@ -6,11 +7,12 @@ import { composerText, placeCaret } from './selection';
 import type { InsertionStrategy, InsertMode } from './types';
 
 /**
- * Tried in this order: the editor's own paste pipeline first (it keeps the editor's
- * model in step and handles newlines and emoji), then typed input events, then the
- * browser's own editing, and plain fields on their own path.
+ * Tried in this order: CKEditor 5's own model where Pulso's MAIN-world bridge reaches it
+ * (the paste's result without its cold HTML round trip), the editor's own paste pipeline
+ * (it keeps the editor's model in step and handles newlines and emoji), then typed input
+ * events, then the browser's own editing, and plain fields on their own path.
  */
-export const INSERTION_STRATEGIES: readonly InsertionStrategy[] = [insertIntoTextField, insertWithPaste, insertWithBeforeInput, insertWithExecCommand];
+export const INSERTION_STRATEGIES: readonly InsertionStrategy[] = [insertIntoTextField, insertWithCkeditorModel, insertWithPaste, insertWithBeforeInput, insertWithExecCommand];
 
 export interface InsertOutcome {
   ok: boolean;
@@ -49,10 +51,12 @@ export async function insertIntoComposer(target: HTMLElement, text: string, mode
   const tried: string[] = [];
   for (const strategy of INSERTION_STRATEGIES) {
     if (!strategy.applies(target)) continue;
-    placeCaret(target, where);
-    strategy.insert(target, payload);
+    if (!strategy.placesCaret) placeCaret(target, where);
+    const ran = strategy.insert(target, payload, where);
     const after = await appliedText(target, landed);
-    if (landed(after)) return { ok: true, strategy: strategy.name, tried };
+    // A strategy that neither ran nor changed anything did not insert, even when the composer
+    // already happened to hold the text (a short draft inside the agent's own words).
+    if ((ran || after !== before) && landed(after)) return { ok: true, strategy: strategy.name, tried };
     tried.push(strategy.name);
     if (after !== before) return { ok: false, strategy: strategy.name, tried };
   }

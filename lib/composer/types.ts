@@ -10,5 +10,10 @@ export interface InsertionStrategy {
   name: string;
   /** Whether this strategy can even try on this element. */
   applies(target: HTMLElement): boolean;
-  insert(target: HTMLElement, text: string): boolean;
+  /**
+   * Sets the caret itself, in the editor's own model, from `where`; the others find it where
+   * the chain's placeCaret put it in the DOM (and ignore `where`).
+   */
+  placesCaret?: boolean;
+  insert(target: HTMLElement, text: string, where: InsertMode): boolean;
 }

@@ -1,5 +1,5 @@
 import type { Site } from '../types';
 import { zendeskAdapter } from '.';
+import { ZENDESK_HOSTS } from './hosts';
 
-/** The agent workspace of every Zendesk account (`<account>.zendesk.com/agent/…`). */
-export const zendesk: Site = { key: 'zendesk', label: 'Zendesk', shortLabel: 'Zendesk', hosts: ['https://*.zendesk.com/*'], adapter: zendeskAdapter };
+export const zendesk: Site = { key: 'zendesk', label: 'Zendesk', shortLabel: 'Zendesk', hosts: ZENDESK_HOSTS, adapter: zendeskAdapter };

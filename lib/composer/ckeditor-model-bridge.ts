@@ -1,0 +1,131 @@
+import type { Editor, ModelDocumentFragment, ModelPosition, ModelRange, ModelWriter } from 'ckeditor5';
+import { ckeditorModelRequest } from './ckeditor-model-request';
+import { CKEDITOR_MODEL_REQUEST } from './insert-with-ckeditor-model';
+import type { InsertMode } from './types';
+
+/**
+ * Runs in the page's own world (entrypoints/ckeditor-bridge.content.ts), where CKEditor 5
+ * hangs its editor on the editable as `ckeditorInstance`: Pulso's content script cannot see
+ * that property from its isolated world. Serves insertWithCkeditorModel's requests.
+ */
+export function installCkeditorModelBridge(doc: Document): void {
+  doc.addEventListener(
+    CKEDITOR_MODEL_REQUEST,
+    (event) => {
+      if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
+      const request = ckeditorModelRequest.safeParse(parseJson(event.detail));
+      if (!request.success) return;
+      const editor = editorOf(event.target);
+      if (editor && insertIntoCkeditorModel(editor, request.data.text, request.data.where)) event.preventDefault();
+    },
+    true,
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function editorOf(target: EventTarget | null): Editor | undefined {
+  const editor = (target as { ckeditorInstance?: Partial<Editor> } | null)?.ckeditorInstance;
+  return typeof editor?.model?.change === 'function' && typeof editor.editing?.view?.focus === 'function' ? (editor as Editor) : undefined;
+}
+
+/**
+ * Text CKEditor's plain-text paste keeps exactly as written: spaces only single and inside a
+ * line, no tabs or other whitespace. The paste turns the rest into non-breaking spaces or
+ * drops it; such a draft goes the paste's way, so the composer ends the same either way.
+ */
+const REWRITTEN_BY_PASTE = /[^\S \n]| {2}|(?:^|\n) | (?:\n|$)/;
+
+/**
+ * What the editor's plain-text paste does with a draft, minus the clipboard pipeline's cold
+ * work (text → HTML → DOM → view → model) and the DOM caret round trip: the caret set in the
+ * model where insert-into-composer's placeCaret puts it, the same model content inserted
+ * (a blank line starts a paragraph, a newline is a soft break: CKEditor's plainTextToHtml),
+ * in one model change, so one undo step. Declines (false, nothing changed) whenever the
+ * paste would differ: a read-only editor, formatted text at the caret, text the paste
+ * rewrites, a caret beside an object (image, table) rather than in text.
+ */
+export function insertIntoCkeditorModel(editor: Editor, text: string, where: InsertMode): boolean {
+  if (editor.isReadOnly || REWRITTEN_BY_PASTE.test(text)) return false;
+  const model = editor.model;
+  if (text.includes('\n') && !(model.schema.isRegistered('paragraph') && model.schema.isRegistered('softBreak'))) return false;
+  const range = caretRange(editor, where);
+  if (!range || !model.canEditAt(range) || formattedAt(range.start) || formattedAt(range.end)) return false;
+  model.change((writer) => {
+    writer.setSelection(range);
+    model.insertContent(fragmentOf(writer, text));
+  });
+  focusAtCaret(editor);
+  return true;
+}
+
+/**
+ * Ends as the paste does: the editor focused, the caret after the draft, scrolled into view.
+ * The editor draws its caret into the DOM only once it knows it has focus, and learns that from
+ * the next selectionchange, where it reads the DOM caret: wherever the agent last left it. So
+ * the DOM caret goes where the editor's is (as the editor would draw it) before the focus.
+ */
+function focusAtCaret(editor: Editor): void {
+  const view = editor.editing.view;
+  const caret = view.document.selection.getFirstRange();
+  const domSelection = view.getDomRoot()?.ownerDocument.getSelection();
+  if (caret && domSelection) {
+    domSelection.removeAllRanges();
+    domSelection.addRange(view.domConverter.viewRangeToDom(caret));
+  }
+  view.focus();
+  view.scrollToTheSelection();
+}
+
+/**
+ * placeCaret's choice, in the model: after the last text ("append"; an editor without text
+ * takes it in its last block), or from the first to the last place a caret can be ("replace",
+ * the DOM's selectNodeContents as the editor reads it).
+ */
+function caretRange(editor: Editor, where: InsertMode): ModelRange | null {
+  const model = editor.model;
+  const root = model.document.getRoot();
+  if (!root) return null;
+  const last = model.schema.getNearestSelectionRange(model.createPositionAt(root, 'end'), 'backward');
+  if (!last?.isCollapsed) return null;
+  if (where === 'append') {
+    for (const step of model.createRangeIn(root).getWalker({ direction: 'backward' })) {
+      if (step.type === 'text') return model.createRange(model.createPositionAfter(step.item));
+    }
+    return last;
+  }
+  const first = model.schema.getNearestSelectionRange(model.createPositionAt(root, 0), 'forward');
+  return first?.isCollapsed ? model.createRange(first.start, last.end) : null;
+}
+
+/** Text attributes (bold, a link) or stored ones at a caret: the paste would carry them into the draft. */
+function formattedAt(position: ModelPosition): boolean {
+  const near = [position.textNode, position.nodeBefore, position.nodeAfter];
+  if (near.some((node) => node?.is('$text') && !node.getAttributeKeys().next().done)) return true;
+  const parent = position.parent;
+  return parent.is('element') && [...parent.getAttributeKeys()].some((key) => key.startsWith('selection:'));
+}
+
+/** The model content CKEditor's plain-text paste makes of the text (clipboard's plainTextToHtml, upcast). */
+function fragmentOf(writer: ModelWriter, text: string): ModelDocumentFragment {
+  const fragment = writer.createDocumentFragment();
+  if (!text.includes('\n')) {
+    writer.appendText(text, fragment);
+    return fragment;
+  }
+  for (const block of text.split('\n\n')) {
+    const paragraph = writer.createElement('paragraph');
+    block.split('\n').forEach((line, index) => {
+      if (index > 0) writer.appendElement('softBreak', paragraph);
+      if (line) writer.appendText(line, paragraph);
+    });
+    writer.append(paragraph, fragment);
+  }
+  return fragment;
+}
