@@ -166,9 +166,9 @@ describe('list badges session', () => {
       },
     });
     t.session.onRoute();
-    // The first slice's records are asked for before the page gets its first turn; no badge is drawn while rows are read.
+    // Nothing is drawn or asked for while rows are read: the records go in one request once all are read.
     expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
-    expect(t.batches.flat()).toHaveLength(25);
+    expect(t.batches).toHaveLength(0);
     while (turns.length > 0) {
       turns.shift()!();
       await tick(0);
@@ -217,7 +217,7 @@ describe('list badges session', () => {
     t.document.getElementById('list')!.append(broken);
     t.session.onRoute();
     expect(reads).toBe(25);
-    expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids.slice(0, 25));
+    expect(t.batches).toHaveLength(0);
     while (turns.length > 0) {
       turns.shift()!();
       await tick(0);
@@ -261,9 +261,9 @@ describe('list badges session', () => {
     t.session.onRoute('https://crm.test/record/1');
     turns.shift()!();
     await tick(0);
-    // Only the first slice was read (and asked for) before the tab left; nothing is drawn on the next page.
+    // Only the first slice was read before the tab left: nothing is asked for or drawn for a list no longer shown.
     expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
-    expect(t.batches.flat()).toHaveLength(25);
+    expect(t.batches).toHaveLength(0);
     expect(turns).toHaveLength(0);
   });
 
@@ -325,6 +325,24 @@ describe('list badges session', () => {
     t.release.forEach((r) => r());
     await tick();
     expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4', 'P1']);
+  });
+
+  it('asks the cache once for every row of a list read in several slices', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => String(i + 1));
+    const cachedAsked: string[][] = [];
+    const t = setup(ids, {
+      sliceSize: 25,
+      yieldToPage: () => Promise.resolve(),
+      classifyCached: async (items) => {
+        cachedAsked.push(items.map((i) => i.recordId));
+        return items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) }));
+      },
+    });
+    t.session.onRoute();
+    await tick();
+    expect(cachedAsked).toEqual([ids]);
+    expect(t.batches).toHaveLength(0);
+    expect(t.shown().every((row) => row.badge?.recordId === row.id && row.badge?.text !== '…')).toBe(true);
   });
 
   it('a rules answer given because the backend could not answer is painted as such, with why', async () => {

@@ -117,11 +117,12 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   }
 
   /**
-   * Reads the rows a slice at a time, asking for each slice's records as it is read, then draws
-   * the badges a slice at a time: the page gets its turn between slices, so neither the reading
-   * nor the painting of a long list is one long task. Every badge is drawn after every row is
-   * read: reading asks for layout (is it shown?), and a badge drawn before the next slice's read
-   * would make the page lay the whole table out again for it. A route change in between ends it.
+   * Reads the rows a slice at a time, asks for every record read in one request, then draws the
+   * badges a slice at a time: the page gets its turn between slices, so neither the reading nor
+   * the painting of a long list is one long task. Every badge is drawn after every row is read:
+   * reading asks for layout (is it shown?), and a badge drawn before the next slice's read would
+   * make the page lay the whole table out again for it. One request, not one per slice: the
+   * background looks the known rows up in one read of its cache. A route change in between ends it.
    */
   async function scanRows() {
     const scanned = url;
@@ -150,8 +151,8 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
           // a row the page changed under us; the next scan reads it again
         }
       }
-      flush();
     }
+    flush();
     const current = new Set<B>();
     badgeOf.clear();
     for (let start = 0; start < rows.length; start += sliceSize) {
