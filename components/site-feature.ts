@@ -70,6 +70,9 @@ export function defineSiteFeature<View extends ViewName>(feature: SiteFeature<Vi
  * view is still loading takes it away as soon as it is up (each launch has its own generation).
  */
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly SiteFeature[]): Promise<void> {
+  // Evaluating the script is a task of its own: the storage read began at document_start has
+  // usually answered by now, so no wait would split the evaluation from what follows.
+  await yieldToPage(ctx);
   // The selector pack the background accepted, before the first scrape (the built-in selectors otherwise).
   const reading = readStartState();
   // Storage answers over IPC while the page's thread waits: the first parse of the settings and
