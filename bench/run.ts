@@ -39,7 +39,7 @@ if (want('scrape')) {
 
 if (want('bundle')) {
   for (const bundle of benchBundles()) {
-    console.log(`content script ${bundle.file} (runs at every page load): ${fmt(bundle.rawKb, 1)} KB raw, ${fmt(bundle.gzipKb, 1)} KB gzipped  (target < 50 KB: ${ratio(bundle.gzipKb, 50)})`);
+    console.log(`content scripts ${bundle.file} (run at every page load): ${fmt(bundle.rawKb, 1)} KB raw, ${fmt(bundle.gzipKb, 1)} KB gzipped  (target < 50 KB: ${ratio(bundle.gzipKb, 50)})`);
   }
   const ui = benchUiChunk();
   console.log(`UI chunk content-ui/${ui.file} (loaded when a page has something to show): ${fmt(ui.rawKb, 1)} KB raw, ${fmt(ui.gzipKb, 1)} KB gzipped`);
