@@ -1,11 +1,11 @@
+import { CRM_HOSTS } from '../hosts';
 import type { Site } from '../types';
 import { salesforceAdapter } from '.';
-import { SALESFORCE_HOSTS } from './hosts';
 
 export const salesforce: Site = {
   key: 'salesforce',
   label: 'Salesforce',
   shortLabel: 'Salesforce',
-  hosts: SALESFORCE_HOSTS,
+  hosts: CRM_HOSTS.salesforce,
   adapter: salesforceAdapter,
 };
