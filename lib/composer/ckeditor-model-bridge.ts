@@ -75,9 +75,14 @@ function focusAtCaret(editor: Editor): void {
   const view = editor.editing.view;
   const caret = view.document.selection.getFirstRange();
   const domSelection = view.getDomRoot()?.ownerDocument.getSelection();
-  if (caret && domSelection) {
-    domSelection.removeAllRanges();
-    domSelection.addRange(view.domConverter.viewRangeToDom(caret));
+  try {
+    if (caret && domSelection) {
+      const domCaret = view.domConverter.viewRangeToDom(caret);
+      domSelection.removeAllRanges();
+      domSelection.addRange(domCaret);
+    }
+  } catch {
+    // A caret the editor cannot map to the DOM (an older CKEditor, a widget): the focus below still draws it.
   }
   view.focus();
   view.scrollToTheSelection();
