@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * What Pulso's content script asks its MAIN-world CKEditor bridge (insert-with-ckeditor-model.ts
