@@ -1,4 +1,4 @@
-import { benchBackend, formatBackendBench } from './backend.bench';
+import { benchBackend, formatBackendBench, formatRulesThroughput, rulesThroughput } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles, benchUiChunk } from './bundle.bench';
 import { benchCampaignBatch, benchCampaignLatency, benchCampaignStream, formatCampaignStream } from './campaign.bench';
@@ -120,6 +120,9 @@ if (want('backend')) {
     `  proxy overhead, instant upstream, one client at a time (${steady.rounds} requests each): direct p50 ${fmt(steady.directP50, 2)} ms, through the backend p50 ${fmt(steady.proxiedP50, 2)} ms → overhead p50 ${fmt(steady.overheadP50, 2)} ms  (target ≤ 2 ms: ${ratio(steady.overheadP50, 2)})`,
   );
 }
+
+// Only the rules-mode throughput of `backend` (pulso serve under 50 keep-alive connections), for profiling it.
+if (want('rules-rps')) console.log(formatRulesThroughput(await rulesThroughput(), ratio));
 
 if (want('ingest')) {
   for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);
