@@ -85,11 +85,24 @@ describe('runSiteFeatures with a glance', () => {
     expect(glanceHost()).toBeNull();
   });
 
+  it('starts its features a turn after the script is evaluated, not in the same task', async () => {
+    let started = 0;
+    const feature = defineSiteFeature({ name: 'pulso-panel', shows: 'record', view: 'lead-panel', start: () => (started++, { props: {} as never, onRoute: () => {}, stop: () => {} }) });
+    const running = runSiteFeatures(ctx, adapter, [feature]);
+    // Every promise job queued by now runs (the storage read has answered), yet no task has passed.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(started).toBe(0);
+    await running;
+    expect(started).toBe(1);
+  });
+
   it('loads the UI chunk anyway when no answer comes', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
     try {
       const { feature } = panelFeature();
-      await runSiteFeatures(ctx, adapter, [feature]);
+      const running = runSiteFeatures(ctx, adapter, [feature]);
+      await vi.advanceTimersByTimeAsync(0); // the turn the page gets once the script is evaluated
+      await running;
       await vi.advanceTimersByTimeAsync(1_499);
       expect(chunk.requested).toBe(0);
       await vi.advanceTimersByTimeAsync(1);

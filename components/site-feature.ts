@@ -5,6 +5,7 @@ import { onMessage } from '@/lib/messaging';
 import { yieldToPage } from '@/lib/content/dom-watch';
 import { followSelectorPack } from '@/lib/content/selector-pack';
 import { readStartState } from '@/lib/content/start-read';
+import { selectorPackStateFrom } from '@/lib/selector-pack/stored';
 import { settingsFrom, watchSettings } from '@/lib/settings';
 import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { loadContentUi } from './content-ui/load';
@@ -69,9 +70,18 @@ export function defineSiteFeature<View extends ViewName>(feature: SiteFeature<Vi
  * view is still loading takes it away as soon as it is up (each launch has its own generation).
  */
 export async function runSiteFeatures(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly SiteFeature[]): Promise<void> {
+  // Evaluating the script is a task of its own: the storage read began at document_start has
+  // usually answered by now, so no wait would split the evaluation from what follows.
+  await yieldToPage(ctx);
   // The selector pack the background accepted, before the first scrape (the built-in selectors otherwise).
-  const start = await readStartState();
-  const settings = settingsFrom(start.settings);
+  const reading = readStartState();
+  // Storage answers over IPC while the page's thread waits: the first parse of the settings and
+  // of the selector pack (zod's one-time setup of every schema it walks, V8 compiling that path)
+  // is done in that wait instead of after it. The defaults stand for settings never saved.
+  const defaults = settingsFrom(undefined);
+  selectorPackStateFrom(undefined);
+  const start = await reading;
+  const settings = start.settings === undefined ? defaults : settingsFrom(start.settings);
   await followSelectorPack(ctx, { stored: start.selectorPack });
   const language = createStore(resolveUiLanguage(settings.language, navigator.language));
   const gate = createUiGate(ctx);

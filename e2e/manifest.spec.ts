@@ -25,7 +25,7 @@ test('the built manifest takes over no browser page and asks only for the CRM ho
 });
 
 test('no secret reaches the extension bundle', () => {
-  const files = ['background.js', 'content-scripts/hubspot.js', 'content-scripts/whatsapp.js', 'content-scripts/zendesk.js'];
+  const files = ['background.js', 'content-scripts/hubspot.js', 'content-scripts/salesforce.js', 'content-scripts/whatsapp.js', 'content-scripts/zendesk.js', 'content-scripts/start-read.js'];
   for (const file of files) {
     const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
     expect(code, file).not.toMatch(/sk-[A-Za-z0-9]{20,}|LLM_API_KEY|PULSO_ADMIN_TOKEN|PULSO_TEAM_TOKENS/);

@@ -267,7 +267,8 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
         return { result: { ...judge().rules, source: 'rules' }, error: giveUp.failure.reason };
       },
     );
-    // The request is on its way (the SDK writes it within this turn's promise jobs): judge now, off the critical path.
+    // The request is on its way (the SDK hands it to upstream-fetch.ts within this turn's promise
+    // jobs, and that writes it at once): judge now, while the model works, off the critical path.
     setImmediate(judge);
     return outcome;
   }

@@ -5,6 +5,7 @@ import { describeZodIssues } from '../../lib/contracts';
 import type { TaskBudget } from '../../lib/llm/output-budget';
 import { retryAfterMs } from '../../lib/retry-after';
 import type { LlmConfig } from '../config';
+import { createUpstreamFetch, type UpstreamFetch } from './upstream-fetch';
 
 export { retryAfterMs };
 
@@ -186,13 +187,18 @@ export function classifyLlmError(err: unknown): LlmFailure {
   return new LlmFailure('connection', `LLM call failed: ${e?.message ?? String(err)}`);
 }
 
+/** One pool of kept-alive upstream sockets for every client of the process (upstream-fetch.ts). */
+let sharedFetch: UpstreamFetch | undefined;
+
 /** An OpenAI client for an OpenAI-compatible server (vLLM); the SDK never retries (we do, inside the budget). */
 export function createLlmClient(llm: LlmConfig): OpenAI {
+  sharedFetch ??= createUpstreamFetch();
   return new OpenAI({
     baseURL: llm.baseUrl,
     apiKey: llm.apiKey || 'EMPTY',
     timeout: llm.timeoutMs,
     maxRetries: 0,
+    fetch: sharedFetch.fetch,
   });
 }
 

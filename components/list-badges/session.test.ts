@@ -153,7 +153,7 @@ describe('list badges session', () => {
     expect(badges).toEqual(['1', undefined]);
   });
 
-  it('badges a 500-row list a slice at a time, giving the page its turn between slices', async () => {
+  it('reads a 500-row list a slice at a time, then badges it a slice at a time, giving the page its turn between slices', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => String(i + 1));
     // The page's turn is held until the test lets it go: what is painted before each yield is one slice.
     const turns: (() => void)[] = [];
@@ -166,14 +166,15 @@ describe('list badges session', () => {
       },
     });
     t.session.onRoute();
-    // The first slice is painted, and its records asked for, before the page gets its first turn.
-    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(25);
-    expect(t.batches.flat()).toHaveLength(25);
+    // Nothing is drawn or asked for while rows are read: the records go in one request once all are read.
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
+    expect(t.batches).toHaveLength(0);
     while (turns.length > 0) {
       turns.shift()!();
       await tick(0);
     }
-    expect(badgesAtYield).toEqual(Array.from({ length: 19 }, (_, i) => 25 * (i + 1)));
+    // 19 turns while the rows are read (nothing drawn yet), then one between each slice of badges.
+    expect(badgesAtYield).toEqual([...Array.from({ length: 19 }, () => 0), ...Array.from({ length: 19 }, (_, i) => 25 * (i + 1))]);
     expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(500);
     expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
   });
@@ -216,19 +217,20 @@ describe('list badges session', () => {
     t.document.getElementById('list')!.append(broken);
     t.session.onRoute();
     expect(reads).toBe(25);
-    expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids.slice(0, 25));
+    expect(t.batches).toHaveLength(0);
     while (turns.length > 0) {
       turns.shift()!();
       await tick(0);
     }
-    expect(readsAtYield).toEqual([25, 50, 75, 100]);
+    // Five slices of row elements (the broken one is the 101st), then four slices of badges with no more reading.
+    expect(readsAtYield).toEqual([25, 50, 75, 100, 101, 101, 101]);
     expect(reads).toBe(101);
     expect(wholeReads).toBe(0);
     expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(100);
     expect(t.batches.flat().map((item) => item.recordId)).toEqual(ids);
   });
 
-  it('reads all of a slice\'s rows before drawing any of its badges (a draw between two reads would lay the page out again)', () => {
+  it('reads every row before drawing any badge (a draw between two reads would lay the page out again)', async () => {
     const events: string[] = [];
     const sliced: SiteAdapter = {
       ...adapter,
@@ -241,9 +243,14 @@ describe('list badges session', () => {
       },
     };
     const drawing: BadgePainter<HTMLElement> = { ...painter, create: (anchor) => (events.push('draw'), painter.create(anchor)) };
-    const t = setup(['1', '2', '3', '4', '5', '6'], { adapter: sliced, painter: drawing, sliceSize: 3, yieldToPage: () => new Promise<void>(() => {}) });
+    const turns: (() => void)[] = [];
+    const t = setup(['1', '2', '3', '4', '5', '6'], { adapter: sliced, painter: drawing, sliceSize: 3, yieldToPage: () => new Promise<void>((resolve) => turns.push(() => (events.push('turn'), resolve()))) });
     t.session.onRoute();
-    expect(events).toEqual(['read', 'read', 'read', 'draw', 'draw', 'draw']);
+    while (turns.length > 0) {
+      turns.shift()!();
+      await tick(0);
+    }
+    expect(events).toEqual(['read', 'read', 'read', 'turn', 'read', 'read', 'read', 'draw', 'draw', 'draw', 'turn', 'draw', 'draw', 'draw']);
   });
 
   it('stops badging a long list when the tab leaves it between two slices', async () => {
@@ -254,8 +261,10 @@ describe('list badges session', () => {
     t.session.onRoute('https://crm.test/record/1');
     turns.shift()!();
     await tick(0);
-    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(25);
-    expect(t.batches.flat()).toHaveLength(25);
+    // Only the first slice was read before the tab left: nothing is asked for or drawn for a list no longer shown.
+    expect(t.document.querySelectorAll('pulso-badge')).toHaveLength(0);
+    expect(t.batches).toHaveLength(0);
+    expect(turns).toHaveLength(0);
   });
 
   it('an answer repaints only its own badges: the list is not read again', async () => {
@@ -316,6 +325,24 @@ describe('list badges session', () => {
     t.release.forEach((r) => r());
     await tick();
     expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4', 'P1']);
+  });
+
+  it('asks the cache once for every row of a list read in several slices', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => String(i + 1));
+    const cachedAsked: string[][] = [];
+    const t = setup(ids, {
+      sliceSize: 25,
+      yieldToPage: () => Promise.resolve(),
+      classifyCached: async (items) => {
+        cachedAsked.push(items.map((i) => i.recordId));
+        return items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) }));
+      },
+    });
+    t.session.onRoute();
+    await tick();
+    expect(cachedAsked).toEqual([ids]);
+    expect(t.batches).toHaveLength(0);
+    expect(t.shown().every((row) => row.badge?.recordId === row.id && row.badge?.text !== '…')).toBe(true);
   });
 
   it('a rules answer given because the backend could not answer is painted as such, with why', async () => {

@@ -117,10 +117,12 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   }
 
   /**
-   * Reads the rows and badges them a slice at a time: the list's row elements are found at once,
-   * each slice's rows are read, badged and their records asked for, then the page gets its turn
-   * before the next slice — so neither the reading nor the painting of a long list is one long
-   * task. A route change in between ends it.
+   * Reads the rows a slice at a time, asks for every record read in one request, then draws the
+   * badges a slice at a time: the page gets its turn between slices, so neither the reading nor
+   * the painting of a long list is one long task. Every badge is drawn after every row is read:
+   * reading asks for layout (is it shown?), and a badge drawn before the next slice's read would
+   * make the page lay the whole table out again for it. One request, not one per slice: the
+   * background looks the known rows up in one read of its cache. A route change in between ends it.
    */
   async function scanRows() {
     const scanned = url;
@@ -134,29 +136,31 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
       return;
     }
     const rows: ListRow[] = [];
-    const current = new Set<B>();
-    badgeOf.clear();
     for (let start = 0; start < reader.rows.length; start += sliceSize) {
       if (start > 0) {
         await nextSlice();
         if (url !== scanned || ctx.isInvalid) return;
       }
-      // All of the slice's rows are read before any badge is drawn: reading asks for layout
-      // (is it shown?), and a badge drawn between two reads would make each read lay out again.
-      const slice: ListRow[] = [];
       for (const element of reader.rows.slice(start, start + sliceSize)) {
         try {
           const row = reader.read(element);
-          if (row) slice.push(row);
+          if (!row) continue;
+          rows.push(row);
+          requestRow(row);
         } catch {
           // a row the page changed under us; the next scan reads it again
         }
       }
-      for (const row of slice) {
-        rows.push(row);
-        badgeRow(row, current);
+    }
+    flush();
+    const current = new Set<B>();
+    badgeOf.clear();
+    for (let start = 0; start < rows.length; start += sliceSize) {
+      if (start > 0) {
+        await nextSlice();
+        if (url !== scanned || ctx.isInvalid) return;
       }
-      flush();
+      for (const row of rows.slice(start, start + sliceSize)) badgeRow(row, current);
     }
     // A row the adapter no longer reads (re-used for a record shown elsewhere, turned into a
     // placeholder…) must not keep a badge that now speaks of another record.
@@ -165,20 +169,22 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     notifyRows();
   }
 
+  /** Queues the row's record for an answer, once per record (a row without enough data fails at once). */
+  function requestRow(row: ListRow) {
+    if (requested.has(row.recordId)) return;
+    requested.add(row.recordId);
+    const lead = LeadSchema.safeParse(row.fields);
+    if (lead.success) queue.push({ recordId: row.recordId, lead: lead.data });
+    else failures.set(row.recordId, 'not enough data on the row');
+  }
+
   function badgeRow(row: ListRow, current: Set<B>) {
-    const badge = painter.find(row.badgeAnchor) ?? painter.create(row.badgeAnchor);
+    const found = painter.find(row.badgeAnchor);
+    const badge = found ?? painter.create(row.badgeAnchor);
     current.add(badge);
     badgeOf.set(row.recordId, badge);
-    if (painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId)) paint(badge, row.recordId);
-    if (!requested.has(row.recordId)) {
-      const lead = LeadSchema.safeParse(row.fields);
-      requested.add(row.recordId);
-      if (lead.success) queue.push({ recordId: row.recordId, lead: lead.data });
-      else {
-        failures.set(row.recordId, 'not enough data on the row');
-        paint(badge, row.recordId);
-      }
-    }
+    // A badge found in the row is repainted only when it speaks of another record or is behind what is known.
+    if (!found || painter.recordIdOf(badge) !== row.recordId || results.has(row.recordId) || failures.has(row.recordId)) paint(badge, row.recordId);
   }
 
   const notifyRows = () => options.onRowsChanged?.(shownRows.map((row) => ({ row, result: results.get(row.recordId) })));

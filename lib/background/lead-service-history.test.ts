@@ -86,6 +86,23 @@ describe('lead service records history', () => {
     expect(entries.every((e) => e.recordType === 'contact' && e.url === listPage.url)).toBe(true);
   });
 
+  it('answers before it writes the history: the entries are validated and stored in a later task', async () => {
+    const added: number[] = [];
+    const svc = createLeadService({
+      cache: new ResultCache(db),
+      history: { add: async (entries) => void added.push(entries.length) },
+      backend: testBackend(fakeFetch()),
+      now: () => clock,
+      readProfile: async () => DEMO_PROFILE,
+      readSettings: async () => SettingsSchema.parse({}),
+    });
+    const reply = await svc.classifyBatch({ items: [{ recordId: '1', lead }], page: listPage });
+    expect(reply.items).toHaveLength(1);
+    expect(added).toEqual([]);
+    await svc.historySettled();
+    expect(added).toEqual([1]);
+  });
+
   it('still answers when the history cannot be written', async () => {
     const svc = createLeadService({
       cache: new ResultCache(db),

@@ -93,6 +93,8 @@ export function createLeadService(deps: LeadServiceDeps) {
     if (!deps.history || facts.length === 0) return;
     const history = deps.history;
     const write = (async () => {
+      // A task later: validating the entries is work of its own, and the reply is sent first.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       try {
         await history.add(facts.map(historyEntryFrom));
       } catch (err) {

@@ -32,4 +32,24 @@ describe('readStartState', () => {
     expect(await readStartState()).toEqual({ settings: { language: 'en' }, selectorPack: undefined });
     expect(get).toHaveBeenCalledTimes(3);
   });
+
+  it('takes the read the document_start script started, asked again if a value changed before it was taken', async () => {
+    await fakeBrowser.storage.local.set({ settings: { language: 'es' } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    vi.resetModules();
+    (await import('./early-read')).startEarlyRead();
+    expect(get).toHaveBeenCalledTimes(1);
+    // The page loads for a while: the options change the settings meanwhile.
+    await fakeBrowser.storage.local.set({ settings: { language: 'en' } });
+    expect(get).toHaveBeenCalledTimes(2);
+    const { readStartState } = await freshModule();
+    expect(get).toHaveBeenCalledTimes(2); // the site's script asked nothing itself
+    expect(await readStartState()).toEqual({ settings: { language: 'en' }, selectorPack: undefined });
+    // Taken once: a later change is the settings watcher's, not the start read's.
+    await fakeBrowser.storage.local.set({ settings: { language: 'es' } });
+    expect(get).toHaveBeenCalledTimes(2);
+    const again = await freshModule();
+    expect(get).toHaveBeenCalledTimes(3); // no early read left: the next script asks itself
+    expect(await again.readStartState()).toEqual({ settings: { language: 'es' }, selectorPack: undefined });
+  });
 });

@@ -1,24 +1,14 @@
-import { browser } from 'wxt/browser';
-import { SELECTOR_PACK_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../storage-keys';
+import { askStartState, quietly, takeEarlyRead, type StartState } from './early-read';
 
-// Imported first by every content script, so this runs as the script starts evaluating: the
-// round trip to the browser process for what the script needs before reading the page (the
-// settings, the selector pack) overlaps the evaluation of the rest of the script instead of
-// following it. Parsed later, by their own schemas, in components/site-feature.ts.
+// Imported first by every site's content script. What the script needs before reading the page
+// (the settings, the selector pack) is a round trip to the browser process: the document_start
+// script began it (lib/content/early-read.ts); where it did not run, it begins here, as the script
+// starts evaluating, so it overlaps the evaluation of the rest. Parsed later, by their own
+// schemas, in components/site-feature.ts.
 
-export interface StartState {
-  settings: unknown;
-  selectorPack: unknown;
-}
+export type { StartState };
 
-const ask = (): Promise<StartState> =>
-  browser.storage.local.get([SETTINGS_STORAGE_KEY, SELECTOR_PACK_STORAGE_KEY]).then((stored) => ({
-    settings: stored[SETTINGS_STORAGE_KEY],
-    selectorPack: stored[SELECTOR_PACK_STORAGE_KEY],
-  }));
-
-let early: Promise<StartState> | undefined = ask();
-early.catch(() => undefined); // a failed early read is asked again below
+let early: Promise<StartState> | undefined = takeEarlyRead() ?? quietly(askStartState());
 
 /** The stored values as the script started (asked for once more if that read failed, or was already taken). */
 export async function readStartState(): Promise<StartState> {
@@ -31,5 +21,5 @@ export async function readStartState(): Promise<StartState> {
       // fall through: ask again
     }
   }
-  return ask();
+  return askStartState();
 }

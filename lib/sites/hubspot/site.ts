@@ -1,5 +1,5 @@
+import { CRM_HOSTS } from '../hosts';
 import type { Site } from '../types';
 import { hubspotAdapter } from '.';
 
-/** Every regional host (app, app-eu1, app-na2, app-ap1 …) is under hubspot.com. */
-export const hubspot: Site = { key: 'hubspot', label: 'HubSpot', shortLabel: 'HubSpot', hosts: ['https://*.hubspot.com/*'], adapter: hubspotAdapter };
+export const hubspot: Site = { key: 'hubspot', label: 'HubSpot', shortLabel: 'HubSpot', hosts: CRM_HOSTS.hubspot, adapter: hubspotAdapter };
