@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PulsoDb, type CachedResult } from './db';
 import { ResultCache } from './result-cache';
 
@@ -65,5 +65,44 @@ describe('ResultCache', () => {
     await cache.put({ ...entry('b-only', 1_000), recordId: 'b', createdAt: 2 });
     const latest = await cache.latestForRecords('hubspot', ['a', 'b', 'c'], 'rules:1', 20);
     expect(Object.fromEntries([...latest].map(([id, hit]) => [id, hit.key]))).toEqual({ a: 'a-mid', b: 'b-only' });
+  });
+
+  it('answers what it wrote or read lately from memory, without reading IndexedDB again', async () => {
+    const db = new PulsoDb(`t-${Math.random()}`);
+    await new ResultCache(db).putMany([{ ...entry('a', 1_000), recordId: 'a' }, { ...entry('b', 1_000), recordId: 'b' }]);
+    // A restarted worker: its cache starts empty and reads IndexedDB once.
+    const cache = new ResultCache(db);
+    const where = vi.spyOn(db.results, 'where');
+    const bulkGet = vi.spyOn(db.results, 'bulkGet');
+    const get = vi.spyOn(db.results, 'get');
+    expect([...(await cache.latestForRecords('hubspot', ['a', 'b'], 'rules:1', 20)).keys()]).toEqual(['a', 'b']);
+    expect(where).toHaveBeenCalledTimes(1);
+    expect([...(await cache.latestForRecords('hubspot', ['a', 'b'], 'rules:1', 20)).keys()]).toEqual(['a', 'b']);
+    expect((await cache.getMany(['a', 'b'], 20)).size).toBe(2);
+    expect((await cache.get('a', 20))?.recordId).toBe('a');
+    expect(where).toHaveBeenCalledTimes(1);
+    expect(bulkGet).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+    // A record written since is known at once, as the newest; one not kept is read from IndexedDB.
+    await cache.put({ ...entry('a-new', 1_000), recordId: 'a', createdAt: 5 });
+    expect((await cache.latestForRecord('hubspot', 'a', 'rules:1', 20))?.key).toBe('a-new');
+    expect(await cache.latestForRecords('hubspot', ['a', 'c'], 'rules:1', 20)).toEqual(new Map([['a', expect.objectContaining({ key: 'a-new' })]]));
+    expect(where).toHaveBeenCalledTimes(2);
+  });
+
+  it('an entry kept in memory still expires, and nothing is kept once the data is cleared', async () => {
+    const db = new PulsoDb(`t-${Math.random()}`);
+    const cache = new ResultCache(db);
+    await cache.put({ ...entry('a', 100), recordId: 'a' });
+    expect(await cache.get('a', 100)).toBeUndefined();
+    expect(await cache.latestForRecord('hubspot', 'a', 'rules:1', 100)).toBeUndefined();
+    await cache.put({ ...entry('b', 1_000), recordId: 'b' });
+    await cache.clear();
+    expect(await cache.latestForRecord('hubspot', 'b', 'rules:1', 20)).toBeUndefined();
+    // "Clear all local data" deletes the database itself: the worker forgets what it kept.
+    await cache.put({ ...entry('c', 1_000), recordId: 'c' });
+    await db.results.clear();
+    cache.forget();
+    expect(await cache.getMany(['c'], 20)).toEqual(new Map());
   });
 });

@@ -95,7 +95,16 @@ export function startBackground(): void {
   onMessage('clearHistory', fromPage(async () => {
     await Promise.all([history.clear(), campaignHistory.clear()]);
   }));
-  onMessage('clearLocalData', fromPage(() => clearAllLocalData()));
+  onMessage(
+    'clearLocalData',
+    fromPage(async () => {
+      try {
+        await clearAllLocalData();
+      } finally {
+        cache.forget(); // the results kept in memory went with their database
+      }
+    }),
+  );
 
   // Team profile: pulled on start, every ~10 min, and when the backend or token changes.
   // A failed pull keeps the last one; it is never logged with the token.
