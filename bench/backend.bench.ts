@@ -159,7 +159,7 @@ export function loadFromWorker(url: string, bodies: string[], connections: numbe
  * pipe this process drains, the store in memory (a classify asks it at most once a second).
  * The load comes from a worker thread of this process, so it shares the machine's cores.
  */
-async function rulesThroughput(connections: number, durationMs: number) {
+export async function rulesThroughput(connections = 50, durationMs = 3_000) {
   const backend = await serve({ PULSO_DATA_DIR: MEMORY_DATA_DIR });
   try {
     const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ lead: { ...lead('rules', i), description: `${HOT_LEAD.description} (${i})` } }));
@@ -249,12 +249,16 @@ export async function benchBackend() {
   }
 }
 
+export function formatRulesThroughput(r: Awaited<ReturnType<typeof rulesThroughput>>, ratio: (value: number, target: number) => string): string {
+  return `  rules mode, pulso serve (${r.workers} worker${r.workers === 1 ? '' : 's'}, store in memory), ${r.connections} keep-alive connections for ${fmt(r.seconds, 1)} s (load from a worker thread of the bench): ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, ${r.errors} errors  (target ≥ 3,000 req/s with p99 < 50 ms: ${fmt(r.rps / 3_000, 2)}× of target, > 1.00× meets it; p99 ${ratio(r.p99, 50)})`;
+}
+
 export function formatBackendBench(b: Awaited<ReturnType<typeof benchBackend>>, ratio: (value: number, target: number) => string): string[] {
   const { overhead: o, rules: r, load: l, stream: s } = b;
   return [
     `backend (fake vLLM: ${TTFT_MS} ms to first token, ${PER_TOKEN_MS} ms per token, ${b.tokens}-token answer; ${fmt(b.seconds, 1)} s in all)`,
     `  proxy overhead, ${o.samples} requests each way (${o.clients} staggered sequential clients, half direct, half through the backend): direct p50 ${fmt(o.p50Direct, 1)} ms, through the backend p50 ${fmt(o.p50Proxied, 1)} ms → overhead p50 ${fmt(o.overheadP50, 2)} ms  (target ≤ 2 ms: ${ratio(Math.max(o.overheadP50, 0), 2)}); p99 ${fmt(o.p99Direct, 1)} / ${fmt(o.p99Proxied, 1)} ms`,
-    `  rules mode, pulso serve (${r.workers} worker${r.workers === 1 ? '' : 's'}, store in memory), ${r.connections} keep-alive connections for ${fmt(r.seconds, 1)} s (load from a worker thread of the bench): ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, ${r.errors} errors  (target ≥ 3,000 req/s with p99 < 50 ms: ${fmt(r.rps / 3_000, 2)}× of target, > 1.00× meets it; p99 ${ratio(r.p99, 50)})`,
+    formatRulesThroughput(r, ratio),
     `  ${l.clients} concurrent clients, cap 4 upstream + 8 queued: ${l.ok} × 200, ${l.refused} × 429 (Retry-After ${l.retryAfter ?? '-'} s), ${l.other} other; all p50 ${fmt(l.p50All, 1)} ms, p99 ${fmt(l.p99All, 1)} ms; 200s p50 ${fmt(l.p50Ok, 0)} ms, p99 ${fmt(l.p99Ok, 0)} ms; 429s p99 ${fmt(l.p99Refused, 1)} ms`,
     `  streaming, ${s.samples} requests (${s.partials} with a partial): preview p50 ${fmt(s.p50Preview, 1)} ms, priority (partial) p50 ${fmt(s.p50Partial, 0)} ms / p99 ${fmt(s.p99Partial, 0)} ms, full result p50 ${fmt(s.p50Final, 0)} ms / p99 ${fmt(s.p99Final, 0)} ms  (priority at ${fmt((s.p50Partial / s.p50Final) * 100, 0)} % of the full time; target < 1 s: ${ratio(s.p50Partial, 1_000)})`,
   ];

@@ -1,4 +1,4 @@
-import { benchBackend, formatBackendBench } from './backend.bench';
+import { benchBackend, formatBackendBench, formatRulesThroughput, rulesThroughput } from './backend.bench';
 import { benchBadges } from './badges.bench';
 import { benchBundles, benchUiChunk } from './bundle.bench';
 import { benchCampaignBatch, benchCampaignLatency, benchCampaignStream, formatCampaignStream } from './campaign.bench';
@@ -123,6 +123,9 @@ if (want('backend')) {
 
 // `proxy`: only the steady proxy-overhead figure (the backend section includes it too).
 if (only.includes('proxy')) console.log(proxySteadyLine(await benchProxySteady()));
+
+// `rules-rps`: only the rules-mode throughput of pulso serve (the backend section includes it too), for profiling it.
+if (only.includes('rules-rps')) console.log(formatRulesThroughput(await rulesThroughput(), ratio));
 
 if (want('ingest')) {
   for (const line of formatIngest(await benchFeedbackIngest())) console.log(line);

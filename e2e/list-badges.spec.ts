@@ -47,6 +47,15 @@ test('HubSpot contacts list: a priority badge on every visible row, the right on
   );
   // The hover text gives the stage and the top reason.
   await expect(page.locator('pulso-badge[data-record-id="101"] >> span')).toHaveAttribute('title', /^SQL · P1: /);
+  // Every badge has one size whatever it says ("…", a priority, "?"), contained: an answer
+  // arriving changes nothing around it in the CRM's table.
+  const boxes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('pulso-badge'), (badge) => {
+      const { width, height } = badge.getBoundingClientRect();
+      return `${width}x${height} ${getComputedStyle(badge).contain}`;
+    }),
+  );
+  expect(new Set(boxes)).toEqual(new Set(['34x18 strict']));
 
   // A virtualised table re-uses a row node for another record: the badge must follow.
   await page.evaluate(() => {

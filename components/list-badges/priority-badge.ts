@@ -9,10 +9,12 @@ export type BadgeState =
   | { recordId: string; status: 'error'; label: string };
 
 // Self-contained and tiny: one <style> per badge inside its own shadow root, so the
-// CRM's CSS cannot reach it and it cannot reach the CRM; sizes in px, never rem.
+// CRM's CSS cannot reach it and it cannot reach the CRM; sizes in px, never rem. The host has a
+// fixed size and strict containment: a badge that turns from loading to its answer changes
+// nothing around it, so fifty answers arriving never make the CRM lay its table out again.
 const BADGE_CSS = `
-:host { all: initial; display: inline-block; margin-left: 6px; vertical-align: middle; }
-span { display: inline-block; min-width: 22px; padding: 1px 6px; border-radius: 9px; font: 600 11px/16px system-ui, sans-serif; text-align: center; color: #fff; background: #94a3b8; cursor: default; }
+:host { all: initial; display: inline-block; box-sizing: border-box; width: 34px; height: 18px; margin-left: 6px; vertical-align: middle; contain: strict; }
+span { display: block; box-sizing: border-box; width: 100%; height: 100%; padding: 1px 2px; overflow: hidden; white-space: nowrap; border-radius: 9px; font: 600 11px/16px system-ui, sans-serif; text-align: center; color: #fff; background: #94a3b8; cursor: default; }
 span[data-priority="P1"] { background: #dc2626; }
 span[data-priority="P2"] { background: #f97316; }
 span[data-priority="P3"] { background: #0284c7; }

@@ -6,6 +6,7 @@
  * week" from "this quarter" from "next year", which is what urgency needs.
  */
 import { NUMBER_SOURCE, readNumber } from './numbers';
+import { execAll } from './regex';
 
 export interface TimeMention {
   /** Estimated days from now; negative for the past ("ayer", "two hours ago"). */
@@ -70,8 +71,7 @@ export function readTimes(norm: string): TimeMention[] {
   if (!norm) return out;
   const taken: Array<[number, number]> = [];
   for (const { re, days } of PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of norm.matchAll(re)) {
+    for (const m of execAll(re, norm)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;

@@ -1,6 +1,7 @@
 import type { ContactProfile } from '../../contracts';
 import { normalize } from '../../text/normalize';
 import { compileAny, compileAnyGlobal } from '../../text/patterns';
+import { execAll } from '../../text/regex';
 
 export type Seniority = ContactProfile['seniority'];
 export type RoleType = ContactProfile['roleType'];
@@ -144,7 +145,7 @@ export function classifyJobTitle(jobTitle: string | undefined): JobTitleProfile 
   for (const level of COMPILED) {
     if (RANK[level.seniority] <= RANK[best]) continue;
     level.regex.lastIndex = 0;
-    for (const hit of title.matchAll(level.regex)) {
+    for (const hit of execAll(level.regex, title)) {
       const before = title.slice(0, hit.index);
       if (OBJECT_OF.test(before) && before.trim().length > 0) continue;
       best = level.seniority;

@@ -1,6 +1,7 @@
 import type { CompanyProfile, Conversation, ConversationTriage, ReplyDraft } from '../../contracts';
 import { cleanText, normalize } from '../../text/normalize';
 import { compileAny } from '../../text/patterns';
+import { execAll } from '../../text/regex';
 import { profileKnowledgeTexts } from './knowledge';
 import { countWords, numberReadings, sameAmount, splitSentences } from './text';
 
@@ -105,7 +106,7 @@ function withoutProfileText(text: string, profile: CompanyProfile): string {
 
 function numbersIn(text: string): { raw: string; index: number; values: number[] }[] {
   const out: { raw: string; index: number; values: number[] }[] = [];
-  for (const m of text.matchAll(NUMBER)) out.push({ raw: m[0], index: m.index ?? 0, values: numberReadings(m[0]) });
+  for (const m of execAll(NUMBER, text)) out.push({ raw: m[0], index: m.index ?? 0, values: numberReadings(m[0]) });
   return out;
 }
 

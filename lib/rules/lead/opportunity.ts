@@ -1,6 +1,7 @@
 import type { Lead } from '../../contracts';
 import { normalizePair } from '../../text/normalize';
 import { compileAnyGlobal } from '../../text/patterns';
+import { execAll } from '../../text/regex';
 import { parseCompanySize, parseMoney } from './quantities';
 import { readScope } from './scope';
 import { clampScore, type Contribution, type ScoreResult } from './types';
@@ -39,7 +40,7 @@ function bracket(value: number, brackets: ReadonlyArray<readonly [number, number
 function cues(norm: string, display: string, regex: RegExp, each: number, cap: number, key: string, out: Contribution[]): void {
   let total = 0;
   const seen = new Set<string>();
-  for (const m of norm.matchAll(regex)) {
+  for (const m of execAll(regex, norm)) {
     if (seen.has(m[0]) || total >= cap) continue;
     seen.add(m[0]);
     const points = Math.min(each, cap - total);

@@ -1,4 +1,5 @@
 import { normalize } from '../../text/normalize';
+import { execAll } from '../../text/regex';
 
 /**
  * Numbers as CRMs write them: "201-500", "1,000+", "5k", "10.000", "$5M",
@@ -30,7 +31,7 @@ function quantities(value: unknown): number[] {
   // "mil millones", "un millón": a multiplier said without digits means one of it.
   if (!/\d/.test(text)) text = text.replace(/^(?:un |una |one |a )?(?=mil millones|millon|millones|million|billion|mil\b|thousand)/, '1 ');
   const out: number[] = [];
-  for (const match of text.matchAll(NUMBER)) {
+  for (const match of execAll(NUMBER, text)) {
     const base = readNumber((match[1] ?? '').trim());
     if (!Number.isFinite(base)) continue;
     const unit = (match[3] ?? '').trim();

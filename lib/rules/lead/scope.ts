@@ -1,4 +1,5 @@
 import { NUMBER_SOURCE, readNumber } from '../../text/numbers';
+import { execAll } from '../../text/regex';
 
 /**
  * How big an organisation or a project is, in the unit the text uses: employees, vehicles,
@@ -57,7 +58,7 @@ export function readScope(norm: string): ScopeMention[] {
   const out: ScopeMention[] = [];
   if (!norm || !UNIT_GATE.test(norm)) return out;
   const toks: Tok[] = [];
-  for (const m of norm.matchAll(TOKEN)) toks.push({ t: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  for (const m of execAll(TOKEN, norm)) toks.push({ t: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   for (let i = 0; i < toks.length; i++) {
     const unit = UNIT_OF.get(toks[i]!.t);
     if (!unit) continue;

@@ -2,6 +2,7 @@ import type { Lead } from '../../contracts';
 import { normalize, normalizePair } from '../../text/normalize';
 import { compileAny, compileAnyGlobal } from '../../text/patterns';
 import { readTimes, type TimeMention } from '../../text/time';
+import { execAll } from '../../text/regex';
 import { buyingSignals, buyingUrgency, type Signal } from './signals';
 import { clampScore, type Contribution, type ScoreResult } from './types';
 
@@ -78,7 +79,7 @@ const HOT_STATUS = /\b(?:hot|caliente|urgent|urgente|critical|critico|critica)\b
 function negated(norm: string, index: number): boolean {
   const window = norm.slice(Math.max(0, index - 40), index).replace(NOT_A_NEGATION, ' , ');
   let start = 0;
-  for (const m of window.matchAll(CLAUSE_BREAK)) start = (m.index ?? 0) + m[0].length;
+  for (const m of execAll(CLAUSE_BREAK, window)) start = (m.index ?? 0) + m[0].length;
   const words = window.slice(start).split(/[^a-z0-9']+/).filter(Boolean).slice(-3);
   return words.some((w) => NEGATORS.has(w));
 }
@@ -118,7 +119,7 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): Urgenc
   const recentPast = times.some((t) => t.days < 0 && t.days >= -7);
 
   let incident: Contribution | undefined;
-  for (const m of norm.matchAll(INCIDENT)) {
+  for (const m of execAll(INCIDENT, norm)) {
     const at = m.index ?? 0;
     if (negated(norm, at) || prevented(norm, at)) continue;
     incident = { key: 'urgency_incident', detail: quoteAt(display, norm, at, m[0].length), points: recentPast ? 85 : 75 };
@@ -126,7 +127,7 @@ export function scoreUrgency(lead: Pick<Lead, 'description' | 'status'>): Urgenc
   }
   let pressure: Contribution | undefined;
   let saidNotUrgent = false;
-  for (const m of norm.matchAll(PRESSURE)) {
+  for (const m of execAll(PRESSURE, norm)) {
     const at = m.index ?? 0;
     if (negated(norm, at)) {
       saidNotUrgent = true;
