@@ -1,6 +1,6 @@
 import { benchBackend, formatBackendBench, formatRulesThroughput, rulesThroughput } from './backend.bench';
 import { benchBadges } from './badges.bench';
-import { benchBundles, benchUiChunk } from './bundle.bench';
+import { benchBundles, benchCkeditorBridge, benchUiChunk } from './bundle.bench';
 import { benchCampaignBatch, benchCampaignLatency, benchCampaignStream, formatCampaignStream } from './campaign.bench';
 import { benchComposer } from './composer.bench';
 import { benchConversationRules, benchRetriage } from './conversation.bench';
@@ -41,6 +41,8 @@ if (want('bundle')) {
   for (const bundle of benchBundles()) {
     console.log(`content scripts ${bundle.file} (run at every page load): ${fmt(bundle.rawKb, 1)} KB raw, ${fmt(bundle.gzipKb, 1)} KB gzipped  (target < 50 KB: ${ratio(bundle.gzipKb, 50)})`);
   }
+  const bridge = benchCkeditorBridge();
+  console.log(`CKEditor bridge ${bridge.file} (injected into a Zendesk or Salesforce page when a draft is shown, Chrome): ${fmt(bridge.rawKb, 1)} KB raw, ${fmt(bridge.gzipKb, 1)} KB gzipped`);
   const ui = benchUiChunk();
   console.log(`UI chunk content-ui/${ui.file} (loaded when a page has something to show): ${fmt(ui.rawKb, 1)} KB raw, ${fmt(ui.gzipKb, 1)} KB gzipped`);
 }
