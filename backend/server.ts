@@ -27,6 +27,7 @@ import { storeProfileSource } from './store/profile-source';
 import { openStore, storeLocation, type Store } from './store/store';
 import { selectorRoutes } from './routes/selectors';
 import { storeSelectorPackSource } from './selectors/pack-source';
+import { warmUpRules } from './warm-up';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -87,6 +88,8 @@ export interface BuildOptions {
   renderMetrics?: () => Promise<string>;
   /** startServer logs "pulso backend ready" with the settings (default); a cluster's primary says it once for all its workers. */
   announce?: boolean;
+  /** Run the rules engine on synthetic records (backend/warm-up.ts) once ready, before listening; startServer does. */
+  warmUp?: boolean;
 }
 
 export function packageVersion(): string {
@@ -172,6 +175,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (!options.store) app.addHook('onClose', () => store.close());
   const source = options.profileSource ?? storeProfileSource(store, config.profile);
   const profiles = createProfileResolver(source, { now: options.now });
+  if (options.warmUp) {
+    // Before listening (onReady): the first reps' requests find the engine compiled, with the
+    // profile they will be answered with already understood (compileProfile keeps it).
+    app.addHook('onReady', async () => {
+      const current = await profiles.resolve({});
+      if (!current) return;
+      const started = performance.now();
+      const rounds = warmUpRules(current.profile);
+      logger.debug({ rounds, ms: Math.round(performance.now() - started) }, 'rules engine warmed up');
+    });
+  }
   // The draft's default strategy: the team policy's pick, from the same store (every replica's feedback).
   const suggester = createStrategySuggester(store, { rng: options.policyRandom, now: options.now, logger: logger.child({ component: 'strategy-suggester' }) });
   const { budget } = config;
@@ -193,7 +207,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 /** Builds the server and listens on config.host:config.port; refuses an open bind (no tokens beyond loopback). */
 export async function startServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   assertSafeBind(config);
-  const app = await buildServer(config, { processMetrics: true, ...options });
+  const app = await buildServer(config, { processMetrics: true, warmUp: true, ...options });
   await app.listen({ port: config.port, host: config.host });
   if (options.announce !== false) app.log.info(readyLogFields(config), 'pulso backend ready');
   return app;
