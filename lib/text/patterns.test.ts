@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INDUSTRY_CONCEPTS, NEEDS, SERVICE_CONCEPTS } from '../rules/lead/lexicon';
+import { COUNTRIES, INDUSTRY_CONCEPTS, NEEDS, SERVICE_CONCEPTS } from '../rules/lead/lexicon';
+import { BUYING } from '../rules/lead/signals';
 import { normalize } from './normalize';
 import { compileAny, TermPrefilter, type Term } from './patterns';
 
@@ -37,19 +38,20 @@ describe('TermPrefilter', () => {
   });
 
   // Soundness over the lexicons the rules prefilter: whatever a list's regex matches, the list is kept.
-  it('never rules out a list its regex matches (concepts and needs, over the eval texts and edge cases)', () => {
+  it('never rules out a list its regex matches (concepts, needs, countries, buying signals; over the eval texts and edge cases)', () => {
     const texts = [
       ...readFileSync(new URL('../../eval/leads.jsonl', import.meta.url), 'utf8')
         .split('\n')
         .filter(Boolean)
         .flatMap((line) => {
           const { lead } = JSON.parse(line) as { lead: Record<string, unknown> };
-          return [lead.description, lead.industry, lead.company, lead.jobTitle].filter((v): v is string => typeof v === 'string');
+          return [lead.description, lead.industry, lead.company, lead.jobTitle, lead.location].filter((v): v is string => typeof v === 'string');
         }),
       'e-commerce, 24/7 support, wi-fi, sd-wan, iso 27001, a.s.a.p, m365, power bi, x-ray, in-cab dash-cams',
       'copias de seguridad y seguridad perimetral; help desk y mesa de ayuda; escritorio remoto',
+      'Ciudad de México, CDMX; São Paulo; Bogotá D.C.; U.S.A.; the uk; rfp out next month, request for proposal',
     ];
-    const lists = [SERVICE_CONCEPTS.map((c) => c.terms), INDUSTRY_CONCEPTS.map((c) => c.terms), NEEDS.map((n) => n.terms)];
+    const lists = [SERVICE_CONCEPTS.map((c) => c.terms), INDUSTRY_CONCEPTS.map((c) => c.terms), NEEDS.map((n) => n.terms), Object.values(COUNTRIES), BUYING.map((b) => b.terms)];
     let matched = 0;
     for (const terms of lists) {
       const prefilter = new TermPrefilter(terms);

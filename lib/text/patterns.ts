@@ -69,6 +69,17 @@ function termLead(term: Term): { exact: string } | { prefix: string } | null {
 const PREFIX_KEY = 3;
 const TEXT_WORD = /[a-z0-9]+/g;
 
+/** The words of the last text asked about: one lead's description is read by several lists in a row. */
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+function wordsOf(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastWords = text.match(TEXT_WORD) ?? [];
+    lastText = text;
+  }
+  return lastWords;
+}
+
 /**
  * Rules out, before any regex runs, the term lists (a concept's, a need's…) that cannot match a
  * text, from the words the text contains: most of a lead's text names a handful of the hundreds of
@@ -107,9 +118,7 @@ export class TermPrefilter {
   candidates(text: string): Uint8Array {
     const out = new Uint8Array(this.size);
     for (const index of this.always) out[index] = 1;
-    const words = text.match(TEXT_WORD);
-    if (!words) return out;
-    for (const word of words) {
+    for (const word of wordsOf(text)) {
       this.mark(this.exact.get(word), out);
       const longest = Math.min(word.length, PREFIX_KEY);
       for (let n = 1; n <= longest; n++) this.mark(this.prefix.get(n === word.length ? word : word.slice(0, n)), out);
