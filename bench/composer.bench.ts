@@ -5,8 +5,9 @@ import { CHROMIUM } from '../e2e/support/extension';
 import { startFixtureServer } from '../e2e/support/fixture-server';
 import { percentile } from './stats';
 
-// Chrome's build reaches CKEditor through its MAIN-world bridge (installed here as the content
-// script would); Firefox's has no MAIN world and pastes.
+// Chrome's build reaches CKEditor through its MAIN-world bridge, which the background injects when
+// the draft is shown, before the agent can press Insert (installed here before the timing starts,
+// as it is then); Firefox's build has no bridge and pastes.
 const EDITORS = [
   { name: 'Lexical (WhatsApp)', fixture: 'lexical.html', selector: 'footer [contenteditable="true"]' },
   { name: 'CKEditor 5 (Zendesk), Chrome: model through the MAIN-world bridge', fixture: 'ckeditor.html', selector: '.ck-editor__editable', ckeditorBridge: true },

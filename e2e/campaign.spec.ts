@@ -94,8 +94,13 @@ test('Salesforce contact: the campaign reads the activity timeline and fills the
   await expect(drawer.getByTestId('pulso-campaign-step')).toHaveCount(4);
   await expect(drawer.getByTestId('pulso-campaign-step').nth(1)).toContainText('Llamada con Tomás');
   const subject = (await drawer.getByTestId('pulso-campaign-subject').textContent())!.trim();
+  // Chrome's build fills Lightning's CKEditor through the bridge the background injected when the campaign was shown.
+  await page.evaluate(() =>
+    window.addEventListener('pulso:ckeditor-insert', (event) => Object.assign(window, { __pulsoBridged: event.defaultPrevented }), { once: true }),
+  );
   await drawer.getByTestId('pulso-campaign-insert').click();
   await expect(drawer.getByTestId('pulso-campaign-inserted')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pulsoBridged?: boolean }).__pulsoBridged)).toBe(true);
   const filled = await composer(page);
   expect(filled.subject).toBe(subject);
   expect(filled.body).toMatch(/^<p>Hola Tomás/);

@@ -20,9 +20,12 @@ import { EXTENSION_DIR } from './support/extension';
 const contentScripts = () => readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((file) => file.endsWith('.js'));
 /** The document_start script on every CRM host: it only starts the storage read (lib/content/early-read.ts). */
 const EARLY = 'start-read.js';
-/** The MAIN-world listener that reaches CKEditor's model (entrypoints/ckeditor-bridge.content.ts, Chrome only): no UI, no catalogue. */
+/**
+ * The page-world listener that reaches CKEditor's model (entrypoints/ckeditor-bridge.ts, Chrome
+ * only): an unlisted script the background injects when a draft is shown, not a content script.
+ */
 const CKEDITOR_BRIDGE = 'ckeditor-bridge.js';
-const siteScripts = () => contentScripts().filter((file) => file !== EARLY && file !== CKEDITOR_BRIDGE);
+const siteScripts = () => contentScripts().filter((file) => file !== EARLY);
 const read = (file: string) => readFileSync(join(EXTENSION_DIR, file));
 
 function jsFiles(dir = EXTENSION_DIR): string[] {
@@ -63,13 +66,19 @@ test('the document_start script only starts the storage read: no zod, no site co
   for (const script of manifest.content_scripts) expect(script.matches.every((host) => early.matches.includes(host)), script.js.join()).toBe(true);
 });
 
-test('the CKEditor bridge runs in the page’s world on the CKEditor CRMs only, and is tiny', () => {
-  const manifest = JSON.parse(read('manifest.json').toString()) as { content_scripts: { js: string[]; matches: string[]; world?: string }[] };
-  const bridge = manifest.content_scripts.find((script) => script.js.includes(`content-scripts/${CKEDITOR_BRIDGE}`));
-  expect(bridge).toMatchObject({ world: 'MAIN' });
-  expect([...bridge!.matches].sort()).toEqual(['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://*.zendesk.com/*']);
+test('the CKEditor bridge does not run at page load: the background injects it on demand, and it is tiny', () => {
+  const manifest = JSON.parse(read('manifest.json').toString()) as { permissions: string[]; content_scripts: { js: string[]; world?: string }[] };
+  // Nothing runs in a CRM page's own world at load: every content script is isolated, none is the bridge.
+  for (const script of manifest.content_scripts) {
+    expect(script.world, script.js.join()).toBeUndefined();
+    expect(script.js, 'the bridge is no content script').not.toContain(`content-scripts/${CKEDITOR_BRIDGE}`);
+  }
+  expect(contentScripts()).not.toContain(CKEDITOR_BRIDGE);
+  // What injects it: chrome.scripting (lib/background/ckeditor-bridge.ts), into the CRM hosts the manifest already covers.
+  expect(manifest.permissions).toContain('scripting');
+  expect(read('background.js').toString()).toContain(`/${CKEDITOR_BRIDGE}`);
   // The page's world sees all of it: only the listener and the request's schema, no UI, no site code.
-  const code = read(`content-scripts/${CKEDITOR_BRIDGE}`);
+  const code = read(CKEDITOR_BRIDGE);
   expect(code.toString()).not.toMatch(REACT);
   expect(code.toString()).not.toContain('/content-ui/');
   expect(gzipSync(code, { level: 9 }).length / 1024, `${CKEDITOR_BRIDGE} KB gzipped`).toBeLessThan(12);
@@ -79,7 +88,7 @@ test('content scripts validate with zod but carry no JSON Schema generator, nor 
   // JSON Schemas are for the LLM's answer formats (the backend); modules/content-no-json-schema.ts
   // leaves zod's generator out of what CRM pages load. Its target names ('draft-2020-12') mark it.
   for (const file of siteScripts()) expect(/\$ZodType/.test(read(`content-scripts/${file}`).toString()), `${file} holds zod`).toBe(true);
-  for (const file of [...contentScripts().map((file) => `content-scripts/${file}`), 'content-ui/index.js']) {
+  for (const file of [...contentScripts().map((file) => `content-scripts/${file}`), CKEDITOR_BRIDGE, 'content-ui/index.js']) {
     expect(read(file).toString().includes('draft-2020-12'), `${file} holds zod's JSON Schema generator`).toBe(false);
   }
 });

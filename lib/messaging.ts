@@ -5,6 +5,7 @@ import {
   BatchReplySchema,
   CampaignHistoryListReplySchema,
   CampaignPortEventSchema,
+  CkeditorBridgeReplySchema,
   ConnectionReportSchema,
   ConnectionSchema,
   DraftReplySchema,
@@ -22,6 +23,7 @@ import {
   type CampaignHistoryEntry,
   type CampaignMessage,
   type CampaignPortEvent,
+  type CkeditorBridgeReply,
   type ClassifyBatchMessage,
   type ClassifyLeadMessage,
   type Connection,
@@ -55,6 +57,8 @@ interface ProtocolMap {
   classifyBatch(data: ClassifyBatchMessage): BatchReply;
   triageConversation(data: TriageMessage): TriageReply;
   draftReply(data: DraftMessage): DraftReply;
+  /** Content script → background: inject the CKEditor bridge into the asking frame's page world (Chrome). */
+  loadCkeditorBridge(): CkeditorBridgeReply;
   /** Content script or page → background: feedback to queue and deliver (POST /v1/feedback). */
   sendFeedback(data: FeedbackMessage): FeedbackReceipt;
   /** List toolbar → background: the outreach message for a picked customer. */
@@ -102,6 +106,7 @@ export function isExtensionPage(sender: Sender, extensionOrigin = new URL(browse
 export const requestBatchResults = async (message: ClassifyBatchMessage): Promise<BatchReply> => BatchReplySchema.parse(await sendMessage('classifyBatch', message));
 export const requestTriage = async (message: TriageMessage): Promise<TriageReply> => TriageReplySchema.parse(await sendMessage('triageConversation', message));
 export const requestDraft = async (message: DraftMessage): Promise<DraftReply> => DraftReplySchema.parse(await sendMessage('draftReply', message));
+export const requestCkeditorBridge = async (): Promise<CkeditorBridgeReply> => CkeditorBridgeReplySchema.parse(await sendMessage('loadCkeditorBridge', undefined));
 export const requestBackendStatus = async (): Promise<BackendStatus> => BackendStatusSchema.parse(await sendMessage('backendStatus', undefined));
 export const requestLocalCounts = async (): Promise<LocalCounts> => LocalCountsSchema.parse(await sendMessage('localCounts', undefined));
 export const requestConnectionCheck = async (data: { backendUrl: string; token: string }): Promise<ConnectionReport> =>

@@ -1,3 +1,4 @@
+import { prepareComposer } from '@/lib/content/ckeditor-bridge';
 import { streamCampaign } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import { startCampaignSession } from './session';
@@ -8,7 +9,7 @@ export const campaignPanel = defineSiteFeature({
   name: 'pulso-campaign',
   start({ ctx, adapter }) {
     const store = createCampaignStore();
-    const session = startCampaignSession({ ctx, adapter, store, draft: streamCampaign });
+    const session = startCampaignSession({ ctx, adapter, store, draft: streamCampaign, prepareComposer });
     return {
       props: { store, onRun: session.run, onInsert: session.insert },
       onRoute: session.onRoute,

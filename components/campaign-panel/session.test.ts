@@ -28,7 +28,7 @@ const adapter: SiteAdapter = {
   },
 };
 
-function setup(body: string) {
+function setup(body: string, prepareComposer?: (composer: HTMLElement | null | undefined) => Promise<boolean>) {
   const { document } = parseHTML(`<html><body>${body}</body></html>`);
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
   const store = createCampaignStore();
@@ -39,6 +39,7 @@ function setup(body: string) {
     store,
     doc: document as unknown as Document,
     currentUrl: () => 'https://crm.test/home',
+    prepareComposer,
     draft: (message, emit) => {
       const request = { message, emit, stopped: false };
       sent.push(request);
@@ -116,5 +117,23 @@ describe('campaign session', () => {
       delete (adapter as { findEmailComposer?: unknown }).findEmailComposer;
     }
     expect(store.get().status).toBe('done');
+  });
+
+  it('readies the email body when the campaign is shown, and again at Insert', async () => {
+    const prepared: unknown[] = [];
+    const { session, sent, document } = setup('<h1 id="name">Ana</h1>', async (composer) => (prepared.push(composer), true));
+    const body = document.createElement('div');
+    (adapter as { findEmailComposer?: SiteAdapter['findEmailComposer'] }).findEmailComposer = () => ({ subject: null, body: body as unknown as HTMLElement });
+    try {
+      session.onRoute('https://crm.test/record/contact/1');
+      session.run();
+      expect(prepared).toEqual([]);
+      sent[0]!.emit({ type: 'final', reply: finalOf(sent[0]!.message) });
+      expect(prepared).toEqual([body]);
+      await session.insert('append');
+      expect(prepared).toEqual([body, body]);
+    } finally {
+      delete (adapter as { findEmailComposer?: unknown }).findEmailComposer;
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { PrepareComposer } from '@/lib/composer/ckeditor-bridge-loader';
 import { insertDraft, type DraftInsertion, type DraftInsertMode } from '@/lib/composer/insert-draft';
 import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 import { LeadSchema, type CampaignMessage, type CampaignPortEvent, type RecordType } from '@/lib/contracts';
@@ -16,6 +17,8 @@ export interface CampaignSessionOptions {
   draft: (message: CampaignMessage, onEvent: (event: CampaignPortEvent) => void) => () => void;
   doc?: Document;
   currentUrl?: () => string;
+  /** Readies the email body's insertion path when the campaign is shown (CKEditor: its bridge, lib/content/ckeditor-bridge.ts). */
+  prepareComposer?: PrepareComposer;
 }
 
 /**
@@ -85,9 +88,21 @@ export function startCampaignSession(options: CampaignSessionOptions) {
       if (mine !== generation || ctx.isInvalid) return;
       const state = store.get();
       if (event.type === 'step' && state.status === 'running') store.set({ ...state, steps: [...state.steps, event.step] });
-      else if (event.type === 'final') store.set({ status: 'done', recordId, steps: state.status === 'running' ? state.steps : [], reply: event.reply });
+      else if (event.type === 'final') {
+        store.set({ status: 'done', recordId, steps: state.status === 'running' ? state.steps : [], reply: event.reply });
+        // The rep may press Insert next.
+        void options.prepareComposer?.(findBody(url)).catch(() => false);
+      }
       else if (event.type === 'error') store.set({ status: 'error', recordId, message: event.message });
     });
+  }
+
+  function findBody(url: string): HTMLElement | undefined {
+    try {
+      return adapter.findEmailComposer?.(doc, url)?.body ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -101,6 +116,7 @@ export function startCampaignSession(options: CampaignSessionOptions) {
     const composer = adapter.findEmailComposer?.(doc, route.url) ?? null;
     if (!composer) return { ok: false, problem: 'noComposer' };
     const { campaign } = state.reply;
+    await options.prepareComposer?.(composer.body).catch(() => false);
     const body = await insertDraft(composer.body, campaign.message, mode);
     if (!('ok' in body) || !body.ok) return body;
     if (composer.subject && campaign.subject) {

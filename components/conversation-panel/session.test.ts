@@ -49,7 +49,7 @@ const draft = (message: DraftMessage): DraftReply => ({
   draft: { strategy: message.strategy ?? 'technical', language: 'es', text: `para ${message.conversation.contact!.name}${message.tone ? ` (${message.tone})` : ''}`, safety: { ok: true, issues: [] }, source: 'rules' } satisfies ReplyDraft,
 });
 
-function setup(options: { feedback?: ReturnType<typeof createDraftFeedback> } = {}) {
+function setup(options: { feedback?: ReturnType<typeof createDraftFeedback>; prepareComposer?: (composer: HTMLElement | null | undefined) => Promise<boolean> } = {}) {
   const { document } = parseHTML('<html><body><section id="chats"></section><div id="app"></div><textarea id="composer"></textarea></body></html>');
   const ctx: SessionContext = { isInvalid: false, onInvalidated: () => () => {}, setTimeout: (h, t) => setTimeout(h, t) as unknown as number };
   const store = createConversationStore();
@@ -58,6 +58,7 @@ function setup(options: { feedback?: ReturnType<typeof createDraftFeedback> } = 
   const session = startConversationSession({
     ctx, adapter: { ...adapter, findComposer: (doc) => doc.querySelector<HTMLElement>('#composer') }, store, doc: document as unknown as Document, currentUrl: () => 'https://chat.test/', settleMs: 20,
     feedback: options.feedback,
+    prepareComposer: options.prepareComposer,
     // linkedom has no selections: the composer's value is set as a paste would.
     insertDraft: async (composer, text) => {
       (composer as HTMLTextAreaElement).value = text;
@@ -199,6 +200,29 @@ describe('conversation session', () => {
     expect(t.triages.at(-1)?.conversation.billingLevel).toBe('high');
     const state = t.store.get();
     expect(state.status === 'ready' && state.triage.triage.retention?.quadrant).toBe('care');
+  });
+});
+
+describe('conversation session: the composer is readied before Insert', () => {
+  it('when a draft is shown (so the first Insert does not wait), and again at Insert, with the open ticket’s composer', async () => {
+    const prepared: (string | undefined)[] = [];
+    const t = setup({ prepareComposer: async (composer) => (prepared.push(composer?.id), true) });
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    expect(t.store.get()).toMatchObject({ status: 'ready', draft: { draft: { text: 'para María' } } });
+    expect(prepared).toEqual(['composer']);
+    expect(await t.session.insert('para María', 'append')).toEqual({ ok: true });
+    expect(prepared).toEqual(['composer', 'composer']);
+  });
+
+  it('a composer that could not be readied is still filled: the insertion takes its other way', async () => {
+    const t = setup({ prepareComposer: async () => Promise.reject(new Error('no bridge')) });
+    t.openChat('1@c.us', 'María', ['hola']);
+    t.session.onRoute();
+    await tick();
+    expect(await t.session.insert('para María', 'append')).toEqual({ ok: true });
+    expect((t.document.getElementById('composer') as unknown as HTMLTextAreaElement).value).toBe('para María');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { PrepareComposer } from '@/lib/composer/ckeditor-bridge-loader';
 import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
 import { composerText } from '@/lib/composer/selection';
 import { ConversationSchema, type Conversation, type ConversationTriage, type DraftMessage, type DraftReply, type DraftStrategy, type ScrapeResult, type TriageMessage, type TriageReply } from '@/lib/contracts';
@@ -50,6 +51,11 @@ export interface ConversationSessionOptions {
   feedback?: DraftFeedbackTracker;
   /** Puts a draft into the composer (tests: a DOM without selections). */
   insertDraft?: typeof insertDraft;
+  /**
+   * Readies the composer's insertion path before Insert: on CKEditor, the bridge into its model
+   * (lib/content/ckeditor-bridge.ts), asked for when a draft is shown so the first Insert does not wait.
+   */
+  prepareComposer?: PrepareComposer;
   /** How long an open chat or ticket may render without a message Pulso reads before the panel says it could not read it. */
   unreadableAfterMs?: number;
 }
@@ -94,14 +100,21 @@ export function startConversationSession(options: ConversationSessionOptions) {
   });
   const schedule = createSettler(ctx, () => check());
 
-  function readComposer(): string | undefined {
+  function findComposer(): HTMLElement | undefined {
     try {
-      const composer = url ? adapter.findComposer?.(doc, url) : undefined;
-      return composer ? composerText(composer) : undefined;
+      return (url ? adapter.findComposer?.(doc, url) : undefined) ?? undefined;
     } catch {
       return undefined;
     }
   }
+
+  function readComposer(): string | undefined {
+    const composer = findComposer();
+    return composer ? composerText(composer) : undefined;
+  }
+
+  /** A draft is on screen: the agent may press Insert next. */
+  const prepareComposer = () => void options.prepareComposer?.(findComposer()).catch(() => false);
 
   function read(): ScrapeResult | undefined {
     if (!url) return undefined;
@@ -177,6 +190,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
       if (mine === generation && !ctx.isInvalid) {
         feedback?.shown(reply.draft, { conversation: ConversationSchema.parse(message.conversation), triage }, Boolean(message.tone));
         update({ draft: reply, draftPending: false });
+        prepareComposer();
       }
     } catch (err) {
       if (mine === generation && !ctx.isInvalid) update({ draftPending: false, draftError: (err as Error).message });
@@ -267,7 +281,9 @@ export function startConversationSession(options: ConversationSessionOptions) {
       }),
     /** Insert: the draft into the open chat's or ticket's composer (never sent). */
     async insert(text: string, mode: DraftInsertMode) {
-      const result = await (options.insertDraft ?? insertDraft)(adapter.findComposer?.(doc, url ?? currentUrl()), text, mode);
+      const composer = adapter.findComposer?.(doc, url ?? currentUrl());
+      await options.prepareComposer?.(composer).catch(() => false);
+      const result = await (options.insertDraft ?? insertDraft)(composer, text, mode);
       const state = store.get();
       if ('ok' in result && result.ok && state.status === 'ready') feedback?.inserted(readComposer() ?? text, state.conversation);
       return result;

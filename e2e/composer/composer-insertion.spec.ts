@@ -76,9 +76,9 @@ test.describe('WhatsApp composer (Lexical)', () => {
   });
 });
 
-// Chrome reaches CKEditor's model through Pulso's MAIN-world bridge; Firefox (no MAIN world
-// for content scripts) and a page without the bridge go through the editor's own paste. Both
-// must leave the composer the same.
+// Chrome reaches CKEditor's model through Pulso's MAIN-world bridge (injected by the background
+// when a draft is shown); Firefox (no bridge in its build) and a page where the injection was
+// refused go through the editor's own paste. Both must leave the composer the same.
 for (const path of [
   { name: 'Chrome, through the MAIN-world bridge', ckeditorBridge: true, strategy: 'ckeditorModel' },
   { name: 'Firefox, by paste', ckeditorBridge: false, strategy: 'paste' },

@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { bundleForBrowser } from './bundle';
 
 /**
- * Installs Pulso's MAIN-world CKEditor bridge in a fixture page, as the Chrome build's
- * ckeditor-bridge content script does on the CRMs (Firefox has none: the paste serves there).
+ * Installs Pulso's MAIN-world CKEditor bridge in a fixture page, as the Chrome build's background
+ * injects it on the CRMs when a draft is shown (e2e/ckeditor-bridge.spec.ts watches that
+ * injection; Firefox has no bridge: the paste serves there).
  */
 export async function installCkeditorBridge(page: Page): Promise<void> {
   await page.addScriptTag({ content: await bundleForBrowser('lib/composer/ckeditor-model-bridge.ts', { globalName: 'PulsoCkeditorBridge' }) });

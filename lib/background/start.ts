@@ -5,6 +5,7 @@ import { readHistoryRetentionDays, readSettings as readStoredSettings, SETTINGS_
 import { backendClientFor } from './backend-client';
 import { CampaignHistoryStore } from './campaign-history-store';
 import { createCampaignService } from './campaign-service';
+import { injectCkeditorBridge } from './ckeditor-bridge';
 import { clearAllLocalData } from './clear-local-data';
 import { createConnectionStore } from './connection';
 import { checkBackendStatus, checkConnection } from './connection-check';
@@ -63,6 +64,8 @@ export function startBackground(): void {
   const conversations = createConversationService({ backend, readSettings, readProfile });
   onMessage('triageConversation', ({ data }) => conversations.triage(data));
   onMessage('draftReply', ({ data }) => conversations.draft(data));
+  // The CKEditor bridge, into the page's world of the frame that asks, when a draft is shown there.
+  onMessage('loadCkeditorBridge', ({ sender }) => injectCkeditorBridge(sender));
 
   // Feedback: queued in IndexedDB first, delivered when the backend answers; exactly once (eventId).
   const outbox = new FeedbackOutbox(db, { backend, maskContacts: async () => (await readSettings()).privacy.maskContacts });

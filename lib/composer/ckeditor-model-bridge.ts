@@ -1,14 +1,19 @@
 import type { Editor, ModelDocumentFragment, ModelPosition, ModelRange, ModelWriter } from 'ckeditor5';
 import { ckeditorModelRequest } from './ckeditor-model-request';
-import { CKEDITOR_MODEL_REQUEST } from './insert-with-ckeditor-model';
+import { CKEDITOR_BRIDGE_PING, CKEDITOR_MODEL_REQUEST, ckeditorBridgeAnswers } from './insert-with-ckeditor-model';
 import type { InsertMode } from './types';
 
 /**
- * Runs in the page's own world (entrypoints/ckeditor-bridge.content.ts), where CKEditor 5
- * hangs its editor on the editable as `ckeditorInstance`: Pulso's content script cannot see
- * that property from its isolated world. Serves insertWithCkeditorModel's requests.
+ * Runs in the page's own world (entrypoints/ckeditor-bridge.ts, injected by the background the
+ * first time a draft is shown on a CKEditor CRM), where CKEditor 5 hangs its editor on the
+ * editable as `ckeditorInstance`: Pulso's content script cannot see that property from its
+ * isolated world. Serves insertWithCkeditorModel's requests. Listens on the document, so it
+ * serves whatever editor the SPA mounts later; installs once per document (a second injection
+ * finds the first answering), and returns true once it listens.
  */
-export function installCkeditorModelBridge(doc: Document): void {
+export function installCkeditorModelBridge(doc: Document): boolean {
+  if (ckeditorBridgeAnswers(doc)) return true;
+  doc.addEventListener(CKEDITOR_BRIDGE_PING, (event) => event.preventDefault(), true);
   doc.addEventListener(
     CKEDITOR_MODEL_REQUEST,
     (event) => {
@@ -20,6 +25,7 @@ export function installCkeditorModelBridge(doc: Document): void {
     },
     true,
   );
+  return true;
 }
 
 function parseJson(text: string): unknown {

@@ -10,8 +10,22 @@ import type { InsertionStrategy } from './types';
 export const CKEDITOR_MODEL_REQUEST = 'pulso:ckeditor-insert';
 
 /**
+ * Asks whether the bridge is in this document: it cancels the event. The background injects the
+ * bridge on demand (lib/background/ckeditor-bridge.ts), so the content script asks before it asks
+ * the background, and the bridge asks before it installs, so a second injection adds nothing.
+ */
+export const CKEDITOR_BRIDGE_PING = 'pulso:ckeditor-bridge';
+
+/** Whether Pulso's CKEditor bridge listens in this document (either world may ask). */
+export function ckeditorBridgeAnswers(doc: Document): boolean {
+  const ping = new CustomEvent(CKEDITOR_BRIDGE_PING, { cancelable: true });
+  doc.dispatchEvent(ping);
+  return ping.defaultPrevented;
+}
+
+/**
  * CKEditor 5 through its own model: Pulso's MAIN-world bridge (ckeditor-model-bridge.ts,
- * Chrome only: Firefox MV2 has no MAIN-world content scripts) inserts the draft as plain
+ * injected by the background when a draft is shown, Chrome only) inserts the draft as plain
  * text with editor.model.insertContent and sets the caret in the model, skipping the
  * clipboard pipeline's HTML round trip and the DOM caret round trip. The draft travels
  * as a string in a DOM event and is never parsed as HTML. Without the bridge, or when the

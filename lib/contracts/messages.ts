@@ -189,3 +189,11 @@ export const OutreachDraftReplySchema = z.object({
   error: z.string().optional(),
 });
 export type OutreachDraftReply = z.output<typeof OutreachDraftReplySchema>;
+
+/**
+ * Background → content script: whether Pulso's CKEditor bridge was injected into the asking
+ * frame's page world (lib/background/ckeditor-bridge.ts). The request carries nothing: the
+ * background reads the frame from the message's sender.
+ */
+export const CkeditorBridgeReplySchema = z.object({ loaded: z.boolean() });
+export type CkeditorBridgeReply = z.infer<typeof CkeditorBridgeReplySchema>;
