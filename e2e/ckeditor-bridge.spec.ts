@@ -55,6 +55,19 @@ async function openTicket(): Promise<{ page: Page; draftText: string }> {
   return { page, draftText: await draft.inputValue() };
 }
 
+/** What Zendesk's router does: a new URL and the app's root rendered anew from a saved page, with no page load. */
+async function routeInApp(page: Page, fixture: string, url: string): Promise<void> {
+  await page.evaluate(
+    async ({ fixture, url }) => {
+      const html = await (await fetch(`/__fixture/${fixture}`)).text();
+      const next = new DOMParser().parseFromString(html, 'text/html').getElementById('root')!;
+      history.pushState({}, '', url);
+      document.getElementById('root')!.replaceWith(document.importNode(next, true));
+    },
+    { fixture, url },
+  );
+}
+
 async function replaceWithDraft(page: Page, draftText: string): Promise<void> {
   const panel = page.getByTestId('pulso-panel');
   await recordBridged(page);
@@ -75,19 +88,9 @@ test('the bridge is injected once, when the draft is shown, and serves the edito
 
   // Zendesk's router: to a view and back to the ticket without a page load. The ticket's DOM and
   // its CKEditor are built anew; the document (and the bridge listening on it) stays.
-  await page.evaluate(async (view) => {
-    const html = await (await fetch('/__fixture/zendesk/view-open-tickets.html')).text();
-    const next = new DOMParser().parseFromString(html, 'text/html').getElementById('root')!;
-    history.pushState({}, '', view);
-    document.getElementById('root')!.replaceWith(document.importNode(next, true));
-  }, VIEW);
+  await routeInApp(page, 'zendesk/view-open-tickets.html', VIEW);
   await expect(page.getByTestId('pulso-panel').getByTestId('pulso-conversation')).toHaveCount(0);
-  await page.evaluate(async (ticket) => {
-    const html = await (await fetch('/__fixture/zendesk/ticket-4821.html')).text();
-    const next = new DOMParser().parseFromString(html, 'text/html').getElementById('root')!;
-    history.pushState({}, '', ticket);
-    document.getElementById('root')!.replaceWith(document.importNode(next, true));
-  }, TICKET);
+  await routeInApp(page, 'zendesk/ticket-4821.html', TICKET);
   // The ticket's composer, a new CKEditor on the new DOM (the fixture's own mount: e2e/fixtures/editors/ckeditor-composer.ts).
   await page.evaluate(() => (window as unknown as { __mountComposer: () => Promise<void> }).__mountComposer());
   await composerReady(page);
