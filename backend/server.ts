@@ -27,6 +27,7 @@ import { storeProfileSource } from './store/profile-source';
 import { openStore, storeLocation, type Store } from './store/store';
 import { selectorRoutes } from './routes/selectors';
 import { storeSelectorPackSource } from './selectors/pack-source';
+import { warmUpRules } from './warm-up';
 
 export { bearerMatches } from './auth';
 export { isAllowedOrigin } from './exposure';
@@ -87,6 +88,8 @@ export interface BuildOptions {
   renderMetrics?: () => Promise<string>;
   /** startServer logs "pulso backend ready" with the settings (default); a cluster's primary says it once for all its workers. */
   announce?: boolean;
+  /** Run the rules engine on synthetic records (backend/warm-up.ts) once ready, before listening; startServer does. */
+  warmUp?: boolean;
 }
 
 export function packageVersion(): string {
@@ -98,30 +101,54 @@ export function packageVersion(): string {
   }
 }
 
+/** The most a pipe writes in one piece (Linux PIPE_BUF): lines from several workers on one stdout never interleave mid-line. */
+const ATOMIC_WRITE_BYTES = 4096;
+
+/**
+ * stdout, written asynchronously: a line is handed to the kernel at once when nothing is being
+ * written, and lines logged meanwhile go out together in the next write (whole lines, at most
+ * ATOMIC_WRITE_BYTES), so a busy worker makes one write per batch instead of one blocking write per
+ * line. Nothing waits for a timer or a buffer to fill: a quiet server's line is written at once.
+ * pino flushes what is left synchronously when the process exits.
+ */
+function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, maxWrite: ATOMIC_WRITE_BYTES });
+}
+
 export function createLogger(config: Pick<Config, 'logLevel'>, stream?: DestinationStream): Logger {
   const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
-  return stream ? pino(options, stream) : pino(options);
+  return pino(options, stream ?? stdoutDestination());
 }
 
 /**
  * One access line per request, written when it is answered, instead of Fastify's two (one on
- * arrival, one on answer): each line is a synchronous write to stdout and a redaction pass, a
- * cost of the order of the HTTP parsing in rules mode. The line carries what the arrival line did.
+ * arrival, one on answer): the line carries what the arrival line did. A line for an answered
+ * request is written without the redaction pass (a walk of REDACT_PATHS over the line, a cost of
+ * the order of the HTTP parsing in rules mode): it holds only what the req/res serializers keep
+ * (method, URL, host, address, status, time), none of which any redact path names. A failed
+ * request's line carries the error, so it goes through the redacting logger.
  */
 class AccessLog extends LogController {
+  private completed?: FastifyBaseLogger;
+  /** The logger of answered requests' lines: the server's, with its serializers, without redaction. */
+  use(logger: FastifyBaseLogger): void {
+    this.completed = logger.child({}, { redact: [] });
+  }
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(req)) return;
     if (error) reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else if (this.completed) this.completed.info({ reqId: req.id, req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = createLogger(config, options.logStream);
+  const accessLog = new AccessLog();
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    logController: new AccessLog(),
+    logController: accessLog,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
     // A client that declares a body and never sends it, or never finishes its headers, is cut
@@ -134,6 +161,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.timeouts.headersMs / 2))),
     },
   });
+  accessLog.use(app.log);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   // Request log lines include the headers, so redaction is what keeps the token out.
@@ -172,6 +200,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (!options.store) app.addHook('onClose', () => store.close());
   const source = options.profileSource ?? storeProfileSource(store, config.profile);
   const profiles = createProfileResolver(source, { now: options.now });
+  if (options.warmUp) {
+    // Before listening (onReady): the first reps' requests find the engine compiled, with the
+    // profile they will be answered with already understood (compileProfile keeps it).
+    app.addHook('onReady', async () => {
+      const current = await profiles.resolve({});
+      if (!current) return;
+      const started = performance.now();
+      const rounds = warmUpRules(current.profile);
+      logger.debug({ rounds, ms: Math.round(performance.now() - started) }, 'rules engine warmed up');
+    });
+  }
   // The draft's default strategy: the team policy's pick, from the same store (every replica's feedback).
   const suggester = createStrategySuggester(store, { rng: options.policyRandom, now: options.now, logger: logger.child({ component: 'strategy-suggester' }) });
   const { budget } = config;
@@ -193,7 +232,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 /** Builds the server and listens on config.host:config.port; refuses an open bind (no tokens beyond loopback). */
 export async function startServer(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   assertSafeBind(config);
-  const app = await buildServer(config, { processMetrics: true, ...options });
+  const app = await buildServer(config, { processMetrics: true, warmUp: true, ...options });
   await app.listen({ port: config.port, host: config.host });
   if (options.announce !== false) app.log.info(readyLogFields(config), 'pulso backend ready');
   return app;

@@ -11,7 +11,7 @@ import {
 import { IncrementalJsonFields, type JsonScalar } from '../../lib/llm/incremental-json';
 import { LeadLlmAnswerSchema, leadResponseFormat, type LeadLlmAnswer } from '../../lib/llm/json-schema';
 import { buildLeadMessages } from '../../lib/llm/lead-prompt';
-import { capToCeiling, classifyLeadByRules, findInjection, leadLanguageByRules, llmCeiling, type LlmCeiling } from '../../lib/rules/index';
+import { capToCeiling, classifyLeadByRules, findInjection, llmCeiling, readLeadByRules, type LeadRulesReading, type LlmCeiling } from '../../lib/rules/index';
 import { LEAD_PROMPT_VERSION, RULES_ENGINE, llmEngineId as engineIdOf } from '../../lib/versions';
 import { LEAD_BUDGET } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
@@ -234,13 +234,16 @@ export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOption
     const started = Date.now();
     // The prompt needs only the lead's language (the rules' reading of it), so the upstream request
     // goes out first; the rules result — the merge's baseline, the partial's cap, the fallback — is
-    // computed while the model works, once (the streaming route may have sent it as the preview).
-    const language = opts.rules?.language ?? leadLanguageByRules(lead);
+    // computed while the model works, once (the streaming route may have sent it as the preview),
+    // from the same reading of the lead as the language.
+    let reading: LeadRulesReading | undefined;
+    const read = () => (reading ??= readLeadByRules(lead));
+    const language = opts.rules?.language ?? read().language;
     const messages = buildLeadMessages(cleanLeadForLlm(lead), profile, { language });
     let judged: { rules: LeadClassification; ceiling: LlmCeiling } | undefined;
     const judge = () => {
       if (judged) return judged;
-      const rules = opts.rules ?? classifyLeadByRules(lead, profile);
+      const rules = opts.rules ?? read().classify(profile);
       // D8: how far the model may rank this lead above the rules, from what the rules can verify.
       judged = { rules, ceiling: llmCeiling(lead, rules) };
       return judged;

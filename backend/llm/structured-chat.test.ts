@@ -1,7 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadResponseFormat } from '../../lib/llm/json-schema';
 import { LEAD_BUDGET, draftBudget } from '../../lib/llm/output-budget';
 import type { LlmConfig } from '../config';
-import { LlmFailure, chatRequestBody, retryAfterMs, retryDelayMs, retryPolicy, withinBudget, type GiveUp } from './structured-chat';
+import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
+import { MQL_ANSWER } from '../testing/fixtures';
+import {
+  LlmFailure,
+  chatRequestBody,
+  classifyLlmError,
+  completeJson,
+  createLlmClient,
+  retryAfterMs,
+  retryDelayMs,
+  retryPolicy,
+  withinBudget,
+  type Finished,
+  type GiveUp,
+} from './structured-chat';
 
 const llm: LlmConfig = { baseUrl: 'http://vllm:8000/v1', model: 'openai/gpt-oss-20b', timeoutMs: 12_000, retryBackoffMs: 200, msPerOutputToken: 8 };
 const lead = retryPolicy(llm, { temperature: 0, budget: LEAD_BUDGET });
@@ -11,6 +26,46 @@ describe('request body', () => {
   it('always carries the output cap and an explicit reasoning effort', () => {
     const body = chatRequestBody(llm, { messages: [], responseFormat: { type: 'json_object' }, temperature: 0, budget: LEAD_BUDGET });
     expect(body).toMatchObject({ max_tokens: LEAD_BUDGET.maxTokens, reasoning_effort: 'low', temperature: 0 });
+  });
+});
+
+describe('completeJson (client.post, not chat.completions.create)', () => {
+  let fake: FakeVllm;
+  beforeAll(async () => {
+    fake = await startFakeVllm({ answer: MQL_ANSWER });
+  });
+  afterAll(() => fake.close());
+
+  it('sends what chat.completions.create sends, and reads the same answer and the same failures', async () => {
+    const config = { ...llm, baseUrl: fake.baseUrl, model: fake.model };
+    const client = createLlmClient(config);
+    const request = { messages: [{ role: 'user' as const, content: 'Classify the lead.' }], responseFormat: leadResponseFormat(), temperature: 0, budget: LEAD_BUDGET };
+    const ours = (signal = new AbortController().signal) => completeJson(client, config, { ...request, parse: (f: Finished) => f }, signal);
+    const theirs = async () => {
+      const completion = await client.chat.completions.create(chatRequestBody(config, request), { signal: new AbortController().signal });
+      return { message: completion.choices[0]!.message, finishReason: completion.choices[0]!.finish_reason };
+    };
+    const [a, b] = [await ours(), await theirs()];
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.message!.content!)).toEqual(MQL_ANSWER);
+    const [sentByUs, sentByCreate] = fake.chatRequests;
+    const stable = (r: typeof sentByUs) => ({ method: r!.method, path: r!.path, body: r!.body, headers: { ...r!.headers, host: undefined } });
+    expect(stable(sentByUs)).toEqual(stable(sentByCreate));
+
+    for (const mode of ['429', '500', '503', '400'] as const) {
+      fake.setMode(mode);
+      const [x, y] = [classifyLlmError(await ours().catch((e: unknown) => e)), classifyLlmError(await theirs().catch((e: unknown) => e))];
+      expect(x, mode).toEqual(y);
+      expect(x.status, mode).toBe(Number(mode));
+    }
+    fake.setMode('slow', { delayMs: 5_000 });
+    const controller = new AbortController();
+    const call = ours(controller.signal).catch((e: unknown) => e);
+    await expect.poll(() => fake.chatRequests.length).toBe(11);
+    controller.abort();
+    // The SDK's APIUserAbortError, which withAttemptTimeout turns into 'timeout' or 'aborted'.
+    expect(classifyLlmError(await call).reason).toBe('timeout');
+    await expect.poll(() => fake.chatRequests.at(-1)!.cancelled).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import { describeZodIssues } from '../../lib/contracts';
 import type { TaskBudget } from '../../lib/llm/output-budget';
@@ -251,14 +251,23 @@ export async function withAttemptTimeout<T>(timeoutMs: number, run: (signal: Abo
   }
 }
 
-/** One non-streaming request; `parse` turns the finished completion into the answer. */
+/**
+ * One non-streaming request; `parse` turns the finished completion into the answer.
+ *
+ * Sent with the SDK's generic `client.post` (its documented way to call a path directly; the
+ * client's timeout, auth, error classes and JSON parsing are the same) rather than
+ * `chat.completions.create`, which serialises the body through a JSON.stringify replacer called
+ * on every key of it (to learn whether the body asks to stream) and wraps the answer in one more
+ * promise layer: ~0.07 ms per call with a lead prompt, on the latency of every answer. The bytes
+ * sent are the same. Streaming requests keep `create` (streamJson), whose stream wrapper they need.
+ */
 export async function completeJson<T>(
   client: OpenAI,
   llm: LlmConfig,
   request: StructuredRequest & { parse: (finished: Finished) => T },
   signal: AbortSignal,
 ): Promise<T> {
-  const completion = await client.chat.completions.create(chatRequestBody(llm, request), { signal });
+  const completion = await client.post<ChatCompletion>('/chat/completions', { body: chatRequestBody(llm, request), signal });
   const choice = completion.choices?.[0];
   return request.parse({ message: choice?.message as MessageLike | undefined, finishReason: choice?.finish_reason });
 }

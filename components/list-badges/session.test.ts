@@ -345,6 +345,38 @@ describe('list badges session', () => {
     expect(t.shown().every((row) => row.badge?.recordId === row.id && row.badge?.text !== '…')).toBe(true);
   });
 
+  it('a list the cache knows gets its final badges in one drawing: no loading badge is drawn first', async () => {
+    const t = setup(['1', '2', '3'], {
+      classifyCached: async (items) => items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) })),
+    });
+    const loading = vi.spyOn(painter, 'loading');
+    onTestFinished(() => loading.mockRestore());
+    t.session.onRoute();
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3', 'P4']);
+    expect(loading).not.toHaveBeenCalled();
+  });
+
+  it('a cache that does not answer in time leaves the rows loading until it does, and its answers still paint', async () => {
+    let answerCache!: () => void;
+    const t = setup(['1', '2'], {
+      cachedWaitMs: 100,
+      classifyCached: (items) =>
+        new Promise<BatchAnswer[]>((ok) => {
+          answerCache = () => ok(items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId) })));
+        }),
+    });
+    t.session.onRoute();
+    await tick(99);
+    expect(t.shown().map((r) => r.badge)).toEqual([undefined, undefined]);
+    await tick(1);
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['…', '…']);
+    answerCache();
+    await tick();
+    expect(t.shown().map((r) => r.badge?.text)).toEqual(['P2', 'P3']);
+    expect(t.batches).toHaveLength(0);
+  });
+
   it('a rules answer given because the backend could not answer is painted as such, with why', async () => {
     const t = setup(['1'], { classifyBatch: async (items) => items.map((i) => ({ recordId: i.recordId, result: resultFor(i.recordId), offline: 'queue full' })) });
     t.session.onRoute();

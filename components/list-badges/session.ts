@@ -51,6 +51,13 @@ export interface ListBadgesOptions<B> {
   sliceSize?: number;
   /** How the page gets its turn between slices (tests pass their own). */
   yieldToPage?: () => Promise<void>;
+  /**
+   * How long the badges wait for the cached answers before they are drawn loading. A list seen
+   * before is answered within a round trip to the background: drawing then paints each badge once,
+   * final, and lays the CRM's table out once instead of twice. A background still waking up gets
+   * this long, then the rows show that they are loading.
+   */
+  cachedWaitMs?: number;
 }
 
 /** Rows an adapter reads all at once, as a reader (adapters without listRowReader). */
@@ -69,6 +76,7 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
   const currentUrl = options.currentUrl ?? (() => location.href);
   const chunkSize = options.chunkSize ?? 10;
   const sliceSize = options.sliceSize ?? 25;
+  const cachedWaitMs = options.cachedWaitMs ?? 100;
   const { ctx, adapter, painter } = options;
   const nextSlice = options.yieldToPage ?? (() => yieldToPage(ctx));
 
@@ -152,7 +160,11 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
         }
       }
     }
-    flush();
+    const known = flush();
+    if (known) {
+      await Promise.race([known, new Promise<void>((resolve) => ctx.setTimeout(resolve, cachedWaitMs))]);
+      if (url !== scanned || ctx.isInvalid) return;
+    }
     const current = new Set<B>();
     badgeOf.clear();
     for (let start = 0; start < rows.length; start += sliceSize) {
@@ -211,13 +223,17 @@ export function startListBadgesSession<B>(options: ListBadgesOptions<B>) {
     paintAnswered(answers.map((answer) => answer.recordId));
   }
 
-  function flush() {
-    if (queue.length === 0) return;
+  /** Sends the queued rows; when the cache is asked first, resolves once its answers are stored. */
+  function flush(): Promise<void> | undefined {
+    if (queue.length === 0) return undefined;
     const pending = queue;
     queue = [];
     const forPage = page!;
-    if (!options.classifyCached) return ask(pending, forPage);
-    options
+    if (!options.classifyCached) {
+      ask(pending, forPage);
+      return undefined;
+    }
+    return options
       .classifyCached(pending, forPage)
       .catch(() => [] as BatchAnswer[])
       .then((known) => {

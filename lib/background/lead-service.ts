@@ -177,17 +177,21 @@ export function createLeadService(deps: LeadServiceDeps) {
       try {
         const { client, outgoing, cacheEntry } = await prepared.rest;
         const engine = message.cachedOnly && lastEngine?.baseUrl === client.baseUrl ? lastEngine.engine : await engineOf(client);
-        const keys = await Promise.all(message.items.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
         // A list row shows a few columns; the record page, read when the rep opened it, many more.
         const byRecord = await deps.cache.latestForRecords(page.crm, message.items.map((item) => item.recordId), engine, now());
-        // Only the rows no record result answers are looked up by their fields.
-        const byKey = await deps.cache.getMany(keys.filter((_, i) => !byRecord.has(message.items[i]!.recordId)), now());
+        // Only the rows no record result answers are looked up by their fields (a list seen
+        // before is answered by record alone, without hashing its rows).
+        const unanswered = message.items.filter((item) => !byRecord.has(item.recordId));
+        const keys = await Promise.all(unanswered.map((item) => leadCacheKey(outgoing(item.lead), profile, engine)));
+        const byKey = await deps.cache.getMany(keys, now());
+        const keyOf = new Map(unanswered.map((item, i) => [item, keys[i]!]));
         const misses: { recordId: string; lead: Lead; key: string }[] = [];
-        message.items.forEach((item, i) => {
-          const hit = byRecord.get(item.recordId) ?? byKey.get(keys[i]!);
+        for (const item of message.items) {
+          const key = keyOf.get(item);
+          const hit = byRecord.get(item.recordId) ?? (key === undefined ? undefined : byKey.get(key));
           if (hit) out.push({ recordId: item.recordId, result: hit.result, origin: 'cache' });
-          else misses.push({ ...item, key: keys[i]! });
-        });
+          else misses.push({ ...item, key: key! });
+        }
         if (misses.length === 0 || message.cachedOnly) return recorded({ items: out });
         const answers = await classifyBatchRetrying(
           client,

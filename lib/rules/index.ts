@@ -16,5 +16,5 @@ export { decideStage, decidePriority, THRESHOLDS, type StageInput } from './lead
 export { detectNeeds } from './lead/needs';
 export { parseCompanySize, parseMoney } from './lead/quantities';
 export { compileProfile, describeProfile, type CompiledProfile, type ProfileUnderstanding } from './profile/compile';
-export { classifyLeadStrict, confidenceOf, leadLanguageByRules } from './lead/classify';
+export { classifyLeadStrict, confidenceOf, leadLanguageByRules, readLeadByRules, type LeadRulesReading } from './lead/classify';
 export type { Contribution, ScoreResult } from './lead/types';

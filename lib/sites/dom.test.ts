@@ -8,6 +8,7 @@ import {
   editableValue,
   firstVisible,
   isVisible,
+  isVisibleWithin,
   normalizeLabel,
   textOf,
 } from './dom';
@@ -126,6 +127,23 @@ describe('visibility', () => {
     expect(isVisible(el)).toBe(true); // linkedom: no checkVisibility, markers decide
     Object.defineProperty(el, 'checkVisibility', { value: () => false });
     expect(isVisible(el)).toBe(false);
+  });
+
+  it('judges an element inside a visible ancestor by the markers between them and by layout, as isVisible does', () => {
+    const doc = page(`
+      <table><tr id="row">
+        <td id="plain"><a id="link">x</a></td>
+        <td aria-hidden="true"><span id="in-hidden">y</span></td>
+        <td id="own" style="display: none">z</td>
+      </tr></table>`);
+    const row = byId(doc, 'row');
+    for (const id of ['plain', 'link', 'in-hidden', 'own']) expect(isVisibleWithin(byId(doc, id), row)).toBe(isVisible(byId(doc, id)));
+    expect(isVisibleWithin(byId(doc, 'link'), row)).toBe(true);
+    expect(isVisibleWithin(byId(doc, 'in-hidden'), row)).toBe(false);
+    expect(isVisibleWithin(byId(doc, 'own'), row)).toBe(false);
+    const link = byId(doc, 'link');
+    Object.defineProperty(link, 'checkVisibility', { value: () => false });
+    expect(isVisibleWithin(link, row)).toBe(false);
   });
 
   it('picks the first visible match of a fallback chain, in chain order', () => {

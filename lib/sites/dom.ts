@@ -76,7 +76,19 @@ type WithCheckVisibility = Element & { checkVisibility?: (options?: Record<strin
  * has no layout and no checkVisibility, so there the markers decide alone.
  */
 export function isVisible(el: Element): boolean {
-  if (isHiddenByMarkup(el)) return false;
+  return !isHiddenByMarkup(el) && layoutShows(el);
+}
+
+/**
+ * `isVisible` for an element inside an ancestor already judged visible (a cell of a shown row):
+ * only the markers between the two are read, not every ancestor up to the root again.
+ */
+export function isVisibleWithin(el: Element, visibleAncestor: Element): boolean {
+  return !isHiddenInside(el, visibleAncestor) && layoutShows(el);
+}
+
+/** Layout agrees the element is shown, where the engine has layout (a real browser). */
+function layoutShows(el: Element): boolean {
   const check = (el as WithCheckVisibility).checkVisibility;
   if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
   return true;

@@ -42,6 +42,12 @@ export interface ListTableOptions {
   cellText(cell: Element): string;
   /** Shown to the user (markers and layout). */
   isShown(el: Element): boolean;
+  /**
+   * Shown, for an element of a row `isShown` accepted (its cells, its record link): where the
+   * site's judgement rests on ancestors (markers, the CRM's chrome), the row's answer stands for
+   * everything above it, and only what lies between needs reading. Defaults to `isShown`.
+   */
+  isShownInRow?(el: Element, row: Element): boolean;
 }
 
 /**
@@ -74,7 +80,7 @@ export const MAX_ROW_COLUMNS = 40;
  * own label, else its header's, else its key) — the columns Pulso has no Lead field for (last
  * contacted, open tickets, plan…) for callers that map labels themselves. Text only, bounded.
  */
-function readRowCells(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[]): { fields: LeadFields; columns: Record<string, string> } {
+function readRowCells(options: ListTableOptions, labels: ReadonlyMap<string, string>, cells: readonly Element[], shown: (el: Element) => boolean): { fields: LeadFields; columns: Record<string, string> } {
   const single = new Map<LeadField, string>();
   const status: [string, string][] = [];
   const location: string[] = [];
@@ -84,7 +90,7 @@ function readRowCells(options: ListTableOptions, labels: ReadonlyMap<string, str
     const label = normalizeLabel(options.cellLabel?.(cell) || labels.get(columnKeyOf(cell, position)) || '');
     const column = (key && options.columns.get(key)) || options.columns.get(label);
     const name = (label || key).slice(0, SHORT_TEXT_MAX);
-    const listed = name !== '' && !columns.has(name) && columns.size < MAX_ROW_COLUMNS && options.isShown(cell);
+    const listed = name !== '' && !columns.has(name) && columns.size < MAX_ROW_COLUMNS && shown(cell);
     if (!column && !listed) return;
     let value = options.cellText(cell);
     if (column?.field === 'owner') value = ownerName(value, options.placeholders);
@@ -126,9 +132,10 @@ export function tableRowReader(table: Element, options: ListTableOptions): ListR
       // A header row (sticky copy or the real one) is all header cells.
       if (cells.length === 0 || cells.every((cell) => cell.getAttribute('role') === 'columnheader' || cell.getAttribute('scope') === 'col')) return undefined;
       const record = options.record(row, cells);
-      if (!record || seen.has(record.recordId) || !options.isShown(record.link)) return undefined;
+      const shown = (el: Element) => (options.isShownInRow ? options.isShownInRow(el, row) : options.isShown(el));
+      if (!record || seen.has(record.recordId) || !shown(record.link)) return undefined;
       seen.add(record.recordId);
-      const { fields, columns } = readRowCells(options, labels, cells);
+      const { fields, columns } = readRowCells(options, labels, cells, shown);
       return {
         recordId: record.recordId,
         recordType: options.recordType,

@@ -110,6 +110,9 @@ export class ChainTester {
   readonly hits: (number | undefined)[];
   private current: Element | undefined;
   private readonly cache = new Map<string, string | null>();
+  /** The current element's upper-case tag and its class attribute padded with spaces, read once each. */
+  private tag: string | undefined;
+  private classes: string | undefined;
 
   constructor(
     slots: number,
@@ -128,18 +131,33 @@ export class ChainTester {
     return value;
   }
 
+  /** The current element's tag, upper case. */
+  tagName(): string {
+    return (this.tag ??= this.current!.tagName.toUpperCase());
+  }
+
+  /** The current element carries this class. */
+  hasClass(name: string): boolean {
+    return this.paddedClasses().includes(` ${name} `);
+  }
+
+  private paddedClasses(): string {
+    return (this.classes ??= ` ${(this.attribute('class') ?? '').replace(/\s+/g, ' ')} `);
+  }
+
   test(el: Element): readonly (number | undefined)[] {
     this.current = el;
     this.cache.clear();
+    this.tag = undefined;
+    this.classes = undefined;
     const hits = this.hits;
     hits.fill(undefined);
-    let classes: string | undefined;
     for (const { slot, index, selector } of this.compiled) {
       if (hits[slot] !== undefined && hits[slot]! < index) continue;
-      if (selector.tag && el.tagName.toUpperCase() !== selector.tag) continue;
+      if (selector.tag && this.tagName() !== selector.tag) continue;
       if (selector.classes.length > 0) {
-        if (classes === undefined) classes = ` ${(this.attribute('class') ?? '').replace(/\s+/g, ' ')} `;
-        if (!selector.classes.every((name) => classes!.includes(` ${name} `))) continue;
+        const classes = this.paddedClasses();
+        if (!selector.classes.every((padded) => classes.includes(padded))) continue;
       }
       if (!selector.attributes.every((attribute) => attributeMatches(this.attribute(attribute.name), attribute))) continue;
       hits[slot] = index;
@@ -157,6 +175,7 @@ interface AttributeTest {
 
 interface CompoundSelector {
   tag?: string;
+  /** Each class name with a space on either side, to find in a padded class attribute. */
   classes: string[];
   attributes: AttributeTest[];
 }
@@ -170,7 +189,7 @@ function parseCompound(selector: string): CompoundSelector | undefined {
   if (!match || (!match[1] && !match[2])) return undefined;
   const compound: CompoundSelector = { tag: match[1]?.toUpperCase(), classes: [], attributes: [] };
   for (const part of match[2]!.matchAll(COMPOUND_PART)) {
-    if (part[1]) compound.classes.push(part[1]);
+    if (part[1]) compound.classes.push(` ${part[1]} `);
     else if (part[2]) compound.attributes.push({ name: 'id', op: '', value: part[2] });
     else compound.attributes.push({ name: part[3]!, op: part[4] ?? '', value: part[5] });
   }

@@ -168,7 +168,11 @@ const CONFUSABLES: Record<string, string> = {
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
 
+/** ASCII is its own NFKC form and holds no confusable: most CRM fields, returned as they are. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldConfusables(text: string): string {
   if (!text) return '';
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKC').replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c);
 }

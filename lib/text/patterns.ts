@@ -45,3 +45,88 @@ export function compileAnyGlobal(terms: readonly Term[]): RegExp {
   if (terms.length === 0) return /(?!)/g;
   return new RegExp(`${LEFT}(?:${terms.map(termSource).join('|')})${RIGHT}`, 'g');
 }
+
+/**
+ * What a text must contain for a term's regex to match it, read from the term's first word: a
+ * match starts where the text's letters and digits start (LEFT), with the word's leading letters
+ * and digits. `exact`: that run of letters and digits is the whole word ("aws", "e" of
+ * "e-commerce"); `prefix`: the text's word only starts with it ("migra*"). Null when the term does
+ * not say (a raw /regex/, or a first word that starts with a wildcard or a sign): then nothing
+ * can be ruled out.
+ */
+function termLead(term: Term): { exact: string } | { prefix: string } | null {
+  if (term.startsWith('/') && term.endsWith('/') && term.length > 2) return null;
+  const word = normalize(term).split(' ')[0]!;
+  const literal = word.split('*')[0]!;
+  const run = /^[a-z0-9]*/.exec(literal)![0];
+  if (!run) return null;
+  // The literal goes on with a sign ("e-commerce", "24/7"), or the word ends there: the text's run is exactly this.
+  if (run.length < literal.length || word.length === literal.length) return { exact: run };
+  return { prefix: run };
+}
+
+/** Prefix keys are at most this long: a text's word gives one key per length up to it. */
+const PREFIX_KEY = 3;
+const TEXT_WORD = /[a-z0-9]+/g;
+
+/** The words of the last text asked about: one lead's description is read by several lists in a row. */
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+function wordsOf(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastWords = text.match(TEXT_WORD) ?? [];
+    lastText = text;
+  }
+  return lastWords;
+}
+
+/**
+ * Rules out, before any regex runs, the term lists (a concept's, a need's…) that cannot match a
+ * text, from the words the text contains: most of a lead's text names a handful of the hundreds of
+ * concepts, and a regex of many alternatives tries them at every position of the text. Exact by
+ * construction: a list is ruled out only when no word of the text starts (or is) what every one
+ * of its terms' matches starts with (termLead); a list with a term that does not say is never
+ * ruled out. The caller still runs the regex of every list not ruled out, so what matches is
+ * what matched before; only the regexes that could not match are skipped. For regexes made by
+ * compileAny / compileAnyGlobal / compileTerm from the same terms (their LEFT boundary).
+ */
+export class TermPrefilter {
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefix = new Map<string, number[]>();
+  private readonly always: number[] = [];
+  readonly size: number;
+
+  constructor(lists: ReadonlyArray<readonly Term[]>) {
+    this.size = lists.length;
+    lists.forEach((terms, index) => {
+      if (terms.length === 0) return; // compileAny of nothing never matches
+      const leads = terms.map(termLead);
+      if (leads.some((lead) => lead === null)) {
+        this.always.push(index);
+        return;
+      }
+      for (const lead of leads as Array<NonNullable<ReturnType<typeof termLead>>>) {
+        const [map, key] = 'exact' in lead ? [this.exact, lead.exact] : [this.prefix, lead.prefix.slice(0, PREFIX_KEY)];
+        const at = map.get(key);
+        if (!at) map.set(key, [index]);
+        else if (at[at.length - 1] !== index) at.push(index);
+      }
+    });
+  }
+
+  /** 1 at each list's index that may match `text` (run its regex), 0 where it cannot. */
+  candidates(text: string): Uint8Array {
+    const out = new Uint8Array(this.size);
+    for (const index of this.always) out[index] = 1;
+    for (const word of wordsOf(text)) {
+      this.mark(this.exact.get(word), out);
+      const longest = Math.min(word.length, PREFIX_KEY);
+      for (let n = 1; n <= longest; n++) this.mark(this.prefix.get(n === word.length ? word : word.slice(0, n)), out);
+    }
+    return out;
+  }
+
+  private mark(indexes: number[] | undefined, out: Uint8Array): void {
+    if (indexes) for (const index of indexes) out[index] = 1;
+  }
+}

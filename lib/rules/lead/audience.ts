@@ -1,14 +1,18 @@
 /** Places: the countries a text names, and the country of a phone number (rule 3 of the brief). The audience itself is read in lib/rules/profile/compile.ts. */
-import { compileAny } from '../../text/patterns';
+import { compileAny, TermPrefilter } from '../../text/patterns';
 import { COUNTRIES, PHONE_PREFIXES } from './lexicon';
 
 const COUNTRY_MATCHERS = Object.entries(COUNTRIES).map(([code, terms]) => ({ code, regex: compileAny(terms) }));
+const COUNTRY_PREFILTER = new TermPrefilter(Object.values(COUNTRIES));
 
 /** Country codes named in a normalised text. */
 export function locateCountries(normalizedText: string): Set<string> {
   const found = new Set<string>();
   if (!normalizedText) return found;
-  for (const country of COUNTRY_MATCHERS) if (country.regex.test(normalizedText)) found.add(country.code);
+  const candidates = COUNTRY_PREFILTER.candidates(normalizedText);
+  COUNTRY_MATCHERS.forEach((country, i) => {
+    if (candidates[i] && country.regex.test(normalizedText)) found.add(country.code);
+  });
   return found;
 }
 

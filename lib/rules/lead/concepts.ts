@@ -1,14 +1,17 @@
 import { contentStems, normalize } from '../../text/normalize';
-import { compileAny, compileAnyGlobal, type Term } from '../../text/patterns';
+import { compileAny, compileAnyGlobal, TermPrefilter, type Term } from '../../text/patterns';
 import type { Concept } from './lexicon';
 
 export interface CompiledConcepts {
   list: ReadonlyArray<{ id: string; weight: number; test: RegExp; all: RegExp }>;
+  /** Which concepts a text cannot name, from its words (a lead's text names a few of them). */
+  prefilter: TermPrefilter;
 }
 
 export function compileConcepts(concepts: readonly Concept[]): CompiledConcepts {
   return {
     list: concepts.map((c) => ({ id: c.id, weight: c.weight ?? 1, test: compileAny(c.terms), all: compileAnyGlobal(c.terms) })),
+    prefilter: new TermPrefilter(concepts.map((c) => c.terms)),
   };
 }
 
@@ -37,7 +40,10 @@ export function labelKeys(label: string, concepts: CompiledConcepts, filler?: Re
 export function textKeys(normalizedText: string, concepts: CompiledConcepts): Keys {
   const keys: Keys = new Map();
   if (!normalizedText) return keys;
-  for (const concept of concepts.list) if (concept.test.test(normalizedText)) keys.set(concept.id, concept.weight);
+  const candidates = concepts.prefilter.candidates(normalizedText);
+  concepts.list.forEach((concept, i) => {
+    if (candidates[i] && concept.test.test(normalizedText)) keys.set(concept.id, concept.weight);
+  });
   for (const s of contentStems(normalizedText)) keys.set(`s:${s}`, 1);
   return keys;
 }

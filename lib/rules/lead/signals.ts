@@ -1,4 +1,4 @@
-import { compileAnyGlobal, type Term } from '../../text/patterns';
+import { compileAnyGlobal, TermPrefilter, type Term } from '../../text/patterns';
 
 /**
  * Buying signals (issue 14, item 2): what a lead writes when a purchase is under way — a budget
@@ -14,7 +14,8 @@ export interface Signal {
   quote: string;
 }
 
-const BUYING: ReadonlyArray<{ key: string; points: number; terms: readonly Term[] }> = [
+/** Buying signals by kind (exported for the prefilter's soundness test). */
+export const BUYING: ReadonlyArray<{ key: string; points: number; terms: readonly Term[] }> = [
   {
     key: 'budget_approved',
     points: 40,
@@ -52,12 +53,15 @@ const BUYING: ReadonlyArray<{ key: string; points: number; terms: readonly Term[
   { key: 'contract_ending', points: 30, terms: ['contrato vence', 'contract ends', 'contract expires', 'contract is up', 'renewal', 'renovacion del contrato', 'deja de tener soporte', 'end of support', 'end of life', 'fin de soporte', 'pierde soporte'] },
 ];
 const COMPILED = BUYING.map((b) => ({ ...b, re: compileAnyGlobal(b.terms) }));
+const PREFILTER = new TermPrefilter(BUYING.map((b) => b.terms));
 
 /** Buying signals in a normalised text, at most one hit per kind, strongest first. */
 export function buyingSignals(norm: string): Signal[] {
   const out: Signal[] = [];
   if (!norm) return out;
-  for (const b of COMPILED) {
+  const candidates = PREFILTER.candidates(norm);
+  for (const [i, b] of COMPILED.entries()) {
+    if (!candidates[i]) continue;
     b.re.lastIndex = 0;
     const m = b.re.exec(norm);
     if (m) out.push({ key: b.key, points: b.points, index: m.index, quote: m[0] });

@@ -57,6 +57,13 @@ const PATTERNS: readonly RegExp[] = [
 
 const PREFILTER = /\b(?:as an? (?:ai|a\.i\.|artificial intelligence|language model|llm)|como (?:una? )?(?:ia|inteligencia artificial|modelo de lenguaje|llm))\b/;
 
+/**
+ * PREFILTER or any of PATTERNS, as one regex: a test of the alternation matches exactly when one
+ * of them does (none has flags or back-references), in one call instead of twenty-two — most
+ * screened texts are short fields, where the calls cost more than the matching.
+ */
+const ANY_PATTERN = new RegExp([PREFILTER, ...PATTERNS].map((p) => `(?:${p.source})`).join('|'));
+
 function splitSentences(text: string): string[] {
   // After ".", "!", "?" or ";" followed by whitespace, and at line breaks: "$2.5M" and "v1.2" stay whole.
   return text.split(/(?<=[.!?;])(?=\s)|(?=\n)/);
@@ -115,7 +122,7 @@ export function findInjection(text: string): { flagged: boolean; cleaned: string
   // v2 fast path: one pass over the whole text; only when some pattern (or a sentence-initial
   // "as an AI") could match does the sentence-by-sentence pass run. Same result, ~4× faster on long text.
   const whole = screeningForm(text);
-  if (!PREFILTER.test(whole) && !PATTERNS.some((p) => p.test(whole))) return { flagged: false, cleaned: text };
+  if (!ANY_PATTERN.test(whole)) return { flagged: false, cleaned: text };
   const records = dropForgedRecords(text);
   let flagged = records.flagged;
   const kept: string[] = [];

@@ -16,7 +16,7 @@
  */
 import type { ScrapeResult } from '../../contracts';
 import { ScrapeResultSchema } from '../../contracts';
-import { isVisible, textOf, valueText } from '../dom';
+import { isVisible, isVisibleWithin, textOf, valueText } from '../dom';
 import { readAllRows, tableRowReader, type ColumnSpec } from '../list-table';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { HUBSPOT_SELECTORS } from './selectors';
@@ -154,6 +154,7 @@ export function hubSpotListRowReader(doc: Document, url: string, options?: Scrap
     cellText: (cell) => cellText(q, cell),
     placeholders: q.labels('PLACEHOLDERS'),
     isShown: (el) => outsideChrome(el) && isVisible(el),
+    isShownInRow: isVisibleWithin,
   });
 }
 

@@ -42,7 +42,7 @@ import { cleanText, isVisible, textOf } from '../dom';
 import { messageText } from '../message-text';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { WHATSAPP_SELECTORS } from './selectors';
-import type { SiteQuery } from '../query';
+import type { ChainTester, SiteQuery } from '../query';
 import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
 
@@ -158,12 +158,33 @@ function quoteBlock(quoted: Element, row: Element): Element | undefined {
  * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
  * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
  */
+/**
+ * The side an element's own classes put its bubble on ("message-out"), if any. Most elements of a
+ * row carry neither class: each known class is looked for in the attribute, and only an element
+ * with both is split, where its last such class decides.
+ */
+function bubbleClassOf(test: ChainTester, words: Vocabulary): Direction | undefined {
+  const has = (names: Set<string>) => {
+    for (const name of names) if (test.hasClass(name)) return true;
+    return false;
+  };
+  const out = has(words.outClasses);
+  const inward = has(words.inClasses);
+  if (!out || !inward) return out ? 'out' : inward ? 'in' : undefined;
+  let side: Direction | undefined;
+  for (const token of (test.attribute('class') ?? '').split(/\s+/)) {
+    if (words.outClasses.has(token)) side = 'out';
+    else if (words.inClasses.has(token)) side = 'in';
+  }
+  return side;
+}
+
 function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
   const test = q.tester(panel, ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
   const rows: RowHooks[] = [];
   const walk = (el: Element, row: RowHooks | undefined): void => {
-    if (el.tagName.toUpperCase() === 'FOOTER') return;
     const [rowIndex, prefixIndex, textIndex, quoteIndex, bubbleIndex] = test.test(el);
+    if (test.tagName() === 'FOOTER') return;
     if (!row) {
       if (rowIndex === undefined) {
         for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, undefined);
@@ -181,15 +202,7 @@ function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
       const block = quoteBlock(el, row.row);
       if (block) row.quotes.set(block, quoteIndex);
     }
-    if (!row.bubbleClass) {
-      const classes = test.attribute('class');
-      if (classes) {
-        for (const token of classes.split(/\s+/)) {
-          if (words.outClasses.has(token)) row.bubbleClass = 'out';
-          else if (words.inClasses.has(token)) row.bubbleClass = 'in';
-        }
-      }
-    }
+    if (!row.bubbleClass) row.bubbleClass = bubbleClassOf(test, words);
     const icon = test.attribute('data-icon') ?? test.attribute('data-testid') ?? '';
     if (icon) {
       if (!row.tail && words.tailOut.has(icon)) row.tail = 'out';

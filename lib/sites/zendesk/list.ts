@@ -7,7 +7,7 @@
  * status ("Status: Open · Priority: High").
  */
 import { ScrapeResultSchema, type ScrapeResult } from '../../contracts';
-import { isVisible, textOf, valueText } from '../dom';
+import { isVisible, isVisibleWithin, textOf, valueText } from '../dom';
 import { readAllRows, tableRowReader, type ColumnSpec } from '../list-table';
 import type { SiteQuery } from '../query';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
@@ -81,6 +81,7 @@ export function zendeskViewRowReader(doc: Document, url: string, options?: Scrap
     cellText: (cell) => valueText(cell, { placeholders, skip: (node) => node.tagName.toUpperCase() === 'INPUT' }),
     placeholders,
     isShown: isVisible,
+    isShownInRow: isVisibleWithin,
   });
 }
 
