@@ -178,6 +178,40 @@ test.describe('CKEditor 5: the MAIN-world bridge leaves the composer as the past
     });
   }
 
+  test('readied when a draft is shown, the bridge warms the editor up without changing it; the insertion is then one undo step', async () => {
+    const page = await openComposer('ckeditor.html', 'Hola,', { ckeditorBridge: true });
+    await page.addScriptTag({ content: await bundleForBrowser('lib/composer/ckeditor-bridge-loader.ts', { globalName: 'PulsoBridgeLoader' }) });
+    const state = () =>
+      page.evaluate((selector) => {
+        const editor = (document.querySelector(selector) as unknown as { ckeditorInstance: import('ckeditor5').Editor }).ckeditorInstance;
+        return { data: editor.getData(), version: editor.model.document.version, focused: editor.editing.view.document.isFocused, changes: (window as unknown as { __changes: number }).__changes };
+      }, COMPOSER);
+    // Every change the document announces, and every conversion of model content by the editor's data pipeline.
+    await page.evaluate((selector) => {
+      const editor = (document.querySelector(selector) as unknown as { ckeditorInstance: import('ckeditor5').Editor }).ckeditorInstance;
+      Object.assign(window, { __changes: 0, __stringified: 0 });
+      editor.model.document.on('change', () => (window as unknown as { __changes: number }).__changes++);
+      const stringify = editor.data.stringify.bind(editor.data);
+      editor.data.stringify = (...args) => ((window as unknown as { __stringified: number }).__stringified++, stringify(...args));
+    }, COMPOSER);
+    const stringified = () => page.evaluate(() => (window as unknown as { __stringified: number }).__stringified);
+    const before = await state();
+    // What the content script does when a draft is shown (lib/content/ckeditor-bridge.ts): the bridge is in, so it only pings at the composer.
+    // A string: the page runs it, with the loader bundled above. The warm-up runs when the page is idle; idle callbacks run in order.
+    expect(await page.evaluate(`PulsoBridgeLoader.createCkeditorBridgeLoader(() => Promise.reject(new Error('already in')))(document.querySelector(${JSON.stringify(COMPOSER)}))`)).toBe(true);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    expect(await stringified(), 'the warm-up ran the editor’s conversion').toBeGreaterThan(0);
+    expect(await state()).toEqual(before);
+    expect(before).toMatchObject({ data: '<p>Hola,</p>', focused: false, changes: 0 });
+
+    expect(await insert(page, COMPOSER, DRAFT)).toMatchObject({ ok: true, strategy: 'ckeditorModel' });
+    expect(lines(htmlText(await editorState(page)))).toEqual(['Hola,', ...lines(DRAFT)]);
+    await page.keyboard.press('Control+z'); // the draft, in one step
+    expect(await editorState(page)).toBe('<p>Hola,</p>');
+    await page.keyboard.press('Control+z'); // the seed: the warm-up left no step of its own between
+    expect(await editorState(page)).toBe('');
+  });
+
   test('text the paste would rewrite (tabs, runs of spaces, edge spaces) goes by paste, and lands', async () => {
     for (const text of ['a\tb', 'a  b', ' a', 'a \nb', 'a\r\nb']) {
       const page = await seeded(true, '<p>Hola,</p>');

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCkeditorBridgeLoader } from './ckeditor-bridge-loader';
 import { installCkeditorModelBridge } from './ckeditor-model-bridge';
-import { ckeditorBridgeAnswers } from './insert-with-ckeditor-model';
+import { CKEDITOR_BRIDGE_PING, ckeditorBridgeAnswers } from './insert-with-ckeditor-model';
 
 /** An element as CKEditor 5 renders its editable (jsdom computes no isContentEditable). */
 function editable(className: string): HTMLElement {
@@ -32,6 +32,15 @@ describe('the CKEditor bridge, loaded on demand', () => {
     expect(await Promise.all([prepare(composer), prepare(composer)])).toEqual([true, true]);
     expect(await prepare(composer)).toBe(true);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('pings at the composer, so the bridge can warm that editor up', async () => {
+    const composer = editable('ck-editor__editable');
+    installCkeditorModelBridge(document);
+    const pinged: (EventTarget | null)[] = [];
+    document.addEventListener(CKEDITOR_BRIDGE_PING, (event) => pinged.push(event.target), true);
+    expect(await createCkeditorBridgeLoader(async () => true)(composer)).toBe(true);
+    expect(pinged).toEqual([composer]);
   });
 
   it('asks nothing for a composer that is not CKEditor, or no composer', async () => {

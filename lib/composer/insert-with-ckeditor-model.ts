@@ -13,13 +13,14 @@ export const CKEDITOR_MODEL_REQUEST = 'pulso:ckeditor-insert';
  * Asks whether the bridge is in this document: it cancels the event. The background injects the
  * bridge on demand (lib/background/ckeditor-bridge.ts), so the content script asks before it asks
  * the background, and the bridge asks before it installs, so a second injection adds nothing.
+ * Asked at a composer (a draft is shown there), the bridge also warms that editor up.
  */
 export const CKEDITOR_BRIDGE_PING = 'pulso:ckeditor-bridge';
 
-/** Whether Pulso's CKEditor bridge listens in this document (either world may ask). */
-export function ckeditorBridgeAnswers(doc: Document): boolean {
+/** Whether Pulso's CKEditor bridge listens in this document (either world may ask), asked at the document or at a composer. */
+export function ckeditorBridgeAnswers(at: Document | HTMLElement): boolean {
   const ping = new CustomEvent(CKEDITOR_BRIDGE_PING, { cancelable: true });
-  doc.dispatchEvent(ping);
+  at.dispatchEvent(ping);
   return ping.defaultPrevented;
 }
 
