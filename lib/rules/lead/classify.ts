@@ -63,13 +63,7 @@ function missingFields(lead: Lead): string[] {
 
 /** The rules engine's classification of one lead against one company profile (rules 1–9 of the brief). */
 export function classifyLeadByRules(lead: Lead, profile: CompanyProfile): LeadClassification {
-  try {
-    return classify(lead, profile);
-  } catch (error) {
-    // Last line of defence: a hostile record must never take the panel down. Tests that must
-    // prove the real path ran use classifyLeadStrict, which lets the error through.
-    return fallback(profile, error);
-  }
+  return readLeadByRules(lead).classify(profile);
 }
 
 /** The lead as the scoring rules read it: sanitised, the description cut to SCORED_DESCRIPTION_MAX, and its language. */
@@ -93,11 +87,7 @@ function scoredLead(rawLead: Lead): ScoredLead {
  * before the upstream call goes out (the rest of the rules result is computed while it runs).
  */
 export function leadLanguageByRules(rawLead: Lead): Language {
-  try {
-    return scoredLead(rawLead).language;
-  } catch {
-    return FALLBACK_LANGUAGE;
-  }
+  return readLeadByRules(rawLead).language;
 }
 
 /** One lead as the rules read it: the language at once, the classification when asked. */
@@ -125,6 +115,8 @@ export function readLeadByRules(rawLead: Lead): LeadRulesReading {
   return {
     language: scored?.language ?? FALLBACK_LANGUAGE,
     classify(profile) {
+      // Last line of defence: a hostile record must never take the panel down. Tests that must
+      // prove the real path ran use classifyLeadStrict, which lets the error through.
       if (!scored) return fallback(profile, error);
       try {
         return classifyScored(scored, profile);
