@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import type { Campaign, CampaignStep, CompanyProfile } from '../../lib/contracts';
 import { gatherCampaignFacts, type CampaignFacts, type CampaignInput } from '../../lib/campaign/facts';
 import { campaignFromFacts } from '../../lib/campaign/generate';
@@ -14,6 +13,7 @@ import {
   answerJson,
   completeJson,
   createLlmClient,
+  type LlmClient,
   giveUpLogFields,
   retryPolicy,
   streamJson,
@@ -110,7 +110,7 @@ export function createRulesCampaignWriter(): CampaignWriter {
 
 export interface LlmCampaignWriterOptions {
   logger: WarnLogger;
-  client?: OpenAI;
+  client?: LlmClient;
   /** DOMPurify on a real DOM (default: jsdom, loaded once, on the first answer with HTML). */
   sanitizer?: () => Promise<HtmlSanitizer>;
 }

@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import {
   type CompanyProfile,
   type Conversation,
@@ -18,6 +17,7 @@ import { TRIAGE_BUDGET } from '../../lib/llm/output-budget';
 import {
   completeJson,
   createLlmClient,
+  type LlmClient,
   giveUpLogFields,
   parseStructuredAnswer,
   retryPolicy,
@@ -100,7 +100,7 @@ export function createRulesTriager(): ConversationTriager {
   };
 }
 
-export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
+export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; client?: LlmClient }): ConversationTriager {
   const client = options.client ?? createLlmClient(llm);
   const responseFormat = triageResponseFormat();
   const policy = retryPolicy(llm, { temperature: 0, budget: TRIAGE_BUDGET });
@@ -133,6 +133,6 @@ export function createLlmTriager(llm: LlmConfig, options: { logger: WarnLogger; 
 }
 
 /** LLM when configured, else the rules engine. */
-export function createConversationTriager(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): ConversationTriager {
+export function createConversationTriager(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: LlmClient }): ConversationTriager {
   return llm ? createLlmTriager(llm, options) : createRulesTriager();
 }

@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import type { CompanyProfile, Conversation, ConversationTriage, JudgeScore, ReplyDraft } from '../../lib/contracts';
 import { judgeDraftByRules } from '../../lib/learning/judge';
 import { JUDGE_PROMPT_VERSION, buildJudgeMessages, judgeFromLlmAnswer, judgeResponseFormat } from '../../lib/llm/judge-prompt';
@@ -11,6 +10,7 @@ import {
   answerJson,
   completeJson,
   createLlmClient,
+  type LlmClient,
   giveUpLogFields,
   retryPolicy,
   withinBudget,
@@ -52,7 +52,7 @@ export function createRulesJudge(): DraftJudge {
   return { mode: 'rules', engine: judgeRulesEngineId(), judgeDetailed: async (input, profile) => ({ result: judgeByRules(input, profile) }) };
 }
 
-export function createLlmJudge(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): DraftJudge {
+export function createLlmJudge(llm: LlmConfig, options: { logger: WarnLogger; client?: LlmClient }): DraftJudge {
   const client = options.client ?? createLlmClient(llm);
   const responseFormat = judgeResponseFormat();
   return {
@@ -91,6 +91,6 @@ export function createLlmJudge(llm: LlmConfig, options: { logger: WarnLogger; cl
 }
 
 /** LLM when configured, else the rules judge. */
-export function createDraftJudge(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): DraftJudge {
+export function createDraftJudge(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: LlmClient }): DraftJudge {
   return llm ? createLlmJudge(llm, options) : createRulesJudge();
 }

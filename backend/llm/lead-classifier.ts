@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import {
   type CompanyProfile,
   type Lead,
@@ -18,6 +17,7 @@ import type { LlmConfig } from '../config';
 import {
   completeJson,
   createLlmClient,
+  type LlmClient,
   giveUpLogFields,
   parseStructuredAnswer,
   retryPolicy,
@@ -195,8 +195,8 @@ export function createRulesClassifier(): LeadClassifier {
 
 export interface LlmClassifierOptions {
   logger: WarnLogger;
-  /** Injected for tests; defaults to an OpenAI client built from the config. */
-  client?: OpenAI;
+  /** Injected for tests; defaults to a client built from the config. */
+  client?: LlmClient;
 }
 
 export function createLlmClassifier(llm: LlmConfig, options: LlmClassifierOptions): LeadClassifier {

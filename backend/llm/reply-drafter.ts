@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import {
   type CompanyProfile,
   type Conversation,
@@ -37,6 +36,7 @@ import {
   answerJson,
   completeJson,
   createLlmClient,
+  type LlmClient,
   giveUpLogFields,
   retryPolicy,
   validateAnswer,
@@ -128,7 +128,7 @@ export function createRulesDrafter(): ReplyDrafter {
   };
 }
 
-export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; client?: OpenAI }): ReplyDrafter {
+export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; client?: LlmClient }): ReplyDrafter {
   const client = options.client ?? createLlmClient(llm);
   const responseFormat = draftResponseFormat();
 
@@ -184,6 +184,6 @@ export function createLlmDrafter(llm: LlmConfig, options: { logger: WarnLogger; 
 }
 
 /** LLM when configured, else the rules engine. */
-export function createReplyDrafter(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: OpenAI }): ReplyDrafter {
+export function createReplyDrafter(llm: LlmConfig | undefined, options: { logger: WarnLogger; client?: LlmClient }): ReplyDrafter {
   return llm ? createLlmDrafter(llm, options) : createRulesDrafter();
 }

@@ -29,7 +29,7 @@ describe('request body', () => {
   });
 });
 
-describe('completeJson (client.post, not chat.completions.create)', () => {
+describe('completeJson (a plain JSON POST, not the SDK)', () => {
   let fake: FakeVllm;
   beforeAll(async () => {
     fake = await startFakeVllm({ answer: MQL_ANSWER });
@@ -42,21 +42,29 @@ describe('completeJson (client.post, not chat.completions.create)', () => {
     const request = { messages: [{ role: 'user' as const, content: 'Classify the lead.' }], responseFormat: leadResponseFormat(), temperature: 0, budget: LEAD_BUDGET };
     const ours = (signal = new AbortController().signal) => completeJson(client, config, { ...request, parse: (f: Finished) => f }, signal);
     const theirs = async () => {
-      const completion = await client.chat.completions.create(chatRequestBody(config, request), { signal: new AbortController().signal });
+      const completion = await client.sdk.chat.completions.create(chatRequestBody(config, request), { signal: new AbortController().signal });
       return { message: completion.choices[0]!.message, finishReason: completion.choices[0]!.finish_reason };
     };
     const [a, b] = [await ours(), await theirs()];
     expect(a).toEqual(b);
     expect(JSON.parse(a.message!.content!)).toEqual(MQL_ANSWER);
     const [sentByUs, sentByCreate] = fake.chatRequests;
-    const stable = (r: typeof sentByUs) => ({ method: r!.method, path: r!.path, body: r!.body, headers: { ...r!.headers, host: undefined } });
+    // The same request, but for the SDK's own telemetry headers (x-stainless-*, user-agent).
+    const stable = (r: typeof sentByUs) => ({
+      method: r!.method,
+      path: r!.path,
+      body: r!.body,
+      headers: { authorization: r!.headers.authorization, 'content-type': r!.headers['content-type'], accept: r!.headers.accept, 'content-length': r!.headers['content-length'] },
+    });
     expect(stable(sentByUs)).toEqual(stable(sentByCreate));
+    expect(sentByUs!.headers.authorization).toBe('Bearer EMPTY');
 
     for (const mode of ['429', '500', '503', '400'] as const) {
       fake.setMode(mode);
       const [x, y] = [classifyLlmError(await ours().catch((e: unknown) => e)), classifyLlmError(await theirs().catch((e: unknown) => e))];
       expect(x, mode).toEqual(y);
       expect(x.status, mode).toBe(Number(mode));
+      expect(x.retryAfterMs, mode).toBe(y.retryAfterMs);
     }
     fake.setMode('slow', { delayMs: 5_000 });
     const controller = new AbortController();

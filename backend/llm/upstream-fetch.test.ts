@@ -7,7 +7,7 @@ import { MQL_ANSWER } from '../testing/fixtures';
 import { startFakeVllm, type FakeVllm } from '../testing/fake-vllm';
 import { startHungUpstream } from '../testing/hung-upstream';
 import { classifyLlmError } from './structured-chat';
-import { createUpstreamFetch } from './upstream-fetch';
+import { createUpstreamFetch, headersOf } from './upstream-fetch';
 
 let fake: FakeVllm;
 const upstream = createUpstreamFetch();
@@ -207,6 +207,68 @@ describe('the upstream fetch', () => {
       fake.setMode('malformed');
       const completion = await sdk().chat.completions.create({ model: fake.model, messages: [{ role: 'user', content: 'x' }] });
       expect(() => JSON.parse(completion.choices[0]!.message.content!)).toThrow();
+    });
+  });
+
+  describe('post: an answer read whole, for non-streaming calls', () => {
+    const postWhole = (url: string, signal?: AbortSignal) => upstream.post(new URL(url), chatBody(), { 'content-type': 'application/json' }, signal);
+
+    it('reads what fetch reads: status, headers and body, for an answer and for an error; on the same kept-alive sockets', async () => {
+      for (const mode of ['ok', '503'] as const) {
+        fake.setMode(mode);
+        const ours = await postWhole(`${fake.baseUrl}/chat/completions`);
+        const theirs = await post(chatBody());
+        expect(ours.status).toBe(theirs.status);
+        expect(headersOf(ours.rawHeaders).get('retry-after')).toBe(theirs.headers.get('retry-after'));
+        const [a, b] = [JSON.parse(ours.body.toString()) as object, (await theirs.json()) as object];
+        expect({ ...a, id: undefined, created: undefined }).toEqual({ ...b, id: undefined, created: undefined });
+      }
+      expect(fake.chatRequests[0]!.body).toEqual(fake.chatRequests[1]!.body);
+      const target = await listen((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')));
+      try {
+        for (let i = 0; i < 3; i++) expect(JSON.parse((await postWhole(target.url)).body.toString())).toEqual({ ok: true });
+        expect(target.connections()).toBe(1);
+      } finally {
+        await stop(target.server);
+      }
+    });
+
+    it("the signal: aborted before the call sends nothing; aborted while waiting rejects with its reason and the upstream sees the client go", async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(postWhole(`${fake.baseUrl}/chat/completions`, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+      expect(fake.chatRequests).toHaveLength(0);
+      const hung = await startHungUpstream();
+      try {
+        const later = new AbortController();
+        const call = postWhole(`${hung.baseUrl}/chat/completions`, later.signal);
+        await hung.untilOpen(1);
+        later.abort();
+        await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+        await hung.untilOpen(0);
+      } finally {
+        await hung.close();
+      }
+    });
+
+    it('connection refused and a connection cut mid-answer → TypeError("fetch failed"), as from fetch', async () => {
+      const closed = await listen(() => {});
+      await stop(closed.server);
+      const refused = await postWhole(closed.url).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TypeError);
+      expect(((refused as TypeError).cause as { code?: string }).code).toBe('ECONNREFUSED');
+      expect(classifyLlmError(refused).reason).toBe('connection');
+      const cut = await listen((req, res) => {
+        req.resume();
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"choices":');
+        setImmediate(() => res.destroy());
+      });
+      try {
+        await expect(postWhole(cut.url)).rejects.toMatchObject({ message: 'fetch failed' });
+      } finally {
+        await stop(cut.server);
+      }
     });
   });
 
