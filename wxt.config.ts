@@ -33,10 +33,12 @@ export default defineConfig({
     default_locale: 'en',
     // alarms: the daily history trim. activeTab: the popup reads the current tab's URL to say
     // whether Pulso supports it (CRM hosts are readable anyway through the host permissions).
-    // scripting (Chrome): the background injects the CKEditor bridge into a Zendesk or Salesforce
-    // page's own world when a draft is shown there (lib/background/ckeditor-bridge.ts); the host
-    // permissions below already cover those hosts, and Chrome shows no warning for it.
-    permissions: ['storage', 'alarms', 'activeTab', ...(browser === 'firefox' ? [] : ['scripting'])],
+    // scripting: the background injects the CKEditor bridge into a Zendesk or Salesforce page's own
+    // world when a draft is shown there (lib/background/ckeditor-bridge.ts); the host permissions
+    // below already cover those hosts, and neither Chrome nor Firefox shows a warning for it.
+    // Firefox offers it to MV2 add-ons too (102+; the page's world, `world: 'MAIN'`, since 128:
+    // an older Firefox refuses the injection and the insertion pastes).
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+P' },

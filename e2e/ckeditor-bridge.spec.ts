@@ -5,7 +5,7 @@ import { useExtensionHarness } from './support/harness';
 // Chrome's build reaches CKEditor's model through a bridge in the page's own world, which no
 // content script carries: the background injects it (chrome.scripting, lib/background/ckeditor-bridge.ts)
 // the first time a draft is shown over a CKEditor composer. These tests watch that injection from
-// the service worker.
+// the service worker. Firefox's build does the same (e2e/firefox-ckeditor-bridge.spec.ts).
 
 const h = useExtensionHarness([zendeskRoutes]);
 

@@ -21,8 +21,8 @@ const contentScripts = () => readdirSync(join(EXTENSION_DIR, 'content-scripts'))
 /** The document_start script on every CRM host: it only starts the storage read (lib/content/early-read.ts). */
 const EARLY = 'start-read.js';
 /**
- * The page-world listener that reaches CKEditor's model (entrypoints/ckeditor-bridge.ts, Chrome
- * only): an unlisted script the background injects when a draft is shown, not a content script.
+ * The page-world listener that reaches CKEditor's model (entrypoints/ckeditor-bridge.ts, in the
+ * Chrome and Firefox builds): an unlisted script the background injects when a draft is shown, not a content script.
  */
 const CKEDITOR_BRIDGE = 'ckeditor-bridge.js';
 const siteScripts = () => contentScripts().filter((file) => file !== EARLY);

@@ -5,9 +5,8 @@ import { installCkeditorModelBridge } from '@/lib/composer/ckeditor-model-bridge
 // composer, Salesforce Lightning's email body; lib/composer/insert-with-ckeditor-model.ts). Not a
 // content script: nothing of it runs at page load. The background injects it into the frame that
 // asks, the first time a draft is shown there (lib/background/ckeditor-bridge.ts), and
-// executeScript answers with main's value: true once it listens.
-// Chrome only: Firefox's build pastes (lib/content/ckeditor-bridge.ts).
+// executeScript answers with main's value: true once it listens. Both builds: Firefox's MV2
+// build injects it through the same `scripting` API.
 export default defineUnlistedScript({
-  exclude: ['firefox'],
   main: () => installCkeditorModelBridge(document),
 });

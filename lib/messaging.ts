@@ -57,7 +57,7 @@ interface ProtocolMap {
   classifyBatch(data: ClassifyBatchMessage): BatchReply;
   triageConversation(data: TriageMessage): TriageReply;
   draftReply(data: DraftMessage): DraftReply;
-  /** Content script → background: inject the CKEditor bridge into the asking frame's page world (Chrome). */
+  /** Content script → background: inject the CKEditor bridge into the asking frame's page world (Chrome and Firefox). */
   loadCkeditorBridge(): CkeditorBridgeReply;
   /** Content script or page → background: feedback to queue and deliver (POST /v1/feedback). */
   sendFeedback(data: FeedbackMessage): FeedbackReceipt;

@@ -76,12 +76,13 @@ test.describe('WhatsApp composer (Lexical)', () => {
   });
 });
 
-// Chrome reaches CKEditor's model through Pulso's MAIN-world bridge (injected by the background
-// when a draft is shown); Firefox (no bridge in its build) and a page where the injection was
-// refused go through the editor's own paste. Both must leave the composer the same.
+// Pulso reaches CKEditor's model through its MAIN-world bridge (injected by the background when a
+// draft is shown, in Chrome and Firefox); a page where the injection was refused goes through the
+// editor's own paste. Both must leave the composer the same. (Chromium here; real Firefox:
+// e2e/firefox-ckeditor-bridge.spec.ts.)
 for (const path of [
-  { name: 'Chrome, through the MAIN-world bridge', ckeditorBridge: true, strategy: 'ckeditorModel' },
-  { name: 'Firefox, by paste', ckeditorBridge: false, strategy: 'paste' },
+  { name: 'through the MAIN-world bridge', ckeditorBridge: true, strategy: 'ckeditorModel' },
+  { name: 'no bridge (its injection refused), by paste', ckeditorBridge: false, strategy: 'paste' },
 ]) {
   test.describe(`Zendesk rich-text composer (CKEditor 5), ${path.name}`, () => {
     const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable';

@@ -45,7 +45,7 @@ for (const [strategy, worksOn] of Object.entries(EXPECTED)) {
       await page.goto(`https://127.0.0.1:${fixtures.port}/__fixture/editors/${fixture}`);
       await page.waitForFunction(() => (window as unknown as { __composerReady?: boolean }).__composerReady === true);
       await page.addScriptTag({ content: composerLib });
-      // What the Chrome build's background injects into the CKEditor CRMs' pages when a draft is shown.
+      // What the background (Chrome's and Firefox's builds) injects into the CKEditor CRMs' pages when a draft is shown.
       if (strategy === 'ckeditorModel') await installCkeditorBridge(page);
       const state = await page.evaluate(
         async ({ strategy, selector }) => {

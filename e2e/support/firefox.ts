@@ -70,10 +70,13 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-/** Real Firefox (firefox-esr) over WebDriver BiDi, with the MV2 build installed as a temporary add-on. */
-export async function launchFirefoxWithExtension(fixturePort: number, backendUrl: string): Promise<LaunchedFirefox> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no Firefox build at ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox" first`);
+/**
+ * Real Firefox (firefox-esr) over WebDriver BiDi, with the MV2 build installed as a temporary add-on
+ * (or `extensionDir`, a variant of it a test made).
+ */
+export async function launchFirefoxWithExtension(fixturePort: number, backendUrl: string, extensionDir = FIREFOX_EXTENSION_DIR): Promise<LaunchedFirefox> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no Firefox build at ${extensionDir}: run "npx wxt build -b firefox" first`);
   }
   if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX}: apt-get install firefox-esr (npm test does it as root) or set FIREFOX_PATH`);
   const proxy = await startProxy(fixturePort, Number(new URL(backendUrl).port));
@@ -95,7 +98,7 @@ export async function launchFirefoxWithExtension(fixturePort: number, backendUrl
       'datareporting.policy.dataSubmissionEnabled': false,
     },
   });
-  const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const id = await browser.installExtension(extensionDir);
   if (id !== ADDON_ID) throw new Error(`installed add-on id ${id}, expected ${ADDON_ID}`);
   return {
     browser,

@@ -19,7 +19,7 @@ describe('injecting the CKEditor bridge', () => {
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, documentIds: ['doc-3'] }, world: 'MAIN', injectImmediately: true, files: [CKEDITOR_BRIDGE_FILE] });
   });
 
-  it('targets the frame when the browser names no document (Salesforce Lightning)', async () => {
+  it('targets the frame when the browser names no document (Salesforce Lightning, an older Firefox)', async () => {
     const { scripting, executeScript } = fakeScripting(async () => true);
     const sender: Sender = { tab: { id: 7 } as Sender['tab'], frameId: 2, url: 'https://nubeandina.lightning.force.com/lightning/r/Contact/003/view' };
     expect(await injectCkeditorBridge(sender, scripting)).toEqual({ loaded: true });
@@ -39,7 +39,7 @@ describe('injecting the CKEditor bridge', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
-  it('a refused injection, a script that did not answer, or no scripting API (Firefox) is not loaded', async () => {
+  it('a refused injection, a script that did not answer, or no scripting API is not loaded', async () => {
     expect(await injectCkeditorBridge(zendeskFrame, fakeScripting(() => Promise.reject(new Error('Frame with ID 3 was removed.'))).scripting)).toEqual({ loaded: false });
     expect(await injectCkeditorBridge(zendeskFrame, fakeScripting(async () => undefined).scripting)).toEqual({ loaded: false });
     expect(await injectCkeditorBridge(zendeskFrame, undefined)).toEqual({ loaded: false });

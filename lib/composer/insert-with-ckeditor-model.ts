@@ -26,7 +26,7 @@ export function ckeditorBridgeAnswers(at: Document | HTMLElement): boolean {
 
 /**
  * CKEditor 5 through its own model: Pulso's MAIN-world bridge (ckeditor-model-bridge.ts,
- * injected by the background when a draft is shown, Chrome only) inserts the draft as plain
+ * injected by the background when a draft is shown, in Chrome and Firefox) inserts the draft as plain
  * text with editor.model.insertContent and sets the caret in the model, skipping the
  * clipboard pipeline's HTML round trip and the DOM caret round trip. The draft travels
  * as a string in a DOM event and is never parsed as HTML. Without the bridge, or when the
