@@ -16,7 +16,8 @@ import { percentile } from './stats';
 // waits for); 'cold' is the bridge present but never asked at the composer, as when a composer
 // appears only after its draft. Without a bridge (an injection refused) the insertion pastes.
 // Each row runs in its own browser: Chromium through Playwright, Firefox (firefox-esr) through
-// puppeteer-core over WebDriver BiDi, the same fixture and the same timed code in both.
+// puppeteer-core over WebDriver BiDi, the same fixture and the same timed code in both (Firefox
+// rounds a page's performance.now() to the millisecond: its figures are whole milliseconds).
 const EDITORS = [
   { name: 'Lexical (WhatsApp)', browser: 'chromium', fixture: 'lexical.html', selector: 'footer [contenteditable="true"]' },
   { name: 'CKEditor 5 (Zendesk), Chrome: model through the MAIN-world bridge, readied when the draft was shown', browser: 'chromium', fixture: 'ckeditor.html', selector: '.ck-editor__editable', ckeditorBridge: 'readied' },
