@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, contentStems, normalize, normalizePair, stem, tokenize } from './normalize';
+import { cleanText, contentStems, normalize, normalizedWords, normalizePair, stem, tokenize } from './normalize';
 import { compileAny } from './patterns';
 
 describe('normalize', () => {
@@ -32,9 +32,18 @@ describe('normalize', () => {
   it('tokenizes into letters and digits', () => {
     expect(tokenize('¿Migración a la nube? 24/7')).toEqual(['migracion', 'a', 'la', 'nube', '24', '7']);
   });
+  it('reads a normalised text\'s words as tokenize does, whichever text was read before', () => {
+    for (const text of ['¿Migración a la nube? 24/7', '', 'plain words 123', '¿Migración a la nube? 24/7']) {
+      expect(normalizedWords(normalize(text))).toEqual(tokenize(text));
+    }
+  });
 });
 
 describe('stem (light Spanish/English stemmer)', () => {
+  it('drops a final vowel only from words longer than four letters, and keeps bare numbers out of content stems', () => {
+    expect(['casa', 'clinica', 'servidores', 'cloud', 'xyzu'].map(stem)).toEqual(['casa', 'clinic', 'servid', 'cloud', 'xyzu']);
+    expect([...contentStems('2024 clinicas 24x7 300')]).toEqual(['clinic', '24x7']);
+  });
   it('joins inflections of both languages', () => {
     expect(stem('clinicas')).toBe(stem('clinica'));
     expect(stem('clinic')).toBe(stem('clinicas'));

@@ -108,6 +108,23 @@ export function tokenize(text: unknown): string[] {
   return normalize(text).match(TOKEN) ?? [];
 }
 
+/** The words of the last normalised text asked about (see normalizedWords). */
+let lastWordsText: string | undefined;
+let lastWords: readonly string[] = [];
+
+/**
+ * The letters-and-digits words of a text already normalised, as tokenize would find them in it,
+ * shared and read-only: one lead's description is read word by word by several lists in a row
+ * (the prefilters of lib/text/patterns.ts, contentStems), and the last text's words are kept.
+ */
+export function normalizedWords(norm: string): readonly string[] {
+  if (norm !== lastWordsText) {
+    lastWords = norm.match(TOKEN) ?? [];
+    lastWordsText = norm;
+  }
+  return lastWords;
+}
+
 /** Words too common in either language to say anything about a lead's need or industry. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -135,8 +152,22 @@ export function stem(token: string): string {
       break;
     }
   }
-  if (word.length > 4 && /[aeiou]$/.test(word)) word = word.slice(0, -1);
+  if (word.length > 4 && isVowel(word.charCodeAt(word.length - 1))) word = word.slice(0, -1);
   return word.slice(0, 6);
+}
+
+/** a, e, i, o or u (char codes): /[aeiou]$/ without a regex call per word. */
+function isVowel(code: number): boolean {
+  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117;
+}
+
+/** Only the digits 0–9 (a word of a normalised text: letters and digits). */
+function allDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
 }
 
 /** Prefix test used for inflection-tolerant matching: "urgen" matches urgente, urgently, urgencia. */
@@ -147,8 +178,8 @@ export function matchesPrefix(token: string, prefix: string): boolean {
 /** Stems of the meaningful words of a text: no stopwords, no words shorter than three letters, no bare numbers. */
 export function contentStems(text: unknown): Set<string> {
   const stems = new Set<string>();
-  for (const token of tokenize(text)) {
-    if (token.length < 3 || STOPWORDS.has(token) || /^\d+$/.test(token)) continue;
+  for (const token of normalizedWords(normalize(text))) {
+    if (token.length < 3 || STOPWORDS.has(token) || allDigits(token)) continue;
     stems.add(stem(token));
   }
   return stems;

@@ -32,6 +32,18 @@ describe('TermPrefilter', () => {
     expect(may([], 'anything')).toBe(false);
   });
 
+  it('candidateIndexes lists, ascending and once each, the lists candidates() keeps (prefixes of one to three letters or digits)', () => {
+    const prefilter = new TermPrefilter([['zz*'], ['migra*', 'm365'], ['cloud'], ['/raw/'], ['9x*', 'migration']]);
+    for (const text of ['migration to the cloud with m365 and 9xl', 'nothing', '', 'm 9 mi mig migr']) {
+      const marks = prefilter.candidates(text);
+      const indexes = prefilter.candidateIndexes(text);
+      expect(indexes).toEqual([...marks.keys()].filter((i) => marks[i] === 1));
+      expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    }
+    expect(prefilter.candidateIndexes('migration to the cloud with m365 and 9xl')).toEqual([1, 2, 3, 4]);
+    expect(prefilter.candidateIndexes('m 9 mi mig migr')).toEqual([1, 3]);
+  });
+
   it('reads the text as the regex does: capitals and accents are not the letters the terms are written in', () => {
     expect(may(['cloud*'], 'Cloud')).toBe(compileAny(['cloud*']).test('Cloud'));
     expect(may(['cloud*'], normalize('Cloud'))).toBe(true);

@@ -1,4 +1,4 @@
-import { normalize } from './normalize';
+import { normalize, normalizedWords } from './normalize';
 
 /**
  * Keyword terms, written once for both languages and compiled to regexes at
@@ -67,18 +67,21 @@ function termLead(term: Term): { exact: string } | { prefix: string } | null {
 
 /** Prefix keys are at most this long: a text's word gives one key per length up to it. */
 const PREFIX_KEY = 3;
-const TEXT_WORD = /[a-z0-9]+/g;
 
-/** The words of the last text asked about: one lead's description is read by several lists in a row. */
-let lastText: string | undefined;
-let lastWords: readonly string[] = [];
-function wordsOf(text: string): readonly string[] {
-  if (text !== lastText) {
-    lastWords = text.match(TEXT_WORD) ?? [];
-    lastText = text;
-  }
-  return lastWords;
+/**
+ * A prefix key (1 to PREFIX_KEY letters or digits) as a number, so a text's words are looked up
+ * without cutting a string per length: base 37, a–z and 0–9 as 1–36 (no digit is 0, so "a" and
+ * "aa" differ).
+ */
+function charKey(code: number): number {
+  return code >= 97 ? code - 96 : code - 21; // a–z → 1–26, 0–9 (48–57) → 27–36
 }
+function prefixKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length; i++) key = key * 37 + charKey(word.charCodeAt(i));
+  return key;
+}
+
 
 /**
  * Rules out, before any regex runs, the term lists (a concept's, a need's…) that cannot match a
@@ -92,12 +95,17 @@ function wordsOf(text: string): readonly string[] {
  */
 export class TermPrefilter {
   private readonly exact = new Map<string, number[]>();
-  private readonly prefix = new Map<string, number[]>();
+  /** Lists by the prefixKey of their prefix terms' leads. */
+  private readonly prefix = new Map<number, number[]>();
   private readonly always: number[] = [];
+  /** Which lists the current call has listed: `seen[i] === stamp`, so nothing is cleared between calls. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
   readonly size: number;
 
   constructor(lists: ReadonlyArray<readonly Term[]>) {
     this.size = lists.length;
+    this.seen = new Uint32Array(lists.length);
     lists.forEach((terms, index) => {
       if (terms.length === 0) return; // compileAny of nothing never matches
       const leads = terms.map(termLead);
@@ -106,10 +114,16 @@ export class TermPrefilter {
         return;
       }
       for (const lead of leads as Array<NonNullable<ReturnType<typeof termLead>>>) {
-        const [map, key] = 'exact' in lead ? [this.exact, lead.exact] : [this.prefix, lead.prefix.slice(0, PREFIX_KEY)];
-        const at = map.get(key);
-        if (!at) map.set(key, [index]);
-        else if (at[at.length - 1] !== index) at.push(index);
+        if ('exact' in lead) {
+          const at = this.exact.get(lead.exact);
+          if (!at) this.exact.set(lead.exact, [index]);
+          else if (at[at.length - 1] !== index) at.push(index);
+        } else {
+          const key = prefixKey(lead.prefix.slice(0, PREFIX_KEY));
+          const at = this.prefix.get(key);
+          if (!at) this.prefix.set(key, [index]);
+          else if (at[at.length - 1] !== index) at.push(index);
+        }
       }
     });
   }
@@ -117,16 +131,39 @@ export class TermPrefilter {
   /** 1 at each list's index that may match `text` (run its regex), 0 where it cannot. */
   candidates(text: string): Uint8Array {
     const out = new Uint8Array(this.size);
-    for (const index of this.always) out[index] = 1;
-    for (const word of wordsOf(text)) {
-      this.mark(this.exact.get(word), out);
-      const longest = Math.min(word.length, PREFIX_KEY);
-      for (let n = 1; n <= longest; n++) this.mark(this.prefix.get(n === word.length ? word : word.slice(0, n)), out);
-    }
+    for (const index of this.candidateIndexes(text)) out[index] = 1;
     return out;
   }
 
-  private mark(indexes: number[] | undefined, out: Uint8Array): void {
-    if (indexes) for (const index of indexes) out[index] = 1;
+  /**
+   * The indexes of the lists that may match `text`, ascending (the lists' order): the ones whose
+   * regex to run, without visiting the hundreds that cannot match. A new array on every call.
+   */
+  candidateIndexes(text: string): number[] {
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const out: number[] = [];
+    this.add(this.always, out);
+    for (const word of normalizedWords(text)) {
+      this.add(this.exact.get(word), out);
+      const longest = Math.min(word.length, PREFIX_KEY);
+      let key = 0;
+      for (let n = 0; n < longest; n++) {
+        key = key * 37 + charKey(word.charCodeAt(n));
+        this.add(this.prefix.get(key), out);
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  }
+
+  private add(indexes: number[] | undefined, out: number[]): void {
+    if (!indexes) return;
+    for (const index of indexes) {
+      if (this.seen[index] === this.stamp) continue;
+      this.seen[index] = this.stamp;
+      out.push(index);
+    }
   }
 }

@@ -30,6 +30,12 @@ describe('time expressions, relative and absolute, es/en → days away', () => {
     expect(days('para el Q2 del próximo año')).toEqual([300]);
     expect(days('antes del Q3')).toEqual([60]);
   });
+  it('finds every mention wherever the first one is, nearest-first patterns winning overlaps', () => {
+    const text = 'we talked about the servers, the network and the budget at length; antes del viernes o la semana que viene, and tomorrow';
+    expect(days(text)).toEqual([5, 10, 1]);
+    expect(readTimes(normalize(text)).map((t) => t.quote)).toEqual(['antes del viernes', 'la semana que viene', 'tomorrow']);
+    expect(days('kicking off next year, or maybe next quarter')).toEqual([300, 120]);
+  });
   it('no time, no mention', () => {
     expect(days('Necesitamos mejorar nuestro respaldo de datos')).toEqual([]);
   });

@@ -9,10 +9,10 @@ const COUNTRY_PREFILTER = new TermPrefilter(Object.values(COUNTRIES));
 export function locateCountries(normalizedText: string): Set<string> {
   const found = new Set<string>();
   if (!normalizedText) return found;
-  const candidates = COUNTRY_PREFILTER.candidates(normalizedText);
-  COUNTRY_MATCHERS.forEach((country, i) => {
-    if (candidates[i] && country.regex.test(normalizedText)) found.add(country.code);
-  });
+  for (const i of COUNTRY_PREFILTER.candidateIndexes(normalizedText)) {
+    const country = COUNTRY_MATCHERS[i]!;
+    if (country.regex.test(normalizedText)) found.add(country.code);
+  }
   return found;
 }
 

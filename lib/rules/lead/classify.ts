@@ -7,7 +7,7 @@ import {
   type LeadFlag,
 } from '../../contracts';
 import { detectLanguage, type Language } from '../../text/language';
-import { cleanText, tokenize } from '../../text/normalize';
+import { cleanText, normalize, normalizedWords, tokenize } from '../../text/normalize';
 import { classifyEmail } from '../contact/email-type';
 import { classifyJobTitle } from '../contact/job-title';
 import { findInjection } from '../safety/injection';
@@ -139,7 +139,7 @@ function classifyScored({ lead, injection, language }: ScoredLead, profile: Comp
   const fit = scoreFit(lead, profile);
   const urgency = scoreUrgency(lead);
   const opportunity = scoreOpportunity(lead);
-  const dataQuality = scoreDataQuality(lead, { freeEmailDecisionMaker });
+  const dataQuality = scoreDataQuality(lead, { freeEmailDecisionMaker, email });
   const buyer = checkBuyer(lead);
   const needs = detectNeeds(lead.description ?? '', language);
 
@@ -148,7 +148,7 @@ function classifyScored({ lead, injection, language }: ScoredLead, profile: Comp
   // v5: what is wanted must be said somewhere. A price or a call asked for with no object ("info
   // precios", "llamadme cuando podáis"), from someone the record does not describe (no title,
   // industry or size), is too little to judge however many words it takes: Review, not Nurture P4.
-  const descriptionWords = tokenize(lead.description).length;
+  const descriptionWords = normalizedWords(normalize(lead.description)).length;
   const statesWhat =
     fit.known.need ||
     fit.matchedServices.length > 0 ||

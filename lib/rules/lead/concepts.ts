@@ -40,10 +40,10 @@ export function labelKeys(label: string, concepts: CompiledConcepts, filler?: Re
 export function textKeys(normalizedText: string, concepts: CompiledConcepts): Keys {
   const keys: Keys = new Map();
   if (!normalizedText) return keys;
-  const candidates = concepts.prefilter.candidates(normalizedText);
-  concepts.list.forEach((concept, i) => {
-    if (candidates[i] && concept.test.test(normalizedText)) keys.set(concept.id, concept.weight);
-  });
+  for (const i of concepts.prefilter.candidateIndexes(normalizedText)) {
+    const concept = concepts.list[i]!;
+    if (concept.test.test(normalizedText)) keys.set(concept.id, concept.weight);
+  }
   for (const s of contentStems(normalizedText)) keys.set(`s:${s}`, 1);
   return keys;
 }

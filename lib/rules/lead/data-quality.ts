@@ -1,5 +1,5 @@
 import type { Lead } from '../../contracts';
-import { normalize, tokenize } from '../../text/normalize';
+import { normalize, normalizedWords } from '../../text/normalize';
 import { classifyEmail, type EmailInfo } from '../contact/email-type';
 import { clampScore, type Contribution, type ScoreResult } from './types';
 
@@ -18,7 +18,7 @@ const REPEATED = /^(.)\1{2,}$/;
 
 /** True when every word of the value is a placeholder ("Test Test", "asdf", "xxx", "123"). */
 export function isJunk(value: unknown): boolean {
-  const words = tokenize(value);
+  const words = normalizedWords(normalize(value));
   if (words.length === 0) return false;
   return words.every((w) => JUNK_WORD.test(w) || REPEATED.test(w) || (w.length >= 5 && !/[aeiouy]/.test(w)));
 }
@@ -45,10 +45,11 @@ function domainMatchesCompany(domain: string, company: string): boolean {
 const has = (v: unknown) => (typeof v === 'string' ? v.trim().length > 0 : typeof v === 'number');
 
 /** Data quality 0–100 (rule 6): completeness of the key fields and their coherence. */
-export function scoreDataQuality(lead: Lead, options: { freeEmailDecisionMaker?: boolean } = {}): DataQualityResult {
+export function scoreDataQuality(lead: Lead, options: { freeEmailDecisionMaker?: boolean; email?: EmailInfo } = {}): DataQualityResult {
   const contributions: Contribution[] = [];
   const add = (key: string, points: number, detail = '') => contributions.push({ key, detail, points });
-  const email = classifyEmail(lead.email);
+  // The caller's classifyEmail(lead.email), when it has it (the classification reads it first).
+  const email = options.email ?? classifyEmail(lead.email);
   const phoneValid = isPlausiblePhone(lead.phone);
 
   if (has(lead.fullName)) add('dq_name', 15);

@@ -11,10 +11,10 @@ export function detectNeeds(text: string, language: Language): string[] {
   const norm = normalize(text);
   if (!norm) return [];
   const found: string[] = [];
-  const candidates = PREFILTER.candidates(norm);
-  COMPILED.forEach((need, i) => {
-    if (candidates[i] && need.regex.test(norm)) found.push(need[language]);
-  });
+  for (const i of PREFILTER.candidateIndexes(norm)) {
+    const need = COMPILED[i]!;
+    if (need.regex.test(norm)) found.push(need[language]);
+  }
   // "Cloud migration" already says cloud; when the text only says cloud, keep the label anyway.
   return found.slice(0, 20);
 }

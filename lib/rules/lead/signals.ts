@@ -59,9 +59,8 @@ const PREFILTER = new TermPrefilter(BUYING.map((b) => b.terms));
 export function buyingSignals(norm: string): Signal[] {
   const out: Signal[] = [];
   if (!norm) return out;
-  const candidates = PREFILTER.candidates(norm);
-  for (const [i, b] of COMPILED.entries()) {
-    if (!candidates[i]) continue;
+  for (const i of PREFILTER.candidateIndexes(norm)) {
+    const b = COMPILED[i]!;
     b.re.lastIndex = 0;
     const m = b.re.exec(norm);
     if (m) out.push({ key: b.key, points: b.points, index: m.index, quote: m[0] });
