@@ -6,7 +6,6 @@
  * week" from "this quarter" from "next year", which is what urgency needs.
  */
 import { NUMBER_SOURCE, readNumber } from './numbers';
-import { execAll } from './regex';
 
 export interface TimeMention {
   /** Estimated days from now; negative for the past ("ayer", "two hours ago"). */
@@ -69,35 +68,64 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; days: (m: RegExpMatchArray) => numbe
 const LEFT = '(?<![a-z0-9])';
 
 /**
- * Any of PATTERNS, as one regex: its first match is where the earliest match of any of them
- * starts (an alternation tries every alternative at a position before the next), so none of them
- * needs to look before it, and a text that names no time at all (most of a CRM's) is read once
- * instead of once per pattern. The left boundary, the same for all, is tested once per position.
- * (No pattern has a back-reference, so renumbered groups change nothing.)
+ * Where any of PATTERNS can start a match: the positions where a lookahead of their alternation
+ * succeeds (the left boundary, the same for all, tested once per position). Read once per text;
+ * most of a CRM's texts name no time, and then no pattern runs at all. (No pattern has a
+ * back-reference, so renumbered groups change nothing.)
  */
-const ANY_TIME = new RegExp(
-  `${LEFT}(?:${PATTERNS.map(({ re }) => {
+const STARTS = new RegExp(
+  `${LEFT}(?=${PATTERNS.map(({ re }) => {
     if (!re.source.startsWith(LEFT)) throw new Error(`time pattern without the left boundary: ${re.source.slice(0, 40)}`);
     return `(?:${re.source.slice(LEFT.length)})`;
   }).join('|')})`,
+  'g',
 );
+
+/** Each pattern anchored where it is tried (sticky): only at the starts STARTS found. */
+const ANCHORED = PATTERNS.map(({ re, days }) => ({ at: new RegExp(re.source, 'y'), days }));
+
+function startsOf(norm: string): number[] {
+  const starts: number[] = [];
+  STARTS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STARTS.exec(norm)) !== null) {
+    starts.push(m.index);
+    STARTS.lastIndex = m.index + 1; // an empty match: step past it
+  }
+  STARTS.lastIndex = 0;
+  return starts;
+}
+
+/**
+ * A pattern's matches as its global regex's exec loop finds them (execAll), tried only at `starts`:
+ * that loop's next match is at the first position from its lastIndex where the pattern matches,
+ * every such position is a start (the lookahead of the alternation succeeds there whenever one
+ * alternative does), and a match tried anchored at a position is the one the loop finds there.
+ * After a match the loop goes on from its end (one past it when empty, no u flag).
+ */
+function matchesAt(at: RegExp, norm: string, starts: readonly number[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    at.lastIndex = start;
+    const m = at.exec(norm);
+    if (!m) continue;
+    matches.push(m);
+    from = m[0] === '' ? start + 1 : start + m[0].length;
+  }
+  return matches;
+}
 
 /** Every time expression of a normalised text, nearest-first patterns winning overlaps. */
 export function readTimes(norm: string): TimeMention[] {
   const out: TimeMention[] = [];
   if (!norm) return out;
-  const first = ANY_TIME.exec(norm);
-  if (!first) return out;
+  const starts = startsOf(norm);
+  if (starts.length === 0) return out;
   const taken: Array<[number, number]> = [];
-  for (const { re, days } of PATTERNS) {
-    re.lastIndex = first.index;
-    let matches: RegExpExecArray[];
-    try {
-      matches = execAll(re, norm);
-    } finally {
-      re.lastIndex = 0;
-    }
-    for (const m of matches) {
+  for (const { at, days } of ANCHORED) {
+    for (const m of matchesAt(at, norm, starts)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
