@@ -6,6 +6,7 @@ import { assertSafeBind } from '../exposure';
 import { createLogger, readyLogFields, startServer } from '../server';
 import { remoteStore, serveStore, type StoreChannel, type StoreMessage } from '../store/remote-store';
 import { openStore, storeLocation, type Store } from '../store/store';
+import { buildWorkerBundle, type WorkerBundle } from './worker-bundle';
 import { workerConfig, workerCount } from './workers';
 
 /**
@@ -108,7 +109,15 @@ async function runPrimary(config: Config, workers: number): Promise<void> {
     ? undefined
     : await openStore({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir, onError: (err) => logger.warn({ err }, 'database connection error') });
   const aggregator = new AggregatorRegistry();
-  cluster.setupPrimary({ serialization: 'advanced' });
+  // The workers run the backend bundled (worker-bundle.ts), not through tsx, unless PULSO_WORKER_BUNDLE=0 or it cannot be built.
+  let bundle: WorkerBundle | undefined;
+  if (process.env.PULSO_WORKER_BUNDLE !== '0') {
+    bundle = await buildWorkerBundle().catch((err: unknown) => {
+      logger.warn({ err }, 'workers run through tsx: the backend could not be bundled');
+      return undefined;
+    });
+  }
+  cluster.setupPrimary({ serialization: 'advanced', ...(bundle ? { exec: bundle.file } : {}) });
 
   let listening = 0;
   let ready = false;
@@ -116,6 +125,7 @@ async function runPrimary(config: Config, workers: number): Promise<void> {
   const alive = new Set<Worker>();
 
   const finish = async (code: number) => {
+    bundle?.remove();
     await store?.close().catch((err: unknown) => logger.error({ err }, 'closing the store failed'));
     process.exit(code);
   };
