@@ -106,6 +106,8 @@ export const EnvSchema = z.object({
    * core (at most 8) in rules mode, 1 with an LLM (docs/scaling.md).
    */
   PULSO_WORKERS: optionalText.pipe(z.string().regex(/^\d+$/, 'expected an integer between 1 and 64').transform(Number).pipe(z.number().int().min(1).max(64)).optional()),
+  /** With several workers they run the backend bundled at start (backend/cluster/worker-bundle.ts) unless `off`: then through tsx. */
+  PULSO_WORKER_BUNDLE: z.enum(['on', 'off']).default('on'),
 });
 
 export interface LlmConfig {
@@ -172,6 +174,8 @@ export interface Config {
   timeouts: TimeoutConfig;
   /** PULSO_WORKERS when set; unset, `pulso serve` chooses (backend/cluster/workers.ts). */
   workers?: number;
+  /** PULSO_WORKER_BUNDLE: the cluster's workers run a bundle built at start, not tsx. */
+  workerBundle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -257,5 +261,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveMs: e.PULSO_KEEP_ALIVE_TIMEOUT_MS,
     },
     workers: e.PULSO_WORKERS,
+    workerBundle: e.PULSO_WORKER_BUNDLE === 'on',
   };
 }

@@ -109,9 +109,9 @@ async function runPrimary(config: Config, workers: number): Promise<void> {
     ? undefined
     : await openStore({ location: storeLocation(config), audit: config.auditLog, legacyDataDir: config.dataDir, onError: (err) => logger.warn({ err }, 'database connection error') });
   const aggregator = new AggregatorRegistry();
-  // The workers run the backend bundled (worker-bundle.ts), not through tsx, unless PULSO_WORKER_BUNDLE=0 or it cannot be built.
+  // The workers run the backend bundled (worker-bundle.ts), not through tsx, unless PULSO_WORKER_BUNDLE=off or it cannot be built.
   let bundle: WorkerBundle | undefined;
-  if (process.env.PULSO_WORKER_BUNDLE !== '0') {
+  if (config.workerBundle) {
     bundle = await buildWorkerBundle().catch((err: unknown) => {
       logger.warn({ err }, 'workers run through tsx: the backend could not be bundled');
       return undefined;

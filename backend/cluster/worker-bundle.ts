@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +29,8 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
 export async function buildWorkerBundle(): Promise<WorkerBundle> {
   // tsx's own compiler (a dependency of tsx, which the backend already runs on).
   const esbuild = await import('esbuild');
-  const dir = mkdtempSync(join(tmpdir(), 'pulso-workers-'));
+  removeOrphans();
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   const file = join(dir, 'worker.mjs');
   try {
     await esbuild.build({
@@ -60,6 +61,38 @@ export async function buildWorkerBundle(): Promise<WorkerBundle> {
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
+  } finally {
+    // Its service process is not needed any more (tsx starts its own when it compiles a module).
+    await esbuild.stop();
   }
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // Whatever way this process ends short of a kill (the caller removes it on a clean stop).
+  process.once('exit', remove);
+  return { file, remove };
+}
+
+const PREFIX = 'pulso-workers-';
+
+/** The bundles of primaries that were killed (SIGKILL leaves theirs behind): their process is gone. */
+function removeOrphans(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^pulso-workers-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
