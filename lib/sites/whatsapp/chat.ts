@@ -153,23 +153,20 @@ function quoteBlock(quoted: Element, row: Element): Element | undefined {
   return undefined;
 }
 
-/**
- * The shown message rows of the panel (the outermost [data-id] elements, never inside the
- * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
- * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
- */
+// Module level, not a closure inside bubbleClassOf: that runs for every element of the panel.
+function hasAnyClass(test: ChainTester, names: Set<string>): boolean {
+  for (const name of names) if (test.hasClass(name)) return true;
+  return false;
+}
+
 /**
  * The side an element's own classes put its bubble on ("message-out"), if any. Most elements of a
  * row carry neither class: each known class is looked for in the attribute, and only an element
  * with both is split, where its last such class decides.
  */
 function bubbleClassOf(test: ChainTester, words: Vocabulary): Direction | undefined {
-  const has = (names: Set<string>) => {
-    for (const name of names) if (test.hasClass(name)) return true;
-    return false;
-  };
-  const out = has(words.outClasses);
-  const inward = has(words.inClasses);
+  const out = hasAnyClass(test, words.outClasses);
+  const inward = hasAnyClass(test, words.inClasses);
   if (!out || !inward) return out ? 'out' : inward ? 'in' : undefined;
   let side: Direction | undefined;
   for (const token of (test.attribute('class') ?? '').split(/\s+/)) {
@@ -179,6 +176,11 @@ function bubbleClassOf(test: ChainTester, words: Vocabulary): Direction | undefi
   return side;
 }
 
+/**
+ * The shown message rows of the panel (the outermost [data-id] elements, never inside the
+ * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
+ * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
+ */
 function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
   const test = q.tester(panel, ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
   const rows: RowHooks[] = [];
