@@ -26,6 +26,30 @@ async function listen(handle: Parameters<typeof createServer>[1]): Promise<{ url
 }
 const stop = (server: Server) => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
 
+/** A server that starts a 100-byte answer and cuts the connection after 11 bytes. */
+const listenCutting = () =>
+  listen((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"choices":');
+    setImmediate(() => res.destroy());
+  });
+
+/** `call` to a server that never answers, aborted once the request is there: it rejects with the signal's reason and the server sees the client go. */
+async function expectAbortWhileWaiting(call: (baseUrl: string, signal: AbortSignal) => Promise<unknown>) {
+  const hung = await startHungUpstream();
+  try {
+    const controller = new AbortController();
+    const pending = call(hung.baseUrl, controller.signal);
+    await hung.untilOpen(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await hung.untilOpen(0);
+  } finally {
+    await hung.close();
+  }
+}
+
 beforeAll(async () => {
   fake = await startFakeVllm({ answer: MQL_ANSWER });
 });
@@ -110,17 +134,7 @@ describe('the upstream fetch', () => {
     });
 
     it('aborted while the answer is awaited: rejects with its reason, and the upstream sees the client go', async () => {
-      const hung = await startHungUpstream();
-      try {
-        const controller = new AbortController();
-        const call = upstream.fetch(`${hung.baseUrl}/chat/completions`, { method: 'POST', body: chatBody(), signal: controller.signal });
-        await hung.untilOpen(1);
-        controller.abort();
-        await expect(call).rejects.toMatchObject({ name: 'AbortError' });
-        await hung.untilOpen(0);
-      } finally {
-        await hung.close();
-      }
+      await expectAbortWhileWaiting((baseUrl, signal) => upstream.fetch(`${baseUrl}/chat/completions`, { method: 'POST', body: chatBody(), signal }));
     });
 
     it('aborted while an SSE answer is read: the stream fails with its reason and the upstream request is cancelled', async () => {
@@ -159,12 +173,7 @@ describe('the upstream fetch', () => {
     });
 
     it('a connection cut in the middle of the answer → fetch failed', async () => {
-      const cut = await listen((req, res) => {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        res.write('{"choices":');
-        setImmediate(() => res.destroy());
-      });
+      const cut = await listenCutting();
       try {
         await expect(upstream.fetch(`${cut.url}/v1/chat/completions`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ message: 'fetch failed' });
       } finally {
@@ -238,17 +247,7 @@ describe('the upstream fetch', () => {
       controller.abort();
       await expect(postWhole(`${fake.baseUrl}/chat/completions`, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
       expect(fake.chatRequests).toHaveLength(0);
-      const hung = await startHungUpstream();
-      try {
-        const later = new AbortController();
-        const call = postWhole(`${hung.baseUrl}/chat/completions`, later.signal);
-        await hung.untilOpen(1);
-        later.abort();
-        await expect(call).rejects.toMatchObject({ name: 'AbortError' });
-        await hung.untilOpen(0);
-      } finally {
-        await hung.close();
-      }
+      await expectAbortWhileWaiting((baseUrl, signal) => postWhole(`${baseUrl}/chat/completions`, signal));
     });
 
     it('connection refused and a connection cut mid-answer → TypeError("fetch failed"), as from fetch', async () => {
@@ -258,12 +257,7 @@ describe('the upstream fetch', () => {
       expect(refused).toBeInstanceOf(TypeError);
       expect(((refused as TypeError).cause as { code?: string }).code).toBe('ECONNREFUSED');
       expect(classifyLlmError(refused).reason).toBe('connection');
-      const cut = await listen((req, res) => {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        res.write('{"choices":');
-        setImmediate(() => res.destroy());
-      });
+      const cut = await listenCutting();
       try {
         await expect(postWhole(cut.url)).rejects.toMatchObject({ message: 'fetch failed' });
       } finally {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
+import { processAlive as alive } from '../process-alive';
 
 /**
  * One process at a time may open an embedded database: PGlite is PostgreSQL in single-user
@@ -12,15 +13,6 @@ const held = new Set<string>();
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function owner(file: string): { pid: number; thread: number } | undefined {
