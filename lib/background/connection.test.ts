@@ -28,6 +28,21 @@ describe('connection (backend URL and tokens)', () => {
     expect(await connection.read()).toMatchObject({ backendUrl: 'http://127.0.0.1:9999', token: 'old' });
   });
 
+  it('is read once and kept: a settings change, new tokens saved with the same URL and a deleted database are all seen', async () => {
+    const db = new SecretsDb(`secrets-${Math.random()}`);
+    const connection = createConnectionStore(db);
+    await connection.save({ backendUrl: 'https://pulso.example.com', token: 'rep-1' });
+    const first = await connection.read();
+    expect(await connection.read()).toBe(first);
+    await fakeBrowser.storage.local.set({ settings: { backendUrl: 'https://other.example.com' } });
+    expect(await connection.read()).toMatchObject({ backendUrl: 'https://other.example.com', token: 'rep-1' });
+    await connection.save({ backendUrl: 'https://other.example.com', token: 'rep-2' });
+    expect(await connection.read()).toMatchObject({ backendUrl: 'https://other.example.com', token: 'rep-2' });
+    await db.secrets.clear();
+    connection.forget();
+    expect(await connection.read()).toMatchObject({ token: '', adminToken: '' });
+  });
+
   it('moves the tokens an older version kept in storage.local, and keeps the other settings', async () => {
     await fakeBrowser.storage.local.set({ settings: { backendUrl: 'http://127.0.0.1:9999', token: 'legacy-rep', adminToken: 'legacy-adm', language: 'es' } });
     expect(await store().read()).toEqual({ backendUrl: 'http://127.0.0.1:9999', token: 'legacy-rep', adminToken: 'legacy-adm' });

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { storage } from 'wxt/utils/storage';
 import { ConnectionSchema, TokenSchema, type Connection, type ConnectionInput } from '../contracts';
 import { readSettings, SETTINGS_STORAGE_KEY, updateSettings } from '../settings';
+import { readUntilChanged } from './read-until-changed';
 
 /** The tokens' own database (deleted by "Clear all local data" with the rest). */
 export const SECRETS_DATABASE = 'pulso-secrets';
@@ -55,12 +56,20 @@ export function createConnectionStore(db: SecretsDb = new SecretsDb()) {
   let moved: Promise<void> | undefined;
   const legacyMoved = () => (moved ??= moveLegacyTokens().catch((err) => console.warn('[pulso] tokens not moved', err)));
 
+  // Every lead, list and chat asks for the connection before anything else: it is read once (a
+  // storage round trip and an IndexedDB read) and kept until the settings change, or the tokens
+  // are saved here or deleted with the local data (forget). Callers must not mutate it.
+  const kept = readUntilChanged([SETTINGS_STORAGE_KEY], async (): Promise<Connection> => {
+    await legacyMoved();
+    const [settings, tokens] = await Promise.all([readSettings(), readTokens()]);
+    return { backendUrl: settings.backendUrl, ...tokens };
+  });
+
   return {
-    async read(): Promise<Connection> {
-      await legacyMoved();
-      const [settings, tokens] = await Promise.all([readSettings(), readTokens()]);
-      return { backendUrl: settings.backendUrl, ...tokens };
-    },
+    read: (): Promise<Connection> => kept(),
+
+    /** Reads the connection again next time (its tokens' database was deleted). */
+    forget: () => kept.forget(),
 
     /** Validates the whole connection first: a bad URL changes nothing. */
     async save(input: ConnectionInput): Promise<Connection> {
@@ -71,6 +80,8 @@ export function createConnectionStore(db: SecretsDb = new SecretsDb()) {
         { name: 'adminToken', value: connection.adminToken },
       ]);
       await updateSettings({ backendUrl: connection.backendUrl });
+      // Storage announces a changed URL, not new tokens (nor an unchanged URL).
+      kept.forget();
       return connection;
     },
   };

@@ -39,6 +39,15 @@ describe('readUntilChanged', () => {
     expect(reads()).toBe(4);
   });
 
+  it('reads again after forget(), for a change storage does not announce', async () => {
+    await fakeBrowser.storage.local.set({ profile: { name: 'A' } });
+    const { read, reads } = counted('profile');
+    await read();
+    read.forget();
+    await read();
+    expect(reads()).toBe(2);
+  });
+
   it('forgets a failed read, so the next request tries again', async () => {
     let calls = 0;
     const read = readUntilChanged(['settings'], async () => {

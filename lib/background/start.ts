@@ -105,6 +105,7 @@ export function startBackground(): void {
         await clearAllLocalData();
       } finally {
         cache.forget(); // the results kept in memory went with their database
+        connection.forget(); // and the tokens with theirs
       }
     }),
   );
