@@ -129,6 +129,46 @@ describe('runSiteFeatures with a glance', () => {
     }
   });
 
+  it('on a list, waits for the badges to be drawn before it waits for an idle main thread (at most 2 s)', async () => {
+    const idle: IdleRequestCallback[] = [];
+    Object.assign(globalThis, { requestIdleCallback: (callback: IdleRequestCallback) => idle.push(callback), cancelIdleCallback: () => {} });
+    const listAdapter = { ...adapter, pageKind: () => ({ kind: 'list', recordType: 'contact' }) } as unknown as SiteAdapter;
+    const listFeature = (rows: ReturnType<typeof createStore<number>>) =>
+      defineSiteFeature({
+        name: 'pulso-list-toolbar',
+        shows: 'list',
+        view: 'list-toolbar',
+        start: () => ({ props: { store: rows } as never, onRoute: () => {}, stop: () => {} }),
+        drawnWithoutView: ({ store }) => store,
+      });
+    const rows = createStore(0);
+    await runSiteFeatures(ctx, listAdapter, [listFeature(rows)]);
+    await frame();
+    expect(idle).toHaveLength(0); // the badges are not drawn yet: no idle wait, no chunk
+    rows.set(1);
+    await vi.waitFor(() => expect(idle).toHaveLength(1));
+    expect(chunk.requested).toBe(0);
+    idle[0]!({ didTimeout: false, timeRemaining: () => 50 });
+    await vi.waitFor(() => expect(chunk.requested).toBe(1));
+
+    // A list whose badges are never drawn still gets its view, 2 s later.
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    idle.length = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    try {
+      const running = runSiteFeatures(ctx, listAdapter, [listFeature(createStore(0))]);
+      await vi.advanceTimersByTimeAsync(0);
+      await running;
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(idle).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(idle).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not wait for a glance on a page no glance shows something on', async () => {
     const { feature } = panelFeature('idle');
     const list = defineSiteFeature({ name: 'pulso-list-toolbar', shows: 'list', view: 'list-toolbar', start: () => ({ props: {} as never, onRoute: () => {}, stop: () => {} }) });

@@ -56,6 +56,13 @@ export interface SiteFeature<View extends ViewName = ViewName> {
    * stores it reads (repainted on every change) and what it shows in a language (null: nothing).
    */
   glance?(props: ViewProps<View>): { stores: readonly Store<unknown>[]; read(language: UiLanguage): GlanceContent | null };
+  /**
+   * For a feature without a glance that draws in the page itself (the list's badges): the store
+   * its session sets once that drawing is done. On its pages the UI chunk waits for that first
+   * change (at most IDLE_WAIT_MS), then for an idle main thread: the chunk is not compiled
+   * while the session waits on the background, and so never delays the drawing.
+   */
+  drawnWithoutView?(props: ViewProps<View>): Store<unknown>;
 }
 
 /** One page feature (the lead panel, the conversation panel, the list badges): Refined GitHub's one-feature-one-file. */
@@ -131,6 +138,18 @@ function createUiGate(ctx: ContentScriptContext) {
   };
 }
 type UiGate = ReturnType<typeof createUiGate>;
+
+/** Resolves at the store's next change, or after `maxWaitMs` without one. */
+function firstChange(ctx: ContentScriptContext, store: Store<unknown>, maxWaitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = store.subscribe(done);
+    ctx.setTimeout(done, maxWaitMs);
+  });
+}
 type FeatureRunner = ReturnType<typeof featureRunner>;
 
 /** Paints a feature's glance from its stores until its view is up (or the feature stops). */
@@ -181,6 +200,7 @@ function featureRunner(ctx: ContentScriptContext, adapter: SiteAdapter, language
       const mine = generation;
       runner.mounting = true;
       try {
+        if (feature.drawnWithoutView) await firstChange(ctx, feature.drawnWithoutView(runner.running!.props as never), IDLE_WAIT_MS);
         await gate.wait(glanceOnPage(url));
         const ui = await loadContentUi();
         // Evaluating the chunk and rendering the view are each a task of their own, not one long one.

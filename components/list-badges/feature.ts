@@ -92,4 +92,6 @@ export const listBadges = defineSiteFeature({
   },
   shows: 'list',
   view: 'list-toolbar',
+  // The toolbar shows nothing before the first rows are badged: its chunk waits for them.
+  drawnWithoutView: ({ store }) => store,
 });
