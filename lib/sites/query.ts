@@ -102,69 +102,124 @@ const PLACEHOLDER = /%([a-z]+)%/g;
 const SAFE_VALUE = /^[\w-]{1,120}$/;
 
 /**
- * Tests elements against several chains (see SiteQuery.tester). `test(el)` fills `hits` — per
- * chain, the first selector `el` matches, else undefined — and `attribute(name)` reads an
- * attribute of the element last tested, once: linkedom's getAttribute scans the attribute list.
+ * Tests the elements of a walk against several chains (see SiteQuery.tester). `test(el)` makes `el`
+ * the current element; `hit(slot)` says which selector of that chain it matches first, else
+ * undefined, and is worked out only when asked (a reader needs some chains only inside a row);
+ * `attribute(name)` reads an attribute of the current element once (linkedom's getAttribute scans
+ * the attribute list, and a reader and several selectors ask for the same few).
  */
 export class ChainTester {
-  readonly hits: (number | undefined)[];
-  private current: Element | undefined;
-  private readonly cache = new Map<string, string | null>();
-  /** The current element's upper-case tag and its class attribute padded with spaces, read once each. */
+  private current!: Element;
+  /** The attributes read from the current element, names and values side by side: a handful, so no Map to clear per element. */
+  private readonly names: string[] = [];
+  private readonly values: (string | null)[] = [];
+  private read = 0;
+  /** The current element has no attributes at all (a bare wrapper, an SVG title): nothing to read. */
+  private bare = false;
+  /** The current element's tag (lower case) and class attribute, read once each. */
   private tag: string | undefined;
   private classes: string | undefined;
 
-  constructor(
-    slots: number,
-    private readonly compiled: readonly { slot: number; index: number; selector: CompoundSelector }[],
-    private readonly queried: readonly { slot: number; index: number; found: Set<Element> }[],
-  ) {
-    this.hits = new Array(slots).fill(undefined);
+  /** Per slot, the chain's selectors in order: checked here, or queried once under the scope. */
+  constructor(private readonly chains: readonly (readonly TestedSelector[])[]) {}
+
+  test(el: Element): void {
+    this.current = el;
+    this.read = 0;
+    this.bare = !el.hasAttributes();
+    this.tag = undefined;
+    this.classes = undefined;
+  }
+
+  /** The first selector of chain `slot` the current element matches (only those before `below` are tried), else undefined. */
+  hit(slot: number, below = Infinity): number | undefined {
+    const chain = this.chains[slot]!;
+    for (let i = 0; i < chain.length; i += 1) {
+      const selector = chain[i]!;
+      if (selector.index >= below) break;
+      if (selector.found ? selector.found.has(this.current) : this.matches(selector)) return selector.index;
+    }
+    return undefined;
   }
 
   attribute(name: string): string | null {
-    let value = this.cache.get(name);
-    if (value === undefined) {
-      value = this.current!.getAttribute(name);
-      this.cache.set(name, value);
-    }
+    if (this.bare) return null;
+    const { names, values } = this;
+    for (let i = 0; i < this.read; i += 1) if (names[i] === name) return values[i]!;
+    const value = this.current.getAttribute(name);
+    names[this.read] = name;
+    values[this.read] = value;
+    this.read += 1;
     return value;
   }
 
-  /** The current element's tag, upper case. */
+  /** The current element's tag, lower case ("footer"). */
   tagName(): string {
-    return (this.tag ??= this.current!.tagName.toUpperCase());
+    return (this.tag ??= this.current.localName.toLowerCase());
   }
 
   /** The current element carries this class. */
   hasClass(name: string): boolean {
-    return this.paddedClasses().includes(` ${name} `);
+    return hasClassToken((this.classes ??= this.attribute('class') ?? ''), name);
   }
 
-  private paddedClasses(): string {
-    return (this.classes ??= ` ${(this.attribute('class') ?? '').replace(/\s+/g, ' ')} `);
-  }
-
-  test(el: Element): readonly (number | undefined)[] {
-    this.current = el;
-    this.cache.clear();
-    this.tag = undefined;
-    this.classes = undefined;
-    const hits = this.hits;
-    hits.fill(undefined);
-    for (const { slot, index, selector } of this.compiled) {
-      if (hits[slot] !== undefined && hits[slot]! < index) continue;
-      if (selector.tag && this.tagName() !== selector.tag) continue;
-      if (selector.classes.length > 0) {
-        const classes = this.paddedClasses();
-        if (!selector.classes.every((padded) => classes.includes(padded))) continue;
-      }
-      if (!selector.attributes.every((attribute) => attributeMatches(this.attribute(attribute.name), attribute))) continue;
-      hits[slot] = index;
+  private matches({ subject, ancestors }: TestedSelector): boolean {
+    if (subject!.tag !== undefined && this.tagName() !== subject!.tag) return false;
+    if (subject!.classes.length > 0) {
+      const classes = (this.classes ??= this.attribute('class') ?? '');
+      for (const name of subject!.classes) if (!hasPlainClassToken(classes, name)) return false;
     }
-    for (const { slot, index, found } of this.queried) if ((hits[slot] === undefined || hits[slot]! > index) && found.has(el)) hits[slot] = index;
-    return hits;
+    for (const attribute of subject!.attributes) if (!attributeMatches(this.attribute(attribute.name), attribute)) return false;
+    if (ancestors.length === 0) return true;
+    // Descendant combinators only: the nearest ancestor that matches each compound, right to left, is as good as any.
+    let node = this.current.parentElement;
+    for (const compound of ancestors) {
+      while (node && !compoundMatches(node, compound)) node = node.parentElement;
+      if (!node) return false;
+      node = node.parentElement;
+    }
+    return true;
   }
+}
+
+/** A chain's selector as a ChainTester sees it: compounds it checks itself, or the elements a query found. */
+interface TestedSelector {
+  index: number;
+  /** The compound the element itself must match, and those its ancestors must match, nearest first. */
+  subject?: CompoundSelector;
+  ancestors: CompoundSelector[];
+  found?: Set<Element>;
+}
+
+const SPACE = /\s/;
+
+/** A character JavaScript's \s matches (what the class attribute is split on here). */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 0xa0 && SPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * `name` is one of the whitespace-separated tokens of a class attribute: found in place, without
+ * splitting the attribute or padding it with spaces (this runs for every element of a chat panel).
+ */
+export function hasClassToken(classes: string, name: string): boolean {
+  if (classes === '') return name === '';
+  for (let i = 0; i < name.length; i += 1) {
+    // A name with a space in it is a run of tokens: the padded form answers that.
+    if (isSpace(name.charCodeAt(i))) return ` ${classes.replace(/\s+/g, ' ')} `.includes(` ${name} `);
+  }
+  return hasPlainClassToken(classes, name);
+}
+
+/** hasClassToken for a name without spaces (a class selector's). */
+function hasPlainClassToken(classes: string, name: string): boolean {
+  if (name === '') return classes.trim() === '';
+  for (let at = classes.indexOf(name); at >= 0; at = classes.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || isSpace(classes.charCodeAt(at - 1))) && (end === classes.length || isSpace(classes.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
 interface AttributeTest {
@@ -174,8 +229,8 @@ interface AttributeTest {
 }
 
 interface CompoundSelector {
+  /** Lower case. */
   tag?: string;
-  /** Each class name with a space on either side, to find in a padded class attribute. */
   classes: string[];
   attributes: AttributeTest[];
 }
@@ -187,13 +242,51 @@ const COMPOUND_PART = /\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:([~^$*|]?)="([^"\]]*)")
 function parseCompound(selector: string): CompoundSelector | undefined {
   const match = COMPOUND.exec(selector.trim());
   if (!match || (!match[1] && !match[2])) return undefined;
-  const compound: CompoundSelector = { tag: match[1]?.toUpperCase(), classes: [], attributes: [] };
+  const compound: CompoundSelector = { tag: match[1]?.toLowerCase(), classes: [], attributes: [] };
   for (const part of match[2]!.matchAll(COMPOUND_PART)) {
-    if (part[1]) compound.classes.push(` ${part[1]} `);
+    if (part[1]) compound.classes.push(part[1]);
     else if (part[2]) compound.attributes.push({ name: 'id', op: '', value: part[2] });
     else compound.attributes.push({ name: part[3]!, op: part[4] ?? '', value: part[5] });
   }
   return compound;
+}
+
+/**
+ * Attributes whose values HTML compares without case in selectors, among those a page may carry
+ * on a header or a row (the HTML standard lists more): a selector testing one is left to the engine.
+ */
+const CASELESS_VALUES = new Set(['dir', 'lang', 'type', 'rel', 'target', 'media', 'method', 'align', 'valign', 'scope', 'shape', 'text', 'color', 'face', 'charset', 'hreflang', 'http-equiv', 'accept', 'checked', 'disabled', 'multiple', 'readonly', 'selected']);
+
+/**
+ * 'header [data-testid="x"]' → the subject's compound and its ancestors', nearest first: compounds
+ * joined by descendant combinators only, and only where this check agrees with the engine's
+ * (no escapes, no class or case-insensitive attribute tested as an attribute, no empty value
+ * tests); undefined for anything else, which the engine then answers.
+ */
+function parseDescendants(selector: string): CompoundSelector[] | undefined {
+  if (selector.includes('\\')) return undefined;
+  const parts = selector.trim().split(/\s+(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  const compounds: CompoundSelector[] = [];
+  for (const part of parts) {
+    const compound = parseCompound(part);
+    if (!compound) return undefined;
+    for (const { name, op, value } of compound.attributes) {
+      if (name !== name.toLowerCase() || name === 'class' || (value !== undefined && (CASELESS_VALUES.has(name) || (value === '' && op !== '')))) return undefined;
+    }
+    compounds.push(compound);
+  }
+  return compounds.reverse();
+}
+
+/** `el` matches the compound (for ancestors: the current element's reads go through ChainTester). */
+function compoundMatches(el: Element, compound: CompoundSelector): boolean {
+  if (compound.tag !== undefined && el.localName.toLowerCase() !== compound.tag) return false;
+  if (compound.classes.length > 0) {
+    const classes = el.getAttribute('class') ?? '';
+    for (const name of compound.classes) if (!hasPlainClassToken(classes, name)) return false;
+  }
+  for (const attribute of compound.attributes) if (!attributeMatches(el.getAttribute(attribute.name), attribute)) return false;
+  return true;
 }
 
 function attributeMatches(actual: string | null, { op, value }: AttributeTest): boolean {
@@ -212,6 +305,27 @@ function attributeMatches(actual: string | null, { op, value }: AttributeTest): 
       return actual.split(/\s+/).includes(value);
     default:
       return actual === value || actual.startsWith(`${value}-`);
+  }
+}
+
+/**
+ * `SiteQuery.first(scope, key)` worked out from a walk of `scope`: offer each element below scope,
+ * in document order, with the chain's hit on it (ChainTester.hit). The first shown element of the
+ * earliest selector wins, as in `first`; once a selector has a winner, only earlier selectors can
+ * change the answer (`index` bounds what is still worth testing).
+ */
+export class FirstShown {
+  element: Element | undefined;
+  /** The winner's selector; Infinity while there is none. */
+  index = Infinity;
+
+  constructor(private readonly isShown: (el: Element) => boolean) {}
+
+  offer(el: Element, index: number | undefined): void {
+    if (index !== undefined && index < this.index && this.isShown(el)) {
+      this.element = el;
+      this.index = index;
+    }
   }
 }
 
@@ -272,23 +386,38 @@ export class SiteQuery<S extends SiteSelectorSet> {
 
   /**
    * A tester for several chains at once, for a reader that walks a subtree itself (a 200-message
-   * chat): `test(el)` says, per chain, the first selector `el` matches. Compound selectors (a tag,
-   * classes, attributes — the usual hooks) are checked with a few attribute reads per element;
-   * any other selector is queried once under `scope`. linkedom compiles and walks per query, so in
-   * Node this is several times faster than one query per selector per row.
+   * chat): `hit(slot)` says, per chain, the first selector the element matches. Compound selectors
+   * (a tag, classes, attributes — the usual hooks), alone or joined by descendant combinators
+   * ("header [data-testid=…]"), are checked with a few attribute reads per element; any other
+   * selector is queried once under `scope`. linkedom compiles and walks the whole scope per query,
+   * so in Node this is several times faster than one query per selector per row; in a browser the
+   * reads are the ones the walk makes anyway.
    */
   tester(scope: ParentNode, keys: readonly ChainKey<S>[]): ChainTester {
-    const compiled: { slot: number; index: number; selector: CompoundSelector }[] = [];
-    const queried: { slot: number; index: number; found: Set<Element> }[] = [];
-    keys.forEach((key, slot) => {
-      this.chain(key).forEach((selector, index) => {
-        if (!selector) return;
-        const compound = parseCompound(selector);
-        if (compound) compiled.push({ slot, index, selector: compound });
-        else queried.push({ slot, index, found: new Set(Array.from(scope.querySelectorAll(selector))) });
-      });
-    });
-    return new ChainTester(keys.length, compiled, queried);
+    return new ChainTester(
+      keys.map((key) => {
+        const tested: TestedSelector[] = [];
+        this.chain(key).forEach((selector, index) => {
+          if (!selector) return;
+          const compound = parseCompound(selector);
+          const compounds = compound ? [compound] : parseDescendants(selector);
+          if (compounds) tested.push({ index, subject: compounds[0], ancestors: compounds.slice(1) });
+          else tested.push({ index, ancestors: [], found: new Set(Array.from(scope.querySelectorAll(selector))) });
+        });
+        return tested;
+      }),
+    );
+  }
+
+  /** A FirstShown for `first(scope, key)` answered by a walk of `scope` the reader makes anyway. */
+  firstShown(): FirstShown {
+    return new FirstShown(this.isShown);
+  }
+
+  /** What `first` would have found, from a FirstShown its walk fed; the hit is recorded as `first` records it. */
+  firstFound(key: ChainKey<S>, found: FirstShown): Element | undefined {
+    if (found.element) this.record(key, found.index, this.chain(key)[found.index]!);
+    return found.element;
   }
 
   /** The first shown element a selector of the chain finds (selectors in order, each in document order). */

@@ -38,11 +38,11 @@
  * same URL until a chat opens).
  */
 import { LONG_TEXT_MAX, ScrapeResultSchema, type LeadFields, type Message, type ScrapeResult } from '../../contracts';
-import { cleanText, isVisible, textOf } from '../dom';
+import { cleanText, isHiddenByMarkup, isVisible, isVisibleWithin, textOf } from '../dom';
 import { messageText } from '../message-text';
 import { siteQuery, type BuiltInSelectorSets, type ScrapeOptions } from '../scrape-context';
 import { WHATSAPP_SELECTORS } from './selectors';
-import type { ChainTester, SiteQuery } from '../query';
+import type { ChainTester, FirstShown, SiteQuery } from '../query';
 import { unrecognisedPage } from '../page-status';
 import { splitShown } from '../values';
 
@@ -120,6 +120,9 @@ function vocabulary(q: Query): Vocabulary {
 /** What one row shows, found in one walk of its subtree (elements inside a reply's quote block never count). */
 interface RowHooks {
   row: Element;
+  /** The MESSAGE_ROW selector that found the row, and the row's data-id as read during the walk. */
+  rowIndex: number;
+  dataId: string | null;
   bubbleClass?: Direction;
   tail?: Direction;
   own?: string;
@@ -176,30 +179,64 @@ function bubbleClassOf(test: ChainTester, words: Vocabulary): Direction | undefi
   return side;
 }
 
+/** What one walk of the chat panel finds: the message rows with their hooks, and the chat header. */
+interface PanelScan {
+  rows: RowHooks[];
+  header: FirstShown;
+}
+
+const ROW = 0;
+const PREFIX = 1;
+const TEXT = 2;
+const QUOTE = 3;
+const BUBBLE = 4;
+const HEADER = 5;
+
 /**
  * The shown message rows of the panel (the outermost [data-id] elements, never inside the
  * composer) and each row's hooks, in ONE walk of the panel: every selector of the row-level
  * chains is tested per element (a 200-message chat would otherwise cost hundreds of queries).
+ * The same walk answers the CHAT_HEADER chain as `first` would (a header selector that finds
+ * nothing would otherwise walk the whole panel again): for that, the parts the row reader skips
+ * (the composer, a hidden row, the inside of a message text) are still visited, for the header
+ * chain alone, while an earlier header selector could still win.
  */
-function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
-  const test = q.tester(panel, ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
+function scanPanel(q: Query, panel: Element, words: Vocabulary, withHeader: boolean): PanelScan {
+  const test = q.tester(panel, withHeader ? ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE', 'CHAT_HEADER'] : ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
+  const header = q.firstShown();
+  // Markers above the panel hide every row: judged once, then each row only up to the panel.
+  const panelShown = !isHiddenByMarkup(panel);
   const rows: RowHooks[] = [];
+  const offerHeader = (el: Element): void => {
+    if (withHeader && el !== panel && header.index > 0) header.offer(el, test.hit(HEADER, header.index));
+  };
+  /** A subtree the row reader does not read: only the header chain is tested in it. */
+  const skipped = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      test.test(child);
+      offerHeader(child);
+      if (header.index > 0) skipped(child);
+    }
+  };
   const walk = (el: Element, row: RowHooks | undefined): void => {
-    const [rowIndex, prefixIndex, textIndex, quoteIndex, bubbleIndex] = test.test(el);
-    if (test.tagName() === 'FOOTER') return;
+    test.test(el);
+    offerHeader(el);
+    if (test.tagName() === 'footer') return withHeader ? skipped(el) : undefined;
     if (!row) {
+      const rowIndex = test.hit(ROW);
       if (rowIndex === undefined) {
         for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, undefined);
         return;
       }
-      if (!isVisible(el)) return;
-      row = { row: el, recalled: false, quotes: new Map(), marks: [], texts: [], prefixes: [] };
+      if (!panelShown || !isVisibleWithin(el, panel)) return withHeader ? skipped(el) : undefined;
+      row = { row: el, rowIndex, dataId: test.attribute('data-id'), recalled: false, quotes: new Map(), marks: [], texts: [], prefixes: [] };
       rows.push(row);
-      q.used('MESSAGE_ROW', rowIndex);
     }
     const label = test.attribute('aria-label');
+    const spoken = label?.trim().toLowerCase();
     // A quote block is known by the quoted text's hook (any UI language) or by its aria-label.
-    if (label !== null && words.quoteLabels.has(label.trim().toLowerCase()) && !row.quotes.has(el)) row.quotes.set(el, -1);
+    if (spoken !== undefined && words.quoteLabels.has(spoken) && !row.quotes.has(el)) row.quotes.set(el, -1);
+    const quoteIndex = test.hit(QUOTE);
     if (quoteIndex !== undefined) {
       const block = quoteBlock(el, row.row);
       if (block) row.quotes.set(block, quoteIndex);
@@ -212,16 +249,23 @@ function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
       if (words.ownIcons.has(icon)) row.marks.push({ el, own: `delivery-status icon "${icon}"` });
       if (words.recalled.has(icon)) row.recalled = true;
     }
-    if (label) {
-      const word = labelWord(label);
+    if (label && spoken !== undefined) {
+      const word = labelWord(spoken);
       if (words.ownStatus.has(word)) row.marks.push({ el, own: `delivery status "${label.trim()}"` });
-      else if (label.trim().endsWith(':') && words.ownSender.has(word)) row.marks.push({ el, own: `sender label "${label.trim()}"` });
+      else if (spoken.endsWith(':') && words.ownSender.has(word)) row.marks.push({ el, own: `sender label "${label.trim()}"` });
     }
+    const prefixIndex = test.hit(PREFIX);
     if (prefixIndex !== undefined) row.prefixes.push({ el, index: prefixIndex });
-    if (textIndex !== undefined) row.texts.push({ el, index: textIndex });
-    if (bubbleIndex !== undefined && !row.bubble) row.bubble = { el, index: bubbleIndex };
-    // A text's own children are text and emoji: nothing else to find inside it.
-    if (textIndex !== undefined) return;
+    if (!row.bubble) {
+      const bubbleIndex = test.hit(BUBBLE);
+      if (bubbleIndex !== undefined) row.bubble = { el, index: bubbleIndex };
+    }
+    const textIndex = test.hit(TEXT);
+    if (textIndex !== undefined) {
+      row.texts.push({ el, index: textIndex });
+      // A text's own children are text and emoji: nothing else to find inside it.
+      return withHeader ? skipped(el) : undefined;
+    }
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, row);
   };
   walk(panel, undefined);
@@ -233,7 +277,7 @@ function scanRows(q: Query, panel: Element, words: Vocabulary): RowHooks[] {
     row.prefix = row.prefixes.find(({ el }) => own(el));
     for (const candidate of row.texts) if (own(candidate.el) && (!row.text || candidate.index < row.text.index)) row.text = candidate;
   }
-  return rows;
+  return { rows, header };
 }
 
 type WithRect = Element & { getBoundingClientRect?: () => { left: number; right: number; width: number } };
@@ -279,8 +323,9 @@ export function decideDirection(row: RowContext): Decision | undefined {
   return undefined;
 }
 
-function readTitle(q: Query, panel: Element): string {
-  const header = q.first(panel, 'CHAT_HEADER');
+/** The chat's title, from the header the panel's walk found (see scanPanel). */
+function readTitle(q: Query, found: FirstShown): string {
+  const header = q.firstFound('CHAT_HEADER', found);
   if (!header) return '';
   const titleEl = q.first(header, 'CHAT_TITLE');
   // The title attribute holds the name with its emoji as characters; the text drops emoji images.
@@ -292,7 +337,9 @@ const NOT_TEXT = (el: Element) =>
 
 /** The visible messages of the open chat, in order, and the chat's jid. */
 export function readWhatsAppMessages(panel: Element, chatTitle: string, options?: ScrapeOptions): ChatMessages {
-  return readMessages(siteQuery('whatsapp', WHATSAPP_SELECTORS, options), panel, chatTitle);
+  const q = siteQuery('whatsapp', WHATSAPP_SELECTORS, options);
+  const words = vocabulary(q);
+  return readMessages(q, panel, chatTitle, words, scanPanel(q, panel, words, false).rows);
 }
 
 interface ChatMessages {
@@ -302,13 +349,12 @@ interface ChatMessages {
   individual: boolean;
 }
 
-function readMessages(q: Query, panel: Element, chatTitle: string): ChatMessages {
-  const words = vocabulary(q);
-  const scanned = scanRows(q, panel, words);
+function readMessages(q: Query, panel: Element, chatTitle: string, words: Vocabulary, scanned: readonly RowHooks[]): ChatMessages {
+  for (const hooks of scanned) q.used('MESSAGE_ROW', hooks.rowIndex);
   const rows = scanned.map((hooks) => hooks.row);
   // Ids and prefix authors first: whether this is a 1:1 chat is known before any direction is decided.
   const parsed = scanned.map((hooks) => {
-    const id = parseWhatsAppMessageId(hooks.row.getAttribute('data-id') ?? '');
+    const id = parseWhatsAppMessageId(hooks.dataId ?? '');
     const prefix = PRE_PLAIN.exec(hooks.prefix?.el.getAttribute('data-pre-plain-text') ?? '');
     return { row: hooks.row, id, hooks, prefix, prefixAuthor: cleanText(prefix?.[2] ?? '') };
   });
@@ -400,8 +446,10 @@ export function readWhatsAppChat(doc: Document, url: string, options?: ScrapeOpt
   if (!panel) {
     return emptyChat(url, unrecognisedPage('whatsapp', 'conversation', 'an open chat panel; WhatsApp may show its QR code, chat list or start screen'));
   }
-  const title = q.field('fullName', () => readTitle(q, panel));
-  const { messages, chatJid, individual } = readMessages(q, panel, title);
+  const words = vocabulary(q);
+  const scan = scanPanel(q, panel, words, true);
+  const title = q.field('fullName', () => readTitle(q, scan.header));
+  const { messages, chatJid, individual } = readMessages(q, panel, title, words, scan.rows);
   if (!title && messages.length === 0) return emptyChat(url);
   const isGroup = !individual;
   const titleIsNumber = PHONE_LIKE.test(title);
