@@ -154,7 +154,7 @@ export class ChainTester {
   }
 
   /** The current element's tag, lower case ("footer"). */
-  tagName(): string {
+  localName(): string {
     return (this.tag ??= this.current.localName.toLowerCase());
   }
 
@@ -164,7 +164,7 @@ export class ChainTester {
   }
 
   private matches({ subject, ancestors }: TestedSelector): boolean {
-    if (subject!.tag !== undefined && this.tagName() !== subject!.tag) return false;
+    if (subject!.tag !== undefined && this.localName() !== subject!.tag) return false;
     if (subject!.classes.length > 0) {
       const classes = (this.classes ??= this.attribute('class') ?? '');
       for (const name of subject!.classes) if (!hasPlainClassToken(classes, name)) return false;
@@ -206,15 +206,18 @@ function isSpace(code: number): boolean {
 export function hasClassToken(classes: string, name: string): boolean {
   if (classes === '') return name === '';
   for (let i = 0; i < name.length; i += 1) {
-    // A name with a space in it is a run of tokens: the padded form answers that.
-    if (isSpace(name.charCodeAt(i))) return ` ${classes.replace(/\s+/g, ' ')} `.includes(` ${name} `);
+    // A name with a space in it is a run of tokens: the padded form answers that (and the empty name, below).
+    if (isSpace(name.charCodeAt(i))) return paddedHas(classes, name);
   }
-  return hasPlainClassToken(classes, name);
+  return name === '' ? paddedHas(classes, name) : hasPlainClassToken(classes, name);
 }
 
-/** hasClassToken for a name without spaces (a class selector's). */
+function paddedHas(classes: string, name: string): boolean {
+  return ` ${classes.replace(/\s+/g, ' ')} `.includes(` ${name} `);
+}
+
+/** hasClassToken for a non-empty name without spaces (a class selector's). */
 function hasPlainClassToken(classes: string, name: string): boolean {
-  if (name === '') return classes.trim() === '';
   for (let at = classes.indexOf(name); at >= 0; at = classes.indexOf(name, at + 1)) {
     const end = at + name.length;
     if ((at === 0 || isSpace(classes.charCodeAt(at - 1))) && (end === classes.length || isSpace(classes.charCodeAt(end)))) return true;

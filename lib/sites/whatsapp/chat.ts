@@ -221,7 +221,7 @@ function scanPanel(q: Query, panel: Element, words: Vocabulary, withHeader: bool
   const walk = (el: Element, row: RowHooks | undefined): void => {
     test.test(el);
     offerHeader(el);
-    if (test.tagName() === 'footer') return withHeader ? skipped(el) : undefined;
+    if (test.localName() === 'footer') return withHeader ? skipped(el) : undefined;
     if (!row) {
       const rowIndex = test.hit(ROW);
       if (rowIndex === undefined) {
