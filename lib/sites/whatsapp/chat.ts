@@ -210,25 +210,25 @@ function scanPanel(q: Query, panel: Element, words: Vocabulary, withHeader: bool
   const offerHeader = (el: Element): void => {
     if (withHeader && el !== panel && header.index > 0) header.offer(el, test.hit(HEADER, header.index));
   };
-  /** A subtree the row reader does not read: only the header chain is tested in it. */
+  /** Below an element the row reader does not read further: only the header chain is tested, while it can still change. */
   const skipped = (el: Element): void => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    for (let child = el.firstElementChild; child && withHeader && header.index > 0; child = child.nextElementSibling) {
       test.test(child);
       offerHeader(child);
-      if (header.index > 0) skipped(child);
+      skipped(child);
     }
   };
   const walk = (el: Element, row: RowHooks | undefined): void => {
     test.test(el);
     offerHeader(el);
-    if (test.localName() === 'footer') return withHeader ? skipped(el) : undefined;
+    if (test.localName() === 'footer') return skipped(el);
     if (!row) {
       const rowIndex = test.hit(ROW);
       if (rowIndex === undefined) {
         for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, undefined);
         return;
       }
-      if (!panelShown || !isVisibleWithin(el, panel)) return withHeader ? skipped(el) : undefined;
+      if (!panelShown || !isVisibleWithin(el, panel)) return skipped(el);
       row = { row: el, rowIndex, dataId: test.attribute('data-id'), recalled: false, quotes: new Map(), marks: [], texts: [], prefixes: [] };
       rows.push(row);
     }
@@ -264,7 +264,7 @@ function scanPanel(q: Query, panel: Element, words: Vocabulary, withHeader: bool
     if (textIndex !== undefined) {
       row.texts.push({ el, index: textIndex });
       // A text's own children are text and emoji: nothing else to find inside it.
-      return withHeader ? skipped(el) : undefined;
+      return skipped(el);
     }
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) walk(child, row);
   };
