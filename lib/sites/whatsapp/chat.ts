@@ -185,12 +185,9 @@ interface PanelScan {
   header: FirstShown;
 }
 
-const ROW = 0;
-const PREFIX = 1;
-const TEXT = 2;
-const QUOTE = 3;
-const BUBBLE = 4;
-const HEADER = 5;
+/** The chains the panel's walk tests, and their slots in its ChainTester. */
+const SCANNED = ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE', 'CHAT_HEADER'] as const;
+const [ROW, PREFIX, TEXT, QUOTE, BUBBLE, HEADER] = [0, 1, 2, 3, 4, 5] as const;
 
 /**
  * The shown message rows of the panel (the outermost [data-id] elements, never inside the
@@ -202,7 +199,7 @@ const HEADER = 5;
  * chain alone, while an earlier header selector could still win.
  */
 function scanPanel(q: Query, panel: Element, words: Vocabulary, withHeader: boolean): PanelScan {
-  const test = q.tester(panel, withHeader ? ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE', 'CHAT_HEADER'] : ['MESSAGE_ROW', 'MESSAGE_PREFIX', 'MESSAGE_TEXT', 'QUOTE', 'MESSAGE_BUBBLE']);
+  const test = q.tester(panel, withHeader ? SCANNED : SCANNED.slice(0, HEADER));
   const header = q.firstShown();
   // Markers above the panel hide every row: judged once, then each row only up to the panel.
   const panelShown = !isHiddenByMarkup(panel);
