@@ -53,6 +53,14 @@ test('each content script is small and holds no React: the UI is the content-ui 
   expect(read('content-ui/index.js').toString()).toMatch(REACT);
 });
 
+/** The last strategy of the insertion chain (lib/composer/insert-with-exec-command.ts): its call is in any bundle that holds the chain. */
+const INSERTION_CHAIN = /execCommand\(["'`]insertText["'`]/;
+
+test('the composer insertion chain is in the UI chunk, not in what runs at page load: only a view’s Insert calls it', () => {
+  for (const file of siteScripts()) expect(read(`content-scripts/${file}`).toString(), file).not.toMatch(INSERTION_CHAIN);
+  expect(read('content-ui/index.js').toString()).toMatch(INSERTION_CHAIN);
+});
+
 test('the document_start script only starts the storage read: no zod, no site code, no UI', () => {
   const code = read(`content-scripts/${EARLY}`).toString();
   expect(gzipSync(code, { level: 9 }).length / 1024).toBeLessThan(3);

@@ -1,4 +1,5 @@
 import { prepareComposer } from '@/lib/content/ckeditor-bridge';
+import { composerInUi } from '../content-ui/load';
 import { streamCampaign } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
 import { startCampaignSession } from './session';
@@ -9,7 +10,7 @@ export const campaignPanel = defineSiteFeature({
   name: 'pulso-campaign',
   start({ ctx, adapter }) {
     const store = createCampaignStore();
-    const session = startCampaignSession({ ctx, adapter, store, draft: streamCampaign, prepareComposer });
+    const session = startCampaignSession({ ctx, adapter, store, draft: streamCampaign, prepareComposer, ...composerInUi });
     return {
       props: { store, onRun: session.run, onInsert: session.insert },
       onRoute: session.onRoute,

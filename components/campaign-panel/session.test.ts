@@ -5,6 +5,8 @@ import type { CampaignMessage, CampaignPortEvent, CampaignReply, RecordType, Scr
 import type { SessionContext } from '@/lib/content/session-context';
 import { DEMO_PROFILE } from '@/lib/profile/demo-profile';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { insertDraft } from '@/lib/composer/insert-draft';
+import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 import { startCampaignSession } from './session';
 import { createCampaignStore } from './store';
 
@@ -40,6 +42,8 @@ function setup(body: string, prepareComposer?: (composer: HTMLElement | null | u
     doc: document as unknown as Document,
     currentUrl: () => 'https://crm.test/home',
     prepareComposer,
+    insertDraft,
+    insertIntoComposer,
     draft: (message, emit) => {
       const request = { message, emit, stopped: false };
       sent.push(request);

@@ -1,6 +1,6 @@
 import type { PrepareComposer } from '@/lib/composer/ckeditor-bridge-loader';
-import { insertDraft, type DraftInsertion, type DraftInsertMode } from '@/lib/composer/insert-draft';
-import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
+import type { DraftInsertion, DraftInsertMode, insertDraft } from '@/lib/composer/insert-draft';
+import type { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 import { LeadSchema, type CampaignMessage, type CampaignPortEvent, type RecordType } from '@/lib/contracts';
 import { pageRefOf, type SessionContext } from '@/lib/content/session-context';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -19,6 +19,9 @@ export interface CampaignSessionOptions {
   currentUrl?: () => string;
   /** Readies the email body's insertion path when the campaign is shown (CKEditor: its bridge, lib/content/ckeditor-bridge.ts). */
   prepareComposer?: PrepareComposer;
+  /** Fill the body and the subject field (lib/composer, from the UI chunk: components/content-ui/load.ts). */
+  insertDraft: typeof insertDraft;
+  insertIntoComposer: typeof insertIntoComposer;
 }
 
 /**
@@ -117,10 +120,10 @@ export function startCampaignSession(options: CampaignSessionOptions) {
     if (!composer) return { ok: false, problem: 'noComposer' };
     const { campaign } = state.reply;
     await options.prepareComposer?.(composer.body).catch(() => false);
-    const body = await insertDraft(composer.body, campaign.message, mode);
+    const body = await options.insertDraft(composer.body, campaign.message, mode);
     if (!('ok' in body) || !body.ok) return body;
     if (composer.subject && campaign.subject) {
-      const subject = await insertIntoComposer(composer.subject, campaign.subject, 'replace');
+      const subject = await options.insertIntoComposer(composer.subject, campaign.subject, 'replace');
       if (!subject.ok) return { ok: false, problem: 'notInserted', tried: subject.tried };
     }
     return { ok: true };

@@ -11,6 +11,11 @@ import { mountReactShadowUi } from '../ui/shadow-ui';
 import { UiLanguageContext } from '../ui/use-translate';
 import { useStore } from '../ui/use-store';
 import { loadView, type ViewName, type ViewProps } from './views';
+import { insertDraft } from '@/lib/composer/insert-draft';
+import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
+
+/** The composer's insertion strategies: in this chunk, not in what runs at every page load (./load.ts composerInUi). */
+export const composer = { insertDraft, insertIntoComposer };
 
 /** Mounts a feature's view in its shadow-root host at the end of <body>; `remove()` takes it away. */
 export async function mountFeatureView<N extends ViewName>(

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { insertDraft } from '@/lib/composer/insert-draft';
+import type { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 import type * as ContentUi from './index';
 
 /** Where the build puts the UI chunk (modules/content-ui.ts), web-accessible on the CRM hosts only. */
@@ -19,3 +21,13 @@ export function loadContentUi(): Promise<typeof ContentUi> {
   });
   return loading;
 }
+
+/**
+ * The composer's insertion strategies (lib/composer), which ship in the UI chunk: only a view's
+ * Insert button calls them, so the chunk is loaded by then, and the content script every CRM page
+ * evaluates at load does not carry them.
+ */
+export const composerInUi = {
+  insertDraft: async (...args: Parameters<typeof insertDraft>) => (await loadContentUi()).composer.insertDraft(...args),
+  insertIntoComposer: async (...args: Parameters<typeof insertIntoComposer>) => (await loadContentUi()).composer.insertIntoComposer(...args),
+};

@@ -1,4 +1,5 @@
 import { prepareComposer } from '@/lib/content/ckeditor-bridge';
+import { composerInUi } from '../content-ui/load';
 import { createStore } from '@/lib/content/store';
 import { requestDraft, requestTriage, sendFeedback } from '@/lib/messaging';
 import { defineSiteFeature } from '../site-feature';
@@ -14,7 +15,7 @@ export const conversationPanel = defineSiteFeature({
     const collapsed = createStore(false);
     // What the agent does with each draft goes to the background, which queues and delivers it (offline too).
     const feedback = createDraftFeedback({ send: (events) => void sendFeedback({ events }).catch(() => {}) });
-    const session = startConversationSession({ ctx, adapter, store, triage: requestTriage, draft: requestDraft, feedback, prepareComposer });
+    const session = startConversationSession({ ctx, adapter, store, triage: requestTriage, draft: requestDraft, feedback, prepareComposer, insertDraft: composerInUi.insertDraft });
     // Closing or leaving the page ends the drafts' stories with what the composer held.
     const onPageHide = () => feedback.left();
     window.addEventListener('pagehide', onPageHide);

@@ -1,5 +1,5 @@
 import type { PrepareComposer } from '@/lib/composer/ckeditor-bridge-loader';
-import { insertDraft, type DraftInsertMode } from '@/lib/composer/insert-draft';
+import type { DraftInsertMode, insertDraft } from '@/lib/composer/insert-draft';
 import { composerText } from '@/lib/composer/selection';
 import { ConversationSchema, type Conversation, type ConversationTriage, type DraftMessage, type DraftReply, type DraftStrategy, type ScrapeResult, type TriageMessage, type TriageReply } from '@/lib/contracts';
 import { createSettler, watchRegion, type RegionWatch } from '@/lib/content/dom-watch';
@@ -49,8 +49,8 @@ export interface ConversationSessionOptions {
   maxSettleMs?: number;
   /** What the agent does with each draft, as feedback events (draft-feedback.ts). */
   feedback?: DraftFeedbackTracker;
-  /** Puts a draft into the composer (tests: a DOM without selections). */
-  insertDraft?: typeof insertDraft;
+  /** Puts a draft into the composer (lib/composer/insert-draft.ts, from the UI chunk: components/content-ui/load.ts). */
+  insertDraft: typeof insertDraft;
   /**
    * Readies the composer's insertion path before Insert: on CKEditor, the bridge into its model
    * (lib/content/ckeditor-bridge.ts), asked for when a draft is shown so the first Insert does not wait.
@@ -283,7 +283,7 @@ export function startConversationSession(options: ConversationSessionOptions) {
     async insert(text: string, mode: DraftInsertMode) {
       const composer = adapter.findComposer?.(doc, url ?? currentUrl());
       await options.prepareComposer?.(composer).catch(() => false);
-      const result = await (options.insertDraft ?? insertDraft)(composer, text, mode);
+      const result = await options.insertDraft(composer, text, mode);
       const state = store.get();
       if ('ok' in result && result.ok && state.status === 'ready') feedback?.inserted(readComposer() ?? text, state.conversation);
       return result;
