@@ -150,6 +150,21 @@ async function churnOnce(page: Page, seconds = 4): Promise<{ scriptMs: number; t
 
 const p50 = (xs: number[]) => percentile(xs, 50);
 
+/** `runs` pairs of samples, Pulso's and the floor's, alternating who goes first: a window that slows the machine lands on both. */
+async function interleaved<T>(runs: number, pulso: () => Promise<T>, floor: () => Promise<T>): Promise<{ pulso: T; floor: T }[]> {
+  const pairs: { pulso: T; floor: T }[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      const p = await pulso();
+      pairs.push({ pulso: p, floor: await floor() });
+    } else {
+      const f = await floor();
+      pairs.push({ pulso: await pulso(), floor: f });
+    }
+  }
+  return pairs;
+}
+
 export async function benchPageLoad(runs = 8, churnRuns = 6) {
   const fixtures = await startFixtureServer([hubspotRoutes]);
   const backend = await startRulesBackend();
@@ -162,28 +177,8 @@ export async function benchPageLoad(runs = 8, churnRuns = 6) {
     const floorPage = await floor.newPage();
     await loadOnce(pulsoPage); // warm both browsers (first visit compiles, fills caches)
     await loadOnce(floorPage);
-    const samples: { pulso: LoadSample; floor: LoadSample }[] = [];
-    for (let i = 0; i < runs; i++) {
-      // Interleaved, alternating who goes first.
-      if (i % 2 === 0) {
-        const p = await loadOnce(pulsoPage);
-        samples.push({ pulso: p, floor: await loadOnce(floorPage) });
-      } else {
-        const f = await loadOnce(floorPage);
-        samples.push({ pulso: await loadOnce(pulsoPage), floor: f });
-      }
-    }
-    const churn: { pulso: { scriptMs: number; taskMs: number }; floor: { scriptMs: number; taskMs: number } }[] = [];
-    for (let i = 0; i < churnRuns; i++) {
-      // Alternating who goes first, as above: a window that slows the machine lands on both.
-      if (i % 2 === 0) {
-        const p = await churnOnce(pulsoPage);
-        churn.push({ pulso: p, floor: await churnOnce(floorPage) });
-      } else {
-        const f = await churnOnce(floorPage);
-        churn.push({ pulso: await churnOnce(pulsoPage), floor: f });
-      }
-    }
+    const samples = await interleaved(runs, () => loadOnce(pulsoPage), () => loadOnce(floorPage));
+    const churn = await interleaved(churnRuns, () => churnOnce(pulsoPage), () => churnOnce(floorPage));
 
     const bytes = { pulso: await scriptBytesAtLoad(pulso.context), floor: await scriptBytesAtLoad(floor) };
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { matches: string[]; js?: string[] }[] };
