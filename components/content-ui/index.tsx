@@ -5,14 +5,14 @@ import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { insertDraft } from '@/lib/composer/insert-draft';
+import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 import type { Store } from '@/lib/content/store';
 import type { UiLanguage } from '@/lib/i18n/translate';
 import { mountReactShadowUi } from '../ui/shadow-ui';
 import { UiLanguageContext } from '../ui/use-translate';
 import { useStore } from '../ui/use-store';
 import { loadView, type ViewName, type ViewProps } from './views';
-import { insertDraft } from '@/lib/composer/insert-draft';
-import { insertIntoComposer } from '@/lib/composer/insert-into-composer';
 
 /** The composer's insertion strategies: in this chunk, not in what runs at every page load (./load.ts composerInUi). */
 export const composer = { insertDraft, insertIntoComposer };

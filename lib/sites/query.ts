@@ -158,23 +158,23 @@ export class ChainTester {
     return (this.tag ??= this.current.localName.toLowerCase());
   }
 
+  /** The current element's class attribute ('' without one). */
+  classAttribute(): string {
+    return (this.classes ??= this.attribute('class') ?? '');
+  }
+
   /** The current element carries this class. */
   hasClass(name: string): boolean {
-    return hasClassToken((this.classes ??= this.attribute('class') ?? ''), name);
+    return hasClassToken(this.classAttribute(), name);
   }
 
   private matches({ subject, ancestors }: TestedSelector): boolean {
-    if (subject!.tag !== undefined && this.localName() !== subject!.tag) return false;
-    if (subject!.classes.length > 0) {
-      const classes = (this.classes ??= this.attribute('class') ?? '');
-      for (const name of subject!.classes) if (!hasPlainClassToken(classes, name)) return false;
-    }
-    for (const attribute of subject!.attributes) if (!attributeMatches(this.attribute(attribute.name), attribute)) return false;
+    if (!compoundMatches(subject!, this)) return false;
     if (ancestors.length === 0) return true;
     // Descendant combinators only: the nearest ancestor that matches each compound, right to left, is as good as any.
     let node = this.current.parentElement;
     for (const compound of ancestors) {
-      while (node && !compoundMatches(node, compound)) node = node.parentElement;
+      while (node && !compoundMatches(compound, plainReads(node))) node = node.parentElement;
       if (!node) return false;
       node = node.parentElement;
     }
@@ -281,14 +281,27 @@ function parseDescendants(selector: string): CompoundSelector[] | undefined {
   return compounds.reverse();
 }
 
-/** `el` matches the compound (for ancestors: the current element's reads go through ChainTester). */
-function compoundMatches(el: Element, compound: CompoundSelector): boolean {
-  if (compound.tag !== undefined && el.localName.toLowerCase() !== compound.tag) return false;
+/** What a compound selector reads of an element: ChainTester's reads (each once) for the element under test, plainReads for its ancestors. */
+interface ElementReads {
+  localName(): string;
+  classAttribute(): string;
+  attribute(name: string): string | null;
+}
+
+const plainReads = (el: Element): ElementReads => ({
+  localName: () => el.localName.toLowerCase(),
+  classAttribute: () => el.getAttribute('class') ?? '',
+  attribute: (name) => el.getAttribute(name),
+});
+
+/** The element matches the compound: its tag, every class, every attribute test. */
+function compoundMatches(compound: CompoundSelector, el: ElementReads): boolean {
+  if (compound.tag !== undefined && el.localName() !== compound.tag) return false;
   if (compound.classes.length > 0) {
-    const classes = el.getAttribute('class') ?? '';
+    const classes = el.classAttribute();
     for (const name of compound.classes) if (!hasPlainClassToken(classes, name)) return false;
   }
-  for (const attribute of compound.attributes) if (!attributeMatches(el.getAttribute(attribute.name), attribute)) return false;
+  for (const attribute of compound.attributes) if (!attributeMatches(el.attribute(attribute.name), attribute)) return false;
   return true;
 }
 
